@@ -1,0 +1,29 @@
+package al.antitrafficking.etl.contract;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/** One column of a source's contract: its name, kind, whether it must be filled, and for CHOICE its allowed values. */
+public record Field(String name, FieldType type, boolean required, List<String> allowed) {
+    public Field {
+        requireNonNull(name, "name is null");
+        requireNonNull(type, "type is null");
+        allowed = List.copyOf(allowed);
+        if ((type == FieldType.CHOICE) == allowed.isEmpty()) {
+            throw new IllegalArgumentException("Cannot define field " + name + ": allowed values go with CHOICE only");
+        }
+    }
+
+    static Field required(String name, FieldType type) {
+        return new Field(name, type, true, List.of());
+    }
+
+    static Field optional(String name, FieldType type) {
+        return new Field(name, type, false, List.of());
+    }
+
+    static Field choice(String name, boolean required, String... allowed) {
+        return new Field(name, FieldType.CHOICE, required, List.of(allowed));
+    }
+}

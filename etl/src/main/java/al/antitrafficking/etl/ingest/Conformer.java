@@ -1,0 +1,219 @@
+package al.antitrafficking.etl.ingest;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.upper;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
+
+import al.antitrafficking.etl.contract.Field;
+import al.antitrafficking.etl.contract.FieldType;
+import al.antitrafficking.etl.contract.Source;
+import al.antitrafficking.warehouse.reference.County;
+import al.antitrafficking.warehouse.reference.NameKey;
+import al.antitrafficking.warehouse.reference.Territory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Turns a source's raw rows (every contract column as text, plus {@code source_file}, {@code file_county}
+ * and {@code submission_month}) into typed, conformed rows. Each row gets {@code _reject_field} and
+ * {@code _reject_rule}: null when the row is good, else the first contract rule it breaks. Codes are
+ * conformed to the reference dimensions: municipality names matched leniently ({@link NameKey}),
+ * crossings by code, and the place must lie in the county the file is named for.
+ */
+final class Conformer {
+    static final String REJECT_FIELD = "_reject_field";
+    static final String REJECT_RULE = "_reject_rule";
+    static final String CORRUPT = "_corrupt_record";
+    private static final List<String> AGE_BANDS = List.of("0-5", "6-11", "12-14", "15-17", "18+");
+    private static final UserDefinedFunction NAME_KEY = functions.udf(
+            (UDF1<String, String>) s -> s == null ? null : NameKey.of(s), DataTypes.StringType);
+
+    private final Dataset<Row> municipalities;
+    private final Dataset<Row> crossings;
+    private final Dataset<Row> counties;
+
+    Conformer(SparkSession spark, Territory territory) {
+        List<Row> m = new ArrayList<>();
+        territory.municipalityKeys().forEach((key, mun) -> m.add(RowFactory.create(key, mun.code(), mun.countyCode())));
+        municipalities = broadcast(spark.createDataFrame(m, new StructType()
+                .add("_m_key", DataTypes.StringType).add("_m_code", DataTypes.StringType).add("_m_county", DataTypes.StringType)));
+        List<Row> c = new ArrayList<>();
+        territory.crossings().forEach(x -> c.add(RowFactory.create(x.code(), x.countyCode().orElse(null))));
+        crossings = broadcast(spark.createDataFrame(c, new StructType()
+                .add("_c_code", DataTypes.StringType).add("_c_county", DataTypes.StringType)));
+        List<Row> k = new ArrayList<>();
+        for (County county : territory.counties()) {
+            k.add(RowFactory.create(NameKey.of(county.code()), county.code()));
+            if (!NameKey.of(county.name()).equals(NameKey.of(county.code()))) {
+                k.add(RowFactory.create(NameKey.of(county.name()), county.code()));
+            }
+        }
+        counties = broadcast(spark.createDataFrame(k, new StructType()
+                .add("_k_key", DataTypes.StringType).add("_k_code", DataTypes.StringType)));
+    }
+
+    Dataset<Row> conform(Source source, Dataset<Row> raw) {
+        Dataset<Row> rows = joinReferences(source, raw);
+        List<Column> checks = new ArrayList<>();
+        checks.add(when(col(CORRUPT).isNotNull(), rule("(row)", RowRule.MALFORMED_ROW)));
+        Map<String, Column> out = new LinkedHashMap<>();
+        for (Field field : source.fields()) {
+            conformField(field, checks, out);
+        }
+        rowRules(source, checks, out);
+        Column firstFailure = coalesce(checks.toArray(Column[]::new));
+        Column eventDate = out.get(source.eventDate());
+        out.put("county_code", col("file_county"));
+        out.put("submission_month", col("submission_month"));
+        out.put("source_file", col("source_file"));
+        out.put("year", year(eventDate));
+        List<Column> select = new ArrayList<>();
+        out.forEach((name, expr) -> select.add(expr.as(name)));
+        select.add(firstFailure.getField("field").as(REJECT_FIELD));
+        select.add(firstFailure.getField("rule").as(REJECT_RULE));
+        return rows.select(select.toArray(Column[]::new));
+    }
+
+    /** The output columns of the fact table of a source, in order. */
+    static List<String> factColumns(Source source) {
+        List<String> columns = new ArrayList<>();
+        for (Field f : source.fields()) {
+            switch (f.type()) {
+                case AGE -> {
+                    columns.add("age_years");
+                    columns.add("age_band");
+                }
+                case MUNICIPALITY -> columns.add("municipality_code");
+                case COUNTY -> { }
+                default -> columns.add(f.name());
+            }
+        }
+        columns.addAll(List.of("county_code", "submission_month", "source_file", "year"));
+        return columns;
+    }
+
+    private Dataset<Row> joinReferences(Source source, Dataset<Row> raw) {
+        Dataset<Row> rows = raw;
+        for (Field f : source.fields()) {
+            if (f.type() == FieldType.MUNICIPALITY) {
+                rows = rows.join(municipalities, NAME_KEY.apply(trim(col(f.name()))).equalTo(col("_m_key")), "left");
+            } else if (f.type() == FieldType.CROSSING) {
+                rows = rows.join(crossings, upper(trim(col(f.name()))).equalTo(col("_c_code")), "left");
+            } else if (f.type() == FieldType.COUNTY) {
+                rows = rows.join(counties, NAME_KEY.apply(trim(col(f.name()))).equalTo(col("_k_key")), "left");
+            }
+        }
+        return rows;
+    }
+
+    private static void conformField(Field f, List<Column> checks, Map<String, Column> out) {
+        Column raw = trim(col(f.name()));
+        Column blank = raw.isNull().or(raw.equalTo(""));
+        Column present = not(blank);
+        if (f.required()) {
+            checks.add(when(blank, rule(f.name(), RowRule.MISSING_VALUE)));
+        }
+        switch (f.type()) {
+            case ID -> {
+                checks.add(when(present.and(not(raw.rlike("^[A-Za-z0-9._-]{1,64}$"))), rule(f.name(), RowRule.BAD_ID)));
+                out.put(f.name(), when(present, raw));
+            }
+            case PSEUDONYM -> {
+                checks.add(when(present.and(not(lower(raw).rlike("^[0-9a-f]{64}$"))), rule(f.name(), RowRule.BAD_PSEUDONYM)));
+                out.put(f.name(), lower(raw));
+            }
+            case DATE -> {
+                Column parsed = when(raw.rlike("^\\d{4}-\\d{2}-\\d{2}$"), to_date(raw, "yyyy-MM-dd"));
+                checks.add(when(present.and(parsed.isNull()), rule(f.name(), RowRule.BAD_DATE)));
+                out.put(f.name(), parsed);
+            }
+            case AGE -> {
+                Column years = when(raw.rlike("^\\d{1,3}$"), raw.cast(DataTypes.IntegerType));
+                Column validYears = when(years.leq(120), years);
+                Column band = when(raw.isin(AGE_BANDS.toArray()), raw);
+                checks.add(when(present.and(validYears.isNull()).and(band.isNull()), rule(f.name(), RowRule.BAD_AGE)));
+                out.put("age_years", validYears);
+                out.put("age_band", coalesce(band, ageBand(validYears)));
+            }
+            case CHOICE -> {
+                Column canonical = null;
+                for (String value : f.allowed()) {
+                    Column match = lower(raw).equalTo(value.toLowerCase(java.util.Locale.ROOT));
+                    canonical = canonical == null ? when(match, lit(value)) : canonical.when(match, lit(value));
+                }
+                checks.add(when(present.and(canonical.isNull()), rule(f.name(), RowRule.NOT_ALLOWED_VALUE)));
+                out.put(f.name(), canonical);
+            }
+            case COUNTRY -> {
+                checks.add(when(present.and(not(upper(raw).rlike("^[A-Z]{2}$"))), rule(f.name(), RowRule.BAD_COUNTRY)));
+                out.put(f.name(), when(present, upper(raw)));
+            }
+            case MUNICIPALITY -> {
+                checks.add(when(present.and(col("_m_code").isNull()), rule(f.name(), RowRule.UNKNOWN_MUNICIPALITY)));
+                out.put("municipality_code", col("_m_code"));
+            }
+            case CROSSING -> {
+                checks.add(when(present.and(col("_c_code").isNull()), rule(f.name(), RowRule.UNKNOWN_CROSSING)));
+                out.put(f.name(), col("_c_code"));
+            }
+            case COUNTY -> checks.add(when(present.and(col("_k_code").isNull()), rule(f.name(), RowRule.UNKNOWN_COUNTY)));
+        }
+    }
+
+    /** Rules across fields: where the event happened, in which month, and dates in order. */
+    private static void rowRules(Source source, List<Column> checks, Map<String, Column> out) {
+        Column file = col("file_county");
+        switch (source) {
+            case BORDER -> {
+                Column crossingGiven = col("_c_code").isNotNull();
+                checks.add(when(crossingGiven.and(col("_c_county").isNull()), rule("crossing_code", RowRule.CROSSING_WITHOUT_COUNTY)));
+                checks.add(when(not(crossingGiven).and(col("_m_code").isNull()), rule("municipality", RowRule.MISSING_LOCATION)));
+                Column place = coalesce(col("_c_county"), col("_m_county"));
+                checks.add(when(place.notEqual(file), when(crossingGiven, rule("crossing_code", RowRule.OUTSIDE_COUNTY))
+                        .otherwise(rule("municipality", RowRule.OUTSIDE_COUNTY))));
+            }
+            case CPU, NRM -> checks.add(when(col("_m_county").notEqual(file), rule("municipality", RowRule.OUTSIDE_COUNTY)));
+            case SERVICES -> checks.add(when(col("_k_code").notEqual(file), rule("county", RowRule.OUTSIDE_COUNTY)));
+        }
+        Column event = out.get(source.eventDate());
+        checks.add(when(date_format(event, "yyyy-MM").notEqual(col("submission_month")), rule(source.eventDate(), RowRule.DATE_OUTSIDE_MONTH)));
+        if (source == Source.CPU) {
+            for (String later : List.of("assessment_date", "case_plan_date", "nrm_referral_date", "closed_date")) {
+                checks.add(when(out.get(later).lt(event), rule(later, RowRule.DATE_ORDER)));
+            }
+        } else if (source == Source.SERVICES) {
+            checks.add(when(out.get("end_date").lt(event), rule("end_date", RowRule.DATE_ORDER)));
+        }
+    }
+
+    private static Column ageBand(Column years) {
+        return when(years.leq(5), lit("0-5")).when(years.leq(11), lit("6-11")).when(years.leq(14), lit("12-14"))
+                .when(years.leq(17), lit("15-17")).when(years.isNotNull(), lit("18+"));
+    }
+
+    private static Column rule(String field, RowRule rule) {
+        return struct(lit(field).as("field"), lit(rule.name()).as("rule"));
+    }
+}

@@ -1,0 +1,12 @@
+package al.antitrafficking.etl.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+/** A file refused whole, with the problem and a message naming the file; nothing of it is loaded. */
+public record FileRejection(String fileName, String source, String countyCode, String month, FileProblem problem, String message) {
+    public FileRejection {
+        requireNonNull(fileName, "fileName is null");
+        requireNonNull(problem, "problem is null");
+        requireNonNull(message, "message is null");
+    }
+}

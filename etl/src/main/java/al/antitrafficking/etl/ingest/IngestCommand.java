@@ -1,0 +1,36 @@
+package al.antitrafficking.etl.ingest;
+
+import al.antitrafficking.warehouse.config.AppConfig;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Command: ingests the incoming folder into a new committed warehouse snapshot and prints the ingestion
+ * report. Arguments are configuration overrides ({@link AppConfig}). Exit code 1 when the run fails; a
+ * rejected file does not fail the run, it is reported.
+ */
+public final class IngestCommand {
+    private IngestCommand() {}
+
+    public static void main(String[] args) {
+        AppConfig config;
+        try {
+            config = AppConfig.fromArgs(args);
+        } catch (RuntimeException e) {
+            System.err.println("ETL failed: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        long started = System.nanoTime();
+        SparkSession spark = SparkSessions.create(config);
+        try {
+            IngestReport report = IngestJob.fromConfig(spark, config).run(config.incomingDir());
+            System.out.print(report.summary());
+            System.out.printf("ETL done in %.1f s (Spark master %s)%n", (System.nanoTime() - started) / 1e9, config.sparkMaster());
+        } catch (RuntimeException e) {
+            System.err.println("ETL failed, no snapshot written: " + e.getMessage());
+            spark.stop();
+            System.exit(1);
+        }
+        spark.stop();
+    }
+}

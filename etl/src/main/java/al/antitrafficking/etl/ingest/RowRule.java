@@ -1,0 +1,27 @@
+package al.antitrafficking.etl.ingest;
+
+/** Why a row was quarantined instead of loaded; the quarantine records the rule and the field, never the value. */
+public enum RowRule {
+    /** The row has more or fewer fields than the header. */
+    MALFORMED_ROW,
+    MISSING_VALUE,
+    BAD_ID,
+    BAD_PSEUDONYM,
+    BAD_DATE,
+    BAD_AGE,
+    NOT_ALLOWED_VALUE,
+    BAD_COUNTRY,
+    UNKNOWN_MUNICIPALITY,
+    UNKNOWN_CROSSING,
+    UNKNOWN_COUNTY,
+    /** Border Police row with neither a crossing nor a municipality. */
+    MISSING_LOCATION,
+    /** A crossing whose county no source states (Borje). */
+    CROSSING_WITHOUT_COUNTY,
+    /** The place (municipality, crossing or county) lies in another county than the file's. */
+    OUTSIDE_COUNTY,
+    /** The row's event date is not in the month the file is named for. */
+    DATE_OUTSIDE_MONTH,
+    /** A follow-up date (assessment, closure, end) before the date it follows. */
+    DATE_ORDER
+}

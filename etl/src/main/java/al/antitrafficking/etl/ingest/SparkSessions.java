@@ -1,0 +1,28 @@
+package al.antitrafficking.etl.ingest;
+
+import al.antitrafficking.warehouse.config.AppConfig;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The Spark session of the ETL. The master comes from {@code etl.spark-master} (local[2] by default, a
+ * spark:// URL on a cluster). The driver binds to 127.0.0.1 and the UI is off unless configured: left
+ * alone Spark listens on the machine's outside address.
+ */
+public final class SparkSessions {
+    private SparkSessions() {}
+
+    public static SparkSession create(AppConfig config) {
+        return SparkSession.builder()
+                .appName("nrm-warehouse-etl")
+                .master(config.sparkMaster())
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.ui.enabled", config.sparkUi())
+                .config("spark.sql.session.timeZone", "UTC")
+                // Small shuffles: the work is split by source x county, not by big joins.
+                .config("spark.sql.shuffle.partitions", "8")
+                // Invalid values are caught by explicit rules first; parsing must give null, not throw.
+                .config("spark.sql.ansi.enabled", "false")
+                .getOrCreate();
+    }
+}

@@ -1,0 +1,31 @@
+package al.antitrafficking.etl.sample;
+
+import al.antitrafficking.warehouse.config.AppConfig;
+import al.antitrafficking.warehouse.reference.Territory;
+import java.time.YearMonth;
+
+/**
+ * Command: writes sample regional files into {@code incoming.dir} (which must be empty), over
+ * {@code sample.months} months ending {@code sample.end-month}, until {@code sample.rows} rows are written.
+ */
+public final class GenerateSampleCommand {
+    private GenerateSampleCommand() {}
+
+    public static void main(String[] args) {
+        try {
+            AppConfig config = AppConfig.fromArgs(args);
+            YearMonth last = config.sampleEndMonth();
+            YearMonth first = last.minusMonths(config.sampleMonths() - 1L);
+            SampleRegionGenerator generator = new SampleRegionGenerator(
+                    Territory.load(config.referenceDir()), config.sampleSeed(), first, last);
+            long started = System.nanoTime();
+            SampleSummary summary = generator.generate(config.incomingDir(), config.sampleRows());
+            System.out.printf("Sample regional files: %,d files, %,d rows (%s), %,d children, %s..%s, seed %d, in %.1f s: %s%n",
+                    summary.files(), summary.rows(), summary.rowsBySource(), summary.children(), first, last,
+                    config.sampleSeed(), (System.nanoTime() - started) / 1e9, config.incomingDir());
+        } catch (RuntimeException e) {
+            System.err.println("Sample generation failed: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package al.antitrafficking.etl.sample;
+
+import al.antitrafficking.etl.contract.Source;
+import java.util.Map;
+
+/** What the generator wrote: files, children simulated, and rows per source. */
+public record SampleSummary(int files, long children, Map<Source, Long> rowsBySource) {
+    public SampleSummary {
+        rowsBySource = Map.copyOf(rowsBySource);
+    }
+
+    public long rows() {
+        return rowsBySource.values().stream().mapToLong(Long::longValue).sum();
+    }
+}

@@ -1,0 +1,55 @@
+package al.antitrafficking.warehouse.build;
+
+import al.antitrafficking.warehouse.config.AppConfig;
+import al.antitrafficking.warehouse.snapshot.Snapshot;
+import al.antitrafficking.warehouse.snapshot.Snapshots;
+import al.antitrafficking.warehouse.snapshot.WarehouseTable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Command: builds the DuckDB database of the newest committed snapshot (or of {@code --snapshot=ID}) and
+ * publishes it, then prunes old snapshots. Arguments are configuration overrides ({@link AppConfig}).
+ */
+public final class BuildWarehouseCommand {
+    private BuildWarehouseCommand() {}
+
+    public static void main(String[] args) {
+        try {
+            String snapshotId = null;
+            List<String> configArgs = new java.util.ArrayList<>();
+            for (String arg : args) {
+                if (arg.startsWith("--snapshot=")) {
+                    snapshotId = arg.substring("--snapshot=".length());
+                } else {
+                    configArgs.add(arg);
+                }
+            }
+            AppConfig config = AppConfig.fromArgs(configArgs.toArray(String[]::new));
+            Snapshots snapshots = new Snapshots(config.warehouseDir());
+            Snapshot snapshot = resolve(snapshots, snapshotId);
+            Map<WarehouseTable, Long> rows = new WarehouseBuilder().build(snapshot);
+            snapshots.publish(snapshot);
+            List<String> pruned = snapshots.prune(config.snapshotsKept());
+            System.out.println("Warehouse snapshot " + snapshot.id() + " built and published: " + snapshot.dir());
+            rows.forEach((table, count) -> System.out.printf("  %-26s %,12d rows%n", table.folder(), count));
+            if (!pruned.isEmpty()) {
+                System.out.println("  removed old snapshots: " + String.join(", ", pruned));
+            }
+        } catch (RuntimeException e) {
+            System.err.println("Warehouse build failed: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static Snapshot resolve(Snapshots snapshots, String id) {
+        if (id != null) {
+            return snapshots.find(id).orElseThrow(() -> new IllegalArgumentException("Cannot build warehouse: no snapshot " + id));
+        }
+        List<Snapshot> all = snapshots.list();
+        if (all.isEmpty()) {
+            throw new IllegalStateException("Cannot build warehouse: no snapshot yet; run the ETL first");
+        }
+        return all.get(all.size() - 1);
+    }
+}

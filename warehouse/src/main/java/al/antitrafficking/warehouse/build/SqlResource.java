@@ -1,0 +1,23 @@
+package al.antitrafficking.warehouse.build;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** Reads a SQL statement kept as a resource beside the class that runs it. */
+public final class SqlResource {
+    private SqlResource() {}
+
+    public static String load(Class<?> owner, String name) {
+        try (InputStream in = owner.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("Cannot load SQL: no resource " + name + " beside " + owner.getName());
+            }
+            return new String(in.readAllBytes(), UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot load SQL: " + name, e);
+        }
+    }
+}

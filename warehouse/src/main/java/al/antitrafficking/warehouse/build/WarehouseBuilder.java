@@ -1,0 +1,75 @@
+package al.antitrafficking.warehouse.build;
+
+import al.antitrafficking.warehouse.snapshot.Snapshot;
+import al.antitrafficking.warehouse.snapshot.Snapshots;
+import al.antitrafficking.warehouse.snapshot.WarehouseTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Builds the DuckDB database of a committed snapshot: one view per table over the snapshot's Parquet
+ * files, each checked by reading its row count. The database file is written under a temporary name
+ * and renamed when complete, so a snapshot never holds a half-built database.
+ */
+public final class WarehouseBuilder {
+    private static final String CREATE_VIEW = SqlResource.load(WarehouseBuilder.class, "create_view.sql");
+
+    /** Builds {@code warehouse.duckdb} in the snapshot folder and returns each table's row count. */
+    public Map<WarehouseTable, Long> build(Snapshot snapshot) {
+        Path database = snapshot.dir().resolve(Snapshots.DATABASE_FILE);
+        Path partial = snapshot.dir().resolve(Snapshots.DATABASE_FILE + ".partial");
+        Map<WarehouseTable, Long> rows = new LinkedHashMap<>();
+        try {
+            Files.deleteIfExists(partial);
+            try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + partial);
+                 Statement statement = connection.createStatement()) {
+                for (WarehouseTable table : WarehouseTable.values()) {
+                    Path folder = snapshot.table(table);
+                    if (!hasParquet(folder)) {
+                        throw new IllegalStateException("Cannot build warehouse: snapshot " + snapshot.id()
+                                + " has no Parquet files for table " + table.folder());
+                    }
+                    statement.execute(CREATE_VIEW
+                            .replace("${table}", table.folder())
+                            .replace("${files}", literal(folder.toAbsolutePath() + "/**/*.parquet")));
+                    try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table.folder())) {
+                        rs.next();
+                        rows.put(table, rs.getLong(1));
+                    }
+                }
+                statement.execute("CHECKPOINT");
+            }
+            Files.move(partial, database, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(snapshot.dir().resolve(Snapshots.DATABASE_FILE + ".partial.wal"));
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot build warehouse for snapshot " + snapshot.id() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot build warehouse for snapshot " + snapshot.id(), e);
+        }
+    }
+
+    private static boolean hasParquet(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
+        }
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+}

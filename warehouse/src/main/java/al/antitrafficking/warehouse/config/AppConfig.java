@@ -1,0 +1,185 @@
+package al.antitrafficking.warehouse.config;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeSet;
+
+/**
+ * The application configuration shared by etl, warehouse and portal.
+ *
+ * <p>Precedence, settled here and nowhere else: a command-line {@code --key=value} wins over the
+ * configuration file ({@code conf/application.properties} unless {@code --config=PATH} names another),
+ * which wins over the defaults in {@link #DEFAULTS}. Relative paths resolve against the project folder,
+ * the parent of the folder holding the configuration file, so commands work from any working directory.
+ * An unknown key is an error, so a misspelt key cannot silently fall back to a default.
+ */
+public record AppConfig(
+        Path projectDir,
+        Path incomingDir,
+        Path warehouseDir,
+        int snapshotsKept,
+        Path referenceDir,
+        String sparkMaster,
+        boolean sparkUi,
+        String httpHost,
+        int httpPort,
+        int disclosureMinCount,
+        long sampleSeed,
+        int sampleMonths,
+        YearMonth sampleEndMonth,
+        long sampleRows) {
+
+    public static final String DEFAULT_CONFIG_FILE = "conf/application.properties";
+
+    /** Every key with its default. */
+    public static final Map<String, String> DEFAULTS = defaults();
+
+    private static Map<String, String> defaults() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("incoming.dir", "data/incoming");
+        d.put("warehouse.dir", "data/warehouse");
+        d.put("warehouse.snapshots-kept", "5");
+        d.put("reference.dir", "conf/reference");
+        d.put("etl.spark-master", "local[2]");
+        d.put("etl.spark-ui", "false");
+        d.put("portal.http-host", "127.0.0.1");
+        d.put("portal.http-port", "7070");
+        d.put("disclosure.min-count", "5");
+        d.put("sample.seed", "20141020");
+        d.put("sample.months", "36");
+        d.put("sample.end-month", "2026-10");
+        d.put("sample.rows", "60000");
+        return Map.copyOf(d);
+    }
+
+    public AppConfig {
+        requireNonNull(projectDir, "projectDir is null");
+        requireNonNull(incomingDir, "incomingDir is null");
+        requireNonNull(warehouseDir, "warehouseDir is null");
+        requireNonNull(referenceDir, "referenceDir is null");
+        requireNonNull(sparkMaster, "sparkMaster is null");
+        requireNonNull(httpHost, "httpHost is null");
+        requireNonNull(sampleEndMonth, "sampleEndMonth is null");
+        check(snapshotsKept >= 1, "warehouse.snapshots-kept must be at least 1: " + snapshotsKept);
+        check(httpPort >= 0 && httpPort <= 65535, "portal.http-port must be 0-65535: " + httpPort);
+        check(disclosureMinCount >= 1, "disclosure.min-count must be at least 1: " + disclosureMinCount);
+        check(sampleMonths >= 1, "sample.months must be at least 1: " + sampleMonths);
+        check(sampleRows >= 1, "sample.rows must be at least 1: " + sampleRows);
+    }
+
+    /** Loads from command-line arguments: {@code --config=PATH} and any {@code --key=value}; other arguments are refused. */
+    public static AppConfig fromArgs(String... args) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        Path file = Path.of(DEFAULT_CONFIG_FILE);
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (!arg.startsWith("--") || eq < 3) {
+                throw new ConfigException("Cannot read argument: " + arg + " (expected --key=value)");
+            }
+            String key = arg.substring(2, eq);
+            String value = arg.substring(eq + 1);
+            if (key.equals("config")) {
+                file = Path.of(value);
+            } else {
+                overrides.put(key, value);
+            }
+        }
+        return load(file, overrides);
+    }
+
+    /** Loads the given configuration file with overrides applied on top of it. */
+    public static AppConfig load(Path configFile, Map<String, String> overrides) {
+        Path file = configFile.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("Cannot load configuration: " + configFile
+                    + " not found (run from the project folder or pass --config=PATH)");
+        }
+        Properties fromFile = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, UTF_8)) {
+            fromFile.load(reader);
+        } catch (IOException e) {
+            throw new ConfigException("Cannot load configuration: " + configFile + ": " + e.getMessage());
+        }
+        Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+        for (String key : fromFile.stringPropertyNames()) {
+            values.put(checkKnown(key, configFile.toString()), fromFile.getProperty(key).trim());
+        }
+        overrides.forEach((key, value) -> values.put(checkKnown(key, "the command line"), value.trim()));
+        Path projectDir = file.getParent().getParent();
+        return fromValues(projectDir, values);
+    }
+
+    private static String checkKnown(String key, String where) {
+        if (!DEFAULTS.containsKey(key)) {
+            throw new ConfigException("Cannot load configuration: unknown key " + key + " in " + where
+                    + "; known keys: " + new TreeSet<>(DEFAULTS.keySet()));
+        }
+        return key;
+    }
+
+    private static AppConfig fromValues(Path projectDir, Map<String, String> v) {
+        return new AppConfig(
+                projectDir,
+                projectDir.resolve(v.get("incoming.dir")).normalize(),
+                projectDir.resolve(v.get("warehouse.dir")).normalize(),
+                integer(v, "warehouse.snapshots-kept"),
+                projectDir.resolve(v.get("reference.dir")).normalize(),
+                v.get("etl.spark-master"),
+                bool(v, "etl.spark-ui"),
+                v.get("portal.http-host"),
+                integer(v, "portal.http-port"),
+                integer(v, "disclosure.min-count"),
+                longValue(v, "sample.seed"),
+                integer(v, "sample.months"),
+                yearMonth(v, "sample.end-month"),
+                longValue(v, "sample.rows"));
+    }
+
+    private static int integer(Map<String, String> v, String key) {
+        try {
+            return Integer.parseInt(v.get(key));
+        } catch (NumberFormatException e) {
+            throw new ConfigException("Cannot read " + key + ": not a whole number: " + v.get(key));
+        }
+    }
+
+    private static long longValue(Map<String, String> v, String key) {
+        try {
+            return Long.parseLong(v.get(key));
+        } catch (NumberFormatException e) {
+            throw new ConfigException("Cannot read " + key + ": not a whole number: " + v.get(key));
+        }
+    }
+
+    private static boolean bool(Map<String, String> v, String key) {
+        return switch (v.get(key)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigException("Cannot read " + key + ": expected true or false: " + v.get(key));
+        };
+    }
+
+    private static YearMonth yearMonth(Map<String, String> v, String key) {
+        try {
+            return YearMonth.parse(v.get(key));
+        } catch (DateTimeParseException e) {
+            throw new ConfigException("Cannot read " + key + ": expected yyyy-MM: " + v.get(key));
+        }
+    }
+
+    private static void check(boolean condition, String message) {
+        if (!condition) {
+            throw new ConfigException("Cannot load configuration: " + message);
+        }
+    }
+}
