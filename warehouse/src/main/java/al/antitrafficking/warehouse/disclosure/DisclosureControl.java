@@ -11,9 +11,11 @@ import java.util.List;
  *
  * <p><b>Secondary suppression</b>: the figures of one answer are treated as a table whose row and column
  * totals a reader may know or derive (a national total, a yearly sum). A row or column with exactly one
- * suppressed cell would give it back by subtraction, so the smallest other published cell of that line is
- * withheld too (preferring a non-zero one, since a known zero would give the value back as well). This is
- * repeated over rows and columns until every line holds no suppressed cell or at least two.
+ * suppressed cell would give it back by subtraction, so another published cell of that line is withheld
+ * too: preferably one whose crossing line already holds a suppressed cell (so the hidden cells form
+ * rectangles rather than spreading), then a non-zero one (a known zero would give the value back as
+ * well), then the smallest. This is repeated over rows and columns until every line holds no suppressed
+ * cell or at least two.
  */
 public final class DisclosureControl {
     private final int minCount;
@@ -84,22 +86,12 @@ public final class DisclosureControl {
         int length = row >= 0 ? cells[row].length : cells.length;
         int suppressed = 0;
         int candidate = -1;
-        long candidateValue = Long.MAX_VALUE;
-        boolean candidatePositive = false;
         for (int i = 0; i < length; i++) {
-            Cell cell = row >= 0 ? cells[row][i] : cells[i][col];
+            Cell cell = at(cells, row, col, i);
             if (cell.suppressed()) {
                 suppressed++;
-            } else if (cell.status() == CellStatus.PUBLISHED) {
-                long value = cell.value();
-                boolean positive = value > 0;
-                boolean better = (positive && !candidatePositive)
-                        || (positive == candidatePositive && value < candidateValue);
-                if (candidate < 0 || better) {
-                    candidate = i;
-                    candidateValue = value;
-                    candidatePositive = positive;
-                }
+            } else if (cell.status() == CellStatus.PUBLISHED && (candidate < 0 || better(cells, row, col, i, candidate))) {
+                candidate = i;
             }
         }
         if (suppressed != 1 || candidate < 0) {
@@ -112,5 +104,45 @@ public final class DisclosureControl {
             cells[candidate][col] = complementary;
         }
         return true;
+    }
+
+    /**
+     * Whether cell i of the line is a better complement than cell j: first one whose crossing line already
+     * holds a suppressed cell (hiding it then protects that line too, instead of leaving it with a lone
+     * suppressed cell), then a non-zero one, then the smaller.
+     */
+    private static boolean better(Cell[][] cells, int row, int col, int i, int j) {
+        boolean iCrossing = crossingHasSuppressed(cells, row, col, i);
+        boolean jCrossing = crossingHasSuppressed(cells, row, col, j);
+        if (iCrossing != jCrossing) {
+            return iCrossing;
+        }
+        long vi = at(cells, row, col, i).value();
+        long vj = at(cells, row, col, j).value();
+        if ((vi > 0) != (vj > 0)) {
+            return vi > 0;
+        }
+        return vi < vj;
+    }
+
+    private static boolean crossingHasSuppressed(Cell[][] cells, int row, int col, int i) {
+        if (row >= 0) {
+            for (Cell[] r : cells) {
+                if (r[i].suppressed()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (Cell c : cells[i]) {
+            if (c.suppressed()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Cell at(Cell[][] cells, int row, int col, int i) {
+        return row >= 0 ? cells[row][i] : cells[i][col];
     }
 }

@@ -123,8 +123,9 @@ public final class DuckDbOverviewQueries implements OverviewQueries, AutoCloseab
         List<Row> rows = query(ENCOUNTERED_BY_COUNTY, params, rs -> {
             List<Row> result = new ArrayList<>();
             while (rs.next()) {
-                long value = rs.getLong(3);
-                result.add(new Row(rs.getString(1), rs.getString(2), rs.wasNull() ? null : value));
+                // getObject, not getLong + wasNull: the DuckDB driver does not report NULL through wasNull here.
+                Number children = (Number) rs.getObject(3);
+                result.add(new Row(rs.getString(1), rs.getString(2), children == null ? null : children.longValue()));
             }
             return result;
         });

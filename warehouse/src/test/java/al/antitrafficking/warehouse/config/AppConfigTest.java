@@ -1,0 +1,98 @@
+package al.antitrafficking.warehouse.config;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AppConfigTest {
+    @TempDir
+    Path project;
+
+    private Path configFile(String content) throws IOException {
+        Path conf = Files.createDirectories(project.resolve("conf"));
+        return Files.writeString(conf.resolve("application.properties"), content, UTF_8);
+    }
+
+    @Test
+    void emptyFileGivesTheDocumentedDefaults() throws IOException {
+        AppConfig config = AppConfig.load(configFile(""), Map.of());
+
+        assertThat(config.projectDir()).isEqualTo(project);
+        assertThat(config.incomingDir()).isEqualTo(project.resolve("data/incoming"));
+        assertThat(config.warehouseDir()).isEqualTo(project.resolve("data/warehouse"));
+        assertThat(config.referenceDir()).isEqualTo(project.resolve("conf/reference"));
+        assertThat(config.snapshotsKept()).isEqualTo(5);
+        assertThat(config.sparkMaster()).isEqualTo("local[2]");
+        assertThat(config.sparkUi()).isFalse();
+        assertThat(config.httpHost()).isEqualTo("127.0.0.1");
+        assertThat(config.httpPort()).isEqualTo(7070);
+        assertThat(config.disclosureMinCount()).isEqualTo(5);
+        assertThat(config.sampleSeed()).isEqualTo(20141020L);
+        assertThat(config.sampleMonths()).isEqualTo(36);
+        assertThat(config.sampleEndMonth()).isEqualTo(YearMonth.of(2026, 10));
+        assertThat(config.sampleRows()).isEqualTo(60000L);
+    }
+
+    @Test
+    void fileOverridesDefaultAndCommandLineOverridesFile() throws IOException {
+        Path file = configFile("portal.http-port=8080\ndisclosure.min-count=10\n");
+
+        AppConfig fromFile = AppConfig.load(file, Map.of());
+        AppConfig fromArgs = AppConfig.fromArgs("--config=" + file, "--portal.http-port=9090");
+
+        assertThat(fromFile.httpPort()).isEqualTo(8080);
+        assertThat(fromArgs.httpPort()).isEqualTo(9090);
+        assertThat(fromArgs.disclosureMinCount()).isEqualTo(10);
+    }
+
+    @Test
+    void absolutePathsStayAbsolute() throws IOException {
+        AppConfig config = AppConfig.load(configFile("warehouse.dir=/srv/warehouse\n"), Map.of());
+
+        assertThat(config.warehouseDir()).isEqualTo(Path.of("/srv/warehouse"));
+    }
+
+    @Test
+    void rejectsUnknownKeyNamingIt() throws IOException {
+        Path file = configFile("portal.http-prot=8080\n");
+
+        assertThatThrownBy(() -> AppConfig.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown key portal.http-prot");
+    }
+
+    @Test
+    void rejectsMalformedValueNamingTheKey() throws IOException {
+        Path file = configFile("");
+
+        assertThatThrownBy(() -> AppConfig.load(file, Map.of("portal.http-port", "seventy")))
+                .hasMessage("Cannot read portal.http-port: not a whole number: seventy");
+        assertThatThrownBy(() -> AppConfig.fromArgs("--config=" + file, "stray"))
+                .hasMessageContaining("Cannot read argument: stray");
+    }
+
+    @Test
+    void missingFileIsAClearError() {
+        assertThatThrownBy(() -> AppConfig.load(project.resolve("conf/none.properties"), Map.of()))
+                .hasMessageContaining("Cannot load configuration")
+                .hasMessageContaining("not found");
+    }
+
+    @Test
+    void projectConfigurationLoadsAndNamesOnlyKnownKeys() {
+        Path projectConf = Path.of(System.getProperty("project.root", "..")).resolve(AppConfig.DEFAULT_CONFIG_FILE);
+
+        AppConfig config = AppConfig.load(projectConf, Map.of());
+
+        assertThat(config.httpPort()).isEqualTo(7070);
+        assertThat(config.referenceDir()).isDirectory();
+    }
+}
