@@ -77,6 +77,12 @@ public record AppConfig(
         check(sampleRows >= 1, "sample.rows must be at least 1: " + sampleRows);
     }
 
+    /** The same configuration with another warehouse folder (tests, benchmarks). */
+    public AppConfig withWarehouseDir(Path dir) {
+        return new AppConfig(projectDir, incomingDir, dir, snapshotsKept, referenceDir, sparkMaster, sparkUi, httpHost,
+                httpPort, disclosureMinCount, sampleSeed, sampleMonths, sampleEndMonth, sampleRows);
+    }
+
     /** Loads from command-line arguments: {@code --config=PATH} and any {@code --key=value}; other arguments are refused. */
     public static AppConfig fromArgs(String... args) {
         Map<String, String> overrides = new LinkedHashMap<>();

@@ -49,9 +49,11 @@ public final class Snapshots {
     public Path newStagingDir() {
         try {
             Files.createDirectories(root.resolve("snapshots"));
-            String id = ID_FORMAT.format(clock.instant());
+            java.time.Instant at = clock.instant();
+            String id = ID_FORMAT.format(at);
             while (Files.exists(snapshotDir(id)) || Files.exists(stagingDir(id))) {
-                id = ID_FORMAT.format(clock.instant().plusMillis(1));
+                at = at.plusMillis(1);
+                id = ID_FORMAT.format(at);
             }
             return Files.createDirectory(stagingDir(id));
         } catch (IOException e) {

@@ -49,6 +49,17 @@ class SnapshotsTest {
     }
 
     @Test
+    void twoRunsInTheSameMillisecondGetDistinctIds() {
+        Snapshots snapshots = at("2026-05-01T10:00:00Z");
+
+        Path first = snapshots.newStagingDir();
+        Path second = snapshots.newStagingDir();
+
+        assertThat(first.getFileName().toString()).isEqualTo(".staging-20260501T100000000Z");
+        assertThat(second.getFileName().toString()).isEqualTo(".staging-20260501T100000001Z");
+    }
+
+    @Test
     void refusesToPublishASnapshotWithoutDatabase() {
         Snapshots snapshots = at("2026-05-01T10:00:00Z");
         Snapshot s = snapshots.commit(snapshots.newStagingDir());
