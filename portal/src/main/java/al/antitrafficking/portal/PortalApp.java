@@ -62,7 +62,14 @@ public final class PortalApp {
             app.stop();
             warehouse.close();
         }));
-        app.start(config.httpHost(), config.httpPort());
+        try {
+            app.start(config.httpHost(), config.httpPort());
+        } catch (RuntimeException e) {
+            System.err.println("Portal cannot start on " + config.httpHost() + ":" + config.httpPort()
+                    + " (is another program using the port? set --portal.http-port=N): " + e.getMessage());
+            warehouse.close();
+            System.exit(1);
+        }
         String host = config.httpHost().equals("127.0.0.1") || config.httpHost().equals("0.0.0.0") ? "localhost" : config.httpHost();
         System.out.println("Portal serving snapshot " + warehouse.snapshot().id() + " on http://" + host + ":" + app.port());
     }

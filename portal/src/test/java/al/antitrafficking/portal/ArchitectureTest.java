@@ -1,0 +1,35 @@
+package al.antitrafficking.portal;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The portal talks to the warehouse through its query API only: no Spark, DuckDB or JDBC in the portal. */
+class ArchitectureTest {
+    @Test
+    void sparkIsNotOnThePortalsClasspath() {
+        assertThatThrownBy(() -> Class.forName("org.apache.spark.sql.SparkSession"))
+                .isInstanceOf(ClassNotFoundException.class);
+    }
+
+    @Test
+    void portalSourcesImportNeitherDuckDbNorJdbcNorSpark() throws IOException {
+        Path sources = Path.of(System.getProperty("project.root", "..")).resolve("portal/src/main/java");
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(sources)) {
+            files = walk.filter(p -> p.toString().endsWith(".java")).toList();
+        }
+        assertThat(files).isNotEmpty();
+        for (Path file : files) {
+            assertThat(Files.readString(file, UTF_8)).as(file.toString())
+                    .doesNotContain("import org.duckdb").doesNotContain("import java.sql").doesNotContain("import org.apache.spark");
+        }
+    }
+}
