@@ -68,8 +68,10 @@ public final class IngestJob {
             IngestReport report = write(scan, staging);
             writeManifest(staging, report);
             Snapshot snapshot = snapshots.commit(staging);
-            return new IngestReport(snapshot.id(), report.filesLoaded(), report.nilReturns(), report.rejectedFiles(),
-                    report.rowsIn(), report.rowsLoaded(), report.rowsQuarantined(), report.quarantinedByRule(), report.rowsByTable());
+            if (!snapshot.id().equals(report.snapshotId())) {
+                throw new IllegalStateException("Cannot commit snapshot: staging " + staging + " became " + snapshot.id());
+            }
+            return report;
         } catch (RuntimeException e) {
             deleteTree(staging);
             throw e;
@@ -230,7 +232,7 @@ public final class IngestJob {
             throw new IllegalStateException("Cannot commit snapshot: " + rowsIn + " rows read but " + rowsLoaded
                     + " loaded and " + quarantined + " quarantined");
         }
-        return new IngestReport(staging.getFileName().toString(), scan.accepted().size(), nilReturns, scan.rejected(),
+        return new IngestReport(Snapshots.idOf(staging), scan.accepted().size(), nilReturns, scan.rejected(),
                 rowsIn, rowsLoaded, quarantined, byRule, rowsByTable);
     }
 

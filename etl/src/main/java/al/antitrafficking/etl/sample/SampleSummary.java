@@ -6,7 +6,7 @@ import java.util.Map;
 /** What the generator wrote: files, children simulated, and rows per source. */
 public record SampleSummary(int files, long children, Map<Source, Long> rowsBySource) {
     public SampleSummary {
-        rowsBySource = Map.copyOf(rowsBySource);
+        rowsBySource = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(rowsBySource));
     }
 
     public long rows() {

@@ -61,13 +61,21 @@ public final class Snapshots {
         }
     }
 
+    /** The snapshot id a staging folder will be committed under. */
+    public static String idOf(Path stagingDir) {
+        String name = stagingDir.getFileName().toString();
+        if (!name.startsWith(STAGING_PREFIX)) {
+            throw new IllegalArgumentException("Cannot read snapshot id: not a staging folder: " + stagingDir);
+        }
+        return name.substring(STAGING_PREFIX.length());
+    }
+
     /** Renames a finished staging folder to its snapshot folder and returns the snapshot. */
     public Snapshot commit(Path stagingDir) {
-        String name = stagingDir.getFileName().toString();
-        if (!name.startsWith(STAGING_PREFIX) || !stagingDir.getParent().equals(root.resolve("snapshots"))) {
+        if (!stagingDir.getParent().equals(root.resolve("snapshots"))) {
             throw new IllegalArgumentException("Cannot commit snapshot: not a staging folder of " + root + ": " + stagingDir);
         }
-        String id = name.substring(STAGING_PREFIX.length());
+        String id = idOf(stagingDir);
         try {
             Files.move(stagingDir, snapshotDir(id), ATOMIC_MOVE);
         } catch (IOException e) {

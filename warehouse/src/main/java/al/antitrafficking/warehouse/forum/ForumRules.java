@@ -1,0 +1,191 @@
+package al.antitrafficking.warehouse.forum;
+
+import al.antitrafficking.warehouse.reference.Territory;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The rules a forum or an action must meet before anything is saved. Every broken rule is collected
+ * with its field, so a person sees all problems at once; messages name the field's problem and never
+ * echo free text back.
+ */
+public final class ForumRules {
+    static final int MAX_TEXT = 4000;
+    static final int MAX_NAME = 200;
+    static final int MAX_ITEMS = 50;
+
+    private final Territory territory;
+    private final Set<String> indicators;
+
+    public ForumRules(Territory territory, Set<String> indicators) {
+        this.territory = territory;
+        this.indicators = Set.copyOf(indicators);
+    }
+
+    /** A forum's checked values. */
+    public record ForumValues(LocalDate heldOn, String municipalityCode, String title, String context, List<String> organisers,
+                              List<String> objectives, List<String> institutions, List<String> findings, String sourceNote,
+                              String editor) {}
+
+    /** An action's checked values. */
+    public record ActionValues(long forumId, String text, String finding, String responsibleInstitution, String countyCode,
+                               LocalDate dueDate, List<String> indicators, String editor) {}
+
+    public ForumValues forum(ForumForm form) {
+        Errors e = new Errors();
+        LocalDate heldOn = e.date("heldOn", form.heldOn());
+        String municipality = null;
+        if (e.required("municipality", form.municipality(), MAX_NAME) != null) {
+            municipality = territory.findMunicipality(form.municipality()).map(m -> m.code()).orElse(null);
+            if (municipality == null) {
+                e.add("municipality", "not one of the 61 municipalities");
+            }
+        }
+        ForumValues values = new ForumValues(heldOn, municipality,
+                e.required("title", form.title(), MAX_NAME),
+                e.required("context", form.context(), MAX_TEXT),
+                e.list("organisers", form.organisers(), true),
+                e.list("objectives", form.objectives(), true),
+                e.list("institutions", form.institutions(), true),
+                e.list("findings", form.findings(), false),
+                e.optional("sourceNote", form.sourceNote(), MAX_TEXT),
+                e.required("editor", form.editor(), MAX_NAME));
+        e.throwIfAny("forum");
+        return values;
+    }
+
+    public ActionValues action(ActionForm form, Optional<Forum> forum) {
+        Errors e = new Errors();
+        if (form.forumId() == null) {
+            e.add("forumId", "required");
+        } else if (forum.isEmpty()) {
+            e.add("forumId", "no such forum");
+        }
+        String finding = e.required("finding", form.finding(), MAX_TEXT);
+        if (finding != null && forum.isPresent() && !forum.get().findings().contains(finding)) {
+            e.add("finding", "not one of the forum's findings");
+        }
+        String county = e.required("county", form.county(), MAX_NAME);
+        if (county != null && territory.findCounty(county).isEmpty()) {
+            e.add("county", "not a county code (AL-01 to AL-12)");
+        }
+        LocalDate due = e.date("dueDate", form.dueDate());
+        if (due != null && forum.isPresent() && due.isBefore(forum.get().heldOn())) {
+            e.add("dueDate", "before the forum was held (" + forum.get().heldOn() + ")");
+        }
+        List<String> named = form.indicators() == null ? List.of() : form.indicators();
+        for (String indicator : named) {
+            if (indicator == null || !indicators.contains(indicator)) {
+                e.add("indicators", "unknown indicator; known: " + new java.util.TreeSet<>(indicators));
+            }
+        }
+        ActionValues values = new ActionValues(form.forumId() == null ? 0 : form.forumId(),
+                e.required("text", form.text(), MAX_TEXT), finding,
+                e.required("responsibleInstitution", form.responsibleInstitution(), MAX_NAME), county, due,
+                List.copyOf(new java.util.LinkedHashSet<>(named.stream().filter(i -> i != null).toList())),
+                e.required("editor", form.editor(), MAX_NAME));
+        e.throwIfAny("action");
+        return values;
+    }
+
+    /** Checks a status change against the workflow; returns the target status. */
+    public ActionStatus statusChange(Action action, StatusChange change) {
+        Errors e = new Errors();
+        ActionStatus target = null;
+        if (e.required("status", change.status(), MAX_NAME) != null) {
+            try {
+                target = ActionStatus.valueOf(change.status().trim().toUpperCase(java.util.Locale.ROOT));
+                if (!action.status().canMoveTo(target)) {
+                    e.add("status", "cannot move from " + action.status() + " to " + target + "; allowed: " + action.status().next());
+                }
+            } catch (IllegalArgumentException ex) {
+                e.add("status", "not a status; known: " + List.of(ActionStatus.values()));
+            }
+        }
+        if (target == ActionStatus.DROPPED) {
+            e.required("reason", change.reason(), MAX_TEXT);
+        }
+        e.required("editor", change.editor(), MAX_NAME);
+        e.throwIfAny("status change");
+        return target;
+    }
+
+    public NoteForm note(NoteForm note) {
+        Errors e = new Errors();
+        NoteForm checked = new NoteForm(e.required("text", note.text(), MAX_TEXT), e.required("author", note.author(), MAX_NAME));
+        e.throwIfAny("note");
+        return checked;
+    }
+
+    /** Collects field errors; each method returns the cleaned value, or null when it broke a rule. */
+    private static final class Errors {
+        private final Map<String, String> errors = new LinkedHashMap<>();
+
+        void add(String field, String message) {
+            errors.putIfAbsent(field, message);
+        }
+
+        String required(String field, String value, int max) {
+            if (value == null || value.isBlank()) {
+                add(field, "required");
+                return null;
+            }
+            return optional(field, value, max);
+        }
+
+        String optional(String field, String value, int max) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            if (value.length() > max) {
+                add(field, "longer than " + max + " characters");
+                return null;
+            }
+            return value.strip();
+        }
+
+        LocalDate date(String field, String value) {
+            if (required(field, value, 10) == null) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(value.strip());
+            } catch (DateTimeParseException ex) {
+                add(field, "not a date as yyyy-MM-dd");
+                return null;
+            }
+        }
+
+        List<String> list(String field, List<String> values, boolean atLeastOne) {
+            List<String> cleaned = new ArrayList<>();
+            for (String v : values == null ? List.<String>of() : values) {
+                if (v == null || v.isBlank()) {
+                    add(field, "has an empty entry");
+                } else if (v.length() > MAX_TEXT) {
+                    add(field, "has an entry longer than " + MAX_TEXT + " characters");
+                } else {
+                    cleaned.add(v.strip());
+                }
+            }
+            if (atLeastOne && cleaned.isEmpty()) {
+                add(field, "at least one entry required");
+            }
+            if (cleaned.size() > MAX_ITEMS) {
+                add(field, "more than " + MAX_ITEMS + " entries");
+            }
+            return cleaned;
+        }
+
+        void throwIfAny(String what) {
+            if (!errors.isEmpty()) {
+                throw new InvalidInputException(what, errors);
+            }
+        }
+    }
+}
