@@ -1,0 +1,1 @@
+INSERT INTO action_change (id, action_id, changed_at, editor, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)

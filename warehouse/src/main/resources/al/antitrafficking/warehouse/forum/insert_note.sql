@@ -1,0 +1,1 @@
+INSERT INTO action_note (id, action_id, written_at, author, text) VALUES (?, ?, ?, ?, ?)

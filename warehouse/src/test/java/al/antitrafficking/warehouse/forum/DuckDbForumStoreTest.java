@@ -1,0 +1,221 @@
+package al.antitrafficking.warehouse.forum;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import al.antitrafficking.warehouse.reference.Territory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DuckDbForumStoreTest {
+    static final Territory TERRITORY = Territory.load(Path.of(System.getProperty("project.root", "..")).resolve("conf/reference"));
+    static final ForumRules RULES = new ForumRules(TERRITORY, Set.of("children_encountered", "child_victims"));
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC);
+    static final String FINDING = "coordination between different local structures is incomplete";
+
+    @TempDir
+    Path dir;
+    DuckDbForumStore store;
+
+    @BeforeEach
+    void open() {
+        store = DuckDbForumStore.open(dir.resolve("forums.duckdb"), RULES, CLOCK);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    static ActionForm action(String text, String due, Integer version) {
+        return new ActionForm(2L, text, FINDING, "Regional Anti-trafficking Committee Kukës", "AL-07", due,
+                List.of("children_encountered"), "Arben", version);
+    }
+
+    @Test
+    void startsWithTheTwoForumsOfOctober2014AsTheSeedReportsThem() {
+        List<Forum> forums = store.forums();
+
+        assertThat(forums).extracting(Forum::heldOn).containsExactly(LocalDate.of(2014, 10, 23), LocalDate.of(2014, 10, 20));
+        assertThat(forums).extracting(Forum::municipalityCode).containsExactly("AL132", "AL332");
+        Forum kukes = forums.get(0);
+        assertThat(kukes.organisers()).containsExactly("Terre des hommes", "Save the Children");
+        assertThat(kukes.objectives()).hasSize(3).first().asString()
+                .isEqualTo("to raise the awareness of local public authorities on the vulnerabilities of children on the move to trafficking and other forms of abuse");
+        assertThat(kukes.institutions()).contains("Border Police", "Regional Anti-trafficking Committee");
+        assertThat(kukes.findings()).containsExactly("efforts in child protection are still very fragmented", FINDING,
+                "there are still issues with the convergence between the different established mechanisms such as the Child Protection System and the National Referral Mechanism of Victims of Trafficking");
+        assertThat(kukes.context()).contains("National Anti-trafficking Week").contains("Mario project");
+        assertThat(store.actions(ActionFilter.all())).isEmpty();
+    }
+
+    @Test
+    void createsAProposedActionWithAHistoryRow() {
+        Action a = store.createAction(action("Joint monthly case review of border and CPU staff", "2015-06-30", null));
+
+        assertThat(a.status()).isEqualTo(ActionStatus.PROPOSED);
+        assertThat(a.version()).isEqualTo(1);
+        assertThat(a.example()).isFalse();
+        assertThat(store.history(a.id())).extracting(ActionChange::field, ActionChange::newValue, ActionChange::editor)
+                .containsExactly(org.assertj.core.api.Assertions.tuple("created", "PROPOSED", "Arben"));
+    }
+
+    @Test
+    void editsWriteOneHistoryRowPerChangedFieldWithOldAndNewValues() {
+        Action a = store.createAction(action("First text", "2015-06-30", null));
+
+        Action edited = store.updateAction(a.id(), new ActionForm(2L, "Second text", FINDING,
+                "Regional Anti-trafficking Committee Kukës", "AL-07", "2015-09-30", List.of("children_encountered"), "Drita", 1));
+
+        assertThat(edited.version()).isEqualTo(2);
+        assertThat(edited.updatedBy()).isEqualTo("Drita");
+        assertThat(store.history(a.id())).extracting(ActionChange::field, ActionChange::oldValue, ActionChange::newValue)
+                .containsExactly(
+                        org.assertj.core.api.Assertions.tuple("created", null, "PROPOSED"),
+                        org.assertj.core.api.Assertions.tuple("text", "First text", "Second text"),
+                        org.assertj.core.api.Assertions.tuple("dueDate", "2015-06-30", "2015-09-30"));
+    }
+
+    @Test
+    void followsTheWorkflowAndRefusesAJump() {
+        Action a = store.createAction(action("x", "2015-06-30", null));
+        a = store.changeStatus(a.id(), new StatusChange("under_review", null, "Coordinator", 1));
+        a = store.changeStatus(a.id(), new StatusChange("INTEGRATED", null, "Coordinator", 2));
+        long id = a.id();
+
+        assertThatThrownBy(() -> store.changeStatus(id, new StatusChange("DONE", null, "Arben", 3)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors().get("status"))
+                        .isEqualTo("cannot move from INTEGRATED to DONE; allowed: [IN_PROGRESS, DROPPED]"));
+        assertThat(store.findAction(id).orElseThrow().status()).isEqualTo(ActionStatus.INTEGRATED);
+        assertThat(store.history(id)).extracting(ActionChange::field, ActionChange::oldValue, ActionChange::newValue)
+                .endsWith(org.assertj.core.api.Assertions.tuple("status", "UNDER_REVIEW", "INTEGRATED"));
+    }
+
+    @Test
+    void droppingNeedsAReasonWhichIsKept() {
+        Action a = store.createAction(action("x", "2015-06-30", null));
+
+        assertThatThrownBy(() -> store.changeStatus(a.id(), new StatusChange("DROPPED", " ", "Coordinator", 1)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors()).containsKey("reason"));
+        Action dropped = store.changeStatus(a.id(), new StatusChange("DROPPED", "Merged into the national plan", "Coordinator", 1));
+
+        assertThat(dropped.dropReason()).isEqualTo("Merged into the national plan");
+    }
+
+    @Test
+    void aSecondSaveOnTheSameVersionIsAConflictAndTheFirstSaveStays() {
+        Action a = store.createAction(action("Original", "2015-06-30", null));
+        store.updateAction(a.id(), action("Saved first", "2015-06-30", 1));
+
+        assertThatThrownBy(() -> store.updateAction(a.id(), action("Saved second", "2015-06-30", 1)))
+                .isInstanceOfSatisfying(VersionConflictException.class, e -> {
+                    assertThat(((Action) e.current()).text()).isEqualTo("Saved first");
+                    assertThat(((Action) e.current()).version()).isEqualTo(2);
+                });
+        assertThat(store.findAction(a.id()).orElseThrow().text()).isEqualTo("Saved first");
+        assertThatThrownBy(() -> store.changeStatus(a.id(), new StatusChange("UNDER_REVIEW", null, "Coordinator", 1)))
+                .isInstanceOf(VersionConflictException.class);
+    }
+
+    @Test
+    void refusesBadInputListingEveryFieldAndSavesNothing() {
+        ActionForm bad = new ActionForm(2L, " ", "a finding nobody made", "", "AL-13", "2014-10-01", List.of("made_up"), "", null);
+
+        assertThatThrownBy(() -> store.createAction(bad)).isInstanceOfSatisfying(InvalidInputException.class, e ->
+                assertThat(e.fieldErrors()).containsOnlyKeys("text", "finding", "responsibleInstitution", "county", "dueDate",
+                        "indicators", "editor").containsEntry("dueDate", "before the forum was held (2014-10-23)"));
+        assertThat(store.actions(ActionFilter.all())).isEmpty();
+    }
+
+    @Test
+    void refusesAnActionForAForumThatDoesNotExist() {
+        assertThatThrownBy(() -> store.createAction(new ActionForm(99L, "x", FINDING, "y", "AL-07", "2015-01-01", List.of(), "z", null)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors()).containsEntry("forumId", "no such forum"));
+    }
+
+    @Test
+    void overdueIsComputedFromTheDueDateAndStatus() {
+        Action open = store.createAction(action("open", "2026-02-28", null));
+        Action dueToday = store.createAction(action("due today", "2026-03-01", null));
+        Action done = store.createAction(action("done", "2026-01-31", null));
+        for (String s : List.of("UNDER_REVIEW", "INTEGRATED", "IN_PROGRESS", "DONE")) {
+            done = store.changeStatus(done.id(), new StatusChange(s, null, "Coordinator", done.version()));
+        }
+        LocalDate today = LocalDate.of(2026, 3, 1);
+
+        assertThat(open.overdueOn(today)).isTrue();
+        assertThat(open.overdueOn(today.minusDays(1))).isFalse();
+        assertThat(dueToday.overdueOn(today)).isFalse();
+        assertThat(done.overdueOn(today)).isFalse();
+        assertThat(store.actions(new ActionFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(today)))).extracting(Action::text).containsExactly("open");
+    }
+
+    @Test
+    void filtersByCountyInstitutionAndStatus() {
+        store.createAction(action("Kukës action", "2015-06-30", null));
+        store.createAction(new ActionForm(1L, "Gjirokastër action", FINDING, "Border Police", "AL-05", "2015-06-30", List.of(), "Arben", null));
+
+        assertThat(store.actions(new ActionFilter(Optional.empty(), Optional.of("AL-05"), Optional.empty(), Optional.empty(), Optional.empty())))
+                .extracting(Action::text).containsExactly("Gjirokastër action");
+        assertThat(store.actions(new ActionFilter(Optional.empty(), Optional.empty(), Optional.of("border police"), Optional.empty(), Optional.empty())))
+                .extracting(Action::text).containsExactly("Gjirokastër action");
+        assertThat(store.actions(new ActionFilter(Optional.of(2L), Optional.empty(), Optional.empty(), Optional.of(ActionStatus.PROPOSED), Optional.empty())))
+                .extracting(Action::text).containsExactly("Kukës action");
+    }
+
+    @Test
+    void keepsFreeTextExactlyAsTyped() {
+        String typed = "<script>alert('x')</script> Fëmijët në lëvizje; \"citim\" & më shumë";
+        Action a = store.createAction(action(typed, "2015-06-30", null));
+        store.addNote(a.id(), new NoteForm(typed, "Ana"));
+
+        assertThat(store.findAction(a.id()).orElseThrow().text()).isEqualTo(typed);
+        assertThat(store.notes(a.id())).extracting(ActionNote::text).containsExactly(typed);
+    }
+
+    @Test
+    void everythingSurvivesClosingAndReopeningTheStore() {
+        Action a = store.createAction(action("kept", "2015-06-30", null));
+        store.addNote(a.id(), new NoteForm("first meeting held", "Ana"));
+        List<ActionChange> history = store.history(a.id());
+        store.close();
+
+        store = DuckDbForumStore.open(dir.resolve("forums.duckdb"), RULES, CLOCK);
+
+        assertThat(store.findAction(a.id())).contains(a);
+        assertThat(store.history(a.id())).isEqualTo(history);
+        assertThat(store.notes(a.id())).extracting(ActionNote::text).containsExactly("first meeting held");
+        assertThat(store.forums()).hasSize(2);
+    }
+
+    @Test
+    void aBackupOpensAsAStoreEqualToTheOriginal() {
+        Action a = store.createAction(action("backed up", "2015-06-30", null));
+        store.changeStatus(a.id(), new StatusChange("UNDER_REVIEW", null, "Coordinator", 1));
+        store.addNote(a.id(), new NoteForm("note", "Ana"));
+        Path backup = dir.resolve("backups/forums-1.duckdb");
+
+        store.backupTo(backup);
+
+        try (DuckDbForumStore copy = DuckDbForumStore.open(backup, RULES, CLOCK)) {
+            assertThat(copy.forums()).isEqualTo(store.forums());
+            assertThat(copy.actions(ActionFilter.all())).isEqualTo(store.actions(ActionFilter.all()));
+            assertThat(copy.history(a.id())).isEqualTo(store.history(a.id()));
+            assertThat(copy.notes(a.id())).isEqualTo(store.notes(a.id()));
+            // New rows in the copy continue the numbering instead of reusing ids.
+            assertThat(copy.createAction(action("after restore", "2015-06-30", null)).id()).isEqualTo(a.id() + 1);
+        }
+        assertThatThrownBy(() -> store.backupTo(backup)).hasMessageContaining("already exists");
+    }
+}
