@@ -37,7 +37,10 @@ public record AppConfig(
         long sampleSeed,
         int sampleMonths,
         YearMonth sampleEndMonth,
-        long sampleRows) {
+        long sampleRows,
+        Path forumStoreFile,
+        Path forumBackupDir,
+        boolean forumExampleActions) {
 
     public static final String DEFAULT_CONFIG_FILE = "conf/application.properties";
 
@@ -59,6 +62,9 @@ public record AppConfig(
         d.put("sample.months", "36");
         d.put("sample.end-month", "2026-10");
         d.put("sample.rows", "60000");
+        d.put("forums.store-file", "data/operational/forums.duckdb");
+        d.put("forums.backup-dir", "data/operational/backups");
+        d.put("forums.example-actions", "false");
         return Map.copyOf(d);
     }
 
@@ -70,6 +76,8 @@ public record AppConfig(
         requireNonNull(sparkMaster, "sparkMaster is null");
         requireNonNull(httpHost, "httpHost is null");
         requireNonNull(sampleEndMonth, "sampleEndMonth is null");
+        requireNonNull(forumStoreFile, "forumStoreFile is null");
+        requireNonNull(forumBackupDir, "forumBackupDir is null");
         check(snapshotsKept >= 1, "warehouse.snapshots-kept must be at least 1: " + snapshotsKept);
         check(httpPort >= 0 && httpPort <= 65535, "portal.http-port must be 0-65535: " + httpPort);
         check(disclosureMinCount >= 1, "disclosure.min-count must be at least 1: " + disclosureMinCount);
@@ -80,7 +88,8 @@ public record AppConfig(
     /** The same configuration with another warehouse folder (tests, benchmarks). */
     public AppConfig withWarehouseDir(Path dir) {
         return new AppConfig(projectDir, incomingDir, dir, snapshotsKept, referenceDir, sparkMaster, sparkUi, httpHost,
-                httpPort, disclosureMinCount, sampleSeed, sampleMonths, sampleEndMonth, sampleRows);
+                httpPort, disclosureMinCount, sampleSeed, sampleMonths, sampleEndMonth, sampleRows, forumStoreFile, forumBackupDir,
+                forumExampleActions);
     }
 
     /** Loads from command-line arguments: {@code --config=PATH} and any {@code --key=value}; other arguments are refused. */
@@ -148,7 +157,10 @@ public record AppConfig(
                 longValue(v, "sample.seed"),
                 integer(v, "sample.months"),
                 yearMonth(v, "sample.end-month"),
-                longValue(v, "sample.rows"));
+                longValue(v, "sample.rows"),
+                projectDir.resolve(v.get("forums.store-file")).normalize(),
+                projectDir.resolve(v.get("forums.backup-dir")).normalize(),
+                bool(v, "forums.example-actions"));
     }
 
     private static int integer(Map<String, String> v, String key) {

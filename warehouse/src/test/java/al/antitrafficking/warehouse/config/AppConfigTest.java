@@ -39,6 +39,9 @@ class AppConfigTest {
         assertThat(config.sampleMonths()).isEqualTo(36);
         assertThat(config.sampleEndMonth()).isEqualTo(YearMonth.of(2026, 10));
         assertThat(config.sampleRows()).isEqualTo(60000L);
+        assertThat(config.forumStoreFile()).isEqualTo(project.resolve("data/operational/forums.duckdb"));
+        assertThat(config.forumBackupDir()).isEqualTo(project.resolve("data/operational/backups"));
+        assertThat(config.forumExampleActions()).isFalse();
     }
 
     @Test

@@ -218,4 +218,32 @@ class DuckDbForumStoreTest {
         }
         assertThatThrownBy(() -> store.backupTo(backup)).hasMessageContaining("already exists");
     }
+
+    @Test
+    void restoreReplacesTheStoreWithTheBackupAndKeepsTheReplacedFile() throws Exception {
+        Action kept = store.createAction(action("in the backup", "2015-06-30", null));
+        Path backup = ForumBackups.backup(store, dir.resolve("backups"), CLOCK);
+        store.createAction(action("after the backup", "2015-06-30", null));
+        List<Action> beforeBackupRestore = List.of(kept);
+        store.close();
+
+        Path replaced = RestoreCommand.restore(backup, dir.resolve("forums.duckdb"), RULES);
+
+        store = DuckDbForumStore.open(dir.resolve("forums.duckdb"), RULES, CLOCK);
+        assertThat(store.actions(ActionFilter.all())).isEqualTo(beforeBackupRestore);
+        try (DuckDbForumStore old = DuckDbForumStore.open(replaced, RULES, CLOCK)) {
+            assertThat(old.actions(ActionFilter.all())).extracting(Action::text).containsExactly("in the backup", "after the backup");
+        }
+    }
+
+    @Test
+    void restoreRefusesAFileThatIsNotABackup() throws Exception {
+        Path junk = java.nio.file.Files.writeString(dir.resolve("junk.duckdb"), "not a database");
+        store.close();
+
+        assertThatThrownBy(() -> RestoreCommand.restore(junk, dir.resolve("forums.duckdb"), RULES))
+                .hasMessageContaining("Cannot open forum store");
+        store = DuckDbForumStore.open(dir.resolve("forums.duckdb"), RULES, CLOCK);
+        assertThat(store.forums()).hasSize(2);
+    }
 }

@@ -45,8 +45,9 @@ class DuckDbOverviewQueriesTest {
             ) AS t(child_pseudonym, encounter_date, county_code)""";
 
     // NRM 2025-01: potential v1,v2,v3(band 15-17),v5,v6 = 5 (v4 is 25, an adult); presumed v7 and v1 = 2;
-    // v8 band 18+ is an adult. 2025-04: potential w1..w7 = 7, presumed x1..x8 = 8, identified y1..y6 = 6.
+    // v8 band 18+ is an adult. All in Tiranë (AL-11). 2025-04: potential w1..w7 = 7, presumed x1..x8 = 8, identified y1..y6 = 6.
     private static final String NRM = """
+            SELECT *, 'AL-11' AS county_code FROM (
             SELECT * FROM (VALUES
               ('v1', DATE '2025-01-02', 'potential', 15, '15-17'), ('v2', DATE '2025-01-03', 'potential', 12, '12-14'),
               ('v3', DATE '2025-01-04', 'potential', NULL, '15-17'), ('v4', DATE '2025-01-05', 'potential', 25, '18+'),
@@ -56,7 +57,7 @@ class DuckDbOverviewQueriesTest {
             ) AS t(child_pseudonym, identification_date, status, age_years, age_band)
             UNION ALL SELECT 'w' || i, DATE '2025-04-10', 'potential', 10, '6-11' FROM range(1, 8) r(i)
             UNION ALL SELECT 'x' || i, DATE '2025-04-11', 'presumed', 13, '12-14' FROM range(1, 9) r(i)
-            UNION ALL SELECT 'y' || i, DATE '2025-04-12', 'identified', 17, '15-17' FROM range(1, 7) r(i)""";
+            UNION ALL SELECT 'y' || i, DATE '2025-04-12', 'identified', 17, '15-17' FROM range(1, 7) r(i))""";
 
     private static final String FILES = """
             SELECT * FROM (VALUES
@@ -158,5 +159,30 @@ class DuckDbOverviewQueriesTest {
     private static List<Long> values(Series series, String... months) {
         List<String> wanted = List.of(months);
         return series.points().stream().filter(p -> wanted.contains(p.period())).map(Point::value).toList();
+    }
+
+    @Test
+    void countyTrendCountsOneCountysChildrenPerMonth() {
+        // Kukës (AL-07): 2025-01 a,b,c = 3 (suppressed), 2025-02 g,h = 2 (suppressed), 2025-03 nil return 0,
+        // 2025-04 no file, 2025-05 i..o = 7, 2025-06 no Kukës file. Two small cells: no complement needed.
+        List<Point> points = queries.countyMonthly("children_encountered", "AL-07").series().get(0).points();
+
+        assertThat(points).extracting(Point::status).containsExactly(SUPPRESSED_SMALL_COUNT, SUPPRESSED_SMALL_COUNT,
+                PUBLISHED, NOT_REPORTED, PUBLISHED, NOT_REPORTED);
+        assertThat(points).extracting(Point::value).containsExactly(null, null, 0L, null, 7L, null);
+    }
+
+    @Test
+    void countyTrendOfChildVictimsAddsStatusesAndLeavesAdultsOut() {
+        // Tiranë (AL-11) NRM: 2025-01 v1,v2,v3,v5,v6,v7 = 6 children (v4 and v8 adults); 2025-04 w1..w7, x1..x8, y1..y6 = 21.
+        List<Point> points = queries.countyMonthly("child_victims", "AL-11").series().get(0).points();
+
+        assertThat(points).extracting(Point::value).containsExactly(6L, null, null, 21L, null, null);
+    }
+
+    @Test
+    void countyTrendRefusesUnknownIndicatorsAndCountiesBeforeAnySql() {
+        assertThatThrownBy(() -> queries.countyMonthly("x'; DROP TABLE forum; --", "AL-07")).hasMessageContaining("unknown indicator");
+        assertThatThrownBy(() -> queries.countyMonthly("child_victims", "AL-07' OR 1=1")).hasMessageContaining("county must be");
     }
 }

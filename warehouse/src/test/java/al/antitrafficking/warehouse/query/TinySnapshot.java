@@ -25,7 +25,7 @@ final class TinySnapshot {
                 "SELECT 'x' AS child_pseudonym, DATE '2000-01-01' AS encounter_date, 'AL-01' AS county_code LIMIT 0");
         selects.put(WarehouseTable.FACT_CPU_CASE, "SELECT 'x' AS child_pseudonym LIMIT 0");
         selects.put(WarehouseTable.FACT_NRM_IDENTIFICATION, "SELECT 'x' AS child_pseudonym, DATE '2000-01-01' AS identification_date, "
-                + "'potential' AS status, 1 AS age_years, '0-5' AS age_band LIMIT 0");
+                + "'potential' AS status, 1 AS age_years, '0-5' AS age_band, 'AL-01' AS county_code LIMIT 0");
         selects.put(WarehouseTable.FACT_SERVICE, "SELECT 'x' AS child_pseudonym LIMIT 0");
         selects.put(WarehouseTable.DIM_COUNTY, "SELECT * FROM (VALUES ('AL-05', 'Gjirokastër'), ('AL-07', 'Kukës'), "
                 + "('AL-10', 'Shkodër'), ('AL-11', 'Tiranë')) AS t(code, name)");

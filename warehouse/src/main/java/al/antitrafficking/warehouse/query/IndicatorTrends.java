@@ -1,0 +1,15 @@
+package al.antitrafficking.warehouse.query;
+
+import java.util.Set;
+
+/**
+ * Monthly trends of an indicator in one county, such as the effect view of a forum action shows. Counts
+ * pass disclosure control. (The indicator catalogue will widen the set of indicators offered here.)
+ */
+public interface IndicatorTrends {
+    /** The indicator ids with a monthly trend per county. */
+    Set<String> trendIndicators();
+
+    /** One series ("all") per month of the snapshot; an unknown indicator or county is an IllegalArgumentException. */
+    MonthlyTrend countyMonthly(String indicator, String countyCode);
+}
