@@ -2,22 +2,14 @@
 // Suppressed and not-reported values arrive as null with a status; lines show them as gaps.
 (function () {
   'use strict';
+  const A = window.App;
+  A.header('overview');
   // Okabe-Ito: distinguishable with the common forms of colour blindness.
   const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00'];
-  const STATUS_TEXT = {
-    SUPPRESSED_SMALL_COUNT: 'suppressed (small count)',
-    SUPPRESSED_COMPLEMENTARY: 'suppressed (protects another cell)',
-    NOT_REPORTED: 'not reported'
-  };
   const charts = [];
 
-  async function getJson(url) {
-    const response = await fetch(url);
-    const body = await response.json();
-    if (!response.ok) {
-      throw new Error(body.error || ('The portal answered ' + response.status));
-    }
-    return body;
+  function getJson(url) {
+    return A.call('GET', url);
   }
 
   function makeChart(id) {
@@ -32,14 +24,14 @@
       const lines = [items[0].axisValueLabel || items[0].name];
       items.forEach(function (p) {
         const point = seriesList[p.seriesIndex].points[p.dataIndex];
-        const text = point.status === 'PUBLISHED' ? point.value : STATUS_TEXT[point.status];
+        const text = point.status === 'PUBLISHED' ? A.number(point.value) : A.t('status.' + point.status);
         lines.push(p.marker + ' ' + p.seriesName + ': ' + text);
       });
       return lines.join('<br>');
     };
   }
 
-  function lineOption(trend, names) {
+  function lineOption(trend) {
     const months = trend.series.length ? trend.series[0].points.map(function (p) { return p.period; }) : [];
     return {
       color: PALETTE,
@@ -50,7 +42,7 @@
       yAxis: { type: 'value', minInterval: 1 },
       series: trend.series.map(function (s) {
         return {
-          name: names[s.key] || s.key, type: 'line', connectNulls: false, showSymbol: true,
+          name: A.t('series.' + s.key), type: 'line', connectNulls: false, showSymbol: true,
           data: s.points.map(function (p) { return p.value; })
         };
       })
@@ -65,14 +57,14 @@
         trigger: 'axis', axisPointer: { type: 'shadow' },
         formatter: function (params) {
           const c = counties[params[0].dataIndex];
-          return c.countyName + ': ' + (c.status === 'PUBLISHED' ? c.value : STATUS_TEXT[c.status]);
+          return c.countyName + ': ' + (c.status === 'PUBLISHED' ? A.number(c.value) : A.t('status.' + c.status));
         }
       },
       grid: { left: 50, right: 20, top: 20, bottom: 60 },
       xAxis: { type: 'category', data: counties.map(function (c) { return c.countyName; }), axisLabel: { rotate: 30 } },
       yAxis: { type: 'value', minInterval: 1 },
       series: [{
-        name: 'Children encountered', type: 'bar',
+        name: A.t('series.all'), type: 'bar',
         data: counties.map(function (c) { return c.value; }),
         label: {
           show: true, position: 'top',
@@ -84,26 +76,18 @@
 
   async function load() {
     const snapshot = await getJson('/api/v1/snapshot');
-    document.getElementById('snapshot').textContent = 'Data snapshot ' + snapshot.id + ', months ' +
-      snapshot.firstMonth + ' to ' + snapshot.lastMonth + ', ' + snapshot.filesLoaded + ' regional files loaded, ' +
-      snapshot.filesRejected + ' rejected.';
+    document.getElementById('snapshot').textContent = A.t('overview.snapshot', { id: snapshot.id, first: snapshot.firstMonth,
+      last: snapshot.lastMonth, loaded: A.number(snapshot.filesLoaded), rejected: A.number(snapshot.filesRejected) });
     const encountered = await getJson('/api/v1/overview/children-encountered/monthly');
-    makeChart('chart-encountered').setOption(lineOption(encountered, { all: 'Children encountered' }));
+    makeChart('chart-encountered').setOption(lineOption(encountered));
     const victims = await getJson('/api/v1/overview/child-victims/monthly');
-    makeChart('chart-victims').setOption(lineOption(victims,
-      { potential: 'Potential', presumed: 'Presumed', identified: 'Officially identified' }));
+    makeChart('chart-victims').setOption(lineOption(victims));
     const byCounty = await getJson('/api/v1/overview/children-encountered/by-county');
-    document.getElementById('county-period').textContent = 'Months ' + byCounty.from + ' to ' + byCounty.to + '.';
+    document.getElementById('county-period').textContent = A.t('overview.months', { from: byCounty.from, to: byCounty.to });
     makeChart('chart-county').setOption(countyOption(byCounty));
-    document.getElementById('disclosure').textContent = 'Counts from 1 to ' + (encountered.suppressionThreshold - 1) +
-      ' are suppressed to protect children, with further cells hidden where totals could reveal them; ' +
-      'suppressed months appear as gaps, suppressed counties as "–".';
+    document.getElementById('disclosure').textContent = A.t('overview.disclosure', { max: encountered.suppressionThreshold - 1 });
   }
 
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
-  load().catch(function (e) {
-    const box = document.getElementById('error');
-    box.textContent = 'The overview could not be loaded: ' + e.message;
-    box.hidden = false;
-  });
+  load().catch(A.fail);
 })();

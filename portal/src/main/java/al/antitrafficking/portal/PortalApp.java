@@ -1,76 +1,123 @@
 package al.antitrafficking.portal;
 
+import al.antitrafficking.portal.forum.ActionController;
+import al.antitrafficking.portal.forum.ExampleActions;
+import al.antitrafficking.portal.forum.ForumController;
 import al.antitrafficking.portal.overview.OverviewController;
+import al.antitrafficking.portal.reference.ReferenceController;
 import al.antitrafficking.warehouse.config.AppConfig;
+import al.antitrafficking.warehouse.forum.DuckDbForumStore;
+import al.antitrafficking.warehouse.forum.ForumRules;
+import al.antitrafficking.warehouse.forum.InvalidInputException;
+import al.antitrafficking.warehouse.forum.VersionConflictException;
 import al.antitrafficking.warehouse.query.DuckDbOverviewQueries;
-import al.antitrafficking.warehouse.query.OverviewQueries;
+import al.antitrafficking.warehouse.reference.Territory;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reporting portal. {@link #create} builds an unstarted server over the warehouse's query API;
- * {@link #main} opens the published snapshot and starts it on the configured host and port. Every asset a
- * page needs (ECharts from its WebJar, scripts, styles) is served by the portal itself.
+ * The reporting portal. {@link #create} builds an unstarted server over the warehouse's query API and the
+ * forum store; {@link #main} opens the published snapshot and the store and starts it on the configured
+ * host and port. Every asset a page needs (ECharts from its WebJar, scripts, styles) is served by the
+ * portal itself. Handlers throw; the mappings here turn failures into JSON answers with plain messages.
  */
 public final class PortalApp {
     private static final Logger LOG = LoggerFactory.getLogger(PortalApp.class);
 
     private PortalApp() {}
 
-    public static Javalin create(OverviewQueries overview) {
-        OverviewController overviewController = new OverviewController(overview);
+    /** The JSON body of a refused form: every field's problem. */
+    public record FieldErrors(int status, String error, Map<String, String> fields) {}
+
+    /** The JSON body of a 409: the stored state the edit would have overwritten. */
+    public record Conflict(int status, String error, Object current) {}
+
+    public static Javalin create(PortalServices services) {
+        OverviewController overview = new OverviewController(services.overview());
+        ForumController forums = new ForumController(services.forums());
+        ActionController actions = new ActionController(services.forums(), services.trends(), services.territory(),
+                services.clock(), services.forumBackupDir());
+        ReferenceController reference = new ReferenceController(services.territory(), services.trends());
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         return Javalin.create(config -> {
-            config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
+            config.jsonMapper(new JavalinJackson(json, false));
             config.staticFiles.add("/public", Location.CLASSPATH);
             config.staticFiles.enableWebjars();
-            config.routes.get("/api/v1/snapshot", overviewController::snapshot);
-            config.routes.get("/api/v1/overview/children-encountered/monthly", overviewController::childrenEncounteredMonthly);
-            config.routes.get("/api/v1/overview/child-victims/monthly", overviewController::childVictimsMonthly);
-            config.routes.get("/api/v1/overview/children-encountered/by-county", overviewController::childrenEncounteredByCounty);
-            config.routes.exception(HttpResponseException.class, (e, ctx) ->
-                    ctx.status(e.getStatus()).json(new ApiError(e.getStatus(), e.getMessage())));
-            config.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("Request {} failed", ctx.path(), e);
-                ctx.status(500).json(new ApiError(500, "The portal could not answer this request; the error is in the portal log."));
-            });
-            config.routes.error(404, ctx -> {
-                if (ctx.path().startsWith("/api/")) {
-                    ctx.json(new ApiError(404, "No such API endpoint: " + ctx.path()));
-                }
-            });
+            config.routes.get("/api/v1/snapshot", overview::snapshot);
+            config.routes.get("/api/v1/overview/children-encountered/monthly", overview::childrenEncounteredMonthly);
+            config.routes.get("/api/v1/overview/child-victims/monthly", overview::childVictimsMonthly);
+            config.routes.get("/api/v1/overview/children-encountered/by-county", overview::childrenEncounteredByCounty);
+            config.routes.get("/api/v1/reference", reference::show);
+            config.routes.get("/api/v1/forums", forums::list);
+            config.routes.post("/api/v1/forums", forums::create);
+            config.routes.get("/api/v1/forums/{id}", forums::show);
+            config.routes.put("/api/v1/forums/{id}", forums::update);
+            config.routes.get("/api/v1/actions", actions::list);
+            config.routes.post("/api/v1/actions", actions::create);
+            config.routes.get("/api/v1/actions/export.csv", actions::exportCsv);
+            config.routes.get("/api/v1/actions/export.xlsx", actions::exportXlsx);
+            config.routes.get("/api/v1/actions/{id}", actions::show);
+            config.routes.put("/api/v1/actions/{id}", actions::update);
+            config.routes.post("/api/v1/actions/{id}/status", actions::changeStatus);
+            config.routes.post("/api/v1/actions/{id}/notes", actions::addNote);
+            config.routes.get("/api/v1/actions/{id}/effect", actions::effect);
+            config.routes.post("/api/v1/admin/forum-backups", actions::backup);
+            mapErrors(config);
+        });
+    }
+
+    private static void mapErrors(JavalinConfig config) {
+        config.routes.exception(InvalidInputException.class, (e, ctx) ->
+                ctx.status(400).json(new FieldErrors(400, e.getMessage(), e.fieldErrors())));
+        config.routes.exception(VersionConflictException.class, (e, ctx) ->
+                ctx.status(409).json(new Conflict(409, e.getMessage(), e.current())));
+        config.routes.exception(HttpResponseException.class, (e, ctx) ->
+                ctx.status(e.getStatus()).json(new ApiError(e.getStatus(), e.getMessage())));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
+            ctx.status(500).json(new ApiError(500, "The portal could not answer this request; the error is in the portal log."));
         });
     }
 
     public static void main(String[] args) {
         AppConfig config;
         DuckDbOverviewQueries warehouse;
+        DuckDbForumStore forums;
         try {
             config = AppConfig.fromArgs(args);
+            Territory territory = Territory.load(config.referenceDir());
             warehouse = DuckDbOverviewQueries.openCurrent(config);
+            forums = DuckDbForumStore.open(config.forumStoreFile(), new ForumRules(territory, warehouse.trendIndicators()),
+                    Clock.systemUTC());
+            if (config.forumExampleActions()) {
+                int added = ExampleActions.addIfEmpty(forums);
+                if (added > 0) {
+                    System.out.println("Added " + added + " example actions (flagged as examples, not facts)");
+                }
+            }
+            Javalin app = create(new PortalServices(warehouse, warehouse, forums, territory, Clock.systemUTC(), config.forumBackupDir()));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                app.stop();
+                warehouse.close();
+                forums.close();
+            }));
+            app.start(config.httpHost(), config.httpPort());
+            String host = config.httpHost().equals("127.0.0.1") || config.httpHost().equals("0.0.0.0") ? "localhost" : config.httpHost();
+            System.out.println("Portal serving snapshot " + warehouse.snapshot().id() + " on http://" + host + ":" + app.port());
         } catch (RuntimeException e) {
             System.err.println("Portal cannot start: " + e.getMessage());
             System.exit(1);
-            return;
         }
-        Javalin app = create(warehouse);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.stop();
-            warehouse.close();
-        }));
-        try {
-            app.start(config.httpHost(), config.httpPort());
-        } catch (RuntimeException e) {
-            System.err.println("Portal cannot start on " + config.httpHost() + ":" + config.httpPort()
-                    + " (is another program using the port? set --portal.http-port=N): " + e.getMessage());
-            warehouse.close();
-            System.exit(1);
-        }
-        String host = config.httpHost().equals("127.0.0.1") || config.httpHost().equals("0.0.0.0") ? "localhost" : config.httpHost();
-        System.out.println("Portal serving snapshot " + warehouse.snapshot().id() + " on http://" + host + ":" + app.port());
     }
 }

@@ -32,4 +32,20 @@ class ArchitectureTest {
                     .doesNotContain("import org.duckdb").doesNotContain("import java.sql").doesNotContain("import org.apache.spark");
         }
     }
+
+    @Test
+    void pageScriptsNeverInsertTextAsHtml() throws IOException {
+        // Free text people typed is rendered with textContent only, so it can never run as markup.
+        Path scripts = Path.of(System.getProperty("project.root", "..")).resolve("portal/src/main/resources/public");
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(scripts)) {
+            files = walk.filter(p -> p.toString().endsWith(".js")).toList();
+        }
+        assertThat(files).hasSizeGreaterThan(3);
+        for (Path file : files) {
+            assertThat(Files.readString(file, UTF_8)).as(file.toString())
+                    .doesNotContain("innerHTML").doesNotContain("outerHTML").doesNotContain("insertAdjacentHTML")
+                    .doesNotContain("document.write");
+        }
+    }
 }

@@ -26,15 +26,21 @@ class PortalAppTest {
     private FakeOverviewQueries warehouse;
     private Javalin app;
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+    private al.antitrafficking.warehouse.forum.DuckDbForumStore forums;
+
     @BeforeEach
     void start() {
         warehouse = new FakeOverviewQueries();
-        app = PortalApp.create(warehouse).start("127.0.0.1", 0);
+        forums = TestPortal.store(dir);
+        app = PortalApp.create(TestPortal.services(warehouse, forums, dir)).start("127.0.0.1", 0);
     }
 
     @AfterEach
     void stop() {
         app.stop();
+        forums.close();
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -110,21 +116,23 @@ class PortalAppTest {
     void unknownApiPathsGetAJsonNotFound() throws Exception {
         JsonNode body = getJson("/api/v1/nothing-here", 404);
 
-        assertThat(body.get("error").asText()).isEqualTo("No such API endpoint: /api/v1/nothing-here");
+        assertThat(body.get("error").asText()).isEqualTo("Endpoint GET /api/v1/nothing-here not found");
     }
 
     @Test
-    void theOverviewPageAndEveryAssetItLoadsAreServedByThePortalItself() throws Exception {
-        HttpResponse<String> page = get("/");
-        assertThat(page.statusCode()).isEqualTo(200);
-
+    void everyPageAndEveryAssetItLoadsAreServedByThePortalItself() throws Exception {
         List<String> assets = new ArrayList<>();
-        Matcher m = Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(page.body());
-        while (m.find()) {
-            assets.add(m.group(1));
+        for (String path : List.of("/", "/forums.html", "/forum.html", "/actions.html", "/action.html")) {
+            HttpResponse<String> page = get(path);
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            Matcher m = Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(page.body());
+            while (m.find()) {
+                assets.add(m.group(1));
+            }
         }
-        assertThat(assets).contains("/webjars/echarts/5.5.0/echarts.min.js", "/overview.js", "/style.css");
-        for (String asset : assets) {
+        assertThat(assets).contains("/webjars/echarts/5.5.0/echarts.min.js", "/overview.js", "/style.css", "/app.js",
+                "/forums.js", "/forum.js", "/actions.js", "/action.js", "/forum-form.js", "/action-form.js");
+        for (String asset : assets.stream().distinct().toList()) {
             assertThat(asset).as("no outside address").startsWith("/");
             HttpResponse<String> response = get(asset);
             assertThat(response.statusCode()).as(asset).isEqualTo(200);

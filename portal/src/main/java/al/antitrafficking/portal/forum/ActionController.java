@@ -1,0 +1,160 @@
+package al.antitrafficking.portal.forum;
+
+import static java.util.Objects.requireNonNull;
+
+import al.antitrafficking.portal.RequestBodies;
+import al.antitrafficking.warehouse.forum.Action;
+import al.antitrafficking.warehouse.forum.ActionChange;
+import al.antitrafficking.warehouse.forum.ActionFilter;
+import al.antitrafficking.warehouse.forum.ActionForm;
+import al.antitrafficking.warehouse.forum.ActionNote;
+import al.antitrafficking.warehouse.forum.ActionStatus;
+import al.antitrafficking.warehouse.forum.ForumBackups;
+import al.antitrafficking.warehouse.forum.ForumStore;
+import al.antitrafficking.warehouse.forum.NoteForm;
+import al.antitrafficking.warehouse.forum.StatusChange;
+import al.antitrafficking.warehouse.query.IndicatorTrends;
+import al.antitrafficking.warehouse.query.MonthlyTrend;
+import al.antitrafficking.warehouse.reference.Territory;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Forum actions: lists with filters and exports, the detail with notes and history, edits, status changes,
+ * notes, and the effect view (the named indicators' trend in the action's county). "Today", for overdue,
+ * is the date in Tirana.
+ */
+public final class ActionController {
+    private static final ZoneId TIRANA = ZoneId.of("Europe/Tirane");
+
+    private final ForumStore store;
+    private final IndicatorTrends trends;
+    private final Territory territory;
+    private final Clock clock;
+    private final Path backupDir;
+
+    public ActionController(ForumStore store, IndicatorTrends trends, Territory territory, Clock clock, Path backupDir) {
+        this.store = requireNonNull(store, "store is null");
+        this.trends = requireNonNull(trends, "trends is null");
+        this.territory = requireNonNull(territory, "territory is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.backupDir = requireNonNull(backupDir, "backupDir is null");
+    }
+
+    /** An action's page: the action, its forum's title, notes and history. */
+    public record ActionDetail(ActionView action, String forumTitle, List<ActionNote> notes, List<ActionChange> history) {}
+
+    /** The effect view: the named indicators' monthly trend in the action's county, with when work started and ended. */
+    public record Effect(String countyCode, String countyName, LocalDate started, LocalDate completed, List<MonthlyTrend> trends) {}
+
+    public void list(Context ctx) {
+        ctx.json(filtered(ctx));
+    }
+
+    public void exportCsv(Context ctx) {
+        ctx.header("Content-Disposition", "attachment; filename=\"forum-actions.csv\"");
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.result(ActionExport.csv(filtered(ctx)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void exportXlsx(Context ctx) {
+        ctx.header("Content-Disposition", "attachment; filename=\"forum-actions.xlsx\"");
+        ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        ctx.result(ActionExport.xlsx(filtered(ctx)));
+    }
+
+    public void show(Context ctx) {
+        Action action = find(RequestBodies.id(ctx));
+        String forumTitle = store.findForum(action.forumId()).map(f -> f.title()).orElse("");
+        ctx.json(new ActionDetail(view(action), forumTitle, store.notes(action.id()), store.history(action.id())));
+    }
+
+    public void create(Context ctx) {
+        ctx.status(201).json(view(store.createAction(RequestBodies.read(ctx, ActionForm.class))));
+    }
+
+    public void update(Context ctx) {
+        long id = find(RequestBodies.id(ctx)).id();
+        ctx.json(view(store.updateAction(id, RequestBodies.read(ctx, ActionForm.class))));
+    }
+
+    public void changeStatus(Context ctx) {
+        long id = find(RequestBodies.id(ctx)).id();
+        ctx.json(view(store.changeStatus(id, RequestBodies.read(ctx, StatusChange.class))));
+    }
+
+    public void addNote(Context ctx) {
+        long id = find(RequestBodies.id(ctx)).id();
+        ctx.status(201).json(store.addNote(id, RequestBodies.read(ctx, NoteForm.class)));
+    }
+
+    public void effect(Context ctx) {
+        Action action = find(RequestBodies.id(ctx));
+        LocalDate started = firstDayOfStatus(action.id(), ActionStatus.IN_PROGRESS);
+        LocalDate completed = firstDayOfStatus(action.id(), ActionStatus.DONE);
+        List<MonthlyTrend> series = action.indicators().stream()
+                .filter(trends.trendIndicators()::contains)
+                .map(indicator -> trends.countyMonthly(indicator, action.countyCode()))
+                .toList();
+        ctx.json(new Effect(action.countyCode(), view(action).countyName(), started, completed, series));
+    }
+
+    public void backup(Context ctx) {
+        ctx.status(201).result(ForumBackups.backup(store, backupDir, clock).toString());
+    }
+
+    private LocalDate firstDayOfStatus(long actionId, ActionStatus status) {
+        return store.history(actionId).stream()
+                .filter(c -> c.field().equals("status") && status.name().equals(c.newValue()))
+                .map(c -> java.time.Instant.parse(c.changedAt()).atZone(TIRANA).toLocalDate())
+                .findFirst().orElse(null);
+    }
+
+    private List<ActionView> filtered(Context ctx) {
+        LocalDate today = today();
+        ActionFilter filter = new ActionFilter(
+                Optional.ofNullable(ctx.queryParam("forum")).filter(s -> !s.isBlank()).map(ActionController::number),
+                Optional.ofNullable(ctx.queryParam("county")).filter(s -> !s.isBlank()),
+                Optional.ofNullable(ctx.queryParam("institution")).filter(s -> !s.isBlank()),
+                Optional.ofNullable(ctx.queryParam("status")).filter(s -> !s.isBlank()).map(ActionController::status),
+                "true".equals(ctx.queryParam("overdue")) ? Optional.of(today) : Optional.empty());
+        return store.actions(filter).stream().map(a -> ActionView.of(a, territory, today)).toList();
+    }
+
+    private Action find(long id) {
+        return store.findAction(id).orElseThrow(() -> new NotFoundResponse("No action " + id));
+    }
+
+    private ActionView view(Action action) {
+        return ActionView.of(action, territory, today());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(TIRANA));
+    }
+
+    private static long number(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new BadRequestResponse("Cannot read filter: forum must be a number");
+        }
+    }
+
+    private static ActionStatus status(String value) {
+        try {
+            return ActionStatus.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse("Cannot read filter: status must be one of " + List.of(ActionStatus.values()));
+        }
+    }
+}

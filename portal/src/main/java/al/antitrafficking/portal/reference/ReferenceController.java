@@ -1,0 +1,31 @@
+package al.antitrafficking.portal.reference;
+
+import al.antitrafficking.warehouse.forum.ActionStatus;
+import al.antitrafficking.warehouse.query.IndicatorTrends;
+import al.antitrafficking.warehouse.reference.Territory;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Set;
+
+/** The lists forms choose from: counties, municipalities, indicators with trends, action statuses. */
+public final class ReferenceController {
+    private final Territory territory;
+    private final IndicatorTrends trends;
+
+    public ReferenceController(Territory territory, IndicatorTrends trends) {
+        this.territory = territory;
+        this.trends = trends;
+    }
+
+    public record Place(String code, String name, String countyCode) {}
+
+    public record Reference(List<Place> counties, List<Place> municipalities, Set<String> indicators, List<ActionStatus> statuses) {}
+
+    public void show(Context ctx) {
+        ctx.json(new Reference(
+                territory.counties().stream().map(c -> new Place(c.code(), c.name(), c.code())).toList(),
+                territory.municipalities().stream().map(m -> new Place(m.code(), m.name(), m.countyCode())).toList(),
+                trends.trendIndicators(),
+                List.of(ActionStatus.values())));
+    }
+}

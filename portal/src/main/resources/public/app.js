@@ -1,0 +1,177 @@
+// Shared by every page: navigation, the language switch (Albanian by default, remembered in this
+// browser), formatting in the chosen language, JSON calls with plain error messages, and form errors
+// shown beside their fields. Text people typed is only ever inserted with textContent, never as HTML.
+(function () {
+  'use strict';
+  const DICT = {
+    sq: {
+      'nav.overview': 'Përmbledhje', 'nav.forums': 'Forumet', 'nav.actions': 'Veprimet',
+      'app.title': 'Fëmijët në lëvizje dhe fëmijët viktima të trafikimit',
+      'app.subtitle': 'Zyra e Koordinatorit Kombëtar kundër Trafikimit',
+      'overview.encountered': 'Fëmijë të takuar nga Policia Kufitare, sipas muajit',
+      'overview.victims': 'Fëmijë viktima të trafikimit, sipas muajit të identifikimit në MKR',
+      'overview.victims.note': 'Viktimat e mundshme, të supozuara dhe të identifikuara zyrtarisht tregohen veçmas.',
+      'overview.county': 'Fëmijë të takuar sipas qarkut',
+      'overview.snapshot': 'Të dhënat: {id}, muajt {first} deri {last}, {loaded} skedarë rajonalë të ngarkuar, {rejected} të refuzuar.',
+      'overview.months': 'Muajt {from} deri {to}.',
+      'overview.disclosure': 'Numrat nga 1 deri {max} fshihen për të mbrojtur fëmijët, bashkë me qeliza të tjera kur totalet mund t\'i zbulonin; muajt e fshehur shfaqen si boshllëqe, qarqet si "–".',
+      'series.all': 'Fëmijë të takuar', 'series.potential': 'Të mundshme', 'series.presumed': 'Të supozuara',
+      'series.identified': 'Të identifikuara zyrtarisht',
+      'status.PUBLISHED': 'publikuar', 'status.SUPPRESSED_SMALL_COUNT': 'fshehur (numër i vogël)',
+      'status.SUPPRESSED_COMPLEMENTARY': 'fshehur (mbron një qelizë tjetër)', 'status.NOT_REPORTED': 'pa raportim',
+      'forums.title': 'Forumet lokale', 'forums.new': 'Forum i ri', 'forum.heldOn': 'Data', 'forum.municipality': 'Bashkia',
+      'forum.title': 'Titulli', 'forum.context': 'Konteksti', 'forum.organisers': 'Organizatorët',
+      'forum.objectives': 'Objektivat', 'forum.institutions': 'Institucionet pjesëmarrëse', 'forum.findings': 'Gjetjet',
+      'forum.sourceNote': 'Burimi', 'forum.actions': 'Veprimet e këtij forumi', 'forum.edit': 'Ndrysho forumin',
+      'form.oneperline': 'një për rresht', 'form.editor': 'Emri juaj (kush po e ndryshon)', 'form.save': 'Ruaj',
+      'form.saved': 'U ruajt.', 'form.errors': 'Disa fusha duhen korrigjuar.',
+      'form.conflict': 'Dikush tjetër e ndryshoi ndërkohë. Më poshtë është gjendja e ruajtur; aplikoni sërish ndryshimin tuaj.',
+      'actions.title': 'Veprimet e forumeve', 'actions.new': 'Veprim i ri', 'actions.filter': 'Filtro', 'actions.all': 'Të gjitha',
+      'actions.overdueOnly': 'Vetëm me vonesë', 'actions.export': 'Eksporto', 'actions.none': 'Asnjë veprim.',
+      'action.text': 'Veprimi', 'action.finding': 'Gjetja që adreson', 'action.institution': 'Institucioni përgjegjës',
+      'action.county': 'Qarku', 'action.dueDate': 'Afati', 'action.status': 'Statusi', 'action.indicators': 'Treguesit që duhet të lëvizë',
+      'action.overdue': 'me vonesë', 'action.example': 'Shembull, jo fakt', 'action.forum': 'Forumi',
+      'action.changeStatus': 'Ndrysho statusin', 'action.reason': 'Arsyeja (e detyrueshme për anulim)', 'action.notes': 'Shënime progresi',
+      'action.addNote': 'Shto shënim', 'action.author': 'Autori', 'action.history': 'Historiku i ndryshimeve',
+      'action.effect': 'Efekti: treguesit në qark', 'action.started': 'fillimi', 'action.completed': 'përfundimi',
+      'action.edit': 'Ndrysho veprimin', 'action.noIndicators': 'Ky veprim nuk emërton tregues.',
+      'history.when': 'Kur', 'history.who': 'Kush', 'history.field': 'Fusha', 'history.old': 'Më parë', 'history.new': 'Tani',
+      'st.PROPOSED': 'E propozuar', 'st.UNDER_REVIEW': 'Në shqyrtim nga Koordinatori Kombëtar',
+      'st.INTEGRATED': 'E integruar në planin e MKR', 'st.IN_PROGRESS': 'Në zbatim', 'st.DONE': 'E përfunduar', 'st.DROPPED': 'E anuluar',
+      'ind.children_encountered': 'Fëmijë të takuar nga Policia Kufitare', 'ind.child_victims': 'Fëmijë viktima të trafikimit',
+      'error.load': 'Faqja nuk u ngarkua: '
+    },
+    en: {
+      'nav.overview': 'Overview', 'nav.forums': 'Forums', 'nav.actions': 'Actions',
+      'app.title': 'Children on the move and child victims of trafficking',
+      'app.subtitle': 'Office of the National Anti-trafficking Coordinator',
+      'overview.encountered': 'Children encountered by the Border Police, per month',
+      'overview.victims': 'Child victims of trafficking, per month of NRM identification',
+      'overview.victims.note': 'Potential, presumed and officially identified victims are shown apart.',
+      'overview.county': 'Children encountered by county',
+      'overview.snapshot': 'Data snapshot {id}, months {first} to {last}, {loaded} regional files loaded, {rejected} rejected.',
+      'overview.months': 'Months {from} to {to}.',
+      'overview.disclosure': 'Counts from 1 to {max} are suppressed to protect children, with further cells hidden where totals could reveal them; suppressed months appear as gaps, suppressed counties as "–".',
+      'series.all': 'Children encountered', 'series.potential': 'Potential', 'series.presumed': 'Presumed',
+      'series.identified': 'Officially identified',
+      'status.PUBLISHED': 'published', 'status.SUPPRESSED_SMALL_COUNT': 'suppressed (small count)',
+      'status.SUPPRESSED_COMPLEMENTARY': 'suppressed (protects another cell)', 'status.NOT_REPORTED': 'not reported',
+      'forums.title': 'Local forums', 'forums.new': 'New forum', 'forum.heldOn': 'Date', 'forum.municipality': 'Municipality',
+      'forum.title': 'Title', 'forum.context': 'Context', 'forum.organisers': 'Organisers',
+      'forum.objectives': 'Objectives', 'forum.institutions': 'Participating institutions', 'forum.findings': 'Findings',
+      'forum.sourceNote': 'Source', 'forum.actions': 'Actions of this forum', 'forum.edit': 'Edit forum',
+      'form.oneperline': 'one per line', 'form.editor': 'Your name (who is making this change)', 'form.save': 'Save',
+      'form.saved': 'Saved.', 'form.errors': 'Some fields need attention.',
+      'form.conflict': 'Someone else changed this meanwhile. Below is what is stored now; apply your change again.',
+      'actions.title': 'Forum actions', 'actions.new': 'New action', 'actions.filter': 'Filter', 'actions.all': 'All',
+      'actions.overdueOnly': 'Overdue only', 'actions.export': 'Export', 'actions.none': 'No actions.',
+      'action.text': 'Action', 'action.finding': 'Finding it answers', 'action.institution': 'Responsible institution',
+      'action.county': 'County', 'action.dueDate': 'Due date', 'action.status': 'Status', 'action.indicators': 'Indicators it should move',
+      'action.overdue': 'overdue', 'action.example': 'Example, not a fact', 'action.forum': 'Forum',
+      'action.changeStatus': 'Change status', 'action.reason': 'Reason (required to drop)', 'action.notes': 'Progress notes',
+      'action.addNote': 'Add note', 'action.author': 'Author', 'action.history': 'History of changes',
+      'action.effect': 'Effect: indicators in the county', 'action.started': 'started', 'action.completed': 'completed',
+      'action.edit': 'Edit action', 'action.noIndicators': 'This action names no indicators.',
+      'history.when': 'When', 'history.who': 'Who', 'history.field': 'Field', 'history.old': 'Before', 'history.new': 'After',
+      'st.PROPOSED': 'Proposed', 'st.UNDER_REVIEW': 'Under review by the National Coordinator',
+      'st.INTEGRATED': 'Integrated into the NRM plan', 'st.IN_PROGRESS': 'In progress', 'st.DONE': 'Done', 'st.DROPPED': 'Dropped',
+      'ind.children_encountered': 'Children encountered by the Border Police', 'ind.child_victims': 'Child victims of trafficking',
+      'error.load': 'The page could not be loaded: '
+    }
+  };
+  const LOCALES = { sq: 'sq-AL', en: 'en-GB' };
+
+  function lang() {
+    const saved = window.localStorage.getItem('lang');
+    return saved === 'en' ? 'en' : 'sq';
+  }
+
+  function t(key, values) {
+    let text = DICT[lang()][key] || DICT.en[key] || key;
+    Object.keys(values || {}).forEach(function (k) { text = text.split('{' + k + '}').join(values[k]); });
+    return text;
+  }
+
+  function el(tag, attrs, children) {
+    const node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === 'text') { node.textContent = attrs[k]; } else { node.setAttribute(k, attrs[k]); }
+    });
+    (children || []).forEach(function (c) { node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); });
+    return node;
+  }
+
+  function number(n) { return n === null || n === undefined ? '' : new Intl.NumberFormat(LOCALES[lang()]).format(n); }
+
+  function date(iso) {
+    if (!iso) { return ''; }
+    const d = new Date(iso.length === 10 ? iso + 'T00:00:00Z' : iso);
+    return new Intl.DateTimeFormat(LOCALES[lang()], { dateStyle: 'medium', timeZone: 'Europe/Tirane' }).format(d);
+  }
+
+  async function call(method, url, body) {
+    const options = { method: method, headers: {} };
+    if (body !== undefined) { options.headers['Content-Type'] = 'application/json'; options.body = JSON.stringify(body); }
+    const response = await fetch(url, options);
+    const text = await response.text();
+    let json = null;
+    try { json = text ? JSON.parse(text) : null; } catch (e) { json = { error: text }; }
+    if (!response.ok) {
+      const error = new Error((json && json.error) || ('HTTP ' + response.status));
+      error.status = response.status; error.body = json;
+      throw error;
+    }
+    return json;
+  }
+
+  /** Shows each field's error beside its input (elements with data-error-for), and a summary. */
+  function showErrors(form, error) {
+    form.querySelectorAll('[data-error-for]').forEach(function (n) { n.textContent = ''; });
+    const summary = form.querySelector('.form-status');
+    const fields = (error && error.body && error.body.fields) || {};
+    Object.keys(fields).forEach(function (f) {
+      const slot = form.querySelector('[data-error-for="' + f + '"]');
+      if (slot) { slot.textContent = fields[f]; }
+    });
+    if (summary) {
+      summary.textContent = !error ? t('form.saved') : error.status === 409 ? t('form.conflict')
+        : Object.keys(fields).length ? t('form.errors') : error.message;
+      summary.className = 'form-status ' + (error ? 'error' : 'ok');
+    }
+  }
+
+  function lines(text) { return text.split('\n').map(function (s) { return s.trim(); }).filter(function (s) { return s; }); }
+
+  function translatePage() {
+    document.documentElement.lang = lang();
+    document.querySelectorAll('[data-i18n]').forEach(function (n) { n.textContent = t(n.getAttribute('data-i18n')); });
+  }
+
+  function header(active) {
+    const nav = el('nav', { 'aria-label': 'main' }, [
+      el('a', { href: '/', text: t('nav.overview'), 'aria-current': active === 'overview' ? 'page' : 'false' }),
+      el('a', { href: '/forums.html', text: t('nav.forums'), 'aria-current': active === 'forums' ? 'page' : 'false' }),
+      el('a', { href: '/actions.html', text: t('nav.actions'), 'aria-current': active === 'actions' ? 'page' : 'false' })
+    ]);
+    const switcher = el('button', { type: 'button', id: 'lang-switch', class: 'lang',
+      text: lang() === 'sq' ? 'English' : 'Shqip', 'aria-label': 'language' });
+    switcher.addEventListener('click', function () {
+      window.localStorage.setItem('lang', lang() === 'sq' ? 'en' : 'sq');
+      window.location.reload();
+    });
+    const top = document.getElementById('top');
+    top.textContent = '';
+    top.appendChild(el('div', { class: 'brand' }, [el('strong', { text: t('app.title') }), el('span', { text: t('app.subtitle') })]));
+    top.appendChild(nav);
+    top.appendChild(switcher);
+    translatePage();
+  }
+
+  function fail(e) {
+    const box = document.getElementById('error');
+    if (box) { box.textContent = t('error.load') + e.message; box.hidden = false; }
+  }
+
+  window.App = { t: t, el: el, number: number, date: date, call: call, showErrors: showErrors, lines: lines,
+    header: header, fail: fail, lang: lang, query: new URLSearchParams(window.location.search) };
+})();

@@ -1,0 +1,271 @@
+package al.antitrafficking.portal.forum;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import al.antitrafficking.portal.PortalApp;
+import al.antitrafficking.portal.PortalServices;
+import al.antitrafficking.portal.overview.FakeOverviewQueries;
+import al.antitrafficking.warehouse.forum.ActionFilter;
+import al.antitrafficking.warehouse.forum.DuckDbForumStore;
+import al.antitrafficking.warehouse.forum.ForumRules;
+import al.antitrafficking.warehouse.reference.Territory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Forums and actions over real HTTP, with a real store in a temp folder and a fixed clock (1 March 2026). */
+class ForumApiTest {
+    private static final Territory TERRITORY = Territory.load(Path.of(System.getProperty("project.root", "..")).resolve("conf/reference"));
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC);
+    private static final String FINDING = "coordination between different local structures is incomplete";
+
+    @TempDir
+    Path dir;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private DuckDbForumStore store;
+    private Javalin app;
+
+    @BeforeEach
+    void start() {
+        FakeOverviewQueries warehouse = new FakeOverviewQueries();
+        store = DuckDbForumStore.open(dir.resolve("forums.duckdb"), new ForumRules(TERRITORY, warehouse.trendIndicators()), CLOCK);
+        app = PortalApp.create(new PortalServices(warehouse, warehouse, store, TERRITORY, CLOCK, dir.resolve("backups")))
+                .start("127.0.0.1", 0);
+    }
+
+    @AfterEach
+    void stop() {
+        app.stop();
+        store.close();
+    }
+
+    private HttpResponse<String> send(String method, String path, Object body) throws IOException, InterruptedException {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json.writeValueAsString(body));
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                .method(method, publisher).header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode call(String method, String path, Object body, int expectedStatus) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(method, path, body);
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expectedStatus);
+        return json.readTree(response.body());
+    }
+
+    private static Map<String, Object> action(String text, String due, Integer version) {
+        Map<String, Object> a = new HashMap<>(Map.of("forumId", 2, "text", text, "finding", FINDING,
+                "responsibleInstitution", "Regional Anti-trafficking Committee Kukës", "county", "AL-07", "dueDate", due,
+                "indicators", List.of("children_encountered"), "editor", "Arben"));
+        if (version != null) {
+            a.put("version", version);
+        }
+        return a;
+    }
+
+    @Test
+    void listsTheTwoForumsOfOctober2014() throws Exception {
+        JsonNode forums = call("GET", "/api/v1/forums", null, 200);
+
+        assertThat(forums).hasSize(2);
+        assertThat(forums.get(1).get("heldOn").asText()).isEqualTo("2014-10-20");
+        assertThat(forums.get(1).get("organisers").get(0).asText()).isEqualTo("Terre des hommes");
+    }
+
+    @Test
+    void createsAnActionAndShowsItWithItsHistory() throws Exception {
+        JsonNode created = call("POST", "/api/v1/actions", action("Joint case review", "2026-06-30", null), 201);
+
+        JsonNode detail = call("GET", "/api/v1/actions/" + created.get("id").asLong(), null, 200);
+        assertThat(detail.get("action").get("status").asText()).isEqualTo("PROPOSED");
+        assertThat(detail.get("action").get("countyName").asText()).isEqualTo("Kukës");
+        assertThat(detail.get("action").get("nextStatuses")).extracting(JsonNode::asText).containsExactlyInAnyOrder("UNDER_REVIEW", "DROPPED");
+        assertThat(detail.get("forumTitle").asText()).contains("Kukës");
+        assertThat(detail.get("history").get(0).get("field").asText()).isEqualTo("created");
+    }
+
+    @Test
+    void createsAForumWithAMunicipalityNamedLeniently() throws Exception {
+        Map<String, Object> forum = Map.of("heldOn", "2026-02-10", "municipality", "Sarande", "title", "Forum në Sarandë",
+                "context", "Local forum", "organisers", List.of("CPU Sarandë"), "objectives", List.of("map referral gaps"),
+                "institutions", List.of("Border Police"), "findings", List.of("referrals take too long"), "editor", "Ana");
+
+        JsonNode created = call("POST", "/api/v1/forums", forum, 201);
+
+        assertThat(created.get("municipalityCode").asText()).isEqualTo("AL355");
+        assertThat(call("GET", "/api/v1/forums", null, 200)).hasSize(3);
+    }
+
+    @Test
+    void refusesABadActionWithEachFieldsErrorAndSavesNothing() throws Exception {
+        Map<String, Object> bad = action("", "2014-01-01", null);
+        bad.put("county", "AL-99");
+
+        JsonNode answer = call("POST", "/api/v1/actions", bad, 400);
+
+        assertThat(answer.get("fields").get("text").asText()).isEqualTo("required");
+        assertThat(answer.get("fields").get("county").asText()).contains("not a county code");
+        assertThat(answer.get("fields").get("dueDate").asText()).isEqualTo("before the forum was held (2014-10-23)");
+        assertThat(store.actions(ActionFilter.all())).isEmpty();
+    }
+
+    @Test
+    void refusesABodyThatIsNotJsonWithAPlainMessage() throws Exception {
+        JsonNode answer = call("POST", "/api/v1/actions", "{not json", 400);
+
+        assertThat(answer.get("error").asText()).isEqualTo("Cannot read request: the body is not the expected JSON");
+    }
+
+    @Test
+    void theSecondOfTwoEditsOnTheSameVersionGetsA409WithTheCurrentState() throws Exception {
+        long id = call("POST", "/api/v1/actions", action("Original", "2026-06-30", null), 201).get("id").asLong();
+
+        call("PUT", "/api/v1/actions/" + id, action("First editor's text", "2026-06-30", 1), 200);
+        JsonNode conflict = call("PUT", "/api/v1/actions/" + id, action("Second editor's text", "2026-07-31", 1), 409);
+
+        assertThat(conflict.get("current").get("text").asText()).isEqualTo("First editor's text");
+        assertThat(conflict.get("current").get("version").asInt()).isEqualTo(2);
+        assertThat(call("GET", "/api/v1/actions/" + id, null, 200).get("action").get("text").asText()).isEqualTo("First editor's text");
+    }
+
+    @Test
+    void refusesAStatusChangeTheWorkflowDoesNotAllow() throws Exception {
+        long id = call("POST", "/api/v1/actions", action("x", "2026-06-30", null), 201).get("id").asLong();
+
+        JsonNode answer = call("POST", "/api/v1/actions/" + id + "/status",
+                Map.of("status", "DONE", "editor", "Coordinator", "version", 1), 400);
+
+        assertThat(answer.get("fields").get("status").asText()).startsWith("cannot move from PROPOSED to DONE");
+    }
+
+    @Test
+    void marksAndFiltersOverdueActionsByTheDateInTirana() throws Exception {
+        call("POST", "/api/v1/actions", action("due yesterday", "2026-02-28", null), 201);
+        call("POST", "/api/v1/actions", action("due today", "2026-03-01", null), 201);
+
+        JsonNode all = call("GET", "/api/v1/actions", null, 200);
+        JsonNode overdue = call("GET", "/api/v1/actions?overdue=true", null, 200);
+
+        assertThat(all).extracting(a -> a.get("text").asText() + ":" + a.get("overdue").asBoolean())
+                .containsExactly("due yesterday:true", "due today:false");
+        assertThat(overdue).extracting(a -> a.get("text").asText()).containsExactly("due yesterday");
+        assertThat(call("GET", "/api/v1/actions?status=LATE", null, 400).get("error").asText()).contains("status must be one of");
+    }
+
+    @Test
+    void exportsTheFilteredListAsCsvWithAlbanianLettersIntact() throws Exception {
+        call("POST", "/api/v1/actions", action("Takim i përbashkët, çdo muaj", "2026-06-30", null), 201);
+        Map<String, Object> other = action("Elsewhere", "2026-06-30", null);
+        other.put("forumId", 1);
+        other.put("county", "AL-05");
+        call("POST", "/api/v1/actions", other, 201);
+
+        HttpResponse<String> response = send("GET", "/api/v1/actions/export.csv?county=AL-07", null);
+
+        assertThat(response.headers().firstValue("Content-Disposition")).get().asString().contains("forum-actions.csv");
+        assertThat(response.body()).startsWith("\uFEFF");
+        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(response.body().substring(1))).getRecords();
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("action")).isEqualTo("Takim i përbashkët, çdo muaj");
+        assertThat(rows.get(0).get("county")).isEqualTo("Kukës");
+        assertThat(rows.get(0).get("status")).isEqualTo("PROPOSED");
+    }
+
+    @Test
+    void exportsXlsxThatASpreadsheetReads() throws Exception {
+        call("POST", "/api/v1/actions", action("Takim i përbashkët", "2026-02-01", null), 201);
+
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                + "/api/v1/actions/export.xlsx")).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
+            Sheet sheet = workbook.getSheet("actions");
+            assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("action");
+            assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("Takim i përbashkët");
+            assertThat(sheet.getRow(1).getCell(9).getStringCellValue()).isEqualTo("yes");
+            assertThat(sheet.getLastRowNum()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theEffectViewGivesTheNamedIndicatorsInTheCountyAndWhenWorkStarted() throws Exception {
+        long id = call("POST", "/api/v1/actions", action("x", "2026-06-30", null), 201).get("id").asLong();
+        int version = 1;
+        for (String status : List.of("UNDER_REVIEW", "INTEGRATED", "IN_PROGRESS")) {
+            version = call("POST", "/api/v1/actions/" + id + "/status", Map.of("status", status, "editor", "C", "version", version), 200)
+                    .get("version").asInt();
+        }
+
+        JsonNode effect = call("GET", "/api/v1/actions/" + id + "/effect", null, 200);
+
+        assertThat(effect.get("countyName").asText()).isEqualTo("Kukës");
+        assertThat(effect.get("started").asText()).isEqualTo("2026-03-01");
+        assertThat(effect.get("completed").isNull()).isTrue();
+        assertThat(effect.get("trends")).hasSize(1);
+        assertThat(effect.get("trends").get(0).get("indicator").asText()).isEqualTo("children_encountered");
+        assertThat(effect.get("trends").get(0).get("series").get(0).get("points").get(1).get("value").asLong()).isEqualTo(11);
+    }
+
+    @Test
+    void unknownActionsAndForumsAre404() throws Exception {
+        assertThat(call("GET", "/api/v1/actions/999", null, 404).get("error").asText()).isEqualTo("No action 999");
+        assertThat(call("GET", "/api/v1/forums/999", null, 404).get("error").asText()).isEqualTo("No forum 999");
+        assertThat(call("GET", "/api/v1/actions/abc", null, 400).get("error").asText()).contains("not a number");
+    }
+
+    @Test
+    void whatWasSavedSurvivesAPortalRestart() throws Exception {
+        long id = call("POST", "/api/v1/actions", action("kept across restarts", "2026-06-30", null), 201).get("id").asLong();
+        call("POST", "/api/v1/actions/" + id + "/notes", Map.of("text", "first meeting held", "author", "Ana"), 201);
+        stop();
+
+        start();
+
+        JsonNode detail = call("GET", "/api/v1/actions/" + id, null, 200);
+        assertThat(detail.get("action").get("text").asText()).isEqualTo("kept across restarts");
+        assertThat(detail.get("notes").get(0).get("text").asText()).isEqualTo("first meeting held");
+    }
+
+    @Test
+    void takesABackupWhileServingThatOpensWithTheSameActions() throws Exception {
+        call("POST", "/api/v1/actions", action("backed up", "2026-06-30", null), 201);
+
+        HttpResponse<String> response = send("POST", "/api/v1/admin/forum-backups", null);
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        Path backup = Path.of(response.body());
+        assertThat(backup).startsWith(dir.resolve("backups")).exists();
+        try (DuckDbForumStore copy = DuckDbForumStore.open(backup, new ForumRules(TERRITORY, Set.of()), CLOCK)) {
+            assertThat(copy.actions(ActionFilter.all())).isEqualTo(store.actions(ActionFilter.all()));
+        }
+        try (Stream<Path> files = Files.list(dir.resolve("backups"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("forums-20260301T090000000Z.duckdb");
+        }
+    }
+}
