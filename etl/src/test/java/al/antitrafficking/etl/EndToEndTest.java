@@ -40,7 +40,7 @@ class EndToEndTest {
     void overviewFiguresEqualDistinctChildrenCountedInTheRegionalFiles() throws IOException {
         Path incoming = work.resolve("incoming");
         Path warehouse = work.resolve("warehouse");
-        new SampleRegionGenerator(TestProject.TERRITORY, 21, YearMonth.of(2025, 1), YearMonth.of(2025, 4))
+        new SampleRegionGenerator(TestProject.TERRITORY, TestProject.CONTRACT, 21, YearMonth.of(2025, 1), YearMonth.of(2025, 4))
                 .generate(incoming, 3000);
 
         IngestReport report = IngestJob.fromConfig(TestProject.spark(), TestProject.CONFIG.withWarehouseDir(warehouse)).run(incoming);
@@ -51,8 +51,8 @@ class EndToEndTest {
 
         Map<String, Set<String>> byMonth = new HashMap<>();
         Map<String, Set<String>> byCounty = new HashMap<>();
-        int pseudonym = Source.BORDER.columns().indexOf("child_pseudonym");
-        int date = Source.BORDER.columns().indexOf("encounter_date");
+        int pseudonym = TestProject.CONTRACT.columns(Source.BORDER).indexOf("child_pseudonym");
+        int date = TestProject.CONTRACT.columns(Source.BORDER).indexOf("encounter_date");
         try (Stream<Path> files = Files.list(incoming)) {
             for (Path f : files.filter(p -> p.getFileName().toString().startsWith("border_")).toList()) {
                 String county = f.getFileName().toString().split("_")[1];

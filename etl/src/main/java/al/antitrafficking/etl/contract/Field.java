@@ -15,15 +15,4 @@ public record Field(String name, FieldType type, boolean required, List<String> 
         }
     }
 
-    static Field required(String name, FieldType type) {
-        return new Field(name, type, true, List.of());
-    }
-
-    static Field optional(String name, FieldType type) {
-        return new Field(name, type, false, List.of());
-    }
-
-    static Field choice(String name, boolean required, String... allowed) {
-        return new Field(name, FieldType.CHOICE, required, List.of(allowed));
-    }
 }

@@ -12,8 +12,8 @@ import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.functions.year;
 
+import al.antitrafficking.etl.contract.DataContract;
 import al.antitrafficking.etl.contract.Field;
 import al.antitrafficking.etl.contract.FieldType;
 import al.antitrafficking.etl.contract.Source;
@@ -36,25 +36,37 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Turns a source's raw rows (every contract column as text, plus {@code source_file}, {@code file_county}
- * and {@code submission_month}) into typed, conformed rows. Each row gets {@code _reject_field} and
- * {@code _reject_rule}: null when the row is good, else the first contract rule it breaks. Codes are
- * conformed to the reference dimensions: municipality names matched leniently ({@link NameKey}),
- * crossings by code, and the place must lie in the county the file is named for.
+ * Turns a source's raw rows (every contract column as text, plus {@code source_file}, {@code file_county},
+ * {@code submission_month} and a row marker) into typed, conformed rows. Each row gets {@code _reject_field}
+ * and {@code _reject_rule}: null when the row is good, else the first contract rule it breaks; and
+ * {@code _pii_field}/{@code _pii_rule} when a value looks like a direct identifier. Codes are conformed to
+ * the reference dimensions: municipality names matched leniently ({@link NameKey}, former commune names
+ * included), crossings by code, and the place must lie in the county the file is named for. Pseudonyms
+ * are re-keyed with the warehouse key.
  */
 final class Conformer {
     static final String REJECT_FIELD = "_reject_field";
     static final String REJECT_RULE = "_reject_rule";
     static final String CORRUPT = "_corrupt_record";
+    /** A per-scan increasing row marker: a file's rows are consecutive, so marker minus the file's first marker gives the record number. */
+    static final String ROW_MARKER = "_row_marker";
+    static final String PII_FIELD = "_pii_field";
+    static final String PII_RULE = "_pii_rule";
     private static final List<String> AGE_BANDS = List.of("0-5", "6-11", "12-14", "15-17", "18+");
     private static final UserDefinedFunction NAME_KEY = functions.udf(
             (UDF1<String, String>) s -> s == null ? null : NameKey.of(s), DataTypes.StringType);
 
+    private final DataContract contract;
+    private final PiiRules pii;
+    private final Pseudonyms pseudonyms;
     private final Dataset<Row> municipalities;
     private final Dataset<Row> crossings;
     private final Dataset<Row> counties;
 
-    Conformer(SparkSession spark, Territory territory) {
+    Conformer(SparkSession spark, Territory territory, DataContract contract, PiiRules pii, Pseudonyms pseudonyms) {
+        this.contract = contract;
+        this.pii = pii;
+        this.pseudonyms = pseudonyms;
         List<Row> m = new ArrayList<>();
         territory.municipalityKeys().forEach((key, mun) -> m.add(RowFactory.create(key, mun.code(), mun.countyCode())));
         municipalities = broadcast(spark.createDataFrame(m, new StructType()
@@ -79,27 +91,30 @@ final class Conformer {
         List<Column> checks = new ArrayList<>();
         checks.add(when(col(CORRUPT).isNotNull(), rule("(row)", RowRule.MALFORMED_ROW)));
         Map<String, Column> out = new LinkedHashMap<>();
-        for (Field field : source.fields()) {
+        for (Field field : contract.fields(source)) {
             conformField(field, checks, out);
         }
         rowRules(source, checks, out);
         Column firstFailure = coalesce(checks.toArray(Column[]::new));
-        Column eventDate = out.get(source.eventDate());
         out.put("county_code", col("file_county"));
         out.put("submission_month", col("submission_month"));
         out.put("source_file", col("source_file"));
-        out.put("year", year(eventDate));
+        out.put("year", col("submission_month").substr(1, 4).cast(DataTypes.IntegerType));
+        Column identifier = pii.firstMatch(contract.columns(source));
         List<Column> select = new ArrayList<>();
         out.forEach((name, expr) -> select.add(expr.as(name)));
         select.add(firstFailure.getField("field").as(REJECT_FIELD));
         select.add(firstFailure.getField("rule").as(REJECT_RULE));
+        select.add(identifier.getField("field").as(PII_FIELD));
+        select.add(identifier.getField("rule").as(PII_RULE));
+        select.add(col(ROW_MARKER));
         return rows.select(select.toArray(Column[]::new));
     }
 
     /** The output columns of the fact table of a source, in order. */
-    static List<String> factColumns(Source source) {
+    static List<String> factColumns(DataContract contract, Source source) {
         List<String> columns = new ArrayList<>();
-        for (Field f : source.fields()) {
+        for (Field f : contract.fields(source)) {
             switch (f.type()) {
                 case AGE -> {
                     columns.add("age_years");
@@ -110,13 +125,13 @@ final class Conformer {
                 default -> columns.add(f.name());
             }
         }
-        columns.addAll(List.of("county_code", "submission_month", "source_file", "year"));
+        columns.addAll(List.of("source_file", "year", "county_code", "submission_month"));
         return columns;
     }
 
     private Dataset<Row> joinReferences(Source source, Dataset<Row> raw) {
         Dataset<Row> rows = raw;
-        for (Field f : source.fields()) {
+        for (Field f : contract.fields(source)) {
             if (f.type() == FieldType.MUNICIPALITY) {
                 rows = rows.join(municipalities, NAME_KEY.apply(trim(col(f.name()))).equalTo(col("_m_key")), "left");
             } else if (f.type() == FieldType.CROSSING) {
@@ -128,7 +143,7 @@ final class Conformer {
         return rows;
     }
 
-    private static void conformField(Field f, List<Column> checks, Map<String, Column> out) {
+    private void conformField(Field f, List<Column> checks, Map<String, Column> out) {
         Column raw = trim(col(f.name()));
         Column blank = raw.isNull().or(raw.equalTo(""));
         Column present = not(blank);
@@ -141,8 +156,10 @@ final class Conformer {
                 out.put(f.name(), when(present, raw));
             }
             case PSEUDONYM -> {
-                checks.add(when(present.and(not(lower(raw).rlike("^[0-9a-f]{64}$"))), rule(f.name(), RowRule.BAD_PSEUDONYM)));
-                out.put(f.name(), lower(raw));
+                Column valid = lower(raw).rlike("^[0-9a-f]{64}$");
+                checks.add(when(present.and(not(valid)), rule(f.name(), RowRule.BAD_PSEUDONYM)));
+                // Re-keyed with the warehouse's own key: the regional key alone cannot tie it back to a child.
+                out.put(f.name(), when(valid, pseudonyms.of(lower(raw))));
             }
             case DATE -> {
                 Column parsed = when(raw.rlike("^\\d{4}-\\d{2}-\\d{2}$"), to_date(raw, "yyyy-MM-dd"));

@@ -1,18 +1,26 @@
 package al.antitrafficking.etl.ingest;
 
-/** Why a whole regional file was refused. */
+/** Why a whole regional file was refused. Nothing of a refused file is loaded. */
 public enum FileProblem {
-    /** The name is not {@code <source>_<county>_<yyyy-MM>.csv}. */
+    /** The name is not {@code <source>_<county>_<yyyy-MM>.csv} (or .xlsx). */
     BAD_FILE_NAME,
     UNKNOWN_SOURCE,
     UNKNOWN_COUNTY,
+    /** Two files (a .csv and an .xlsx) for the same source, county and month. */
+    DUPLICATE_SUBMISSION,
     /** A zero-byte file: not even a header, so not a nil return either. */
     EMPTY_FILE,
-    /** The header is not valid UTF-8 text. */
+    /** Neither UTF-8 nor Windows-1250 text, or an Excel file that cannot be opened. */
     UNREADABLE_ENCODING,
+    /** A quoted field that never ends, or similar damage that makes the rows unreadable. */
+    MALFORMED_CSV,
     /** The header lacks columns of the contract. */
     MISSING_COLUMNS,
     /** The header has columns outside the contract, which could carry identifiers. */
     UNKNOWN_COLUMNS,
-    DUPLICATE_COLUMNS
+    DUPLICATE_COLUMNS,
+    /** A value looks like a direct identifier (personal number, phone, e-mail, a person's name). */
+    PERSONAL_DATA,
+    /** More rows broke the contract than {@code etl.max-bad-row-share} allows. */
+    TOO_MANY_BAD_ROWS
 }

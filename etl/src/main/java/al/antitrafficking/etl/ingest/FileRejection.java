@@ -9,4 +9,8 @@ public record FileRejection(String fileName, String source, String countyCode, S
         requireNonNull(problem, "problem is null");
         requireNonNull(message, "message is null");
     }
+
+    static FileRejection of(Landed file, FileProblem problem, String message) {
+        return new FileRejection(file.fileName(), file.source().code(), file.countyCode(), file.month().toString(), problem, message);
+    }
 }

@@ -6,6 +6,8 @@ public enum RowRule {
     MALFORMED_ROW,
     MISSING_VALUE,
     BAD_ID,
+    /** The record id occurs more than once in the file: every row with it is quarantined. */
+    DUPLICATE_ID,
     BAD_PSEUDONYM,
     BAD_DATE,
     BAD_AGE,

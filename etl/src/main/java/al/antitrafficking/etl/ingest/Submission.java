@@ -2,22 +2,22 @@ package al.antitrafficking.etl.ingest;
 
 import static java.util.Objects.requireNonNull;
 
-import al.antitrafficking.etl.contract.Source;
 import java.nio.file.Path;
-import java.time.YearMonth;
 import java.util.List;
 
-/** A regional file accepted for reading: one source × county × month, with the header it starts with. */
-public record Submission(Path path, Source source, String countyCode, YearMonth month, List<String> header) {
+/**
+ * A landed file that passed the file-level checks: {@code readable} is what Spark reads (the file itself
+ * when it is already UTF-8 with commas, else a normalised copy in the staging folder), {@code header} its
+ * columns in order, and {@code encoding} what it arrived in.
+ */
+public record Submission(Landed file, Path readable, List<String> header, String encoding) {
     public Submission {
-        requireNonNull(path, "path is null");
-        requireNonNull(source, "source is null");
-        requireNonNull(countyCode, "countyCode is null");
-        requireNonNull(month, "month is null");
+        requireNonNull(file, "file is null");
+        requireNonNull(readable, "readable is null");
         header = List.copyOf(header);
     }
 
     public String fileName() {
-        return path.getFileName().toString();
+        return file.fileName();
     }
 }

@@ -1,5 +1,6 @@
 package al.antitrafficking.etl.sample;
 
+import al.antitrafficking.etl.contract.DataContract;
 import al.antitrafficking.warehouse.config.AppConfig;
 import al.antitrafficking.warehouse.reference.Territory;
 import java.time.YearMonth;
@@ -17,7 +18,7 @@ public final class GenerateSampleCommand {
             YearMonth last = config.sampleEndMonth();
             YearMonth first = last.minusMonths(config.sampleMonths() - 1L);
             SampleRegionGenerator generator = new SampleRegionGenerator(
-                    Territory.load(config.referenceDir()), config.sampleSeed(), first, last);
+                    Territory.load(config.referenceDir()), DataContract.load(config.contractFile()), config.sampleSeed(), first, last);
             long started = System.nanoTime();
             SampleSummary summary = generator.generate(config.incomingDir(), config.sampleRows());
             System.out.printf("Sample regional files: %,d files, %,d rows (%s), %,d children, %s..%s, seed %d, in %.1f s: %s%n",

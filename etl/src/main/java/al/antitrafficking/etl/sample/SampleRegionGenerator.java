@@ -5,6 +5,7 @@ import static al.antitrafficking.etl.contract.Source.CPU;
 import static al.antitrafficking.etl.contract.Source.NRM;
 import static al.antitrafficking.etl.contract.Source.SERVICES;
 
+import al.antitrafficking.etl.contract.DataContract;
 import al.antitrafficking.etl.contract.Source;
 import al.antitrafficking.warehouse.reference.County;
 import al.antitrafficking.warehouse.reference.Crossing;
@@ -40,14 +41,17 @@ public final class SampleRegionGenerator {
     private static final String[] EXPLOITATION_COUNTRIES = {"GR", "IT", "XK", "MK", "DE", "GB", "FR", "ME"};
 
     private final Territory territory;
+    private final DataContract contract;
     private final long seed;
     private final YearMonth first;
     private final YearMonth last;
     private final Weighted<County> countiesByPopulation = new Weighted<>();
     private final Weighted<Crossing> crossings = new Weighted<>();
 
-    public SampleRegionGenerator(Territory territory, long seed, YearMonth first, YearMonth last) {
+    /** Rows are written in the column order of contract version 1; the writer checks each row's width. */
+    public SampleRegionGenerator(Territory territory, DataContract contract, long seed, YearMonth first, YearMonth last) {
         this.territory = territory;
+        this.contract = contract;
         this.seed = seed;
         this.first = first;
         this.last = last;
@@ -62,7 +66,7 @@ public final class SampleRegionGenerator {
     /** Writes the files into an empty folder, simulating children until at least {@code targetRows} rows are written. */
     public SampleSummary generate(Path dir, long targetRows) {
         requireEmpty(dir);
-        SubmissionWriter writer = new SubmissionWriter(dir);
+        SubmissionWriter writer = new SubmissionWriter(dir, contract);
         List<String> countyCodes = territory.counties().stream().map(County::code).toList();
         writer.createAll(countyCodes, first, last);
         Map<Source, Long> rows = new EnumMap<>(Source.class);

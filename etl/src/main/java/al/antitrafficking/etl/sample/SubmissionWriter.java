@@ -2,6 +2,7 @@ package al.antitrafficking.etl.sample;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import al.antitrafficking.etl.contract.DataContract;
 import al.antitrafficking.etl.contract.Source;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,11 +25,13 @@ final class SubmissionWriter {
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
 
     private final Path dir;
+    private final DataContract contract;
     private final Map<String, StringBuilder> buffers = new HashMap<>();
     private final Map<String, Integer> sequences = new HashMap<>();
 
-    SubmissionWriter(Path dir) {
+    SubmissionWriter(Path dir, DataContract contract) {
         this.dir = dir;
+        this.contract = contract;
     }
 
     /** Creates every file of the span with its header. */
@@ -36,7 +39,7 @@ final class SubmissionWriter {
         for (Source source : Source.values()) {
             for (String county : countyCodes) {
                 for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-                    write(fileName(source, county, m), CSV.format(source.columns().toArray()) + "\n", StandardOpenOption.CREATE_NEW);
+                    write(fileName(source, county, m), CSV.format(contract.columns(source).toArray()) + "\n", StandardOpenOption.CREATE_NEW);
                 }
             }
         }
@@ -50,7 +53,7 @@ final class SubmissionWriter {
     }
 
     void add(Source source, String county, YearMonth month, List<String> values) {
-        if (values.size() != source.columns().size()) {
+        if (values.size() != contract.columns(source).size()) {
             throw new IllegalArgumentException("Cannot write " + source + " row: " + values.size() + " values");
         }
         String file = fileName(source, county, month);

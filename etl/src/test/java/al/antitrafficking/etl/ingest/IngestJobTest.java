@@ -9,206 +9,187 @@ import al.antitrafficking.etl.contract.Source;
 import al.antitrafficking.etl.sample.SampleRegionGenerator;
 import al.antitrafficking.warehouse.snapshot.Snapshot;
 import al.antitrafficking.warehouse.snapshot.Snapshots;
-import al.antitrafficking.warehouse.snapshot.WarehouseTable;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The ingestion job on a small generated set with broken files and rows added. Expected counts are
- * computed by this test from the CSV files with commons-csv, not by Spark.
+ * Runs of the ingestion job over a small generated set: the first load, a second load of the same files,
+ * a corrected file, and a late file. Expected counts come from the CSV files, read here with commons-csv.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IngestJobTest {
     @TempDir
     static Path work;
     static Path incoming;
     static Path warehouse;
-    static IngestReport report;
-    static Snapshot snapshot;
-    /** Rows per "source|county" in the files that should load, counted before the broken rows were added. */
-    static Map<String, Long> expectedRows = new HashMap<>();
-    static long expectedNilReturns;
-
-    private static final String PSEUDONYM = "a".repeat(64);
+    static Path lateFile;
+    static IngestJob job;
+    static IngestReport first;
 
     @BeforeAll
-    static void ingest() throws IOException {
+    static void firstLoad() throws IOException {
         incoming = work.resolve("incoming");
         warehouse = work.resolve("warehouse");
-        new SampleRegionGenerator(TestProject.TERRITORY, 11, YearMonth.of(2025, 1), YearMonth.of(2025, 6))
+        new SampleRegionGenerator(TestProject.TERRITORY, TestProject.CONTRACT, 11, YearMonth.of(2025, 1), YearMonth.of(2025, 4))
                 .generate(incoming, 1500);
-
-        // A CPU file that lost a required column: rejected whole, so its rows must not count.
-        Path cpu = incoming.resolve("cpu_AL-07_2025-03.csv");
-        List<String> cpuLines = Files.readAllLines(cpu, UTF_8);
-        Files.writeString(cpu, String.join("\n", cpuLines.stream().map(IngestJobTest::dropRiskCategory).toList()) + "\n", UTF_8);
-        // Files whose name names no known county or source.
-        Files.writeString(incoming.resolve("border_AL-13_2025-03.csv"), String.join(",", Source.BORDER.columns()) + "\n", UTF_8);
-        Files.writeString(incoming.resolve("ferry_AL-07_2025-03.csv"), "a,b\n1,2\n", UTF_8);
-
-        countExpectedRows();
-
-        // Broken rows in an NRM file of Tiranë (AL-11), February 2025, and one good row with a lenient name.
-        String good = "EXTRA-1," + PSEUDONYM + ",2025-02-10,potential,labour,internal,,ngo,F,14,AL,VORE,n";
-        Files.writeString(incoming.resolve("nrm_AL-11_2025-02.csv"), String.join("\n",
-                good,
-                "BAD-DATE," + PSEUDONYM + ",2025-02-30,potential,labour,internal,,ngo,F,14,AL,Tiranë,n",
-                "BAD-PLACE," + PSEUDONYM + ",2025-02-11,potential,labour,internal,,ngo,F,14,AL,Atlantis,n",
-                "BAD-MONTH," + PSEUDONYM + ",2025-03-01,potential,labour,internal,,ngo,F,14,AL,Tiranë,n",
-                "BAD-AGE," + PSEUDONYM + ",2025-02-12,potential,labour,internal,,ngo,F,abc,AL,Tiranë,n",
-                "SHORT-ROW," + PSEUDONYM + ",2025-02-13,potential",
-                "OTHER-COUNTY," + PSEUDONYM + ",2025-02-14,potential,labour,internal,,ngo,F,14,AL,Kukes,n") + "\n",
-                UTF_8, StandardOpenOption.APPEND);
-        expectedRows.merge("nrm|AL-11", 1L, Long::sum);
-
-        report = IngestJob.fromConfig(TestProject.spark(), TestProject.CONFIG.withWarehouseDir(warehouse)).run(incoming);
-        snapshot = new Snapshots(warehouse).find(report.snapshotId()).orElseThrow();
+        // One file arrives late, after the first load.
+        lateFile = work.resolve("nrm_AL-11_2025-01.csv");
+        Files.move(incoming.resolve("nrm_AL-11_2025-01.csv"), lateFile);
+        job = IngestJob.fromConfig(TestProject.spark(), TestProject.CONFIG.withWarehouseDir(warehouse));
+        first = job.run(incoming);
     }
 
-    private static String dropRiskCategory(String line) {
-        String[] fields = line.split(",", -1);
-        int at = Source.CPU.columns().indexOf("risk_category");
-        String[] kept = new String[fields.length - 1];
-        for (int i = 0, j = 0; i < fields.length; i++) {
-            if (i != at) {
-                kept[j++] = fields[i];
-            }
+    private static Snapshot snapshot(IngestReport report) {
+        return new Snapshots(warehouse).find(report.snapshotId()).orElseThrow();
+    }
+
+    private static Dataset<Row> table(IngestReport report, String table) {
+        return TestProject.spark().read().parquet(snapshot(report).dir().resolve(table).toString());
+    }
+
+    private static List<CSVRecord> rows(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, UTF_8)) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
         }
-        return String.join(",", kept);
     }
 
-    private static void countExpectedRows() throws IOException {
-        List<String> rejected = List.of("cpu_AL-07_2025-03.csv", "border_AL-13_2025-03.csv", "ferry_AL-07_2025-03.csv");
+    /** Rows per "source|county" counted in the incoming CSV files. */
+    private static Map<String, Long> csvCounts() throws IOException {
+        Map<String, Long> counts = new HashMap<>();
         try (Stream<Path> files = Files.list(incoming)) {
-            for (Path file : files.toList()) {
-                String name = file.getFileName().toString();
-                if (rejected.contains(name)) {
-                    continue;
-                }
-                String[] parts = name.split("_");
-                long rows;
-                try (Reader reader = Files.newBufferedReader(file, UTF_8)) {
-                    rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).stream().count();
-                }
-                expectedRows.merge(parts[0] + "|" + parts[1], rows, Long::sum);
-                expectedNilReturns += rows == 0 ? 1 : 0;
+            for (Path f : files.toList()) {
+                String[] parts = f.getFileName().toString().split("_");
+                counts.merge(parts[0] + "|" + parts[1], (long) rows(f).size(), Long::sum);
             }
         }
+        counts.values().removeIf(n -> n == 0);
+        return counts;
     }
 
-    private static Dataset<Row> table(WarehouseTable table) {
-        return TestProject.spark().read().parquet(snapshot.table(table).toString());
-    }
-
-    @Test
-    void rejectsTheBrokenFilesWithMessagesNamingThemAndLoadsTheRest() {
-        assertThat(report.rejectedFiles()).extracting(FileRejection::fileName, FileRejection::problem)
-                .containsExactlyInAnyOrder(
-                        org.assertj.core.api.Assertions.tuple("cpu_AL-07_2025-03.csv", FileProblem.MISSING_COLUMNS),
-                        org.assertj.core.api.Assertions.tuple("border_AL-13_2025-03.csv", FileProblem.UNKNOWN_COUNTY),
-                        org.assertj.core.api.Assertions.tuple("ferry_AL-07_2025-03.csv", FileProblem.UNKNOWN_SOURCE));
-        assertThat(report.filesLoaded()).isEqualTo(4 * 12 * 6 - 1);
-        assertThat(report.nilReturns()).isEqualTo((int) expectedNilReturns);
-    }
-
-    @Test
-    void factTablesHoldExactlyTheRowsOfTheAcceptedFilesPerCounty() {
+    private static Map<String, Long> tableCounts(IngestReport report) {
+        Map<String, Long> counts = new HashMap<>();
         for (Source source : Source.values()) {
-            Map<String, Long> actual = new HashMap<>();
-            for (Row r : table(WarehouseTable.valueOf(source.table().toUpperCase(java.util.Locale.ROOT)))
-                    .groupBy("county_code").count().collectAsList()) {
-                actual.put(source.code() + "|" + r.getString(0), r.getLong(1));
+            for (Row r : table(report, source.table()).groupBy("county_code").count().collectAsList()) {
+                counts.put(source.code() + "|" + r.getString(0), r.getLong(1));
             }
-            Map<String, Long> expected = new HashMap<>();
-            expectedRows.forEach((key, rows) -> {
-                if (key.startsWith(source.code() + "|") && rows > 0) {
-                    expected.put(key, rows);
-                }
-            });
-            assertThat(actual).as(source.code()).isEqualTo(expected);
+        }
+        return counts;
+    }
+
+    @Test
+    @Order(1)
+    void theFirstLoadHoldsExactlyTheRowsOfTheFilesPerSourceAndCounty() throws IOException {
+        assertThat(tableCounts(first)).isEqualTo(csvCounts());
+        assertThat(first.rowsIn()).isEqualTo(first.rowsLoaded());
+        assertThat(first.filesProcessed()).isEqualTo(4 * 12 * 4 - 1);
+        assertThat(snapshot(first).dir().resolve("fact_cpu_case/year=2025/county_code=AL-11/submission_month=2025-02")).isDirectory();
+    }
+
+    @Test
+    @Order(2)
+    void pseudonymsAreReKeyedWithTheWarehouseKey() throws Exception {
+        Path file = incoming.resolve("border_AL-07_2025-02.csv");
+        CSVRecord row = rows(file).get(0);
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Files.readString(TestProject.KEY_FILE).strip().getBytes(UTF_8), "HmacSHA256"));
+        String expected = HexFormat.of().formatHex(mac.doFinal(row.get("child_pseudonym").getBytes(UTF_8)));
+
+        Row stored = table(first, "fact_border_encounter").filter("record_id = '" + row.get("record_id") + "'").first();
+
+        assertThat(stored.<String>getAs("child_pseudonym")).isEqualTo(expected).isNotEqualTo(row.get("child_pseudonym"));
+        assertThat(table(first, "fact_border_encounter").filter("child_pseudonym = '" + row.get("child_pseudonym") + "'").count()).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void loadingTheSameFilesAgainChangesNothingAndSharesTheFiles() throws IOException {
+        IngestReport again = job.run(incoming);
+
+        assertThat(again.filesCarried()).isEqualTo(first.filesLoaded());
+        assertThat(again.filesProcessed()).isZero();
+        assertThat(tableCounts(again)).isEqualTo(tableCounts(first));
+        assertThat(table(again, "fact_cpu_case").except(table(first, "fact_cpu_case")).count()).isZero();
+        Path partition = Path.of("fact_nrm_identification/year=2025/county_code=AL-05/submission_month=2025-03");
+        try (Stream<Path> a = Files.list(snapshot(first).dir().resolve(partition))) {
+            Path original = a.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
+            assertThat(Files.isSameFile(original, snapshot(again).dir().resolve(partition).resolve(original.getFileName()))).isTrue();
         }
     }
 
     @Test
-    void everyRowReadIsLoadedOrQuarantined() {
-        long expectedLoaded = expectedRows.values().stream().mapToLong(Long::longValue).sum();
+    @Order(4)
+    void aCorrectedFileReplacesItsSliceWithNoLeftovers() throws IOException {
+        Path file = incoming.resolve("cpu_AL-11_2025-02.csv");
+        List<CSVRecord> before = rows(file);
+        List<String> lines = Files.readAllLines(file, UTF_8);
+        Files.write(file, lines.subList(0, 3), UTF_8);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
 
-        assertThat(report.rowsLoaded()).isEqualTo(expectedLoaded);
-        assertThat(report.rowsQuarantined()).isEqualTo(6);
-        assertThat(report.rowsIn()).isEqualTo(expectedLoaded + 6);
+        IngestReport corrected = job.run(incoming);
+
+        assertThat(corrected.filesProcessed()).isEqualTo(1);
+        Dataset<Row> slice = table(corrected, "fact_cpu_case").filter("source_file = 'cpu_AL-11_2025-02.csv'");
+        assertThat(slice.count()).isEqualTo(2);
+        assertThat(slice.select("case_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
+                .containsExactlyInAnyOrder(before.get(0).get("case_id"), before.get(1).get("case_id"));
+        assertThat(tableCounts(corrected)).isEqualTo(csvCounts());
     }
 
     @Test
-    void quarantinesEachBrokenRowUnderItsRuleAndFieldWithoutItsValues() {
-        Map<String, String> byRecord = new HashMap<>();
-        for (Row r : table(WarehouseTable.QUARANTINE).collectAsList()) {
-            byRecord.put(r.getAs("record_id"), r.<String>getAs("field") + ":" + r.<String>getAs("rule"));
-        }
+    @Order(5)
+    void aLateFileForAnOldMonthIsAccepted() throws IOException {
+        Files.move(lateFile, incoming.resolve("nrm_AL-11_2025-01.csv"));
 
-        assertThat(byRecord).containsOnly(
-                Map.entry("BAD-DATE", "identification_date:BAD_DATE"),
-                Map.entry("BAD-PLACE", "municipality:UNKNOWN_MUNICIPALITY"),
-                Map.entry("BAD-MONTH", "identification_date:DATE_OUTSIDE_MONTH"),
-                Map.entry("BAD-AGE", "age:BAD_AGE"),
-                Map.entry("SHORT-ROW", "(row):MALFORMED_ROW"),
-                Map.entry("OTHER-COUNTY", "municipality:OUTSIDE_COUNTY"));
-        assertThat(table(WarehouseTable.QUARANTINE).columns()).containsExactly(
-                "source", "source_file", "county_code", "submission_month", "record_id", "field", "rule");
-        assertThat(report.quarantinedByRule()).containsEntry("BAD_DATE", 1L).containsEntry("MALFORMED_ROW", 1L);
+        IngestReport late = job.run(incoming);
+
+        assertThat(late.filesProcessed()).isEqualTo(1);
+        assertThat(table(late, "fact_nrm_identification").filter("submission_month = '2025-01' and county_code = 'AL-11'").count())
+                .isEqualTo(rows(incoming.resolve("nrm_AL-11_2025-01.csv")).size());
+        assertThat(tableCounts(late)).isEqualTo(csvCounts());
     }
 
     @Test
-    void conformsLenientMunicipalityNamesToTheirCode() {
-        Row row = table(WarehouseTable.FACT_NRM_IDENTIFICATION).filter("nrm_id = 'EXTRA-1'").first();
-
-        assertThat(row.<String>getAs("municipality_code")).isEqualTo("AL225"); // Vorë
-        assertThat(row.<Integer>getAs("age_years")).isEqualTo(14);
-        assertThat(row.<String>getAs("age_band")).isEqualTo("12-14");
-    }
-
-    @Test
-    void partitionsFactsByYearAndCounty() {
-        assertThat(snapshot.table(WarehouseTable.FACT_BORDER_ENCOUNTER).resolve("year=2025/county_code=AL-05")).isDirectory();
-        assertThat(snapshot.table(WarehouseTable.FACT_CPU_CASE).resolve("year=2025/county_code=AL-11")).isDirectory();
-    }
-
-    @Test
-    void recordsEveryFileInTheIngestReportTable() {
-        Dataset<Row> files = table(WarehouseTable.INGEST_FILE);
-
-        assertThat(files.count()).isEqualTo(4 * 12 * 6 + 2);
-        assertThat(files.filter("status = 'REJECTED'").count()).isEqualTo(3);
-        assertThat(files.filter("status = 'NIL_RETURN'").count()).isEqualTo(expectedNilReturns);
-        Row cpu = files.filter("file_name = 'cpu_AL-07_2025-03.csv'").first();
-        assertThat(cpu.<String>getAs("problem")).isEqualTo("MISSING_COLUMNS");
-        assertThat(cpu.<String>getAs("message")).contains("[risk_category]");
-    }
-
-    @Test
+    @Order(6)
     void aRunThatCannotReadItsIncomingFolderLeavesNoSnapshotAndNoStagingBehind() throws IOException {
-        Path otherWarehouse = work.resolve("failed-warehouse");
-        IngestJob job = IngestJob.fromConfig(TestProject.spark(), TestProject.CONFIG.withWarehouseDir(otherWarehouse));
+        List<Snapshot> before = new Snapshots(warehouse).list();
 
         assertThatThrownBy(() -> job.run(work.resolve("no-such-folder"))).hasMessageContaining("no-such-folder");
 
-        assertThat(new Snapshots(otherWarehouse).list()).isEmpty();
-        try (Stream<Path> left = Files.exists(otherWarehouse.resolve("snapshots"))
-                ? Files.list(otherWarehouse.resolve("snapshots")) : Stream.empty()) {
-            assertThat(left).isEmpty();
+        assertThat(new Snapshots(warehouse).list()).isEqualTo(before);
+        try (Stream<Path> left = Files.list(warehouse.resolve("snapshots"))) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".staging"));
         }
     }
 
+    @Test
+    @Order(7)
+    void aMissingWarehouseKeyIsAClearError() {
+        assertThatThrownBy(() -> IngestJob.fromConfig(TestProject.spark(), TestProject.CONFIG.withWarehouseDir(warehouse)
+                .withWarehouseKeyFile(work.resolve("no.key"))))
+                .satisfiesAnyOf(
+                        e -> assertThat(e).hasMessageContaining("no warehouse key").hasMessageContaining("NRM_WAREHOUSE_KEY"),
+                        e -> assertThat(System.getenv("NRM_WAREHOUSE_KEY")).isNotNull());
+    }
 }

@@ -30,7 +30,7 @@ class SampleRegionGeneratorTest {
     Path dir;
 
     private SampleSummary generate(String name, long seed, long rows) {
-        return new SampleRegionGenerator(TestProject.TERRITORY, seed, FIRST, LAST).generate(dir.resolve(name), rows);
+        return new SampleRegionGenerator(TestProject.TERRITORY, TestProject.CONTRACT, seed, FIRST, LAST).generate(dir.resolve(name), rows);
     }
 
     @Test
@@ -51,7 +51,7 @@ class SampleRegionGeneratorTest {
         assertThat(files).hasSize(4 * 12 * 24).hasSize(summary.files());
         for (Source source : Source.values()) {
             Path file = dir.resolve("s").resolve(source.code() + "_AL-07_2024-06.csv");
-            assertThat(Files.readAllLines(file, UTF_8).get(0)).isEqualTo(String.join(",", source.columns()));
+            assertThat(Files.readAllLines(file, UTF_8).get(0)).isEqualTo(String.join(",", TestProject.CONTRACT.columns(source)));
         }
     }
 
@@ -120,7 +120,7 @@ class SampleRegionGeneratorTest {
         // border counties by design, so only the other CPU cases are compared.
         long tirane = 0;
         long gjirokaster = 0;
-        int referral = Source.CPU.columns().indexOf("referral_source");
+        int referral = TestProject.CONTRACT.columns(Source.CPU).indexOf("referral_source");
         for (Path f : list(dir.resolve("s"))) {
             String name = f.getFileName().toString();
             long notFromBorder = Files.readAllLines(f, UTF_8).stream().skip(1)

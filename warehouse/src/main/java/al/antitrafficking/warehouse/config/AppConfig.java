@@ -40,7 +40,11 @@ public record AppConfig(
         long sampleRows,
         Path forumStoreFile,
         Path forumBackupDir,
-        boolean forumExampleActions) {
+        boolean forumExampleActions,
+        Path contractFile,
+        Path givenNamesFile,
+        double maxBadRowShare,
+        Path warehouseKeyFile) {
 
     public static final String DEFAULT_CONFIG_FILE = "conf/application.properties";
 
@@ -65,6 +69,10 @@ public record AppConfig(
         d.put("forums.store-file", "data/operational/forums.duckdb");
         d.put("forums.backup-dir", "data/operational/backups");
         d.put("forums.example-actions", "false");
+        d.put("contract.file", "conf/contract/v1.csv");
+        d.put("pii.given-names-file", "conf/pii/given_names.txt");
+        d.put("etl.max-bad-row-share", "0.2");
+        d.put("etl.warehouse-key-file", "data/keys/warehouse.key");
         return Map.copyOf(d);
     }
 
@@ -83,13 +91,24 @@ public record AppConfig(
         check(disclosureMinCount >= 1, "disclosure.min-count must be at least 1: " + disclosureMinCount);
         check(sampleMonths >= 1, "sample.months must be at least 1: " + sampleMonths);
         check(sampleRows >= 1, "sample.rows must be at least 1: " + sampleRows);
+        check(maxBadRowShare >= 0 && maxBadRowShare <= 1, "etl.max-bad-row-share must be from 0 to 1: " + maxBadRowShare);
+        requireNonNull(contractFile, "contractFile is null");
+        requireNonNull(givenNamesFile, "givenNamesFile is null");
+        requireNonNull(warehouseKeyFile, "warehouseKeyFile is null");
     }
 
     /** The same configuration with another warehouse folder (tests, benchmarks). */
     public AppConfig withWarehouseDir(Path dir) {
         return new AppConfig(projectDir, incomingDir, dir, snapshotsKept, referenceDir, sparkMaster, sparkUi, httpHost,
                 httpPort, disclosureMinCount, sampleSeed, sampleMonths, sampleEndMonth, sampleRows, forumStoreFile, forumBackupDir,
-                forumExampleActions);
+                forumExampleActions, contractFile, givenNamesFile, maxBadRowShare, warehouseKeyFile);
+    }
+
+    /** The same configuration with another warehouse key file (tests). */
+    public AppConfig withWarehouseKeyFile(Path file) {
+        return new AppConfig(projectDir, incomingDir, warehouseDir, snapshotsKept, referenceDir, sparkMaster, sparkUi, httpHost,
+                httpPort, disclosureMinCount, sampleSeed, sampleMonths, sampleEndMonth, sampleRows, forumStoreFile, forumBackupDir,
+                forumExampleActions, contractFile, givenNamesFile, maxBadRowShare, file);
     }
 
     /** Loads from command-line arguments: {@code --config=PATH} and any {@code --key=value}; other arguments are refused. */
@@ -160,7 +179,11 @@ public record AppConfig(
                 longValue(v, "sample.rows"),
                 projectDir.resolve(v.get("forums.store-file")).normalize(),
                 projectDir.resolve(v.get("forums.backup-dir")).normalize(),
-                bool(v, "forums.example-actions"));
+                bool(v, "forums.example-actions"),
+                projectDir.resolve(v.get("contract.file")).normalize(),
+                projectDir.resolve(v.get("pii.given-names-file")).normalize(),
+                decimal(v, "etl.max-bad-row-share"),
+                projectDir.resolve(v.get("etl.warehouse-key-file")).normalize());
     }
 
     private static int integer(Map<String, String> v, String key) {
@@ -176,6 +199,14 @@ public record AppConfig(
             return Long.parseLong(v.get(key));
         } catch (NumberFormatException e) {
             throw new ConfigException("Cannot read " + key + ": not a whole number: " + v.get(key));
+        }
+    }
+
+    private static double decimal(Map<String, String> v, String key) {
+        try {
+            return Double.parseDouble(v.get(key));
+        } catch (NumberFormatException e) {
+            throw new ConfigException("Cannot read " + key + ": not a number: " + v.get(key));
         }
     }
 

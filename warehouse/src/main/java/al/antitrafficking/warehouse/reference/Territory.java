@@ -19,7 +19,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Albania's counties, municipalities and border crossings as read from the reference folder in conf/.
+ * Albania's counties, municipalities and border crossings as read from the reference folder in conf/,
+ * with the names of former communes that files may still use (matched after the current names).
  * Loading checks the files against each other: every municipality and crossing names a known county,
  * codes are unique, and no two municipalities share a lenient name key.
  */
@@ -32,7 +33,8 @@ public final class Territory {
     private final Map<String, Crossing> crossings;
     private final Map<String, Municipality> municipalitiesByKey;
 
-    private Territory(List<County> counties, List<Municipality> municipalities, List<Crossing> crossings) {
+    private Territory(List<County> counties, List<Municipality> municipalities, List<Crossing> crossings,
+                      Map<String, String> formerNames) {
         this.counties = index(counties, County::code, "county");
         this.municipalities = index(municipalities, Municipality::code, "municipality");
         this.crossings = index(crossings, Crossing::code, "crossing");
@@ -53,6 +55,14 @@ public final class Territory {
         for (Crossing c : crossings) {
             c.countyCode().ifPresent(county -> requireCounty(county, "crossing " + c.code()));
         }
+        // Former commune names come after the current names: a current name always wins.
+        formerNames.forEach((former, code) -> {
+            Municipality m = this.municipalities.get(code);
+            if (m == null) {
+                throw new IllegalStateException("Cannot load territory: former name " + former + " maps to unknown municipality " + code);
+            }
+            municipalitiesByKey.putIfAbsent(NameKey.of(former), m);
+        });
     }
 
     /** Reads counties.csv, municipalities.csv and border_crossings.csv from the reference folder. */
@@ -66,7 +76,12 @@ public final class Territory {
         List<Crossing> crossings = read(referenceDir.resolve("border_crossings.csv"), r -> new Crossing(
                 r.get("code"), r.get("name"), Crossing.Kind.valueOf(r.get("kind").toUpperCase(java.util.Locale.ROOT)),
                 optional(r.get("county_code")), optional(r.get("neighbour_country"))));
-        return new Territory(counties, municipalities, crossings);
+        Map<String, String> former = new LinkedHashMap<>();
+        Path formerFile = referenceDir.resolve("former_communes.csv");
+        if (Files.isRegularFile(formerFile)) {
+            read(formerFile, r -> former.put(r.get("former_name"), r.get("municipality_code")));
+        }
+        return new Territory(counties, municipalities, crossings, former);
     }
 
     public List<County> counties() {

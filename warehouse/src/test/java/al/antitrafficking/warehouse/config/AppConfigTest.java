@@ -42,6 +42,10 @@ class AppConfigTest {
         assertThat(config.forumStoreFile()).isEqualTo(project.resolve("data/operational/forums.duckdb"));
         assertThat(config.forumBackupDir()).isEqualTo(project.resolve("data/operational/backups"));
         assertThat(config.forumExampleActions()).isFalse();
+        assertThat(config.contractFile()).isEqualTo(project.resolve("conf/contract/v1.csv"));
+        assertThat(config.givenNamesFile()).isEqualTo(project.resolve("conf/pii/given_names.txt"));
+        assertThat(config.maxBadRowShare()).isEqualTo(0.2);
+        assertThat(config.warehouseKeyFile()).isEqualTo(project.resolve("data/keys/warehouse.key"));
     }
 
     @Test

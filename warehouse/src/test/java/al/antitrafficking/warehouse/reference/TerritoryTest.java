@@ -77,6 +77,15 @@ class TerritoryTest {
     }
 
     @Test
+    void mapsFormerCommuneNamesToTheMunicipalityThatAbsorbedThem() {
+        assertThat(territory.findMunicipality("Bicaj")).map(Municipality::code).contains("AL132");
+        assertThat(territory.findMunicipality("Dropull i Siperm")).map(Municipality::code).contains("AL331");
+        assertThat(territory.findMunicipality("KSAMIL")).map(Municipality::name).contains("Sarandë");
+        // A current name is never taken over by a former one.
+        assertThat(territory.findMunicipality("Dropull")).map(Municipality::code).contains("AL331");
+    }
+
+    @Test
     void crossingsSitInTheCountyTheSharedListGivesThem() throws IOException {
         Map<String, String> byName = new HashMap<>();
         for (String[] row : csv(shared().resolve("albania_land_border_crossings.csv"))) {

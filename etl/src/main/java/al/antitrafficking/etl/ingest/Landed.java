@@ -1,0 +1,32 @@
+package al.antitrafficking.etl.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import al.antitrafficking.etl.contract.Source;
+import java.nio.file.Path;
+import java.time.YearMonth;
+
+/** A file in the incoming folder whose name says source, county and month, with its checksum. */
+public record Landed(Path path, Source source, String countyCode, YearMonth month, String checksum, long sizeBytes,
+                     String modifiedAt) {
+    public Landed {
+        requireNonNull(path, "path is null");
+        requireNonNull(source, "source is null");
+        requireNonNull(countyCode, "countyCode is null");
+        requireNonNull(month, "month is null");
+        requireNonNull(checksum, "checksum is null");
+    }
+
+    public String fileName() {
+        return path.getFileName().toString();
+    }
+
+    /** The slice this file replaces whole: source × county × month. */
+    public String slice() {
+        return source.code() + "_" + countyCode + "_" + month;
+    }
+
+    public boolean excel() {
+        return fileName().endsWith(".xlsx");
+    }
+}
