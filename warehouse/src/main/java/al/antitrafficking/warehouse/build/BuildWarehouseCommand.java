@@ -28,11 +28,13 @@ public final class BuildWarehouseCommand {
             AppConfig config = AppConfig.fromArgs(configArgs.toArray(String[]::new));
             Snapshots snapshots = new Snapshots(config.warehouseDir());
             Snapshot snapshot = resolve(snapshots, snapshotId);
-            Map<WarehouseTable, Long> rows = new WarehouseBuilder().build(snapshot);
+            WarehouseBuilder builder = new WarehouseBuilder();
+            Map<WarehouseTable, Long> rows = builder.build(snapshot);
             snapshots.publish(snapshot);
             List<String> pruned = snapshots.prune(config.snapshotsKept());
             System.out.println("Warehouse snapshot " + snapshot.id() + " built and published: " + snapshot.dir());
             rows.forEach((table, count) -> System.out.printf("  %-26s %,12d rows%n", table.folder(), count));
+            builder.derivedRows().forEach((table, count) -> System.out.printf("  %-26s %,12d rows%n", table, count));
             if (!pruned.isEmpty()) {
                 System.out.println("  removed old snapshots: " + String.join(", ", pruned));
             }

@@ -18,17 +18,27 @@ import java.util.stream.Stream;
 
 /**
  * Builds the DuckDB database of a committed snapshot: one view per table over the snapshot's Parquet
- * files, each checked by reading its row count. The database file is written under a temporary name
+ * files, each checked by reading its row count, then the derived tables (the child pathway). The database file is written under a temporary name
  * and renamed when complete, so a snapshot never holds a half-built database.
  */
 public final class WarehouseBuilder {
+    private final Map<String, Long> derivedRows = new LinkedHashMap<>();
+
+    /** Row counts of the derived tables of the last build. */
+    public Map<String, Long> derivedRows() {
+        return Map.copyOf(derivedRows);
+    }
+
     private static final String CREATE_VIEW = SqlResource.load(WarehouseBuilder.class, "create_view.sql");
+    /** Tables the build derives from the views, in order; each is a resource of the same name. */
+    public static final java.util.List<String> DERIVED = java.util.List.of("child_pathway");
 
     /** Builds {@code warehouse.duckdb} in the snapshot folder and returns each table's row count. */
     public Map<WarehouseTable, Long> build(Snapshot snapshot) {
         Path database = snapshot.dir().resolve(Snapshots.DATABASE_FILE);
         Path partial = snapshot.dir().resolve(Snapshots.DATABASE_FILE + ".partial");
         Map<WarehouseTable, Long> rows = new LinkedHashMap<>();
+        derivedRows.clear();
         try {
             Files.deleteIfExists(partial);
             try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + partial);
@@ -45,6 +55,13 @@ public final class WarehouseBuilder {
                     try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table.folder())) {
                         rs.next();
                         rows.put(table, rs.getLong(1));
+                    }
+                }
+                for (String derived : DERIVED) {
+                    statement.execute(SqlResource.load(WarehouseBuilder.class, derived + ".sql"));
+                    try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + derived)) {
+                        rs.next();
+                        derivedRows.put(derived, rs.getLong(1));
                     }
                 }
                 statement.execute("CHECKPOINT");

@@ -75,8 +75,8 @@ class DuckDbOverviewQueriesTest {
     @BeforeAll
     void buildSnapshot() throws Exception {
         Snapshot snapshot = new TinySnapshot()
-                .table(WarehouseTable.FACT_BORDER_ENCOUNTER, BORDER)
-                .table(WarehouseTable.FACT_NRM_IDENTIFICATION, NRM)
+                .table(WarehouseTable.FACT_BORDER_ENCOUNTER, TinySnapshot.border(BORDER))
+                .table(WarehouseTable.FACT_NRM_IDENTIFICATION, TinySnapshot.nrm(NRM))
                 .table(WarehouseTable.INGEST_FILE, FILES)
                 .write(warehouse);
         new WarehouseBuilder().build(snapshot);

@@ -21,12 +21,13 @@ final class TinySnapshot {
     private final Map<WarehouseTable, String> selects = new EnumMap<>(WarehouseTable.class);
 
     TinySnapshot() {
-        selects.put(WarehouseTable.FACT_BORDER_ENCOUNTER,
-                "SELECT 'x' AS child_pseudonym, DATE '2000-01-01' AS encounter_date, 'AL-01' AS county_code LIMIT 0");
-        selects.put(WarehouseTable.FACT_CPU_CASE, "SELECT 'x' AS child_pseudonym LIMIT 0");
+        selects.put(WarehouseTable.FACT_BORDER_ENCOUNTER, border("SELECT 'x' AS child_pseudonym, DATE '2000-01-01' AS encounter_date, "
+                + "'AL-01' AS county_code LIMIT 0"));
+        selects.put(WarehouseTable.FACT_CPU_CASE, "SELECT 'x' AS child_pseudonym, DATE '2000-01-01' AS opened_date, 'AL-01' AS county_code, "
+                + "'AL311' AS municipality_code, 1 AS age_years, '0-5' AS age_band LIMIT 0");
         selects.put(WarehouseTable.FACT_NRM_IDENTIFICATION, "SELECT 'x' AS child_pseudonym, DATE '2000-01-01' AS identification_date, "
-                + "'potential' AS status, 1 AS age_years, '0-5' AS age_band, 'AL-01' AS county_code LIMIT 0");
-        selects.put(WarehouseTable.FACT_SERVICE, "SELECT 'x' AS child_pseudonym LIMIT 0");
+                + "'potential' AS status, 1 AS age_years, '0-5' AS age_band, 'AL-01' AS county_code, 'AL311' AS municipality_code LIMIT 0");
+        selects.put(WarehouseTable.FACT_SERVICE, "SELECT 'x' AS child_pseudonym, DATE '2000-01-01' AS start_date, 'AL-01' AS county_code LIMIT 0");
         selects.put(WarehouseTable.DIM_COUNTY, "SELECT * FROM (VALUES ('AL-05', 'Gjirokastër'), ('AL-07', 'Kukës'), "
                 + "('AL-10', 'Shkodër'), ('AL-11', 'Tiranë')) AS t(code, name)");
         selects.put(WarehouseTable.DIM_MUNICIPALITY, "SELECT 'AL132' AS code LIMIT 0");
@@ -34,6 +35,17 @@ final class TinySnapshot {
         selects.put(WarehouseTable.INGEST_FILE, "SELECT 'f' AS file_name, 'border' AS source, 'AL-01' AS county_code, "
                 + "'2000-01' AS month, 'LOADED' AS status LIMIT 0");
         selects.put(WarehouseTable.QUARANTINE, "SELECT 'f' AS source_file LIMIT 0");
+    }
+
+    /** A Border Police select with the place and age columns added as empty. */
+    static String border(String select) {
+        return "SELECT *, NULL::VARCHAR AS municipality_code, NULL::VARCHAR AS crossing_code, NULL::INTEGER AS age_years, "
+                + "NULL::VARCHAR AS age_band FROM (" + select + ")";
+    }
+
+    /** An NRM select with the municipality column added as empty. */
+    static String nrm(String select) {
+        return "SELECT *, NULL::VARCHAR AS municipality_code FROM (" + select + ")";
     }
 
     TinySnapshot table(WarehouseTable table, String select) {

@@ -1,0 +1,43 @@
+-- The child's pathway: one row per pseudonym across the four mechanisms, the facts the convergence
+-- indicators are computed from. First contact = earliest dated row in any mechanism; on the same day the
+-- pathway order decides (border, CPU, NRM, services). Delays are in days and may be negative where a later
+-- mechanism came first (an NRM victim whose CPU case opened afterwards).
+CREATE OR REPLACE TABLE child_pathway AS
+WITH contacts AS (
+    SELECT child_pseudonym, 'border' AS mechanism, 1 AS step, encounter_date AS contact_date, county_code,
+           municipality_code, crossing_code, age_years, age_band, NULL AS nrm_status
+    FROM fact_border_encounter
+    UNION ALL
+    SELECT child_pseudonym, 'cpu', 2, opened_date, county_code, municipality_code, NULL, age_years, age_band, NULL
+    FROM fact_cpu_case
+    UNION ALL
+    SELECT child_pseudonym, 'nrm', 3, identification_date, county_code, municipality_code, NULL, age_years, age_band, status
+    FROM fact_nrm_identification
+    UNION ALL
+    SELECT child_pseudonym, 'services', 4, start_date, county_code, NULL, NULL, NULL, NULL, NULL
+    FROM fact_service
+)
+SELECT
+    child_pseudonym,
+    arg_min(mechanism, (contact_date, step)) AS first_mechanism,
+    min(contact_date) AS first_contact_date,
+    arg_min(county_code, (contact_date, step)) AS first_county_code,
+    arg_min(municipality_code, (contact_date, step)) AS first_municipality_code,
+    arg_min(crossing_code, (contact_date, step)) AS first_crossing_code,
+    arg_min(age_band, (contact_date, step)) FILTER (WHERE age_band IS NOT NULL) AS first_age_band,
+    min(contact_date) FILTER (WHERE mechanism = 'border') AS first_border_date,
+    min(contact_date) FILTER (WHERE mechanism = 'cpu') AS first_cpu_date,
+    min(contact_date) FILTER (WHERE mechanism = 'nrm') AS first_nrm_date,
+    arg_min(nrm_status, contact_date) FILTER (WHERE mechanism = 'nrm') AS first_nrm_status,
+    min(contact_date) FILTER (WHERE mechanism = 'services') AS first_service_date,
+    first_border_date IS NOT NULL AS reached_border,
+    first_cpu_date IS NOT NULL AS reached_cpu,
+    first_nrm_date IS NOT NULL AS reached_nrm,
+    first_service_date IS NOT NULL AS reached_services,
+    date_diff('day', first_contact_date, first_cpu_date) AS days_first_contact_to_cpu,
+    date_diff('day', first_contact_date, first_nrm_date) AS days_first_contact_to_nrm,
+    date_diff('day', first_cpu_date, first_nrm_date) AS days_cpu_to_nrm,
+    date_diff('day', first_nrm_date, first_service_date) AS days_nrm_to_service,
+    count(*) AS contacts
+FROM contacts
+GROUP BY child_pseudonym
