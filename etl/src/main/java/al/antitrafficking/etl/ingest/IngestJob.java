@@ -153,16 +153,21 @@ public final class IngestJob {
     /** Reads, conforms and writes one source's changed files; returns their records. */
     private List<InputRecord> processSource(Source source, List<Submission> files, Path staging, String snapshotId, Conformer conformer) {
         String idColumn = contract.idColumn(source);
-        Dataset<Row> conformed = conformer.conform(source, read(source, files));
-        Dataset<Row> duplicates = conformed.filter(col(idColumn).isNotNull()).groupBy("source_file", idColumn).count()
-                .filter(col("count").gt(1)).select(col("source_file"), col(idColumn), lit(true).as("_duplicate"));
-        Column duplicate = col(Conformer.REJECT_RULE).isNull().and(col("_duplicate").isNotNull());
-        Dataset<Row> rows = conformed.join(duplicates,
-                        scala.jdk.javaapi.CollectionConverters.asScala(List.of("source_file", idColumn)).toSeq(), "left")
-                .withColumn(Conformer.REJECT_FIELD, when(duplicate, lit(idColumn)).otherwise(col(Conformer.REJECT_FIELD)))
-                .withColumn(Conformer.REJECT_RULE, when(duplicate, lit(RowRule.DUPLICATE_ID.name())).otherwise(col(Conformer.REJECT_RULE)))
-                .drop("_duplicate")
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> conformed = conformer.conform(source, read(source, files)).persist(StorageLevel.MEMORY_AND_DISK());
+        // Duplicate ids are rare: find them on two columns, and join them back (broadcast) only when there are any.
+        List<Row> duplicateKeys = conformed.filter(col(idColumn).isNotNull()).groupBy("source_file", idColumn).count()
+                .filter(col("count").gt(1)).select(col("source_file"), col(idColumn)).collectAsList();
+        Dataset<Row> rows = conformed;
+        if (!duplicateKeys.isEmpty()) {
+            Dataset<Row> duplicates = spark.createDataFrame(duplicateKeys, new StructType()
+                    .add("source_file", DataTypes.StringType).add(idColumn, DataTypes.StringType)).withColumn("_duplicate", lit(true));
+            Column duplicate = col(Conformer.REJECT_RULE).isNull().and(col("_duplicate").isNotNull());
+            rows = conformed.join(org.apache.spark.sql.functions.broadcast(duplicates),
+                            scala.jdk.javaapi.CollectionConverters.asScala(List.of("source_file", idColumn)).toSeq(), "left")
+                    .withColumn(Conformer.REJECT_FIELD, when(duplicate, lit(idColumn)).otherwise(col(Conformer.REJECT_FIELD)))
+                    .withColumn(Conformer.REJECT_RULE, when(duplicate, lit(RowRule.DUPLICATE_ID.name())).otherwise(col(Conformer.REJECT_RULE)))
+                    .drop("_duplicate");
+        }
         try {
             Map<String, FileStats> stats = new HashMap<>();
             for (Row r : rows.groupBy("source_file").agg(
@@ -204,7 +209,7 @@ public final class IngestJob {
                     .parquet(staging.resolve(WarehouseTable.QUARANTINE.folder()).toString());
             return records;
         } finally {
-            rows.unpersist();
+            conformed.unpersist();
         }
     }
 

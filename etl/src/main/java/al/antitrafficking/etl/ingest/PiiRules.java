@@ -53,13 +53,14 @@ public final class PiiRules {
         }
         Map<Rule, String> p = new LinkedHashMap<>();
         // A letter, 8 digits, a letter: the Albanian personal number (NID).
-        p.put(Rule.PERSONAL_NUMBER, "(?<![A-Za-z0-9])[A-Za-z][0-9]{8}[A-Za-z](?![A-Za-z0-9])");
+        // Each pattern opens with a cheap look-ahead on its first characters, so most positions fail at once.
+        p.put(Rule.PERSONAL_NUMBER, "(?=[A-Za-z][0-9])(?<![A-Za-z0-9])[A-Za-z][0-9]{8}[A-Za-z](?![A-Za-z0-9])");
         // Albanian mobiles (06x xxx xxxx, with or without +355) and international numbers.
-        p.put(Rule.PHONE_NUMBER, "(?<![\\w-])(?:(?:\\+|00)355[\\s-]?|0)6[6-9][\\s-]?[0-9]{3}[\\s-]?[0-9]{4}(?![\\w-])"
-                + "|(?<![\\w-])\\+[0-9]{1,3}[\\s-]?[0-9]{2,4}[\\s-]?[0-9]{3}[\\s-]?[0-9]{3,4}(?![\\w-])");
+        p.put(Rule.PHONE_NUMBER, "(?=[+0])(?<![\\w-])(?:(?:(?:\\+|00)355[\\s-]?|0)6[6-9][\\s-]?[0-9]{3}[\\s-]?[0-9]{4}"
+                + "|\\+[0-9]{1,3}[\\s-]?[0-9]{2,4}[\\s-]?[0-9]{3}[\\s-]?[0-9]{3,4})(?![\\w-])");
         // Runs are bounded (an address has at most 64 characters before the @ and 63 per domain label) and possessive: linear time on any text.
         p.put(Rule.EMAIL_ADDRESS, "[A-Za-z0-9._%+-]{1,64}+@(?:[A-Za-z0-9-]{1,63}+\\.){1,8}+[A-Za-z]{2,24}+");
-        p.put(Rule.PERSON_NAME, "(?<!\\p{L})(?:" + String.join("|", names) + ")\\s{1,3}+\\p{Lu}\\p{Ll}{1,40}+");
+        p.put(Rule.PERSON_NAME, "(?=\\p{Lu})(?<!\\p{L})(?:" + String.join("|", names) + ")\\s{1,3}+\\p{Lu}\\p{Ll}{1,40}+");
         return new PiiRules(Map.copyOf(p));
     }
 
