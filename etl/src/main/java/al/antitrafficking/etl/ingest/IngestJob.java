@@ -135,7 +135,7 @@ public final class IngestJob {
             records.sort(Comparator.comparing(InputRecord::fileName));
             InputLedger.write(staging, records);
             writeIngestFileTable(staging, records);
-            Map<String, Long> rowsByTable = verify(staging, records);
+            Map<String, Long> rowsByTable = verify(staging, records, id);
             Map<String, Long> byRule = quarantineByRule(staging);
             long sparkDone = System.nanoTime();
             IngestReport report = IngestReport.of(id, records, carried, changed.size(), byRule, rowsByTable,
@@ -353,32 +353,73 @@ public final class IngestJob {
                 .coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(staging.resolve(WarehouseTable.INGEST_FILE.folder()).toString());
     }
 
-    /** Reads back every table: each holds exactly the rows its records say were loaded or quarantined. */
-    private Map<String, Long> verify(Path staging, List<InputRecord> records) {
+    /**
+     * Reads back what this run wrote: each processed file's rows in its fact table and in the quarantine
+     * must be exactly those its record says were loaded and quarantined. Carried-over slices are hard links
+     * to files verified when they were first written, so they are counted from their records, not re-read.
+     */
+    private Map<String, Long> verify(Path staging, List<InputRecord> records, String snapshotId) {
+        Map<String, Long> expectedFacts = new HashMap<>();
+        Map<String, Long> expectedQuarantine = new HashMap<>();
         Map<String, Long> rowsByTable = new TreeMap<>();
         for (Source source : Source.values()) {
-            long expected = records.stream().filter(r -> source.code().equals(r.source()) && !r.rejected())
-                    .mapToLong(r -> r.rowsLoaded() == null ? 0 : r.rowsLoaded()).sum();
-            long written = spark.read().parquet(staging.resolve(source.table()).toString()).count();
-            if (written != expected) {
-                throw new IllegalStateException("Cannot commit snapshot: " + source.table() + " holds " + written
-                        + " rows but its files account for " + expected);
-            }
-            rowsByTable.put(source.table(), written);
-        }
-        long expectedQuarantine = records.stream().mapToLong(r -> r.rowsQuarantined() == null ? 0 : r.rowsQuarantined()).sum();
-        long quarantined = spark.read().parquet(staging.resolve(WarehouseTable.QUARANTINE.folder()).toString()).count();
-        if (quarantined != expectedQuarantine) {
-            throw new IllegalStateException("Cannot commit snapshot: the quarantine holds " + quarantined + " rows but "
-                    + expectedQuarantine + " were quarantined");
+            rowsByTable.put(source.table(), 0L);
         }
         for (InputRecord r : records) {
             if (r.rowsIn() != null && !r.rejected() && r.rowsIn() != r.rowsLoaded() + r.rowsQuarantined()) {
                 throw new IllegalStateException("Cannot commit snapshot: " + r.fileName() + " read " + r.rowsIn() + " rows but "
                         + r.rowsLoaded() + " were loaded and " + r.rowsQuarantined() + " quarantined");
             }
+            if (!r.rejected()) {
+                Source source = Source.fromCode(r.source()).orElseThrow();
+                rowsByTable.merge(source.table(), r.rowsLoaded(), Long::sum);
+                if (snapshotId.equals(r.processedIn())) {
+                    expectedFacts.put(r.fileName(), r.rowsLoaded());
+                }
+            }
+            if (snapshotId.equals(r.processedIn()) && r.rowsQuarantined() != null && r.rowsQuarantined() > 0) {
+                expectedQuarantine.put(r.fileName(), r.rowsQuarantined());
+            }
+        }
+        for (Source source : Source.values()) {
+            Map<String, Long> written = countByFile(staging.resolve(source.table()), records.stream()
+                    .filter(r -> source.code().equals(r.source()) && snapshotId.equals(r.processedIn()) && !r.rejected())
+                    .map(r -> Path.of("year=" + r.month().substring(0, 4), "county_code=" + r.countyCode(), "submission_month=" + r.month()))
+                    .toList());
+            Map<String, Long> expected = new HashMap<>();
+            expectedFacts.forEach((file, n) -> {
+                if (file.startsWith(source.code() + "_") && n > 0) {
+                    expected.put(file, n);
+                }
+            });
+            if (!written.equals(expected)) {
+                throw new IllegalStateException("Cannot commit snapshot: " + source.table() + " does not hold exactly the rows "
+                        + "its files loaded (" + written.values().stream().mapToLong(Long::longValue).sum() + " written, "
+                        + expected.values().stream().mapToLong(Long::longValue).sum() + " loaded)");
+            }
+        }
+        Map<String, Long> quarantined = countByFile(staging.resolve(WarehouseTable.QUARANTINE.folder()), records.stream()
+                .filter(r -> expectedQuarantine.containsKey(r.fileName()))
+                .map(r -> Path.of("source=" + r.source(), "county_code=" + r.countyCode(), "submission_month=" + r.month()))
+                .toList());
+        if (!quarantined.equals(expectedQuarantine)) {
+            throw new IllegalStateException("Cannot commit snapshot: the quarantine does not hold exactly the rows this run quarantined");
         }
         return rowsByTable;
+    }
+
+    /** Rows per source file in the given partitions of a table (none read when there are none). */
+    private Map<String, Long> countByFile(Path table, List<Path> partitions) {
+        Map<String, Long> counts = new HashMap<>();
+        List<String> existing = partitions.stream().distinct().map(table::resolve).filter(Files::isDirectory).map(Path::toString).toList();
+        if (existing.isEmpty()) {
+            return counts;
+        }
+        for (Row r : spark.read().option("basePath", table.toString()).parquet(existing.toArray(String[]::new))
+                .groupBy("source_file").count().collectAsList()) {
+            counts.put(r.getString(0), r.getLong(1));
+        }
+        return counts;
     }
 
     private Map<String, Long> quarantineByRule(Path staging) {
