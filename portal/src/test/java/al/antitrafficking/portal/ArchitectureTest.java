@@ -21,11 +21,7 @@ class ArchitectureTest {
 
     @Test
     void portalSourcesImportNeitherDuckDbNorJdbcNorSpark() throws IOException {
-        Path sources = Path.of(System.getProperty("project.root", "..")).resolve("portal/src/main/java");
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(sources)) {
-            files = walk.filter(p -> p.toString().endsWith(".java")).toList();
-        }
+        List<Path> files = files("portal/src/main/java", ".java");
         assertThat(files).isNotEmpty();
         for (Path file : files) {
             assertThat(Files.readString(file, UTF_8)).as(file.toString())
@@ -36,16 +32,18 @@ class ArchitectureTest {
     @Test
     void pageScriptsNeverInsertTextAsHtml() throws IOException {
         // Free text people typed is rendered with textContent only, so it can never run as markup.
-        Path scripts = Path.of(System.getProperty("project.root", "..")).resolve("portal/src/main/resources/public");
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(scripts)) {
-            files = walk.filter(p -> p.toString().endsWith(".js")).toList();
-        }
+        List<Path> files = files("portal/src/main/resources/public", ".js");
         assertThat(files).hasSizeGreaterThan(3);
         for (Path file : files) {
             assertThat(Files.readString(file, UTF_8)).as(file.toString())
                     .doesNotContain("innerHTML").doesNotContain("outerHTML").doesNotContain("insertAdjacentHTML")
                     .doesNotContain("document.write");
+        }
+    }
+
+    private static List<Path> files(String folder, String ending) throws IOException {
+        try (Stream<Path> walk = Files.walk(Path.of(System.getProperty("project.root", "..")).resolve(folder))) {
+            return walk.filter(p -> p.toString().endsWith(ending)).toList();
         }
     }
 }
