@@ -10,7 +10,9 @@ import al.antitrafficking.warehouse.forum.DuckDbForumStore;
 import al.antitrafficking.warehouse.forum.ForumRules;
 import al.antitrafficking.warehouse.forum.InvalidInputException;
 import al.antitrafficking.warehouse.forum.VersionConflictException;
-import al.antitrafficking.warehouse.query.DuckDbOverviewQueries;
+import al.antitrafficking.warehouse.disclosure.DisclosureControl;
+import al.antitrafficking.warehouse.query.LatestSnapshotQueries;
+import al.antitrafficking.warehouse.snapshot.Snapshots;
 import al.antitrafficking.warehouse.reference.Territory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -92,12 +94,14 @@ public final class PortalApp {
 
     public static void main(String[] args) {
         AppConfig config;
-        DuckDbOverviewQueries warehouse;
+        LatestSnapshotQueries warehouse;
         DuckDbForumStore forums;
         try {
             config = AppConfig.fromArgs(args);
             Territory territory = Territory.load(config.referenceDir());
-            warehouse = DuckDbOverviewQueries.openCurrent(config);
+            // Follows the published snapshot: a nightly ETL run shows up without restarting the portal.
+            warehouse = new LatestSnapshotQueries(new Snapshots(config.warehouseDir()),
+                    new DisclosureControl(config.disclosureMinCount()), Clock.systemUTC(), java.time.Duration.ofSeconds(10));
             forums = DuckDbForumStore.open(config.forumStoreFile(), new ForumRules(territory, warehouse.trendIndicators()),
                     Clock.systemUTC());
             if (config.forumExampleActions()) {
@@ -114,7 +118,8 @@ public final class PortalApp {
             }));
             app.start(config.httpHost(), config.httpPort());
             String host = config.httpHost().equals("127.0.0.1") || config.httpHost().equals("0.0.0.0") ? "localhost" : config.httpHost();
-            System.out.println("Portal serving snapshot " + warehouse.snapshot().id() + " on http://" + host + ":" + app.port());
+            System.out.println("Portal serving snapshot " + warehouse.snapshot().id() + " (and each one published after it) on http://"
+                    + host + ":" + app.port());
         } catch (RuntimeException e) {
             System.err.println("Portal cannot start: " + e.getMessage());
             System.exit(1);

@@ -86,7 +86,8 @@ public record AppConfig(
         requireNonNull(sampleEndMonth, "sampleEndMonth is null");
         requireNonNull(forumStoreFile, "forumStoreFile is null");
         requireNonNull(forumBackupDir, "forumBackupDir is null");
-        check(snapshotsKept >= 1, "warehouse.snapshots-kept must be at least 1: " + snapshotsKept);
+        check(snapshotsKept >= 2, "warehouse.snapshots-kept must be at least 2 (the portal may still be reading the "
+                + "previous snapshot): " + snapshotsKept);
         check(httpPort >= 0 && httpPort <= 65535, "portal.http-port must be 0-65535: " + httpPort);
         check(disclosureMinCount >= 1, "disclosure.min-count must be at least 1: " + disclosureMinCount);
         check(sampleMonths >= 1, "sample.months must be at least 1: " + sampleMonths);

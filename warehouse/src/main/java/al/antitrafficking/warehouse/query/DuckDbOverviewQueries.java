@@ -1,7 +1,6 @@
 package al.antitrafficking.warehouse.query;
 
 import al.antitrafficking.warehouse.build.SqlResource;
-import al.antitrafficking.warehouse.config.AppConfig;
 import al.antitrafficking.warehouse.disclosure.Cell;
 import al.antitrafficking.warehouse.disclosure.DisclosureControl;
 import al.antitrafficking.warehouse.snapshot.Snapshot;
@@ -48,13 +47,6 @@ public final class DuckDbOverviewQueries implements OverviewQueries, IndicatorTr
         this.disclosure = disclosure;
     }
 
-    /** Opens the published snapshot of the configured warehouse. */
-    public static DuckDbOverviewQueries openCurrent(AppConfig config) {
-        Snapshot snapshot = new Snapshots(config.warehouseDir()).current().orElseThrow(() -> new IllegalStateException(
-                "Cannot open warehouse: no published snapshot in " + config.warehouseDir() + "; run the ETL and the warehouse build first"));
-        return open(snapshot, new DisclosureControl(config.disclosureMinCount()));
-    }
-
     public static DuckDbOverviewQueries open(Snapshot snapshot, DisclosureControl disclosure) {
         Path database = snapshot.dir().resolve(Snapshots.DATABASE_FILE);
         if (!Files.isRegularFile(database)) {
@@ -68,6 +60,11 @@ public final class DuckDbOverviewQueries implements OverviewQueries, IndicatorTr
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open warehouse: " + database + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The id of the snapshot these queries read. */
+    public String snapshotId() {
+        return snapshotId;
     }
 
     @Override

@@ -1,0 +1,95 @@
+package al.antitrafficking.warehouse.query;
+
+import al.antitrafficking.warehouse.disclosure.DisclosureControl;
+import al.antitrafficking.warehouse.snapshot.Snapshot;
+import al.antitrafficking.warehouse.snapshot.Snapshots;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Set;
+
+/**
+ * The queries of whichever snapshot is published now. At most once per {@code checkEvery} a call reads the
+ * CURRENT pointer; when a new snapshot was published it is opened and used from then on. The snapshot it
+ * replaces stays open until the next switch, so calls already running on it finish; the warehouse build
+ * keeps at least two snapshots, so the previous one is never pruned from under them.
+ */
+public final class LatestSnapshotQueries implements OverviewQueries, IndicatorTrends, AutoCloseable {
+    private final Snapshots snapshots;
+    private final DisclosureControl disclosure;
+    private final Clock clock;
+    private final Duration checkEvery;
+    private DuckDbOverviewQueries current;
+    private DuckDbOverviewQueries previous;
+    private Instant lastCheck;
+
+    public LatestSnapshotQueries(Snapshots snapshots, DisclosureControl disclosure, Clock clock, Duration checkEvery) {
+        this.snapshots = snapshots;
+        this.disclosure = disclosure;
+        this.clock = clock;
+        this.checkEvery = checkEvery;
+        this.current = DuckDbOverviewQueries.open(published(), disclosure);
+        this.lastCheck = clock.instant();
+    }
+
+    private Snapshot published() {
+        return snapshots.current().orElseThrow(() -> new IllegalStateException(
+                "Cannot open warehouse: no published snapshot; run the ETL and the warehouse build first"));
+    }
+
+    private synchronized DuckDbOverviewQueries latest() {
+        Instant now = clock.instant();
+        if (Duration.between(lastCheck, now).compareTo(checkEvery) >= 0) {
+            lastCheck = now;
+            Snapshot snapshot = published();
+            if (!snapshot.id().equals(current.snapshotId())) {
+                DuckDbOverviewQueries next = DuckDbOverviewQueries.open(snapshot, disclosure);
+                if (previous != null) {
+                    previous.close();
+                }
+                previous = current;
+                current = next;
+            }
+        }
+        return current;
+    }
+
+    @Override
+    public SnapshotSummary snapshot() {
+        return latest().snapshot();
+    }
+
+    @Override
+    public MonthlyTrend childrenEncounteredMonthly() {
+        return latest().childrenEncounteredMonthly();
+    }
+
+    @Override
+    public MonthlyTrend childVictimsMonthly() {
+        return latest().childVictimsMonthly();
+    }
+
+    @Override
+    public CountyBreakdown childrenEncounteredByCounty(YearMonth from, YearMonth to) {
+        return latest().childrenEncounteredByCounty(from, to);
+    }
+
+    @Override
+    public Set<String> trendIndicators() {
+        return latest().trendIndicators();
+    }
+
+    @Override
+    public MonthlyTrend countyMonthly(String indicator, String countyCode) {
+        return latest().countyMonthly(indicator, countyCode);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (previous != null) {
+            previous.close();
+        }
+        current.close();
+    }
+}
