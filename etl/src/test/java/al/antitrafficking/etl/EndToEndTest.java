@@ -33,6 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * and the overview queries. Expected figures are distinct pseudonyms counted by this test in the CSV files.
  */
 class EndToEndTest {
+    private static final al.antitrafficking.warehouse.indicator.Catalogue CATALOGUE = al.antitrafficking.warehouse.indicator.Catalogue
+            .load(java.nio.file.Path.of(System.getProperty("project.root", "..")).resolve("conf/indicators/catalogue.yaml"));
+
     @TempDir
     Path work;
 
@@ -65,7 +68,7 @@ class EndToEndTest {
             }
         }
 
-        try (DuckDbOverviewQueries queries = DuckDbOverviewQueries.open(snapshots.current().orElseThrow(), new DisclosureControl(5))) {
+        try (DuckDbOverviewQueries queries = DuckDbOverviewQueries.open(snapshots.current().orElseThrow(), new DisclosureControl(5), CATALOGUE)) {
             List<Point> points = queries.childrenEncounteredMonthly().series().get(0).points();
             assertThat(points).extracting(Point::period).containsExactly("2025-01", "2025-02", "2025-03", "2025-04");
             for (Point p : points) {

@@ -3,6 +3,7 @@ package al.antitrafficking.portal;
 import al.antitrafficking.portal.forum.ActionController;
 import al.antitrafficking.portal.forum.ExampleActions;
 import al.antitrafficking.portal.forum.ForumController;
+import al.antitrafficking.portal.indicator.IndicatorController;
 import al.antitrafficking.portal.overview.OverviewController;
 import al.antitrafficking.portal.reference.ReferenceController;
 import al.antitrafficking.warehouse.config.AppConfig;
@@ -10,6 +11,8 @@ import al.antitrafficking.warehouse.forum.DuckDbForumStore;
 import al.antitrafficking.warehouse.forum.ForumRules;
 import al.antitrafficking.warehouse.forum.InvalidInputException;
 import al.antitrafficking.warehouse.forum.VersionConflictException;
+import al.antitrafficking.warehouse.indicator.Catalogue;
+import al.antitrafficking.warehouse.indicator.QueryRefusedException;
 import al.antitrafficking.warehouse.disclosure.DisclosureControl;
 import al.antitrafficking.warehouse.query.LatestSnapshotQueries;
 import al.antitrafficking.warehouse.snapshot.Snapshots;
@@ -50,6 +53,7 @@ public final class PortalApp {
         ActionController actions = new ActionController(services.forums(), services.trends(), services.territory(),
                 services.clock(), services.forumBackupDir());
         ReferenceController reference = new ReferenceController(services.territory(), services.trends());
+        IndicatorController indicators = new IndicatorController(services.indicators(), services.overview());
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         return Javalin.create(config -> {
@@ -61,6 +65,8 @@ public final class PortalApp {
             config.routes.get("/api/v1/overview/child-victims/monthly", overview::childVictimsMonthly);
             config.routes.get("/api/v1/overview/children-encountered/by-county", overview::childrenEncounteredByCounty);
             config.routes.get("/api/v1/reference", reference::show);
+            config.routes.get("/api/v1/indicators", indicators::list);
+            config.routes.get("/api/v1/indicators/{id}", indicators::query);
             config.routes.get("/api/v1/forums", forums::list);
             config.routes.post("/api/v1/forums", forums::create);
             config.routes.get("/api/v1/forums/{id}", forums::show);
@@ -80,6 +86,7 @@ public final class PortalApp {
     }
 
     private static void mapErrors(JavalinConfig config) {
+        config.routes.exception(QueryRefusedException.class, (e, ctx) -> ctx.status(400).json(new ApiError(400, e.getMessage())));
         config.routes.exception(InvalidInputException.class, (e, ctx) ->
                 ctx.status(400).json(new FieldErrors(400, e.getMessage(), e.fieldErrors())));
         config.routes.exception(VersionConflictException.class, (e, ctx) ->
@@ -101,7 +108,8 @@ public final class PortalApp {
             Territory territory = Territory.load(config.referenceDir());
             // Follows the published snapshot: a nightly ETL run shows up without restarting the portal.
             warehouse = new LatestSnapshotQueries(new Snapshots(config.warehouseDir()),
-                    new DisclosureControl(config.disclosureMinCount()), Clock.systemUTC(), java.time.Duration.ofSeconds(10));
+                    new DisclosureControl(config.disclosureMinCount()), Catalogue.load(config.catalogueFile()), Clock.systemUTC(),
+                    java.time.Duration.ofSeconds(10));
             forums = DuckDbForumStore.open(config.forumStoreFile(), new ForumRules(territory, warehouse.trendIndicators()),
                     Clock.systemUTC());
             if (config.forumExampleActions()) {
@@ -110,7 +118,8 @@ public final class PortalApp {
                     System.out.println("Added " + added + " example actions (flagged as examples, not facts)");
                 }
             }
-            Javalin app = create(new PortalServices(warehouse, warehouse, forums, territory, Clock.systemUTC(), config.forumBackupDir()));
+            Javalin app = create(new PortalServices(warehouse, warehouse, warehouse, forums, territory, Clock.systemUTC(),
+                    config.forumBackupDir()));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.stop();
                 warehouse.close();

@@ -23,6 +23,6 @@ final class TestPortal {
     }
 
     static PortalServices services(FakeOverviewQueries warehouse, DuckDbForumStore forums, Path dir) {
-        return new PortalServices(warehouse, warehouse, forums, TERRITORY, CLOCK, dir.resolve("backups"));
+        return new PortalServices(warehouse, warehouse, warehouse, forums, TERRITORY, CLOCK, dir.resolve("backups"));
     }
 }

@@ -55,7 +55,7 @@ class ForumApiTest {
     void start() {
         FakeOverviewQueries warehouse = new FakeOverviewQueries();
         store = DuckDbForumStore.open(dir.resolve("forums.duckdb"), new ForumRules(TERRITORY, warehouse.trendIndicators()), CLOCK);
-        app = PortalApp.create(new PortalServices(warehouse, warehouse, store, TERRITORY, CLOCK, dir.resolve("backups")))
+        app = PortalApp.create(new PortalServices(warehouse, warehouse, warehouse, store, TERRITORY, CLOCK, dir.resolve("backups")))
                 .start("127.0.0.1", 0);
     }
 

@@ -4,6 +4,13 @@ import al.antitrafficking.warehouse.disclosure.CellStatus;
 import al.antitrafficking.warehouse.query.CountyBreakdown;
 import al.antitrafficking.warehouse.query.CountyFigure;
 import al.antitrafficking.warehouse.query.MonthlyTrend;
+import al.antitrafficking.warehouse.indicator.Catalogue;
+import al.antitrafficking.warehouse.indicator.IndicatorQuery;
+import al.antitrafficking.warehouse.indicator.IndicatorResult;
+import al.antitrafficking.warehouse.indicator.Indicators;
+import al.antitrafficking.warehouse.indicator.QueryRefusedException;
+import al.antitrafficking.warehouse.indicator.ResultRow;
+import al.antitrafficking.warehouse.indicator.Unit;
 import al.antitrafficking.warehouse.query.IndicatorTrends;
 import al.antitrafficking.warehouse.query.OverviewQueries;
 import al.antitrafficking.warehouse.query.Point;
@@ -14,8 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Fixed answers (hand-written, not from the warehouse), recording the period the portal asked for; {@code failing} makes every call throw. */
-public final class FakeOverviewQueries implements OverviewQueries, IndicatorTrends {
+public final class FakeOverviewQueries implements OverviewQueries, IndicatorTrends, Indicators {
     public final List<String> countyPeriodsAsked = new ArrayList<>();
+    public final List<IndicatorQuery> indicatorQueries = new ArrayList<>();
+    private final Catalogue catalogue = Catalogue.load(java.nio.file.Path.of(System.getProperty("project.root", ".."))
+            .resolve("conf/indicators/catalogue.yaml"));
     public boolean failing;
 
     @Override
@@ -61,6 +71,24 @@ public final class FakeOverviewQueries implements OverviewQueries, IndicatorTren
         check();
         return new MonthlyTrend(indicator, List.of(new Series("all", List.of(
                 new Point("2025-05", 9L, CellStatus.PUBLISHED), new Point("2025-06", 11L, CellStatus.PUBLISHED)))), 5);
+    }
+
+    @Override
+    public Catalogue catalogue() {
+        return catalogue;
+    }
+
+    /** Records the query; refuses a group-by named "refused" as the real layer refuses unknown names; else one fixed row. */
+    @Override
+    public IndicatorResult run(IndicatorQuery query) {
+        check();
+        indicatorQueries.add(query);
+        if (query.groupBy().contains("refused")) {
+            throw new QueryRefusedException("Cannot query " + query.indicator() + ": it cannot be grouped by that dimension");
+        }
+        return new IndicatorResult(query.indicator(), Unit.COUNT, query.periodType(), query.groupBy(), List.of(
+                new ResultRow("2025-Q1", java.util.Map.of(), 42.0, 42L, null, CellStatus.PUBLISHED, java.util.Set.of())),
+                5, query.audience(), "20260101T000000000Z");
     }
 
     private void check() {

@@ -44,7 +44,8 @@ public record AppConfig(
         Path contractFile,
         Path givenNamesFile,
         double maxBadRowShare,
-        Path warehouseKeyFile) {
+        Path warehouseKeyFile,
+        Path catalogueFile) {
 
     public static final String DEFAULT_CONFIG_FILE = "conf/application.properties";
 
@@ -73,6 +74,7 @@ public record AppConfig(
         d.put("pii.given-names-file", "conf/pii/given_names.txt");
         d.put("etl.max-bad-row-share", "0.2");
         d.put("etl.warehouse-key-file", "data/keys/warehouse.key");
+        d.put("indicators.catalogue-file", "conf/indicators/catalogue.yaml");
         return Map.copyOf(d);
     }
 
@@ -96,20 +98,21 @@ public record AppConfig(
         requireNonNull(contractFile, "contractFile is null");
         requireNonNull(givenNamesFile, "givenNamesFile is null");
         requireNonNull(warehouseKeyFile, "warehouseKeyFile is null");
+        requireNonNull(catalogueFile, "catalogueFile is null");
     }
 
     /** The same configuration with another warehouse folder (tests, benchmarks). */
     public AppConfig withWarehouseDir(Path dir) {
         return new AppConfig(projectDir, incomingDir, dir, snapshotsKept, referenceDir, sparkMaster, sparkUi, httpHost,
                 httpPort, disclosureMinCount, sampleSeed, sampleMonths, sampleEndMonth, sampleRows, forumStoreFile, forumBackupDir,
-                forumExampleActions, contractFile, givenNamesFile, maxBadRowShare, warehouseKeyFile);
+                forumExampleActions, contractFile, givenNamesFile, maxBadRowShare, warehouseKeyFile, catalogueFile);
     }
 
     /** The same configuration with another warehouse key file (tests). */
     public AppConfig withWarehouseKeyFile(Path file) {
         return new AppConfig(projectDir, incomingDir, warehouseDir, snapshotsKept, referenceDir, sparkMaster, sparkUi, httpHost,
                 httpPort, disclosureMinCount, sampleSeed, sampleMonths, sampleEndMonth, sampleRows, forumStoreFile, forumBackupDir,
-                forumExampleActions, contractFile, givenNamesFile, maxBadRowShare, file);
+                forumExampleActions, contractFile, givenNamesFile, maxBadRowShare, file, catalogueFile);
     }
 
     /** Loads from command-line arguments: {@code --config=PATH} and any {@code --key=value}; other arguments are refused. */
@@ -184,7 +187,8 @@ public record AppConfig(
                 projectDir.resolve(v.get("contract.file")).normalize(),
                 projectDir.resolve(v.get("pii.given-names-file")).normalize(),
                 decimal(v, "etl.max-bad-row-share"),
-                projectDir.resolve(v.get("etl.warehouse-key-file")).normalize());
+                projectDir.resolve(v.get("etl.warehouse-key-file")).normalize(),
+                projectDir.resolve(v.get("indicators.catalogue-file")).normalize());
     }
 
     private static int integer(Map<String, String> v, String key) {

@@ -3,6 +3,11 @@ package al.antitrafficking.warehouse.query;
 import al.antitrafficking.warehouse.build.SqlResource;
 import al.antitrafficking.warehouse.disclosure.Cell;
 import al.antitrafficking.warehouse.disclosure.DisclosureControl;
+import al.antitrafficking.warehouse.indicator.Catalogue;
+import al.antitrafficking.warehouse.indicator.IndicatorEngine;
+import al.antitrafficking.warehouse.indicator.IndicatorQuery;
+import al.antitrafficking.warehouse.indicator.IndicatorResult;
+import al.antitrafficking.warehouse.indicator.Indicators;
 import al.antitrafficking.warehouse.snapshot.Snapshot;
 import al.antitrafficking.warehouse.snapshot.Snapshots;
 import java.nio.file.Files;
@@ -25,7 +30,7 @@ import org.duckdb.DuckDBConnection;
  * duplicate of one connection, so calls may come from many threads. Counts pass {@link DisclosureControl}
  * before they are returned.
  */
-public final class DuckDbOverviewQueries implements OverviewQueries, IndicatorTrends, AutoCloseable {
+public final class DuckDbOverviewQueries implements OverviewQueries, IndicatorTrends, Indicators, AutoCloseable {
     private static final String MONTHS = SqlResource.load(DuckDbOverviewQueries.class, "months.sql");
     private static final String ENCOUNTERED_MONTHLY = SqlResource.load(DuckDbOverviewQueries.class, "children_encountered_monthly.sql");
     private static final String VICTIMS_MONTHLY = SqlResource.load(DuckDbOverviewQueries.class, "child_victims_monthly.sql");
@@ -40,14 +45,34 @@ public final class DuckDbOverviewQueries implements OverviewQueries, IndicatorTr
     private final String snapshotId;
     private final DuckDBConnection connection;
     private final DisclosureControl disclosure;
+    private final IndicatorEngine engine;
 
-    private DuckDbOverviewQueries(String snapshotId, DuckDBConnection connection, DisclosureControl disclosure) {
+    private DuckDbOverviewQueries(String snapshotId, DuckDBConnection connection, DisclosureControl disclosure, Catalogue catalogue) {
         this.snapshotId = snapshotId;
         this.connection = connection;
         this.disclosure = disclosure;
+        this.engine = new IndicatorEngine(catalogue, this::duplicate, disclosure, snapshotId);
     }
 
-    public static DuckDbOverviewQueries open(Snapshot snapshot, DisclosureControl disclosure) {
+    private Connection duplicate() {
+        try {
+            return connection.duplicate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot query warehouse snapshot " + snapshotId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Catalogue catalogue() {
+        return engine.catalogue();
+    }
+
+    @Override
+    public IndicatorResult run(IndicatorQuery query) {
+        return engine.run(query);
+    }
+
+    public static DuckDbOverviewQueries open(Snapshot snapshot, DisclosureControl disclosure, Catalogue catalogue) {
         Path database = snapshot.dir().resolve(Snapshots.DATABASE_FILE);
         if (!Files.isRegularFile(database)) {
             throw new IllegalStateException("Cannot open warehouse: snapshot " + snapshot.id() + " has no database");
@@ -56,7 +81,7 @@ public final class DuckDbOverviewQueries implements OverviewQueries, IndicatorTr
         readOnly.setProperty("duckdb.read_only", "true");
         try {
             Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database, readOnly);
-            return new DuckDbOverviewQueries(snapshot.id(), connection.unwrap(DuckDBConnection.class), disclosure);
+            return new DuckDbOverviewQueries(snapshot.id(), connection.unwrap(DuckDBConnection.class), disclosure, catalogue);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open warehouse: " + database + ": " + e.getMessage(), e);
         }

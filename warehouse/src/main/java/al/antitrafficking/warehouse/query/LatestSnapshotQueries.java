@@ -1,6 +1,10 @@
 package al.antitrafficking.warehouse.query;
 
 import al.antitrafficking.warehouse.disclosure.DisclosureControl;
+import al.antitrafficking.warehouse.indicator.Catalogue;
+import al.antitrafficking.warehouse.indicator.IndicatorQuery;
+import al.antitrafficking.warehouse.indicator.IndicatorResult;
+import al.antitrafficking.warehouse.indicator.Indicators;
 import al.antitrafficking.warehouse.snapshot.Snapshot;
 import al.antitrafficking.warehouse.snapshot.Snapshots;
 import java.time.Clock;
@@ -15,21 +19,24 @@ import java.util.Set;
  * replaces stays open until the next switch, so calls already running on it finish; the warehouse build
  * keeps at least two snapshots, so the previous one is never pruned from under them.
  */
-public final class LatestSnapshotQueries implements OverviewQueries, IndicatorTrends, AutoCloseable {
+public final class LatestSnapshotQueries implements OverviewQueries, IndicatorTrends, Indicators, AutoCloseable {
     private final Snapshots snapshots;
     private final DisclosureControl disclosure;
+    private final Catalogue catalogue;
     private final Clock clock;
     private final Duration checkEvery;
     private DuckDbOverviewQueries current;
     private DuckDbOverviewQueries previous;
     private Instant lastCheck;
 
-    public LatestSnapshotQueries(Snapshots snapshots, DisclosureControl disclosure, Clock clock, Duration checkEvery) {
+    public LatestSnapshotQueries(Snapshots snapshots, DisclosureControl disclosure, Catalogue catalogue, Clock clock,
+                                 Duration checkEvery) {
         this.snapshots = snapshots;
         this.disclosure = disclosure;
+        this.catalogue = catalogue;
         this.clock = clock;
         this.checkEvery = checkEvery;
-        this.current = DuckDbOverviewQueries.open(published(), disclosure);
+        this.current = DuckDbOverviewQueries.open(published(), disclosure, catalogue);
         this.lastCheck = clock.instant();
     }
 
@@ -44,7 +51,7 @@ public final class LatestSnapshotQueries implements OverviewQueries, IndicatorTr
             lastCheck = now;
             Snapshot snapshot = published();
             if (!snapshot.id().equals(current.snapshotId())) {
-                DuckDbOverviewQueries next = DuckDbOverviewQueries.open(snapshot, disclosure);
+                DuckDbOverviewQueries next = DuckDbOverviewQueries.open(snapshot, disclosure, catalogue);
                 if (previous != null) {
                     previous.close();
                 }
@@ -83,6 +90,16 @@ public final class LatestSnapshotQueries implements OverviewQueries, IndicatorTr
     @Override
     public MonthlyTrend countyMonthly(String indicator, String countyCode) {
         return latest().countyMonthly(indicator, countyCode);
+    }
+
+    @Override
+    public Catalogue catalogue() {
+        return catalogue;
+    }
+
+    @Override
+    public IndicatorResult run(IndicatorQuery query) {
+        return latest().run(query);
     }
 
     @Override

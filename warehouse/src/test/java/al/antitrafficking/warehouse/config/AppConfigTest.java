@@ -46,6 +46,7 @@ class AppConfigTest {
         assertThat(config.givenNamesFile()).isEqualTo(project.resolve("conf/pii/given_names.txt"));
         assertThat(config.maxBadRowShare()).isEqualTo(0.2);
         assertThat(config.warehouseKeyFile()).isEqualTo(project.resolve("data/keys/warehouse.key"));
+        assertThat(config.catalogueFile()).isEqualTo(project.resolve("conf/indicators/catalogue.yaml"));
     }
 
     @Test

@@ -27,6 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DuckDbOverviewQueriesTest {
+    private static final al.antitrafficking.warehouse.indicator.Catalogue CATALOGUE = al.antitrafficking.warehouse.indicator.Catalogue
+            .load(java.nio.file.Path.of(System.getProperty("project.root", "..")).resolve("conf/indicators/catalogue.yaml"));
+
     @TempDir
     static Path warehouse;
     private DuckDbOverviewQueries queries;
@@ -81,7 +84,7 @@ class DuckDbOverviewQueriesTest {
                 .write(warehouse);
         new WarehouseBuilder().build(snapshot);
         new Snapshots(warehouse).publish(snapshot);
-        queries = DuckDbOverviewQueries.open(new Snapshots(warehouse).current().orElseThrow(), new DisclosureControl(5));
+        queries = DuckDbOverviewQueries.open(new Snapshots(warehouse).current().orElseThrow(), new DisclosureControl(5), CATALOGUE);
     }
 
     @AfterAll

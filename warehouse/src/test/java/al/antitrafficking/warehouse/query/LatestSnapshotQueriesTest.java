@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LatestSnapshotQueriesTest {
+    private static final al.antitrafficking.warehouse.indicator.Catalogue CATALOGUE = al.antitrafficking.warehouse.indicator.Catalogue
+            .load(java.nio.file.Path.of(System.getProperty("project.root", "..")).resolve("conf/indicators/catalogue.yaml"));
+
     @TempDir
     Path warehouse;
 
@@ -52,7 +55,8 @@ class LatestSnapshotQueriesTest {
     void switchesToANewlyPublishedSnapshotOnceTheCheckIsDue() throws Exception {
         Snapshot first = publish("2025-01");
         ManualClock clock = new ManualClock();
-        try (LatestSnapshotQueries queries = new LatestSnapshotQueries(new Snapshots(warehouse), new DisclosureControl(5), clock,
+        try (LatestSnapshotQueries queries = new LatestSnapshotQueries(new Snapshots(warehouse), new DisclosureControl(5),
+                CATALOGUE, clock,
                 Duration.ofSeconds(10))) {
             assertThat(queries.snapshot().id()).isEqualTo(first.id());
             Snapshot second = publish("2025-02");

@@ -1,0 +1,90 @@
+package al.antitrafficking.portal.indicator;
+
+import static java.util.Objects.requireNonNull;
+
+import al.antitrafficking.warehouse.indicator.Audience;
+import al.antitrafficking.warehouse.indicator.Indicator;
+import al.antitrafficking.warehouse.indicator.IndicatorQuery;
+import al.antitrafficking.warehouse.indicator.Indicators;
+import al.antitrafficking.warehouse.indicator.PeriodType;
+import al.antitrafficking.warehouse.query.OverviewQueries;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The catalogue and the query layer over HTTP. Every answer is for the public audience: the unsuppressed
+ * internal view waits for sign-in, which will tell the portal who asks.
+ */
+public final class IndicatorController {
+    private static final List<String> RESERVED = List.of("from", "to", "period", "group_by");
+
+    private final Indicators indicators;
+    private final OverviewQueries overview;
+
+    public IndicatorController(Indicators indicators, OverviewQueries overview) {
+        this.indicators = requireNonNull(indicators, "indicators is null");
+        this.overview = requireNonNull(overview, "overview is null");
+    }
+
+    /** What the catalogue offers, as a client needs it to build a query. */
+    public record Entry(String id, Map<String, String> name, Map<String, String> description, String unit, List<String> dimensions,
+                        Boolean higherIsBetter, String source) {
+        static Entry of(Indicator i) {
+            return new Entry(i.id(), i.name(), i.description(), i.unit().name().toLowerCase(Locale.ROOT), i.dimensions(),
+                    i.higherIsBetter().orElse(null), i.source());
+        }
+    }
+
+    public void list(Context ctx) {
+        ctx.json(indicators.catalogue().indicators().stream().map(Entry::of).toList());
+    }
+
+    /**
+     * {@code from}, {@code to} (yyyy-MM; by default the snapshot's last twelve months), {@code period}
+     * (month, quarter, year), {@code group_by} (comma-separated dimensions) and any dimension as a filter
+     * ({@code county=AL-05,AL-07}).
+     */
+    public void query(Context ctx) {
+        String last = overview.snapshot().lastMonth();
+        YearMonth to = month(ctx, "to", last == null ? YearMonth.now() : YearMonth.parse(last));
+        YearMonth from = month(ctx, "from", to.minusMonths(11));
+        PeriodType period;
+        try {
+            period = PeriodType.valueOf(ctx.queryParamAsClass("period", String.class).getOrDefault("month").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse("Cannot read period: period must be month, quarter or year");
+        }
+        List<String> groupBy = split(ctx.queryParam("group_by"));
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        ctx.queryParamMap().forEach((key, values) -> {
+            if (!RESERVED.contains(key)) {
+                filters.put(key, values.stream().flatMap(v -> split(v).stream()).toList());
+            }
+        });
+        ctx.json(indicators.run(new IndicatorQuery(ctx.pathParam("id"), from, to, period, filters, groupBy, Audience.PUBLIC))
+                .requirePublishable());
+    }
+
+    private static List<String> split(String value) {
+        return value == null || value.isBlank() ? List.of() : Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static YearMonth month(Context ctx, String parameter, YearMonth fallback) {
+        String value = ctx.queryParam(parameter);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return YearMonth.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadRequestResponse("Cannot read period: " + parameter + " must be a month as yyyy-MM");
+        }
+    }
+}

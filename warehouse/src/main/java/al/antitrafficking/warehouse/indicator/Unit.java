@@ -1,0 +1,11 @@
+package al.antitrafficking.warehouse.indicator;
+
+/** What an indicator's value is. */
+public enum Unit {
+    COUNT,
+    PERCENT,
+    RATE_PER_100K_RESIDENTS,
+    /** Needs a child population by county, which conf does not hold yet: values are reported as missing. */
+    RATE_PER_10K_CHILDREN,
+    MEDIAN_DAYS
+}

@@ -1,0 +1,228 @@
+package al.antitrafficking.warehouse.indicator;
+
+import static al.antitrafficking.warehouse.disclosure.CellStatus.NOT_REPORTED;
+import static al.antitrafficking.warehouse.disclosure.CellStatus.PUBLISHED;
+import static al.antitrafficking.warehouse.disclosure.CellStatus.SUPPRESSED_COMPLEMENTARY;
+import static al.antitrafficking.warehouse.disclosure.CellStatus.SUPPRESSED_SMALL_COUNT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import al.antitrafficking.warehouse.build.WarehouseBuilder;
+import al.antitrafficking.warehouse.disclosure.DisclosureControl;
+import al.antitrafficking.warehouse.query.TinySnapshotAccess;
+import al.antitrafficking.warehouse.snapshot.Snapshot;
+import al.antitrafficking.warehouse.snapshot.Snapshots;
+import al.antitrafficking.warehouse.snapshot.WarehouseTable;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The query layer on a hand-made snapshot. Every expected value is worked out by hand in the comments from
+ * the rows below, not by the engine's SQL.
+ */
+class IndicatorEngineTest {
+    static final YearMonth JAN = YearMonth.of(2025, 1);
+    static final YearMonth MAR = YearMonth.of(2025, 3);
+
+    @TempDir
+    static Path warehouse;
+    static IndicatorEngine engine;
+
+    // Border Police, distinct children b1..b30 (one row each):
+    //   AL-07 Jan b1..b8 (b1-b3 unaccompanied, b4 separated; b1-b5 referred to a CPU); Feb b9, b10; Mar b24..b30.
+    //   AL-05 Jan b11..b16 (b11 referred to a CPU); Feb b17..b23 (b17, b18 unaccompanied); Mar none (a nil return).
+    private static final String BORDER = """
+            SELECT 'b' || i AS child_pseudonym,
+                   CASE WHEN i <= 8 THEN DATE '2025-01-10' WHEN i <= 10 THEN DATE '2025-02-10' WHEN i <= 16 THEN DATE '2025-01-20'
+                        WHEN i <= 23 THEN DATE '2025-02-20' ELSE DATE '2025-03-10' END AS encounter_date,
+                   CASE WHEN i BETWEEN 11 AND 23 THEN 'AL-05' ELSE 'AL-07' END AS county_code,
+                   NULL::VARCHAR AS municipality_code, 'MOR' AS crossing_code, 14 AS age_years, '12-14' AS age_band,
+                   CASE WHEN i IN (1, 2, 3, 17, 18) THEN 'unaccompanied' WHEN i = 4 THEN 'separated' ELSE 'accompanied' END AS accompaniment,
+                   CASE WHEN i <= 5 OR i = 11 THEN 'cpu' ELSE 'none' END AS referred_to,
+                   'F' AS sex, 'AL' AS citizenship, 'entry' AS direction, 'n' AS trafficking_indicators
+            FROM range(1, 31) r(i)""";
+
+    // CPU, Kukës (AL-07): c1..c5 opened 10 January, assessed after 2, 4, 6, 8 and 10 days; c6 not assessed.
+    // Children n1..n5 of the NRM also have CPU cases here.
+    private static final String CPU = """
+            SELECT 'c' || i AS child_pseudonym, DATE '2025-01-10' AS opened_date,
+                   CASE WHEN i <= 5 THEN DATE '2025-01-10' + CAST(2 * i AS INTEGER) ELSE NULL END AS assessment_date,
+                   'AL-07' AS county_code, 'AL132' AS municipality_code, 10 AS age_years, '6-11' AS age_band, 'neglect' AS risk_category,
+                   'school' AS referral_source, NULL::DATE AS nrm_referral_date, NULL::DATE AS closed_date, 'F' AS sex
+            FROM range(1, 7) r(i)
+            UNION ALL
+            SELECT 'n' || i, DATE '2025-01-05', NULL, 'AL-07', 'AL132', 13, '12-14', 'trafficking_risk', 'school', DATE '2025-01-20', NULL, 'F'
+            FROM range(1, 6) r(i)""";
+
+    // NRM, Tiranë (AL-11): children n1..n6 identified in February, all 12-14.
+    private static final String NRM = """
+            SELECT 'n' || i AS child_pseudonym, DATE '2025-02-14' AS identification_date, 'presumed' AS status, 13 AS age_years,
+                   '12-14' AS age_band, 'AL-11' AS county_code, 'AL224' AS municipality_code, 'begging' AS exploitation_form,
+                   'internal' AS scope, 'F' AS sex, 'AL' AS citizenship, 'ngo' AS identifying_agency, 'n' AS shelter_referral
+            FROM range(1, 7) r(i)""";
+
+    // Every source sent a file (or a nil return) for AL-05, AL-07 and AL-11 in January to March.
+    private static final String FILES = """
+            SELECT s.source || '_' || c.county || '_' || m.month || '.csv' AS file_name, s.source, c.county AS county_code,
+                   m.month, 'LOADED' AS status
+            FROM (VALUES ('border'), ('cpu'), ('nrm'), ('services')) s(source),
+                 (VALUES ('AL-05'), ('AL-07'), ('AL-11')) c(county),
+                 (VALUES ('2025-01'), ('2025-02'), ('2025-03')) m(month)""";
+
+    @BeforeAll
+    static void build() throws Exception {
+        Snapshot snapshot = TinySnapshotAccess.snapshot(warehouse, java.util.Map.of(
+                WarehouseTable.FACT_BORDER_ENCOUNTER, BORDER, WarehouseTable.FACT_CPU_CASE, CPU,
+                WarehouseTable.FACT_NRM_IDENTIFICATION, NRM, WarehouseTable.INGEST_FILE, FILES,
+                WarehouseTable.DIM_COUNTY, TinySnapshotAccess.ALL_COUNTIES));
+        new WarehouseBuilder().build(snapshot);
+        Path db = snapshot.dir().resolve(Snapshots.DATABASE_FILE);
+        Catalogue catalogue = Catalogue.load(Path.of(System.getProperty("project.root", "..")).resolve("conf/indicators/catalogue.yaml"));
+        engine = new IndicatorEngine(catalogue, () -> open(db), new DisclosureControl(5), snapshot.id());
+    }
+
+    private static Connection open(Path db) {
+        try {
+            Properties p = new Properties();
+            p.setProperty("duckdb.read_only", "true");
+            return DriverManager.getConnection("jdbc:duckdb:" + db, p);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<ResultRow> county(IndicatorResult r, String county) {
+        return r.rows().stream().filter(row -> county.equals(row.group().get("county"))).toList();
+    }
+
+    @Test
+    void countsByCountyAndMonthWithSecondarySuppression() {
+        // Table (rows AL-05, AL-07, AL-11 × Jan, Feb, Mar): AL-05 [6, 7, 0], AL-07 [8, 2, 7], AL-11 [0, 0, 0].
+        // The 2 is withheld; its row takes 7 (March); its column takes AL-05's 7; March's column then needs one more
+        // and takes AL-05's 0, whose row already hides a cell. Counties with no file are not reported.
+        IndicatorResult r = engine.run(IndicatorQuery.of("children_encountered", JAN, MAR, PeriodType.MONTH).groupedBy("county"));
+
+        assertThat(county(r, "AL-05")).extracting(ResultRow::status).containsExactly(PUBLISHED, SUPPRESSED_COMPLEMENTARY, SUPPRESSED_COMPLEMENTARY);
+        assertThat(county(r, "AL-05").get(0).value()).isEqualTo(6.0);
+        assertThat(county(r, "AL-07")).extracting(ResultRow::status).containsExactly(PUBLISHED, SUPPRESSED_SMALL_COUNT, SUPPRESSED_COMPLEMENTARY);
+        assertThat(county(r, "AL-07").get(0).value()).isEqualTo(8.0);
+        assertThat(county(r, "AL-11")).extracting(ResultRow::value).containsExactly(0.0, 0.0, 0.0);
+        assertThat(county(r, "AL-01")).extracting(ResultRow::status).containsOnly(NOT_REPORTED);
+        assertThat(r.rows()).hasSize(12 * 3);
+    }
+
+    @Test
+    void theInternalAudienceSeesEveryCountButCannotPublishIt() {
+        IndicatorResult r = engine.run(IndicatorQuery.of("children_encountered", JAN, MAR, PeriodType.MONTH).groupedBy("county")
+                .forAudience(Audience.INTERNAL));
+
+        assertThat(county(r, "AL-07")).extracting(ResultRow::value).containsExactly(8.0, 2.0, 7.0);
+        assertThatThrownBy(r::requirePublishable).hasMessageContaining("not passed through disclosure control");
+        assertThat(engine.run(IndicatorQuery.of("children_encountered", JAN, MAR, PeriodType.MONTH)).requirePublishable()).isNotNull();
+    }
+
+    @Test
+    void sharePerQuarterNationally() {
+        // 30 distinct children in the first quarter; b1-b4, b17 and b18 unaccompanied or separated: 6 / 30 = 20%.
+        ResultRow q1 = engine.run(IndicatorQuery.of("share_unaccompanied_or_separated", JAN, MAR, PeriodType.QUARTER)).rows().get(0);
+
+        assertThat(q1.period()).isEqualTo("2025-Q1");
+        assertThat(q1.numerator()).isEqualTo(6);
+        assertThat(q1.denominator()).isEqualTo(30.0);
+        assertThat(q1.value()).isCloseTo(20.0, within(1e-9));
+    }
+
+    @Test
+    void aPercentageIsWithheldWithItsNumerator() {
+        // Referred to a CPU, Q1: AL-05 1 of 13 rows (withheld), AL-07 5 of 17 (the line's complement), AL-11 none.
+        IndicatorResult r = engine.run(IndicatorQuery.of("border_referred_to_child_protection", JAN, MAR, PeriodType.QUARTER).groupedBy("county"));
+
+        assertThat(county(r, "AL-05").get(0).status()).isEqualTo(SUPPRESSED_SMALL_COUNT);
+        assertThat(county(r, "AL-07").get(0).status()).isEqualTo(SUPPRESSED_COMPLEMENTARY);
+        assertThat(county(r, "AL-05").get(0).value()).isNull();
+        assertThat(county(r, "AL-07").get(0).value()).isNull();
+        assertThat(county(r, "AL-11").get(0).flags()).containsExactly("NO_OBSERVATIONS");
+    }
+
+    @Test
+    void ratesPer100000ResidentsComeFromTheCensus() {
+        // 2025: AL-07 17 children / 61,998 residents; AL-05 13 / 60,013 (INSTAT 2023 census).
+        IndicatorResult r = engine.run(IndicatorQuery.of("children_encountered_rate", JAN, MAR, PeriodType.YEAR).groupedBy("county"));
+
+        assertThat(county(r, "AL-07").get(0).value()).isCloseTo(17 * 100_000.0 / 61_998, within(1e-9));
+        assertThat(county(r, "AL-05").get(0).value()).isCloseTo(13 * 100_000.0 / 60_013, within(1e-9));
+        assertThat(county(r, "AL-11").get(0).value()).isEqualTo(0.0);
+        assertThat(county(r, "AL-12").get(0).value()).isNull();
+        assertThat(county(r, "AL-12").get(0).status()).isEqualTo(NOT_REPORTED);
+    }
+
+    @Test
+    void aRatePerChildrenIsMissingNotZeroWhileNoChildPopulationIsSupplied() {
+        // Kukës opened 11 cases in Q1 (c1-c6, n1-n5): the count stands, the rate is missing.
+        ResultRow kukes = county(engine.run(IndicatorQuery.of("new_cpu_cases_per_10k_children", JAN, MAR, PeriodType.QUARTER)
+                .groupedBy("county")), "AL-07").get(0);
+
+        assertThat(kukes.numerator()).isEqualTo(11);
+        assertThat(kukes.value()).isNull();
+        assertThat(kukes.flags()).containsExactly("DENOMINATOR_MISSING");
+    }
+
+    @Test
+    void medianDaysFromOpeningToAssessment() {
+        // Assessed after 2, 4, 6, 8, 10 days: median 6 over 5 observations; c6 and n1-n5 were not assessed.
+        ResultRow q1 = engine.run(IndicatorQuery.of("median_days_to_assessment", JAN, MAR, PeriodType.QUARTER)).rows().get(0);
+
+        assertThat(q1.value()).isEqualTo(6.0);
+        assertThat(q1.numerator()).isEqualTo(5);
+    }
+
+    @Test
+    void convergenceFromTheChildPathway() {
+        // NRM child victims first identified in Q1: n1..n6; n1..n5 also have a CPU case: 5 / 6.
+        ResultRow q1 = engine.run(IndicatorQuery.of("nrm_victims_with_cpu_case", JAN, MAR, PeriodType.QUARTER)).rows().get(0);
+
+        assertThat(q1.numerator()).isEqualTo(5);
+        assertThat(q1.denominator()).isEqualTo(6.0);
+        assertThat(q1.value()).isCloseTo(500.0 / 6, within(1e-9));
+    }
+
+    @Test
+    void filtersNarrowTheCount() {
+        // Kukës alone, Q1: b1..b10 and b24..b30 = 17 children.
+        ResultRow q1 = engine.run(IndicatorQuery.of("children_encountered", JAN, MAR, PeriodType.QUARTER).filtered("county", "AL-07"))
+                .rows().get(0);
+
+        assertThat(q1.value()).isEqualTo(17.0);
+    }
+
+    @Test
+    void refusesNamesOutsideTheCatalogueBeforeAnySql() {
+        IndicatorQuery base = IndicatorQuery.of("children_encountered", JAN, MAR, PeriodType.MONTH);
+
+        assertThatThrownBy(() -> engine.run(base.groupedBy("county; DROP TABLE fact_cpu_case")))
+                .isInstanceOf(QueryRefusedException.class).hasMessageContaining("cannot be grouped by that dimension");
+        assertThatThrownBy(() -> engine.run(base.filtered("1=1 OR county_code", "AL-07")))
+                .isInstanceOf(QueryRefusedException.class).hasMessageContaining("cannot be filtered by that dimension");
+        assertThatThrownBy(() -> engine.run(IndicatorQuery.of("x' OR '1'='1", JAN, MAR, PeriodType.MONTH)))
+                .isInstanceOf(QueryRefusedException.class).hasMessageContaining("unknown indicator");
+        assertThatThrownBy(() -> engine.run(IndicatorQuery.of("children_encountered", MAR, JAN, PeriodType.MONTH)))
+                .isInstanceOf(QueryRefusedException.class);
+    }
+
+    @Test
+    void aHostileFilterValueIsOnlyEverAValue() {
+        IndicatorResult r = engine.run(IndicatorQuery.of("children_encountered", JAN, MAR, PeriodType.MONTH)
+                .filtered("county", "AL-07' OR '1'='1"));
+
+        assertThat(r.rows()).extracting(ResultRow::status).containsOnly(NOT_REPORTED);
+    }
+}
