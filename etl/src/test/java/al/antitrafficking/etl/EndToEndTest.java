@@ -35,6 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
 class EndToEndTest {
     private static final al.antitrafficking.warehouse.indicator.Catalogue CATALOGUE = al.antitrafficking.warehouse.indicator.Catalogue
             .load(java.nio.file.Path.of(System.getProperty("project.root", "..")).resolve("conf/indicators/catalogue.yaml"));
+    private static final al.antitrafficking.warehouse.indicator.Population POPULATION = al.antitrafficking.warehouse.indicator.Population.load(
+            al.antitrafficking.warehouse.reference.Territory.load(java.nio.file.Path.of(System.getProperty("project.root", "..")).resolve("conf/reference")),
+            java.nio.file.Path.of(System.getProperty("project.root", "..")).resolve("conf/reference"));
 
     @TempDir
     Path work;
@@ -68,7 +71,7 @@ class EndToEndTest {
             }
         }
 
-        try (DuckDbOverviewQueries queries = DuckDbOverviewQueries.open(snapshots.current().orElseThrow(), new DisclosureControl(5), CATALOGUE)) {
+        try (DuckDbOverviewQueries queries = DuckDbOverviewQueries.open(snapshots.current().orElseThrow(), new DisclosureControl(5), CATALOGUE, POPULATION)) {
             List<Point> points = queries.childrenEncounteredMonthly().series().get(0).points();
             assertThat(points).extracting(Point::period).containsExactly("2025-01", "2025-02", "2025-03", "2025-04");
             for (Point p : points) {

@@ -12,6 +12,7 @@ import al.antitrafficking.warehouse.forum.ForumRules;
 import al.antitrafficking.warehouse.forum.InvalidInputException;
 import al.antitrafficking.warehouse.forum.VersionConflictException;
 import al.antitrafficking.warehouse.indicator.Catalogue;
+import al.antitrafficking.warehouse.indicator.Population;
 import al.antitrafficking.warehouse.indicator.QueryRefusedException;
 import al.antitrafficking.warehouse.disclosure.DisclosureControl;
 import al.antitrafficking.warehouse.query.LatestSnapshotQueries;
@@ -108,7 +109,8 @@ public final class PortalApp {
             Territory territory = Territory.load(config.referenceDir());
             // Follows the published snapshot: a nightly ETL run shows up without restarting the portal.
             warehouse = new LatestSnapshotQueries(new Snapshots(config.warehouseDir()),
-                    new DisclosureControl(config.disclosureMinCount()), Catalogue.load(config.catalogueFile()), Clock.systemUTC(),
+                    new DisclosureControl(config.disclosureMinCount()), Catalogue.load(config.catalogueFile()),
+                    Population.load(territory, config.referenceDir()), Clock.systemUTC(),
                     java.time.Duration.ofSeconds(10));
             forums = DuckDbForumStore.open(config.forumStoreFile(), new ForumRules(territory, warehouse.trendIndicators()),
                     Clock.systemUTC());

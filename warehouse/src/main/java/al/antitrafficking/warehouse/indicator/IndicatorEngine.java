@@ -36,9 +36,12 @@ public final class IndicatorEngine {
     private final Supplier<Connection> connections;
     private final DisclosureControl disclosure;
     private final String snapshot;
+    private final Population population;
 
-    public IndicatorEngine(Catalogue catalogue, Supplier<Connection> connections, DisclosureControl disclosure, String snapshot) {
+    public IndicatorEngine(Catalogue catalogue, Population population, Supplier<Connection> connections, DisclosureControl disclosure,
+                           String snapshot) {
         this.catalogue = catalogue;
+        this.population = population;
         this.connections = connections;
         this.disclosure = disclosure;
         this.snapshot = snapshot;
@@ -80,8 +83,7 @@ public final class IndicatorEngine {
             }
             Set<String> reported = reported(c, indicator, q);
             List<List<String>> groups = groups(c, q, raw.keySet());
-            Map<String, Double> population = indicator.unit() == Unit.RATE_PER_100K_RESIDENTS ? population(c) : Map.of();
-            return assemble(q, indicator, periods, groups, raw, medians, reported, population);
+            return assemble(q, indicator, periods, groups, raw, medians, reported);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot query indicator " + indicator.id() + ": " + e.getMessage(), e);
         }
@@ -194,23 +196,9 @@ public final class IndicatorEngine {
         return sorted;
     }
 
-    /** Census 2023 resident population by county, and the national total under "". */
-    private static Map<String, Double> population(Connection c) throws SQLException {
-        Map<String, Double> population = new HashMap<>();
-        double total = 0;
-        try (PreparedStatement p = c.prepareStatement("SELECT code, census_2023_population FROM dim_county"); ResultSet rs = p.executeQuery()) {
-            while (rs.next()) {
-                population.put(rs.getString(1), rs.getDouble(2));
-                total += rs.getDouble(2);
-            }
-        }
-        population.put("", total);
-        return population;
-    }
-
     private IndicatorResult assemble(IndicatorQuery q, Indicator indicator, List<String> periods, List<List<String>> groups,
                                      Map<List<String>, Map<String, long[]>> raw, Map<List<String>, Map<String, Double>> medians,
-                                     Set<String> reported, Map<String, Double> population) {
+                                     Set<String> reported) {
         int county = q.groupBy().indexOf("county");
         List<String> filteredCounties = q.filters().getOrDefault("county", List.of());
         // main: the count, the percent's denominator, or the median's number of observations; second: the percent's numerator.
@@ -245,10 +233,10 @@ public final class IndicatorEngine {
                     case COUNT -> new ResultRow(periods.get(p), groupValues, cell.value() == null ? null : cell.value().doubleValue(),
                             cell.value(), null, cell.status(), Set.of());
                     case PERCENT -> percent(periods.get(p), groupValues, secondCells.get(g).get(p), cell);
-                    case RATE_PER_100K_RESIDENTS -> rate(periods.get(p), groupValues, cell,
-                            population.get(county >= 0 ? groups.get(g).get(county) : ""), 100_000);
-                    case RATE_PER_10K_CHILDREN -> new ResultRow(periods.get(p), groupValues, null, cell.value(), null,
-                            cell.status(), Set.of("DENOMINATOR_MISSING"));
+                    case RATE_PER_100K_RESIDENTS -> rate(periods.get(p), groupValues, cell, population.residents(
+                            county >= 0 ? groups.get(g).get(county) : "", year(periods.get(p))), 100_000);
+                    case RATE_PER_10K_CHILDREN -> rate(periods.get(p), groupValues, cell, population.children(
+                            county >= 0 ? groups.get(g).get(county) : "", year(periods.get(p))), 10_000);
                     case MEDIAN_DAYS -> median(periods.get(p), groupValues, cell,
                             medians.getOrDefault(groups.get(g), Map.of()).get(periods.get(p)));
                 });
@@ -272,12 +260,20 @@ public final class IndicatorEngine {
                 denominator.value().doubleValue(), CellStatus.PUBLISHED, Set.of());
     }
 
-    private static ResultRow rate(String period, Map<String, String> group, Cell numerator, Double population, int per) {
-        if (population == null || population <= 0) {
+    /** A rate per {@code per} people; missing (never zero) without a denominator, flagged when that is an estimate. */
+    private static ResultRow rate(String period, Map<String, String> group, Cell numerator, java.util.Optional<Population.Figure> denominator,
+                                  int per) {
+        if (denominator.isEmpty() || denominator.get().value() <= 0) {
             return new ResultRow(period, group, null, numerator.value(), null, numerator.status(), Set.of("DENOMINATOR_MISSING"));
         }
+        double population = denominator.get().value();
         Double value = numerator.value() == null ? null : numerator.value() * (double) per / population;
-        return new ResultRow(period, group, value, numerator.value(), population, numerator.status(), Set.of());
+        return new ResultRow(period, group, value, numerator.value(), population, numerator.status(),
+                denominator.get().estimate() ? Set.of("POPULATION_ESTIMATE") : Set.of());
+    }
+
+    private static int year(String period) {
+        return Integer.parseInt(period.substring(0, 4));
     }
 
     private static ResultRow median(String period, Map<String, String> group, Cell observations, Double median) {

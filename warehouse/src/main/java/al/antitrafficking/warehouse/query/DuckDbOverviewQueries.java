@@ -8,6 +8,7 @@ import al.antitrafficking.warehouse.indicator.IndicatorEngine;
 import al.antitrafficking.warehouse.indicator.IndicatorQuery;
 import al.antitrafficking.warehouse.indicator.IndicatorResult;
 import al.antitrafficking.warehouse.indicator.Indicators;
+import al.antitrafficking.warehouse.indicator.Population;
 import al.antitrafficking.warehouse.snapshot.Snapshot;
 import al.antitrafficking.warehouse.snapshot.Snapshots;
 import java.nio.file.Files;
@@ -47,11 +48,12 @@ public final class DuckDbOverviewQueries implements OverviewQueries, IndicatorTr
     private final DisclosureControl disclosure;
     private final IndicatorEngine engine;
 
-    private DuckDbOverviewQueries(String snapshotId, DuckDBConnection connection, DisclosureControl disclosure, Catalogue catalogue) {
+    private DuckDbOverviewQueries(String snapshotId, DuckDBConnection connection, DisclosureControl disclosure, Catalogue catalogue,
+                                  Population population) {
         this.snapshotId = snapshotId;
         this.connection = connection;
         this.disclosure = disclosure;
-        this.engine = new IndicatorEngine(catalogue, this::duplicate, disclosure, snapshotId);
+        this.engine = new IndicatorEngine(catalogue, population, this::duplicate, disclosure, snapshotId);
     }
 
     private Connection duplicate() {
@@ -72,7 +74,7 @@ public final class DuckDbOverviewQueries implements OverviewQueries, IndicatorTr
         return engine.run(query);
     }
 
-    public static DuckDbOverviewQueries open(Snapshot snapshot, DisclosureControl disclosure, Catalogue catalogue) {
+    public static DuckDbOverviewQueries open(Snapshot snapshot, DisclosureControl disclosure, Catalogue catalogue, Population population) {
         Path database = snapshot.dir().resolve(Snapshots.DATABASE_FILE);
         if (!Files.isRegularFile(database)) {
             throw new IllegalStateException("Cannot open warehouse: snapshot " + snapshot.id() + " has no database");
@@ -81,7 +83,7 @@ public final class DuckDbOverviewQueries implements OverviewQueries, IndicatorTr
         readOnly.setProperty("duckdb.read_only", "true");
         try {
             Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database, readOnly);
-            return new DuckDbOverviewQueries(snapshot.id(), connection.unwrap(DuckDBConnection.class), disclosure, catalogue);
+            return new DuckDbOverviewQueries(snapshot.id(), connection.unwrap(DuckDBConnection.class), disclosure, catalogue, population);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open warehouse: " + database + ": " + e.getMessage(), e);
         }

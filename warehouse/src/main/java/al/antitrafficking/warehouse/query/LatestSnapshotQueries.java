@@ -5,6 +5,7 @@ import al.antitrafficking.warehouse.indicator.Catalogue;
 import al.antitrafficking.warehouse.indicator.IndicatorQuery;
 import al.antitrafficking.warehouse.indicator.IndicatorResult;
 import al.antitrafficking.warehouse.indicator.Indicators;
+import al.antitrafficking.warehouse.indicator.Population;
 import al.antitrafficking.warehouse.snapshot.Snapshot;
 import al.antitrafficking.warehouse.snapshot.Snapshots;
 import java.time.Clock;
@@ -23,20 +24,22 @@ public final class LatestSnapshotQueries implements OverviewQueries, IndicatorTr
     private final Snapshots snapshots;
     private final DisclosureControl disclosure;
     private final Catalogue catalogue;
+    private final Population population;
     private final Clock clock;
     private final Duration checkEvery;
     private DuckDbOverviewQueries current;
     private DuckDbOverviewQueries previous;
     private Instant lastCheck;
 
-    public LatestSnapshotQueries(Snapshots snapshots, DisclosureControl disclosure, Catalogue catalogue, Clock clock,
-                                 Duration checkEvery) {
+    public LatestSnapshotQueries(Snapshots snapshots, DisclosureControl disclosure, Catalogue catalogue, Population population,
+                                 Clock clock, Duration checkEvery) {
         this.snapshots = snapshots;
         this.disclosure = disclosure;
         this.catalogue = catalogue;
+        this.population = population;
         this.clock = clock;
         this.checkEvery = checkEvery;
-        this.current = DuckDbOverviewQueries.open(published(), disclosure, catalogue);
+        this.current = DuckDbOverviewQueries.open(published(), disclosure, catalogue, population);
         this.lastCheck = clock.instant();
     }
 
@@ -51,7 +54,7 @@ public final class LatestSnapshotQueries implements OverviewQueries, IndicatorTr
             lastCheck = now;
             Snapshot snapshot = published();
             if (!snapshot.id().equals(current.snapshotId())) {
-                DuckDbOverviewQueries next = DuckDbOverviewQueries.open(snapshot, disclosure, catalogue);
+                DuckDbOverviewQueries next = DuckDbOverviewQueries.open(snapshot, disclosure, catalogue, population);
                 if (previous != null) {
                     previous.close();
                 }

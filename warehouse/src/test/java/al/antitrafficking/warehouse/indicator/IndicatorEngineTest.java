@@ -87,7 +87,9 @@ class IndicatorEngineTest {
         new WarehouseBuilder().build(snapshot);
         Path db = snapshot.dir().resolve(Snapshots.DATABASE_FILE);
         Catalogue catalogue = Catalogue.load(Path.of(System.getProperty("project.root", "..")).resolve("conf/indicators/catalogue.yaml"));
-        engine = new IndicatorEngine(catalogue, () -> open(db), new DisclosureControl(5), snapshot.id());
+        Path reference = Path.of(System.getProperty("project.root", "..")).resolve("conf/reference");
+        Population population = Population.load(al.antitrafficking.warehouse.reference.Territory.load(reference), reference);
+        engine = new IndicatorEngine(catalogue, population, () -> open(db), new DisclosureControl(5), snapshot.id());
     }
 
     private static Connection open(Path db) {
@@ -155,10 +157,11 @@ class IndicatorEngineTest {
 
     @Test
     void ratesPer100000ResidentsComeFromTheCensus() {
-        // 2025: AL-07 17 children / 61,998 residents; AL-05 13 / 60,013 (INSTAT 2023 census).
+        // 2025: AL-07 17 children / 61,998 residents; AL-05 13 / 60,013 (INSTAT 2023 census, carried forward: an estimate).
         IndicatorResult r = engine.run(IndicatorQuery.of("children_encountered_rate", JAN, MAR, PeriodType.YEAR).groupedBy("county"));
 
         assertThat(county(r, "AL-07").get(0).value()).isCloseTo(17 * 100_000.0 / 61_998, within(1e-9));
+        assertThat(county(r, "AL-07").get(0).flags()).containsExactly("POPULATION_ESTIMATE");
         assertThat(county(r, "AL-05").get(0).value()).isCloseTo(13 * 100_000.0 / 60_013, within(1e-9));
         assertThat(county(r, "AL-11").get(0).value()).isEqualTo(0.0);
         assertThat(county(r, "AL-12").get(0).value()).isNull();

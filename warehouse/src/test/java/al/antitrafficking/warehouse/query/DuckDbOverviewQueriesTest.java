@@ -29,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 class DuckDbOverviewQueriesTest {
     private static final al.antitrafficking.warehouse.indicator.Catalogue CATALOGUE = al.antitrafficking.warehouse.indicator.Catalogue
             .load(java.nio.file.Path.of(System.getProperty("project.root", "..")).resolve("conf/indicators/catalogue.yaml"));
+    private static final al.antitrafficking.warehouse.indicator.Population POPULATION = al.antitrafficking.warehouse.indicator.Population.load(
+            al.antitrafficking.warehouse.reference.Territory.load(java.nio.file.Path.of(System.getProperty("project.root", "..")).resolve("conf/reference")),
+            java.nio.file.Path.of(System.getProperty("project.root", "..")).resolve("conf/reference"));
 
     @TempDir
     static Path warehouse;
@@ -84,7 +87,7 @@ class DuckDbOverviewQueriesTest {
                 .write(warehouse);
         new WarehouseBuilder().build(snapshot);
         new Snapshots(warehouse).publish(snapshot);
-        queries = DuckDbOverviewQueries.open(new Snapshots(warehouse).current().orElseThrow(), new DisclosureControl(5), CATALOGUE);
+        queries = DuckDbOverviewQueries.open(new Snapshots(warehouse).current().orElseThrow(), new DisclosureControl(5), CATALOGUE, POPULATION);
     }
 
     @AfterAll
