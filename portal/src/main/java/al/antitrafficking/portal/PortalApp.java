@@ -68,6 +68,7 @@ public final class PortalApp {
             config.routes.get("/api/v1/reference", reference::show);
             config.routes.get("/api/v1/indicators", indicators::list);
             config.routes.get("/api/v1/indicators/{id}", indicators::query);
+            config.routes.get("/api/v1/completeness", indicators::completeness);
             config.routes.get("/api/v1/forums", forums::list);
             config.routes.post("/api/v1/forums", forums::create);
             config.routes.get("/api/v1/forums/{id}", forums::show);
@@ -110,7 +111,7 @@ public final class PortalApp {
             // Follows the published snapshot: a nightly ETL run shows up without restarting the portal.
             warehouse = new LatestSnapshotQueries(new Snapshots(config.warehouseDir()),
                     new DisclosureControl(config.disclosureMinCount()), Catalogue.load(config.catalogueFile()),
-                    Population.load(territory, config.referenceDir()), Clock.systemUTC(),
+                    Population.load(territory, config.referenceDir()), config.deadlineDays(), Clock.systemUTC(),
                     java.time.Duration.ofSeconds(10));
             forums = DuckDbForumStore.open(config.forumStoreFile(), new ForumRules(territory, warehouse.trendIndicators()),
                     Clock.systemUTC());

@@ -72,6 +72,14 @@ public final class IndicatorController {
                 .requirePublishable());
     }
 
+    /** Data completeness for {@code from}..{@code to} (by default the snapshot's last twelve months). */
+    public void completeness(Context ctx) {
+        String last = overview.snapshot().lastMonth();
+        YearMonth to = month(ctx, "to", last == null ? YearMonth.now() : YearMonth.parse(last));
+        YearMonth from = month(ctx, "from", to.minusMonths(11));
+        ctx.json(indicators.completeness(from, to));
+    }
+
     private static List<String> split(String value) {
         return value == null || value.isBlank() ? List.of() : Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }

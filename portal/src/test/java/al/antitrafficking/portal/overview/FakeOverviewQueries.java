@@ -91,6 +91,14 @@ public final class FakeOverviewQueries implements OverviewQueries, IndicatorTren
                 5, query.audience(), "20260101T000000000Z");
     }
 
+    /** No submissions: a fixed empty report for the months asked. */
+    @Override
+    public al.antitrafficking.warehouse.indicator.Completeness.Report completeness(YearMonth from, YearMonth to) {
+        check();
+        return new al.antitrafficking.warehouse.indicator.Completeness.Report(from.toString(), to.toString(), 15, List.of(), List.of(),
+                java.util.Map.of());
+    }
+
     private void check() {
         if (failing) {
             throw new IllegalStateException("Cannot query warehouse snapshot: SQL error near 'secret_table'");

@@ -45,7 +45,8 @@ public record AppConfig(
         Path givenNamesFile,
         double maxBadRowShare,
         Path warehouseKeyFile,
-        Path catalogueFile) {
+        Path catalogueFile,
+        int deadlineDays) {
 
     public static final String DEFAULT_CONFIG_FILE = "conf/application.properties";
 
@@ -75,6 +76,7 @@ public record AppConfig(
         d.put("etl.max-bad-row-share", "0.2");
         d.put("etl.warehouse-key-file", "data/keys/warehouse.key");
         d.put("indicators.catalogue-file", "conf/indicators/catalogue.yaml");
+        d.put("completeness.deadline-day", "15");
         return Map.copyOf(d);
     }
 
@@ -99,20 +101,21 @@ public record AppConfig(
         requireNonNull(givenNamesFile, "givenNamesFile is null");
         requireNonNull(warehouseKeyFile, "warehouseKeyFile is null");
         requireNonNull(catalogueFile, "catalogueFile is null");
+        check(deadlineDays >= 1 && deadlineDays <= 28, "completeness.deadline-day must be 1-28: " + deadlineDays);
     }
 
     /** The same configuration with another warehouse folder (tests, benchmarks). */
     public AppConfig withWarehouseDir(Path dir) {
         return new AppConfig(projectDir, incomingDir, dir, snapshotsKept, referenceDir, sparkMaster, sparkUi, httpHost,
                 httpPort, disclosureMinCount, sampleSeed, sampleMonths, sampleEndMonth, sampleRows, forumStoreFile, forumBackupDir,
-                forumExampleActions, contractFile, givenNamesFile, maxBadRowShare, warehouseKeyFile, catalogueFile);
+                forumExampleActions, contractFile, givenNamesFile, maxBadRowShare, warehouseKeyFile, catalogueFile, deadlineDays);
     }
 
     /** The same configuration with another warehouse key file (tests). */
     public AppConfig withWarehouseKeyFile(Path file) {
         return new AppConfig(projectDir, incomingDir, warehouseDir, snapshotsKept, referenceDir, sparkMaster, sparkUi, httpHost,
                 httpPort, disclosureMinCount, sampleSeed, sampleMonths, sampleEndMonth, sampleRows, forumStoreFile, forumBackupDir,
-                forumExampleActions, contractFile, givenNamesFile, maxBadRowShare, file, catalogueFile);
+                forumExampleActions, contractFile, givenNamesFile, maxBadRowShare, file, catalogueFile, deadlineDays);
     }
 
     /** Loads from command-line arguments: {@code --config=PATH} and any {@code --key=value}; other arguments are refused. */
@@ -188,7 +191,8 @@ public record AppConfig(
                 projectDir.resolve(v.get("pii.given-names-file")).normalize(),
                 decimal(v, "etl.max-bad-row-share"),
                 projectDir.resolve(v.get("etl.warehouse-key-file")).normalize(),
-                projectDir.resolve(v.get("indicators.catalogue-file")).normalize());
+                projectDir.resolve(v.get("indicators.catalogue-file")).normalize(),
+                integer(v, "completeness.deadline-day"));
     }
 
     private static int integer(Map<String, String> v, String key) {

@@ -4,6 +4,7 @@ import al.antitrafficking.warehouse.build.SqlResource;
 import al.antitrafficking.warehouse.disclosure.Cell;
 import al.antitrafficking.warehouse.disclosure.DisclosureControl;
 import al.antitrafficking.warehouse.indicator.Catalogue;
+import al.antitrafficking.warehouse.indicator.Completeness;
 import al.antitrafficking.warehouse.indicator.IndicatorEngine;
 import al.antitrafficking.warehouse.indicator.IndicatorQuery;
 import al.antitrafficking.warehouse.indicator.IndicatorResult;
@@ -47,13 +48,15 @@ public final class DuckDbOverviewQueries implements OverviewQueries, IndicatorTr
     private final DuckDBConnection connection;
     private final DisclosureControl disclosure;
     private final IndicatorEngine engine;
+    private final Completeness completeness;
 
     private DuckDbOverviewQueries(String snapshotId, DuckDBConnection connection, DisclosureControl disclosure, Catalogue catalogue,
-                                  Population population) {
+                                  Population population, int deadlineDay) {
         this.snapshotId = snapshotId;
         this.connection = connection;
         this.disclosure = disclosure;
         this.engine = new IndicatorEngine(catalogue, population, this::duplicate, disclosure, snapshotId);
+        this.completeness = new Completeness(this::duplicate, deadlineDay);
     }
 
     private Connection duplicate() {
@@ -74,7 +77,18 @@ public final class DuckDbOverviewQueries implements OverviewQueries, IndicatorTr
         return engine.run(query);
     }
 
+    @Override
+    public Completeness.Report completeness(YearMonth from, YearMonth to) {
+        return completeness.report(from, to);
+    }
+
     public static DuckDbOverviewQueries open(Snapshot snapshot, DisclosureControl disclosure, Catalogue catalogue, Population population) {
+        return open(snapshot, disclosure, catalogue, population, 15);
+    }
+
+    /** {@code deadlineDay}: a month's file is on time when it arrives by this day of the next month. */
+    public static DuckDbOverviewQueries open(Snapshot snapshot, DisclosureControl disclosure, Catalogue catalogue, Population population,
+                                             int deadlineDay) {
         Path database = snapshot.dir().resolve(Snapshots.DATABASE_FILE);
         if (!Files.isRegularFile(database)) {
             throw new IllegalStateException("Cannot open warehouse: snapshot " + snapshot.id() + " has no database");
@@ -83,7 +97,8 @@ public final class DuckDbOverviewQueries implements OverviewQueries, IndicatorTr
         readOnly.setProperty("duckdb.read_only", "true");
         try {
             Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database, readOnly);
-            return new DuckDbOverviewQueries(snapshot.id(), connection.unwrap(DuckDBConnection.class), disclosure, catalogue, population);
+            return new DuckDbOverviewQueries(snapshot.id(), connection.unwrap(DuckDBConnection.class), disclosure, catalogue, population,
+                    deadlineDay);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open warehouse: " + database + ": " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package al.antitrafficking.warehouse.query;
 
 import al.antitrafficking.warehouse.disclosure.DisclosureControl;
 import al.antitrafficking.warehouse.indicator.Catalogue;
+import al.antitrafficking.warehouse.indicator.Completeness;
 import al.antitrafficking.warehouse.indicator.IndicatorQuery;
 import al.antitrafficking.warehouse.indicator.IndicatorResult;
 import al.antitrafficking.warehouse.indicator.Indicators;
@@ -25,6 +26,7 @@ public final class LatestSnapshotQueries implements OverviewQueries, IndicatorTr
     private final DisclosureControl disclosure;
     private final Catalogue catalogue;
     private final Population population;
+    private final int deadlineDay;
     private final Clock clock;
     private final Duration checkEvery;
     private DuckDbOverviewQueries current;
@@ -32,14 +34,15 @@ public final class LatestSnapshotQueries implements OverviewQueries, IndicatorTr
     private Instant lastCheck;
 
     public LatestSnapshotQueries(Snapshots snapshots, DisclosureControl disclosure, Catalogue catalogue, Population population,
-                                 Clock clock, Duration checkEvery) {
+                                 int deadlineDay, Clock clock, Duration checkEvery) {
+        this.deadlineDay = deadlineDay;
         this.snapshots = snapshots;
         this.disclosure = disclosure;
         this.catalogue = catalogue;
         this.population = population;
         this.clock = clock;
         this.checkEvery = checkEvery;
-        this.current = DuckDbOverviewQueries.open(published(), disclosure, catalogue, population);
+        this.current = DuckDbOverviewQueries.open(published(), disclosure, catalogue, population, deadlineDay);
         this.lastCheck = clock.instant();
     }
 
@@ -54,7 +57,7 @@ public final class LatestSnapshotQueries implements OverviewQueries, IndicatorTr
             lastCheck = now;
             Snapshot snapshot = published();
             if (!snapshot.id().equals(current.snapshotId())) {
-                DuckDbOverviewQueries next = DuckDbOverviewQueries.open(snapshot, disclosure, catalogue, population);
+                DuckDbOverviewQueries next = DuckDbOverviewQueries.open(snapshot, disclosure, catalogue, population, deadlineDay);
                 if (previous != null) {
                     previous.close();
                 }
@@ -103,6 +106,11 @@ public final class LatestSnapshotQueries implements OverviewQueries, IndicatorTr
     @Override
     public IndicatorResult run(IndicatorQuery query) {
         return latest().run(query);
+    }
+
+    @Override
+    public Completeness.Report completeness(YearMonth from, YearMonth to) {
+        return latest().completeness(from, to);
     }
 
     @Override

@@ -47,6 +47,7 @@ class AppConfigTest {
         assertThat(config.maxBadRowShare()).isEqualTo(0.2);
         assertThat(config.warehouseKeyFile()).isEqualTo(project.resolve("data/keys/warehouse.key"));
         assertThat(config.catalogueFile()).isEqualTo(project.resolve("conf/indicators/catalogue.yaml"));
+        assertThat(config.deadlineDays()).isEqualTo(15);
     }
 
     @Test

@@ -59,7 +59,7 @@ class LatestSnapshotQueriesTest {
         Snapshot first = publish("2025-01");
         ManualClock clock = new ManualClock();
         try (LatestSnapshotQueries queries = new LatestSnapshotQueries(new Snapshots(warehouse), new DisclosureControl(5),
-                CATALOGUE, POPULATION, clock,
+                CATALOGUE, POPULATION, 15, clock,
                 Duration.ofSeconds(10))) {
             assertThat(queries.snapshot().id()).isEqualTo(first.id());
             Snapshot second = publish("2025-02");
