@@ -79,8 +79,29 @@ public final class SampleRegionGenerator {
             child++;
         }
         writer.flush();
+        stampArrivals(dir);
         int files = countyCodes.size() * Source.values().length * (int) (ChronoUnit.MONTHS.between(first, last) + 1);
         return new SampleSummary(files, child, rows);
+    }
+
+    /**
+     * Gives each file the time it would have arrived: most within the first two weeks of the next month, about
+     * one in eight after the 15th (late), derived from the seed and the file name so that runs repeat.
+     */
+    private void stampArrivals(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                YearMonth month = YearMonth.parse(name.substring(name.lastIndexOf('_') + 1, name.length() - 4));
+                SplittableRandom random = new SplittableRandom(mix(seed, name.hashCode()));
+                int day = random.nextDouble() < 0.12 ? 16 + random.nextInt(12) : 1 + random.nextInt(14);
+                java.time.Instant arrival = month.plusMonths(1).atDay(day).atTime(8 + random.nextInt(9), random.nextInt(60))
+                        .atZone(java.time.ZoneId.of("Europe/Tirane")).toInstant();
+                Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(arrival));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot stamp arrival times in " + dir, e);
+        }
     }
 
     private static double crossingWeight(Crossing c) {
