@@ -12,6 +12,7 @@ import al.antitrafficking.warehouse.forum.ForumRules;
 import al.antitrafficking.warehouse.forum.InvalidInputException;
 import al.antitrafficking.warehouse.forum.VersionConflictException;
 import al.antitrafficking.warehouse.indicator.Catalogue;
+import al.antitrafficking.warehouse.indicator.CatalogueTrends;
 import al.antitrafficking.warehouse.indicator.Population;
 import al.antitrafficking.warehouse.indicator.QueryRefusedException;
 import al.antitrafficking.warehouse.disclosure.DisclosureControl;
@@ -113,7 +114,8 @@ public final class PortalApp {
                     new DisclosureControl(config.disclosureMinCount()), Catalogue.load(config.catalogueFile()),
                     Population.load(territory, config.referenceDir()), config.deadlineDays(), Clock.systemUTC(),
                     java.time.Duration.ofSeconds(10));
-            forums = DuckDbForumStore.open(config.forumStoreFile(), new ForumRules(territory, warehouse.trendIndicators()),
+            CatalogueTrends trends = new CatalogueTrends(warehouse, warehouse);
+            forums = DuckDbForumStore.open(config.forumStoreFile(), new ForumRules(territory, trends.trendIndicators()),
                     Clock.systemUTC());
             if (config.forumExampleActions()) {
                 int added = ExampleActions.addIfEmpty(forums);
@@ -121,7 +123,7 @@ public final class PortalApp {
                     System.out.println("Added " + added + " example actions (flagged as examples, not facts)");
                 }
             }
-            Javalin app = create(new PortalServices(warehouse, warehouse, warehouse, forums, territory, Clock.systemUTC(),
+            Javalin app = create(new PortalServices(warehouse, trends, warehouse, forums, territory, Clock.systemUTC(),
                     config.forumBackupDir()));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.stop();

@@ -32,16 +32,12 @@ import org.duckdb.DuckDBConnection;
  * duplicate of one connection, so calls may come from many threads. Counts pass {@link DisclosureControl}
  * before they are returned.
  */
-public final class DuckDbOverviewQueries implements OverviewQueries, IndicatorTrends, Indicators, AutoCloseable {
+public final class DuckDbOverviewQueries implements OverviewQueries, Indicators, AutoCloseable {
     private static final String MONTHS = SqlResource.load(DuckDbOverviewQueries.class, "months.sql");
     private static final String ENCOUNTERED_MONTHLY = SqlResource.load(DuckDbOverviewQueries.class, "children_encountered_monthly.sql");
     private static final String VICTIMS_MONTHLY = SqlResource.load(DuckDbOverviewQueries.class, "child_victims_monthly.sql");
     private static final String ENCOUNTERED_BY_COUNTY = SqlResource.load(DuckDbOverviewQueries.class, "children_encountered_by_county.sql");
     private static final String SNAPSHOT_SUMMARY = SqlResource.load(DuckDbOverviewQueries.class, "snapshot_summary.sql");
-    private static final Map<String, String> COUNTY_MONTHLY = Map.of(
-            "children_encountered", SqlResource.load(DuckDbOverviewQueries.class, "county_monthly_children_encountered.sql"),
-            "child_victims", SqlResource.load(DuckDbOverviewQueries.class, "county_monthly_child_victims.sql"));
-    private static final java.util.regex.Pattern COUNTY_CODE = java.util.regex.Pattern.compile("AL-\\d{2}");
     private static final List<String> VICTIM_STATUSES = List.of("potential", "presumed", "identified");
 
     private final String snapshotId;
@@ -179,32 +175,6 @@ public final class DuckDbOverviewQueries implements OverviewQueries, IndicatorTr
             figures.add(new CountyFigure(row.code(), row.name(), cells.get(i).value(), cells.get(i).status()));
         }
         return new CountyBreakdown("children_encountered", from.toString(), to.toString(), figures, disclosure.minCount());
-    }
-
-    @Override
-    public java.util.Set<String> trendIndicators() {
-        return new java.util.TreeSet<>(COUNTY_MONTHLY.keySet());
-    }
-
-    @Override
-    public MonthlyTrend countyMonthly(String indicator, String countyCode) {
-        String sql = COUNTY_MONTHLY.get(indicator);
-        if (sql == null) {
-            throw new IllegalArgumentException("Cannot query trend: unknown indicator; known: " + trendIndicators());
-        }
-        if (countyCode == null || !COUNTY_CODE.matcher(countyCode).matches()) {
-            throw new IllegalArgumentException("Cannot query trend: county must be a code AL-01 to AL-12");
-        }
-        List<String> months = months();
-        Map<String, Long> counts = query(sql, List.of(countyCode, countyCode), rs -> {
-            Map<String, Long> byMonth = new LinkedHashMap<>();
-            while (rs.next()) {
-                byMonth.put(rs.getString(1), rs.getLong(2));
-            }
-            return byMonth;
-        });
-        List<Cell> cells = disclosure.protectLine(months.stream().map(counts::get).toList());
-        return new MonthlyTrend(indicator, List.of(series("all", months, cells)), disclosure.minCount());
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.util.Set;
 
 /**
  * Monthly trends of an indicator in one county, such as the effect view of a forum action shows. Counts
- * pass disclosure control. (The indicator catalogue will widen the set of indicators offered here.)
+ * pass disclosure control. Implemented over the query layer by {@code CatalogueTrends}.
  */
 public interface IndicatorTrends {
     /** The indicator ids with a monthly trend per county. */

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.Set;
 
 /**
  * The queries of whichever snapshot is published now. At most once per {@code checkEvery} a call reads the
@@ -21,7 +20,7 @@ import java.util.Set;
  * replaces stays open until the next switch, so calls already running on it finish; the warehouse build
  * keeps at least two snapshots, so the previous one is never pruned from under them.
  */
-public final class LatestSnapshotQueries implements OverviewQueries, IndicatorTrends, Indicators, AutoCloseable {
+public final class LatestSnapshotQueries implements OverviewQueries, Indicators, AutoCloseable {
     private final Snapshots snapshots;
     private final DisclosureControl disclosure;
     private final Catalogue catalogue;
@@ -86,16 +85,6 @@ public final class LatestSnapshotQueries implements OverviewQueries, IndicatorTr
     @Override
     public CountyBreakdown childrenEncounteredByCounty(YearMonth from, YearMonth to) {
         return latest().childrenEncounteredByCounty(from, to);
-    }
-
-    @Override
-    public Set<String> trendIndicators() {
-        return latest().trendIndicators();
-    }
-
-    @Override
-    public MonthlyTrend countyMonthly(String indicator, String countyCode) {
-        return latest().countyMonthly(indicator, countyCode);
     }
 
     @Override

@@ -228,4 +228,33 @@ class IndicatorEngineTest {
 
         assertThat(r.rows()).extracting(ResultRow::status).containsOnly(NOT_REPORTED);
     }
+
+    @Test
+    void countyTrendsForForumActionsComeFromTheCatalogue() {
+        // Kukës by month over the snapshot's months: Jan 8, Feb 2 (withheld), Mar 7 (its complement); line [8, 2, 7].
+        al.antitrafficking.warehouse.query.OverviewQueries span = new al.antitrafficking.warehouse.query.OverviewQueries() {
+            public al.antitrafficking.warehouse.query.SnapshotSummary snapshot() {
+                return new al.antitrafficking.warehouse.query.SnapshotSummary("s", "2025-01", "2025-03", 0, 0);
+            }
+            public al.antitrafficking.warehouse.query.MonthlyTrend childrenEncounteredMonthly() { throw new UnsupportedOperationException(); }
+            public al.antitrafficking.warehouse.query.MonthlyTrend childVictimsMonthly() { throw new UnsupportedOperationException(); }
+            public al.antitrafficking.warehouse.query.CountyBreakdown childrenEncounteredByCounty(YearMonth f, YearMonth t) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        Indicators layer = new Indicators() {
+            public Catalogue catalogue() { return engine.catalogue(); }
+            public IndicatorResult run(IndicatorQuery query) { return engine.run(query); }
+            public Completeness.Report completeness(YearMonth from, YearMonth to) { throw new UnsupportedOperationException(); }
+        };
+        CatalogueTrends trends = new CatalogueTrends(layer, span);
+
+        assertThat(trends.trendIndicators()).contains("children_encountered", "child_victims", "new_cpu_cases")
+                .doesNotContain("children_encountered_rate", "share_unaccompanied_or_separated");
+        List<al.antitrafficking.warehouse.query.Point> points = trends.countyMonthly("children_encountered", "AL-07").series().get(0).points();
+        assertThat(points).extracting(al.antitrafficking.warehouse.query.Point::value).containsExactly(8L, null, null);
+        assertThat(points).extracting(al.antitrafficking.warehouse.query.Point::status)
+                .containsExactly(PUBLISHED, SUPPRESSED_SMALL_COUNT, SUPPRESSED_COMPLEMENTARY);
+        assertThatThrownBy(() -> trends.countyMonthly("children_encountered_rate", "AL-07")).isInstanceOf(QueryRefusedException.class);
+    }
 }

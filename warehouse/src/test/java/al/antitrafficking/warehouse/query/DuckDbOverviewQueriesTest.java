@@ -166,29 +166,4 @@ class DuckDbOverviewQueriesTest {
         List<String> wanted = List.of(months);
         return series.points().stream().filter(p -> wanted.contains(p.period())).map(Point::value).toList();
     }
-
-    @Test
-    void countyTrendCountsOneCountysChildrenPerMonth() {
-        // Kukës (AL-07): 2025-01 a,b,c = 3 (suppressed), 2025-02 g,h = 2 (suppressed), 2025-03 nil return 0,
-        // 2025-04 no file, 2025-05 i..o = 7, 2025-06 no Kukës file. Two small cells: no complement needed.
-        List<Point> points = queries.countyMonthly("children_encountered", "AL-07").series().get(0).points();
-
-        assertThat(points).extracting(Point::status).containsExactly(SUPPRESSED_SMALL_COUNT, SUPPRESSED_SMALL_COUNT,
-                PUBLISHED, NOT_REPORTED, PUBLISHED, NOT_REPORTED);
-        assertThat(points).extracting(Point::value).containsExactly(null, null, 0L, null, 7L, null);
-    }
-
-    @Test
-    void countyTrendOfChildVictimsAddsStatusesAndLeavesAdultsOut() {
-        // Tiranë (AL-11) NRM: 2025-01 v1,v2,v3,v5,v6,v7 = 6 children (v4 and v8 adults); 2025-04 w1..w7, x1..x8, y1..y6 = 21.
-        List<Point> points = queries.countyMonthly("child_victims", "AL-11").series().get(0).points();
-
-        assertThat(points).extracting(Point::value).containsExactly(6L, null, null, 21L, null, null);
-    }
-
-    @Test
-    void countyTrendRefusesUnknownIndicatorsAndCountiesBeforeAnySql() {
-        assertThatThrownBy(() -> queries.countyMonthly("x'; DROP TABLE forum; --", "AL-07")).hasMessageContaining("unknown indicator");
-        assertThatThrownBy(() -> queries.countyMonthly("child_victims", "AL-07' OR 1=1")).hasMessageContaining("county must be");
-    }
 }
