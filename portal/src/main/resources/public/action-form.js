@@ -38,7 +38,7 @@
     reference.indicators.forEach(function (i) {
       const check = A.el('input', { type: 'checkbox', name: 'indicators', value: i, id: 'a-ind-' + i });
       check.checked = !!(action && action.indicators.indexOf(i) >= 0);
-      box.appendChild(A.el('label', { for: 'a-ind-' + i }, [check, ' ' + A.t('ind.' + i)]));
+      box.appendChild(A.el('label', { for: 'a-ind-' + i }, [check, ' ' + ((reference.indicatorNames || {})[i] || i)]));
     });
     form.appendChild(A.el('div', { class: 'field' }, [box, A.el('span', { class: 'field-error', 'data-error-for': 'indicators' })]));
     field(form, 'editor', 'form.editor', A.el('input', { name: 'editor', id: 'a-editor', type: 'text' }));

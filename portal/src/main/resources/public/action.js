@@ -5,6 +5,8 @@
   const id = A.query.get('id');
   const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7'];
 
+  let names = {};
+
   function facts(detail) {
     const a = detail.action;
     const dl = document.getElementById('action-facts');
@@ -19,7 +21,7 @@
     add('action.county', a.countyName);
     add('action.dueDate', A.date(a.dueDate) + (a.overdue ? ' · ' + A.t('action.overdue') : ''));
     add('action.status', A.t('st.' + a.status) + (a.dropReason ? ': ' + a.dropReason : ''));
-    add('action.indicators', a.indicators.map(function (i) { return A.t('ind.' + i); }).join(', '));
+    add('action.indicators', a.indicators.map(function (i) { return names[i] || i; }).join(', '));
   }
 
   function statusForm(a) {
@@ -52,9 +54,12 @@
 
   function history(detail) {
     const body = document.querySelector('#history tbody');
+    const shown = function (c, value) {
+      return !value ? '' : (c.field === 'status' || c.field === 'created') ? A.t('st.' + value) : value;
+    };
     detail.history.forEach(function (c) {
       body.appendChild(A.el('tr', {}, [A.el('td', { text: A.date(c.changedAt) }), A.el('td', { text: c.editor }),
-        A.el('td', { text: c.field }), A.el('td', { text: c.oldValue || '' }), A.el('td', { text: c.newValue || '' })]));
+        A.el('td', { text: c.field }), A.el('td', { text: shown(c, c.oldValue) }), A.el('td', { text: shown(c, c.newValue) })]));
     });
   }
 
@@ -67,7 +72,7 @@
       const marks = [];
       if (e.started) { marks.push({ xAxis: e.started.substring(0, 7), label: { formatter: A.t('action.started') } }); }
       if (e.completed) { marks.push({ xAxis: e.completed.substring(0, 7), label: { formatter: A.t('action.completed') } }); }
-      const title = A.el('h3', { text: A.t('ind.' + trend.indicator) + ' · ' + e.countyName });
+      const title = A.el('h3', { text: (names[trend.indicator] || trend.indicator) + ' · ' + e.countyName });
       const chart = A.el('div', { class: 'chart', id: 'effect-' + trend.indicator });
       box.appendChild(title);
       box.appendChild(chart);
@@ -80,7 +85,7 @@
         grid: { left: 50, right: 20, top: 20, bottom: 40 },
         xAxis: { type: 'category', data: months },
         yAxis: { type: 'value', minInterval: 1 },
-        series: [{ type: 'line', name: A.t('ind.' + trend.indicator), data: points.map(function (p) { return p.value; }),
+        series: [{ type: 'line', name: names[trend.indicator] || trend.indicator, data: points.map(function (p) { return p.value; }),
           markLine: { symbol: 'none', data: marks.filter(function (m) { return months.indexOf(m.xAxis) >= 0; }) } }]
       });
     });
@@ -88,6 +93,8 @@
 
   async function load() {
     const reference = await A.call('GET', '/api/v1/reference');
+    names = await A.indicatorNames();
+    reference.indicatorNames = names;
     const detail = await A.call('GET', '/api/v1/actions/' + encodeURIComponent(id));
     const a = detail.action;
     document.getElementById('action-text').textContent = a.text;

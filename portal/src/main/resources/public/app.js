@@ -38,7 +38,6 @@
       'history.when': 'Kur', 'history.who': 'Kush', 'history.field': 'Fusha', 'history.old': 'Më parë', 'history.new': 'Tani',
       'st.PROPOSED': 'E propozuar', 'st.UNDER_REVIEW': 'Në shqyrtim nga Koordinatori Kombëtar',
       'st.INTEGRATED': 'E integruar në planin e MKR', 'st.IN_PROGRESS': 'Në zbatim', 'st.DONE': 'E përfunduar', 'st.DROPPED': 'E anuluar',
-      'ind.children_encountered': 'Fëmijë të takuar nga Policia Kufitare', 'ind.child_victims': 'Fëmijë viktima të trafikimit',
       'error.load': 'Faqja nuk u ngarkua: '
     },
     en: {
@@ -75,7 +74,6 @@
       'history.when': 'When', 'history.who': 'Who', 'history.field': 'Field', 'history.old': 'Before', 'history.new': 'After',
       'st.PROPOSED': 'Proposed', 'st.UNDER_REVIEW': 'Under review by the National Coordinator',
       'st.INTEGRATED': 'Integrated into the NRM plan', 'st.IN_PROGRESS': 'In progress', 'st.DONE': 'Done', 'st.DROPPED': 'Dropped',
-      'ind.children_encountered': 'Children encountered by the Border Police', 'ind.child_victims': 'Child victims of trafficking',
       'error.load': 'The page could not be loaded: '
     }
   };
@@ -140,6 +138,13 @@
     }
   }
 
+  /** Indicator names in the chosen language, from the catalogue (id → name). */
+  async function indicatorNames() {
+    const names = {};
+    (await call('GET', '/api/v1/indicators')).forEach(function (e) { names[e.id] = e.name[lang()] || e.name.en || e.id; });
+    return names;
+  }
+
   function lines(text) { return text.split('\n').map(function (s) { return s.trim(); }).filter(function (s) { return s; }); }
 
   function translatePage() {
@@ -173,5 +178,5 @@
   }
 
   window.App = { t: t, el: el, number: number, date: date, call: call, showErrors: showErrors, lines: lines,
-    header: header, fail: fail, lang: lang, query: new URLSearchParams(window.location.search) };
+    header: header, fail: fail, lang: lang, indicatorNames: indicatorNames, query: new URLSearchParams(window.location.search) };
 })();

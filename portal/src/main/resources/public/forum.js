@@ -29,6 +29,7 @@
 
   async function load() {
     const reference = await A.call('GET', '/api/v1/reference');
+    reference.indicatorNames = await A.indicatorNames();
     const names = {};
     reference.municipalities.forEach(function (m) { names[m.code] = m.name; });
     const forum = await A.call('GET', '/api/v1/forums/' + encodeURIComponent(id));
