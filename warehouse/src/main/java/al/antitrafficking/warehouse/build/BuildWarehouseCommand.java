@@ -29,7 +29,8 @@ public final class BuildWarehouseCommand {
             Snapshots snapshots = new Snapshots(config.warehouseDir());
             Snapshot snapshot = resolve(snapshots, snapshotId);
             WarehouseBuilder builder = new WarehouseBuilder();
-            Map<WarehouseTable, Long> rows = builder.build(snapshot);
+            Map<WarehouseTable, Long> rows = builder.build(snapshot,
+                    al.antitrafficking.warehouse.indicator.Catalogue.load(config.catalogueFile()));
             snapshots.publish(snapshot);
             List<String> pruned = snapshots.prune(config.snapshotsKept());
             System.out.println("Warehouse snapshot " + snapshot.id() + " built and published: " + snapshot.dir());

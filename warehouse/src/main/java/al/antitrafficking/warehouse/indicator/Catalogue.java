@@ -97,9 +97,17 @@ public final class Catalogue {
                     && !dimensions.stream().allMatch(d -> d.equals("county"))) {
                 throw fail(id, "a rate can only be broken down by county: the population is known by county alone");
             }
+            List<List<String>> preaggregate = new ArrayList<>();
+            for (Object grouping : list(m.get("preaggregate"))) {
+                List<String> g = list(grouping).stream().map(String::valueOf).toList();
+                if (g.size() > 2 || !dimensions.containsAll(g)) {
+                    throw fail(id, "preaggregate " + g + " is not up to two of its dimensions");
+                }
+                preaggregate.add(g);
+            }
             Object better = m.get("higher_is_better");
             return new Indicator(id, languages(id, m.get("name")), languages(id, m.get("description")), unit, fact, date, measure,
-                    days, where, numerator, dimensions, better == null ? Optional.empty() : Optional.of((Boolean) better),
+                    days, where, numerator, dimensions, preaggregate, better == null ? Optional.empty() : Optional.of((Boolean) better),
                     text(m, "source", id));
         } catch (IllegalArgumentException | ClassCastException e) {
             throw fail(id, e.getMessage());

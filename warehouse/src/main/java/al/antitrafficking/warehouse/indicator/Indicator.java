@@ -23,6 +23,7 @@ public record Indicator(
         List<Condition> where,
         List<Condition> numeratorWhere,
         List<String> dimensions,
+        List<List<String>> preaggregate,
         Optional<Boolean> higherIsBetter,
         String source) {
 
@@ -39,5 +40,6 @@ public record Indicator(
         where = List.copyOf(where);
         numeratorWhere = List.copyOf(numeratorWhere);
         dimensions = List.copyOf(dimensions);
+        preaggregate = preaggregate.stream().map(List::copyOf).toList();
     }
 }

@@ -56,7 +56,11 @@ public final class IndicatorEngine {
                 "Cannot query: unknown indicator; see /api/v1/indicators for the catalogue"));
         check(q, indicator);
         List<Object> params = new ArrayList<>();
-        String sql = sql(q, indicator, params);
+        // A pre-aggregated cell covers a whole period: only ranges that start and end on period boundaries may use it.
+        boolean aligned = !q.periodType().label(q.from()).equals(q.periodType().label(q.from().minusMonths(1)))
+                && !q.periodType().label(q.to()).equals(q.periodType().label(q.to().plusMonths(1)));
+        boolean aggregated = aligned && q.filters().isEmpty() && indicator.preaggregate().contains(q.groupBy()) && hasAggregates();
+        String sql = aggregated ? aggregateRead(q, params) : sql(q, indicator, params);
         List<String> periods = q.periodType().labels(q.from(), q.to());
         Map<List<String>, Map<String, long[]>> raw = new LinkedHashMap<>();
         Map<List<String>, Map<String, Double>> medians = new HashMap<>();
@@ -122,36 +126,143 @@ public final class IndicatorEngine {
         for (String g : q.groupBy()) {
             select.append(", ").append(fact.dimensionColumn(g).orElseThrow());
         }
+        select.append(", ").append(measures(indicator, params));
+        return select + " FROM " + fact.table() + " WHERE " + where(indicator, params, q.from(), q.to(), q.filters()) + " GROUP BY ALL";
+    }
+
+    /** The measure columns: main (a count, a percent's denominator, a median's observations), second (a percent's numerator), median. */
+    private static String measures(Indicator indicator, List<Object> params) {
+        FactTable fact = indicator.fact();
         String measure = indicator.measure() == Indicator.Measure.DISTINCT_CHILDREN ? "count(DISTINCT child_pseudonym)" : "count(*)";
-        List<Object> selectParams = new ArrayList<>();
-        switch (indicator.unit()) {
+        return switch (indicator.unit()) {
             case PERCENT -> {
                 List<String> numerator = new ArrayList<>();
                 for (Condition c : indicator.numeratorWhere()) {
-                    numerator.add(c.sql(selectParams));
+                    numerator.add(c.sql(params));
                 }
-                select.append(", ").append(measure).append(", ").append(measure).append(" FILTER (WHERE ")
-                        .append(String.join(" AND ", numerator)).append(")");
+                yield measure + " AS main, " + measure + " FILTER (WHERE " + String.join(" AND ", numerator)
+                        + ") AS second, NULL::DOUBLE AS median";
             }
             case MEDIAN_DAYS -> {
                 String days = fact.daysExpression(indicator.days().orElseThrow()).orElseThrow();
-                select.append(", count(").append(days).append("), 0, median(").append(days).append(")");
+                yield "count(" + days + ") AS main, 0 AS second, median(" + days + ") AS median";
             }
-            default -> select.append(", ").append(measure).append(", 0");
-        }
-        params.addAll(selectParams);
+            default -> measure + " AS main, 0 AS second, NULL::DOUBLE AS median";
+        };
+    }
+
+    /** The conditions: the date present (and in the month range, when given), the indicator's own, the caller's filters. */
+    private static String where(Indicator indicator, List<Object> params, YearMonth from, YearMonth to, Map<String, List<String>> filters) {
         List<String> where = new ArrayList<>();
-        where.add(indicator.date() + " BETWEEN ? AND ?");
-        params.add(q.from().atDay(1));
-        params.add(q.to().atEndOfMonth());
+        where.add(indicator.date() + " IS NOT NULL");
+        if (from != null) {
+            where.add(indicator.date() + " BETWEEN ? AND ?");
+            params.add(from.atDay(1));
+            params.add(to.atEndOfMonth());
+        }
         for (Condition c : indicator.where()) {
             where.add(c.sql(params));
         }
-        for (Map.Entry<String, List<String>> f : new TreeMap<>(q.filters()).entrySet()) {
-            where.add(new Condition(fact.dimensionColumn(f.getKey()).orElseThrow(), Condition.Test.IN,
+        for (Map.Entry<String, List<String>> f : new TreeMap<>(filters).entrySet()) {
+            where.add(new Condition(indicator.fact().dimensionColumn(f.getKey()).orElseThrow(), Condition.Test.IN,
                     List.copyOf(f.getValue())).sql(params));
         }
-        return select + " FROM " + fact.table() + " WHERE " + String.join(" AND ", where) + " GROUP BY ALL";
+        return String.join(" AND ", where);
+    }
+
+    /**
+     * Computes, at warehouse build, every pre-aggregated grouping of every indicator for the three period
+     * types into {@code indicator_aggregate}, before disclosure control, which runs at query time.
+     */
+    public static void preaggregate(Catalogue catalogue, Connection c) throws SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE OR REPLACE TABLE indicator_aggregate (indicator VARCHAR, period_type VARCHAR, group_by VARCHAR, "
+                    + "period VARCHAR, g1 VARCHAR, g2 VARCHAR, main BIGINT, second BIGINT, median DOUBLE)");
+        }
+        for (Indicator indicator : catalogue.indicators()) {
+            if (!indicator.preaggregate().isEmpty()) {
+                preaggregate(indicator, c);
+            }
+        }
+    }
+
+    /**
+     * One scan of the facts for all of an indicator's groupings and period types, as grouping sets. GROUPING()
+     * tells which set a row belongs to, so a dimension value that is NULL is never taken for a total.
+     */
+    private static void preaggregate(Indicator indicator, Connection c) throws SQLException {
+        List<String> dims = indicator.preaggregate().stream().flatMap(List::stream).distinct().toList();
+        List<Object> params = new ArrayList<>();
+        StringBuilder cells = new StringBuilder("SELECT ");
+        for (PeriodType type : PeriodType.values()) {
+            String p = "p_" + type.name().toLowerCase(java.util.Locale.ROOT);
+            cells.append(type.sql(indicator.date())).append(" AS ").append(p).append(", GROUPING(").append(type.sql(indicator.date()))
+                    .append(") AS is_").append(p).append(", ");
+        }
+        for (String d : dims) {
+            String column = indicator.fact().dimensionColumn(d).orElseThrow();
+            cells.append(column).append(" AS d_").append(d).append(", GROUPING(").append(column).append(") AS is_d_").append(d).append(", ");
+        }
+        cells.append(measures(indicator, params)).append(" FROM ").append(indicator.fact().table())
+                .append(" WHERE ").append(where(indicator, params, null, null, Map.of()));
+        List<String> sets = new ArrayList<>();
+        StringBuilder groupBy = new StringBuilder("CASE");
+        StringBuilder g1 = new StringBuilder("CASE");
+        StringBuilder g2 = new StringBuilder("CASE");
+        for (List<String> grouping : indicator.preaggregate()) {
+            for (PeriodType type : PeriodType.values()) {
+                List<String> set = new ArrayList<>(List.of("p_" + type.name().toLowerCase(java.util.Locale.ROOT)));
+                grouping.forEach(d -> set.add("d_" + d));
+                sets.add("(" + String.join(", ", set) + ")");
+            }
+            List<String> test = new ArrayList<>();
+            for (String d : dims) {
+                test.add("is_d_" + d + " = " + (grouping.contains(d) ? 0 : 1));
+            }
+            String when = " WHEN " + (test.isEmpty() ? "TRUE" : String.join(" AND ", test)) + " THEN ";
+            groupBy.append(when).append("'").append(String.join(",", grouping)).append("'");
+            g1.append(when).append(grouping.size() > 0 ? "d_" + grouping.get(0) : "NULL");
+            g2.append(when).append(grouping.size() > 1 ? "d_" + grouping.get(1) : "NULL");
+        }
+        String insert = "INSERT INTO indicator_aggregate SELECT ?, CASE WHEN is_p_month = 0 THEN 'MONTH' WHEN is_p_quarter = 0 "
+                + "THEN 'QUARTER' ELSE 'YEAR' END, " + groupBy + " END, CASE WHEN is_p_month = 0 THEN p_month WHEN is_p_quarter = 0 "
+                + "THEN p_quarter ELSE p_year END, " + g1 + " END, " + g2 + " END, main, second, median FROM (" + cells
+                + " GROUP BY GROUPING SETS (" + String.join(", ", sets) + ")) AS cells";
+        try (PreparedStatement p = c.prepareStatement(insert)) {
+            p.setString(1, indicator.id());
+            for (int i = 0; i < params.size(); i++) {
+                p.setObject(i + 2, params.get(i));
+            }
+            p.executeUpdate();
+        }
+    }
+
+    private Boolean aggregates;
+
+    /** Whether this snapshot's database holds pre-aggregated cells (snapshots built before they existed do not). */
+    private synchronized boolean hasAggregates() {
+        if (aggregates == null) {
+            try (Connection c = connections.get(); PreparedStatement p = c.prepareStatement(
+                    "SELECT count(*) FROM information_schema.tables WHERE table_name = 'indicator_aggregate'"); ResultSet rs = p.executeQuery()) {
+                rs.next();
+                aggregates = rs.getLong(1) > 0;
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot read warehouse: " + e.getMessage(), e);
+            }
+        }
+        return aggregates;
+    }
+
+    private static String aggregateRead(IndicatorQuery q, List<Object> params) {
+        StringBuilder sql = new StringBuilder("SELECT period");
+        for (int g = 0; g < q.groupBy().size(); g++) {
+            sql.append(", g").append(g + 1);
+        }
+        sql.append(", main, second, median FROM indicator_aggregate WHERE indicator = ? AND period_type = ? AND group_by = ? "
+                + "AND period BETWEEN ? AND ?");
+        params.addAll(List.of(q.indicator(), q.periodType().name(), String.join(",", q.groupBy()),
+                q.periodType().label(q.from()), q.periodType().label(q.to())));
+        return sql.toString();
     }
 
     /** Period labels (with ":county" when the query is by county) for which the indicator's source sent a file. */

@@ -48,8 +48,9 @@ class CatalogueTest {
 
     @Test
     void aRateByAnythingButCountyStopsLoading() throws IOException {
-        Path file = broken("    dimensions: [county]\n    higher_is_better: null\n    source: \"Border Police monthly files; INSTAT",
-                "    dimensions: [county, sex]\n    higher_is_better: null\n    source: \"Border Police monthly files; INSTAT");
+        Path file = broken("    dimensions: [county]\n    preaggregate: [[], [county]]\n    higher_is_better: null\n    source: \"Border Police "
+                + "monthly files; INSTAT", "    dimensions: [county, sex]\n    preaggregate: [[], [county]]\n    higher_is_better: null\n"
+                + "    source: \"Border Police monthly files; INSTAT");
 
         assertThatThrownBy(() -> Catalogue.load(file)).hasMessageContaining("children_encountered_rate: a rate can only be broken down by county");
     }
@@ -59,5 +60,12 @@ class CatalogueTest {
         Path file = broken("    numerator_where: [{column: reached_cpu, is: true}]\n", "");
 
         assertThatThrownBy(() -> Catalogue.load(file)).hasMessageContaining("nrm_victims_with_cpu_case: a percent needs numerator_where");
+    }
+
+    @Test
+    void aPreAggregationOutsideTheDimensionsStopsLoading() throws IOException {
+        Path file = broken("    preaggregate: [[], [status], [county]]", "    preaggregate: [[], [crossing]]");
+
+        assertThatThrownBy(() -> Catalogue.load(file)).hasMessageContaining("child_victims: preaggregate [crossing] is not up to two of its dimensions");
     }
 }

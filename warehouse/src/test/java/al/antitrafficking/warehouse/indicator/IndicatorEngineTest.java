@@ -35,7 +35,10 @@ class IndicatorEngineTest {
 
     @TempDir
     static Path warehouse;
+    @TempDir
+    static Path factsOnly;
     static IndicatorEngine engine;
+    static IndicatorEngine fromFacts;
 
     // Border Police, distinct children b1..b30 (one row each):
     //   AL-07 Jan b1..b8 (b1-b3 unaccompanied, b4 separated; b1-b5 referred to a CPU); Feb b9, b10; Mar b24..b30.
@@ -84,12 +87,19 @@ class IndicatorEngineTest {
                 WarehouseTable.FACT_BORDER_ENCOUNTER, BORDER, WarehouseTable.FACT_CPU_CASE, CPU,
                 WarehouseTable.FACT_NRM_IDENTIFICATION, NRM, WarehouseTable.INGEST_FILE, FILES,
                 WarehouseTable.DIM_COUNTY, TinySnapshotAccess.ALL_COUNTIES));
-        new WarehouseBuilder().build(snapshot);
-        Path db = snapshot.dir().resolve(Snapshots.DATABASE_FILE);
         Catalogue catalogue = Catalogue.load(Path.of(System.getProperty("project.root", "..")).resolve("conf/indicators/catalogue.yaml"));
+        new WarehouseBuilder().build(snapshot, catalogue);
+        Path db = snapshot.dir().resolve(Snapshots.DATABASE_FILE);
+        Snapshot bare = TinySnapshotAccess.snapshot(factsOnly, java.util.Map.of(
+                WarehouseTable.FACT_BORDER_ENCOUNTER, BORDER, WarehouseTable.FACT_CPU_CASE, CPU,
+                WarehouseTable.FACT_NRM_IDENTIFICATION, NRM, WarehouseTable.INGEST_FILE, FILES,
+                WarehouseTable.DIM_COUNTY, TinySnapshotAccess.ALL_COUNTIES));
+        new WarehouseBuilder().build(bare);
+        Path bareDb = bare.dir().resolve(Snapshots.DATABASE_FILE);
         Path reference = Path.of(System.getProperty("project.root", "..")).resolve("conf/reference");
         Population population = Population.load(al.antitrafficking.warehouse.reference.Territory.load(reference), reference);
         engine = new IndicatorEngine(catalogue, population, () -> open(db), new DisclosureControl(5), snapshot.id());
+        fromFacts = new IndicatorEngine(catalogue, population, () -> open(bareDb), new DisclosureControl(5), bare.id());
     }
 
     private static Connection open(Path db) {
@@ -256,5 +266,29 @@ class IndicatorEngineTest {
         assertThat(points).extracting(al.antitrafficking.warehouse.query.Point::status)
                 .containsExactly(PUBLISHED, SUPPRESSED_SMALL_COUNT, SUPPRESSED_COMPLEMENTARY);
         assertThatThrownBy(() -> trends.countyMonthly("children_encountered_rate", "AL-07")).isInstanceOf(QueryRefusedException.class);
+    }
+
+    @Test
+    void preAggregatedAnswersEqualAnswersFromTheFacts() {
+        int compared = 0;
+        for (Indicator indicator : engine.catalogue().indicators()) {
+            for (List<String> groupBy : indicator.preaggregate()) {
+                for (PeriodType type : PeriodType.values()) {
+                    IndicatorQuery q = IndicatorQuery.of(indicator.id(), JAN, type == PeriodType.YEAR ? YearMonth.of(2025, 12) : MAR, type)
+                            .groupedBy(groupBy.toArray(String[]::new));
+                    assertThat(engine.run(q).rows()).as(q.toString()).isEqualTo(fromFacts.run(q).rows());
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isGreaterThanOrEqualTo(9 * 3);
+    }
+
+    @Test
+    void aRangeThatCutsAQuarterIsComputedFromTheFacts() {
+        // February-March only: b9, b10, b17..b23 and b24..b30 = 16 children (the whole quarter has 30).
+        ResultRow q1 = engine.run(IndicatorQuery.of("children_encountered", YearMonth.of(2025, 2), MAR, PeriodType.QUARTER)).rows().get(0);
+
+        assertThat(q1.value()).isEqualTo(16.0);
     }
 }
