@@ -33,11 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  * and the overview queries. Expected figures are distinct pseudonyms counted by this test in the CSV files.
  */
 class EndToEndTest {
-    private static final al.antitrafficking.warehouse.indicator.Catalogue CATALOGUE = al.antitrafficking.warehouse.indicator.Catalogue
-            .load(java.nio.file.Path.of(System.getProperty("project.root", "..")).resolve("conf/indicators/catalogue.yaml"));
-    private static final al.antitrafficking.warehouse.indicator.Population POPULATION = al.antitrafficking.warehouse.indicator.Population.load(
-            al.antitrafficking.warehouse.reference.Territory.load(java.nio.file.Path.of(System.getProperty("project.root", "..")).resolve("conf/reference")),
-            java.nio.file.Path.of(System.getProperty("project.root", "..")).resolve("conf/reference"));
 
     @TempDir
     Path work;
@@ -71,7 +66,9 @@ class EndToEndTest {
             }
         }
 
-        try (DuckDbOverviewQueries queries = DuckDbOverviewQueries.open(snapshots.current().orElseThrow(), new DisclosureControl(5), CATALOGUE, POPULATION)) {
+        try (DuckDbOverviewQueries queries = DuckDbOverviewQueries.open(snapshots.current().orElseThrow(), new DisclosureControl(5),
+                al.antitrafficking.warehouse.indicator.Catalogue.load(TestProject.CONFIG.catalogueFile()),
+                al.antitrafficking.warehouse.indicator.Population.load(TestProject.TERRITORY, TestProject.CONFIG.referenceDir()))) {
             List<Point> points = queries.childrenEncounteredMonthly().series().get(0).points();
             assertThat(points).extracting(Point::period).containsExactly("2025-01", "2025-02", "2025-03", "2025-04");
             for (Point p : points) {

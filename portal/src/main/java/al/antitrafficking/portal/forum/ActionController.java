@@ -2,7 +2,7 @@ package al.antitrafficking.portal.forum;
 
 import static java.util.Objects.requireNonNull;
 
-import al.antitrafficking.portal.RequestBodies;
+import al.antitrafficking.portal.Requests;
 import al.antitrafficking.warehouse.forum.Action;
 import al.antitrafficking.warehouse.forum.ActionChange;
 import al.antitrafficking.warehouse.forum.ActionFilter;
@@ -73,32 +73,32 @@ public final class ActionController {
     }
 
     public void show(Context ctx) {
-        Action action = find(RequestBodies.id(ctx));
+        Action action = find(Requests.id(ctx));
         String forumTitle = store.findForum(action.forumId()).map(f -> f.title()).orElse("");
         ctx.json(new ActionDetail(view(action), forumTitle, store.notes(action.id()), store.history(action.id())));
     }
 
     public void create(Context ctx) {
-        ctx.status(201).json(view(store.createAction(RequestBodies.read(ctx, ActionForm.class))));
+        ctx.status(201).json(view(store.createAction(Requests.read(ctx, ActionForm.class))));
     }
 
     public void update(Context ctx) {
-        long id = find(RequestBodies.id(ctx)).id();
-        ctx.json(view(store.updateAction(id, RequestBodies.read(ctx, ActionForm.class))));
+        long id = find(Requests.id(ctx)).id();
+        ctx.json(view(store.updateAction(id, Requests.read(ctx, ActionForm.class))));
     }
 
     public void changeStatus(Context ctx) {
-        long id = find(RequestBodies.id(ctx)).id();
-        ctx.json(view(store.changeStatus(id, RequestBodies.read(ctx, StatusChange.class))));
+        long id = find(Requests.id(ctx)).id();
+        ctx.json(view(store.changeStatus(id, Requests.read(ctx, StatusChange.class))));
     }
 
     public void addNote(Context ctx) {
-        long id = find(RequestBodies.id(ctx)).id();
-        ctx.status(201).json(store.addNote(id, RequestBodies.read(ctx, NoteForm.class)));
+        long id = find(Requests.id(ctx)).id();
+        ctx.status(201).json(store.addNote(id, Requests.read(ctx, NoteForm.class)));
     }
 
     public void effect(Context ctx) {
-        Action action = find(RequestBodies.id(ctx));
+        Action action = find(Requests.id(ctx));
         LocalDate started = firstDayOfStatus(action.id(), ActionStatus.IN_PROGRESS);
         LocalDate completed = firstDayOfStatus(action.id(), ActionStatus.DONE);
         List<MonthlyTrend> series = action.indicators().stream()

@@ -2,7 +2,7 @@ package al.antitrafficking.portal.forum;
 
 import static java.util.Objects.requireNonNull;
 
-import al.antitrafficking.portal.RequestBodies;
+import al.antitrafficking.portal.Requests;
 import al.antitrafficking.warehouse.forum.ForumForm;
 import al.antitrafficking.warehouse.forum.ForumStore;
 import io.javalin.http.Context;
@@ -21,17 +21,17 @@ public final class ForumController {
     }
 
     public void show(Context ctx) {
-        long id = RequestBodies.id(ctx);
+        long id = Requests.id(ctx);
         ctx.json(store.findForum(id).orElseThrow(() -> new NotFoundResponse("No forum " + id)));
     }
 
     public void create(Context ctx) {
-        ctx.status(201).json(store.createForum(RequestBodies.read(ctx, ForumForm.class)));
+        ctx.status(201).json(store.createForum(Requests.read(ctx, ForumForm.class)));
     }
 
     public void update(Context ctx) {
-        long id = RequestBodies.id(ctx);
+        long id = Requests.id(ctx);
         store.findForum(id).orElseThrow(() -> new NotFoundResponse("No forum " + id));
-        ctx.json(store.updateForum(id, RequestBodies.read(ctx, ForumForm.class)));
+        ctx.json(store.updateForum(id, Requests.read(ctx, ForumForm.class)));
     }
 }

@@ -9,9 +9,8 @@ import al.antitrafficking.warehouse.indicator.Indicators;
 import al.antitrafficking.warehouse.indicator.PeriodType;
 import al.antitrafficking.warehouse.query.OverviewQueries;
 import io.javalin.http.BadRequestResponse;
+import al.antitrafficking.portal.Requests;
 import io.javalin.http.Context;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,9 +51,7 @@ public final class IndicatorController {
      * ({@code county=AL-05,AL-07}).
      */
     public void query(Context ctx) {
-        String last = overview.snapshot().lastMonth();
-        YearMonth to = month(ctx, "to", last == null ? YearMonth.now() : YearMonth.parse(last));
-        YearMonth from = month(ctx, "from", to.minusMonths(11));
+        Requests.Months months = Requests.months(ctx, overview.snapshot().lastMonth());
         PeriodType period;
         try {
             period = PeriodType.valueOf(ctx.queryParamAsClass("period", String.class).getOrDefault("month").toUpperCase(Locale.ROOT));
@@ -68,31 +65,18 @@ public final class IndicatorController {
                 filters.put(key, values.stream().flatMap(v -> split(v).stream()).toList());
             }
         });
-        ctx.json(indicators.run(new IndicatorQuery(ctx.pathParam("id"), from, to, period, filters, groupBy, Audience.PUBLIC))
+        ctx.json(indicators.run(new IndicatorQuery(ctx.pathParam("id"), months.from(), months.to(), period, filters, groupBy,
+                        Audience.PUBLIC))
                 .requirePublishable());
     }
 
     /** Data completeness for {@code from}..{@code to} (by default the snapshot's last twelve months). */
     public void completeness(Context ctx) {
-        String last = overview.snapshot().lastMonth();
-        YearMonth to = month(ctx, "to", last == null ? YearMonth.now() : YearMonth.parse(last));
-        YearMonth from = month(ctx, "from", to.minusMonths(11));
-        ctx.json(indicators.completeness(from, to));
+        Requests.Months months = Requests.months(ctx, overview.snapshot().lastMonth());
+        ctx.json(indicators.completeness(months.from(), months.to()));
     }
 
     private static List<String> split(String value) {
         return value == null || value.isBlank() ? List.of() : Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static YearMonth month(Context ctx, String parameter, YearMonth fallback) {
-        String value = ctx.queryParam(parameter);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return YearMonth.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadRequestResponse("Cannot read period: " + parameter + " must be a month as yyyy-MM");
-        }
     }
 }

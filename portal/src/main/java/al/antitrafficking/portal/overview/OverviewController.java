@@ -3,11 +3,9 @@ package al.antitrafficking.portal.overview;
 import static java.util.Objects.requireNonNull;
 
 import al.antitrafficking.warehouse.query.OverviewQueries;
-import al.antitrafficking.warehouse.query.SnapshotSummary;
 import io.javalin.http.BadRequestResponse;
+import al.antitrafficking.portal.Requests;
 import io.javalin.http.Context;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 
 /** The national coordinator's overview: the JSON behind each chart of the overview page. */
 public final class OverviewController {
@@ -31,24 +29,10 @@ public final class OverviewController {
 
     /** {@code from} and {@code to} (yyyy-MM) default to the last twelve months of the snapshot. */
     public void childrenEncounteredByCounty(Context ctx) {
-        SnapshotSummary snapshot = queries.snapshot();
-        YearMonth to = month(ctx, "to", snapshot.lastMonth() == null ? YearMonth.now() : YearMonth.parse(snapshot.lastMonth()));
-        YearMonth from = month(ctx, "from", to.minusMonths(11));
-        if (from.isAfter(to)) {
-            throw new BadRequestResponse("Cannot read period: from " + from + " is after to " + to);
+        Requests.Months months = Requests.months(ctx, queries.snapshot().lastMonth());
+        if (months.from().isAfter(months.to())) {
+            throw new BadRequestResponse("Cannot read period: from " + months.from() + " is after to " + months.to());
         }
-        ctx.json(queries.childrenEncounteredByCounty(from, to));
-    }
-
-    private static YearMonth month(Context ctx, String parameter, YearMonth fallback) {
-        String value = ctx.queryParam(parameter);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return YearMonth.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadRequestResponse("Cannot read period: " + parameter + " must be a month as yyyy-MM");
-        }
+        ctx.json(queries.childrenEncounteredByCounty(months.from(), months.to()));
     }
 }

@@ -27,11 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DuckDbOverviewQueriesTest {
-    private static final al.antitrafficking.warehouse.indicator.Catalogue CATALOGUE = al.antitrafficking.warehouse.indicator.Catalogue
-            .load(java.nio.file.Path.of(System.getProperty("project.root", "..")).resolve("conf/indicators/catalogue.yaml"));
-    private static final al.antitrafficking.warehouse.indicator.Population POPULATION = al.antitrafficking.warehouse.indicator.Population.load(
-            al.antitrafficking.warehouse.reference.Territory.load(java.nio.file.Path.of(System.getProperty("project.root", "..")).resolve("conf/reference")),
-            java.nio.file.Path.of(System.getProperty("project.root", "..")).resolve("conf/reference"));
 
     @TempDir
     static Path warehouse;
@@ -87,7 +82,7 @@ class DuckDbOverviewQueriesTest {
                 .write(warehouse);
         new WarehouseBuilder().build(snapshot);
         new Snapshots(warehouse).publish(snapshot);
-        queries = DuckDbOverviewQueries.open(new Snapshots(warehouse).current().orElseThrow(), new DisclosureControl(5), CATALOGUE, POPULATION);
+        queries = DuckDbOverviewQueries.open(new Snapshots(warehouse).current().orElseThrow(), new DisclosureControl(5), TestConf.CATALOGUE, TestConf.POPULATION);
     }
 
     @AfterAll

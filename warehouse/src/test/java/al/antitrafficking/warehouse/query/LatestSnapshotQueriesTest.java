@@ -17,11 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LatestSnapshotQueriesTest {
-    private static final al.antitrafficking.warehouse.indicator.Catalogue CATALOGUE = al.antitrafficking.warehouse.indicator.Catalogue
-            .load(java.nio.file.Path.of(System.getProperty("project.root", "..")).resolve("conf/indicators/catalogue.yaml"));
-    private static final al.antitrafficking.warehouse.indicator.Population POPULATION = al.antitrafficking.warehouse.indicator.Population.load(
-            al.antitrafficking.warehouse.reference.Territory.load(java.nio.file.Path.of(System.getProperty("project.root", "..")).resolve("conf/reference")),
-            java.nio.file.Path.of(System.getProperty("project.root", "..")).resolve("conf/reference"));
 
     @TempDir
     Path warehouse;
@@ -59,7 +54,7 @@ class LatestSnapshotQueriesTest {
         Snapshot first = publish("2025-01");
         ManualClock clock = new ManualClock();
         try (LatestSnapshotQueries queries = new LatestSnapshotQueries(new Snapshots(warehouse), new DisclosureControl(5),
-                CATALOGUE, POPULATION, 15, clock,
+                TestConf.CATALOGUE, TestConf.POPULATION, 15, clock,
                 Duration.ofSeconds(10))) {
             assertThat(queries.snapshot().id()).isEqualTo(first.id());
             Snapshot second = publish("2025-02");
