@@ -63,6 +63,22 @@ public final class Catalogue {
         return Optional.ofNullable(indicators.get(id));
     }
 
+    /**
+     * The indicator whose pre-aggregated cells serve this one: the first with the same fact, date, measure
+     * and conditions whose groupings include all of this one's (a rate shares the cells of its count).
+     */
+    public String aggregateSource(Indicator indicator) {
+        for (Indicator other : indicators.values()) {
+            if (other.fact() == indicator.fact() && other.date().equals(indicator.date()) && other.measure() == indicator.measure()
+                    && other.days().equals(indicator.days()) && other.where().equals(indicator.where())
+                    && other.numeratorWhere().equals(indicator.numeratorWhere())
+                    && other.preaggregate().containsAll(indicator.preaggregate())) {
+                return other.id();
+            }
+        }
+        return indicator.id();
+    }
+
     private static Indicator parse(Map<?, ?> m) {
         String id = text(m, "id", "?");
         try {

@@ -60,7 +60,7 @@ public final class IndicatorEngine {
         boolean aligned = !q.periodType().label(q.from()).equals(q.periodType().label(q.from().minusMonths(1)))
                 && !q.periodType().label(q.to()).equals(q.periodType().label(q.to().plusMonths(1)));
         boolean aggregated = aligned && q.filters().isEmpty() && indicator.preaggregate().contains(q.groupBy()) && hasAggregates();
-        String sql = aggregated ? aggregateRead(q, params) : sql(q, indicator, params);
+        String sql = aggregated ? aggregateRead(q, catalogue.aggregateSource(indicator), params) : sql(q, indicator, params);
         List<String> periods = q.periodType().labels(q.from(), q.to());
         Map<List<String>, Map<String, long[]>> raw = new LinkedHashMap<>();
         Map<List<String>, Map<String, Double>> medians = new HashMap<>();
@@ -180,7 +180,8 @@ public final class IndicatorEngine {
                     + "period VARCHAR, g1 VARCHAR, g2 VARCHAR, main BIGINT, second BIGINT, median DOUBLE)");
         }
         for (Indicator indicator : catalogue.indicators()) {
-            if (!indicator.preaggregate().isEmpty()) {
+            // An indicator whose cells another one already holds (a rate and its count) is not computed twice.
+            if (!indicator.preaggregate().isEmpty() && catalogue.aggregateSource(indicator).equals(indicator.id())) {
                 preaggregate(indicator, c);
             }
         }
@@ -253,14 +254,14 @@ public final class IndicatorEngine {
         return aggregates;
     }
 
-    private static String aggregateRead(IndicatorQuery q, List<Object> params) {
+    private static String aggregateRead(IndicatorQuery q, String source, List<Object> params) {
         StringBuilder sql = new StringBuilder("SELECT period");
         for (int g = 0; g < q.groupBy().size(); g++) {
             sql.append(", g").append(g + 1);
         }
         sql.append(", main, second, median FROM indicator_aggregate WHERE indicator = ? AND period_type = ? AND group_by = ? "
                 + "AND period BETWEEN ? AND ?");
-        params.addAll(List.of(q.indicator(), q.periodType().name(), String.join(",", q.groupBy()),
+        params.addAll(List.of(source, q.periodType().name(), String.join(",", q.groupBy()),
                 q.periodType().label(q.from()), q.periodType().label(q.to())));
         return sql.toString();
     }

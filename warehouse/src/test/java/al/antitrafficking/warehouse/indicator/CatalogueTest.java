@@ -68,4 +68,12 @@ class CatalogueTest {
 
         assertThatThrownBy(() -> Catalogue.load(file)).hasMessageContaining("child_victims: preaggregate [crossing] is not up to two of its dimensions");
     }
+
+    @Test
+    void aRateSharesThePreAggregatedCellsOfItsCount() {
+        Catalogue catalogue = Catalogue.load(CATALOGUE);
+
+        assertThat(catalogue.aggregateSource(catalogue.find("children_encountered_rate").orElseThrow())).isEqualTo("children_encountered");
+        assertThat(catalogue.aggregateSource(catalogue.find("child_victims").orElseThrow())).isEqualTo("child_victims");
+    }
 }
