@@ -10,19 +10,19 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 /** The portal's test wiring: the project's territory, a real forum store in a temp folder, a fixed clock. */
-final class TestPortal {
-    static final Territory TERRITORY = Territory.load(Path.of(System.getProperty("project.root", "..")).resolve("conf/reference"));
+public final class TestPortal {
+    public static final Territory TERRITORY = Territory.load(Path.of(System.getProperty("project.root", "..")).resolve("conf/reference"));
     /** 1 March 2026, 09:00 UTC: 10:00 in Tirana. */
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC);
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC);
 
     private TestPortal() {}
 
-    static DuckDbForumStore store(Path dir) {
+    public static DuckDbForumStore store(Path dir) {
         return DuckDbForumStore.open(dir.resolve("forums.duckdb"),
                 new ForumRules(TERRITORY, new FakeOverviewQueries().trendIndicators()), CLOCK);
     }
 
-    static PortalServices services(FakeOverviewQueries warehouse, DuckDbForumStore forums, Path dir) {
+    public static PortalServices services(FakeOverviewQueries warehouse, DuckDbForumStore forums, Path dir) {
         return new PortalServices(warehouse, warehouse, warehouse, forums, TERRITORY, CLOCK, dir.resolve("backups"));
     }
 }

@@ -118,7 +118,7 @@ public final class IngestJob {
                 if (decoded instanceof Submission s) {
                     readable.add(s);
                 } else {
-                    records.add(rejected((FileRejection) decoded, file.path(), id));
+                    records.add(rejected((FileRejection) decoded, file, id));
                 }
             }
             long decodedAt = System.nanoTime();
@@ -431,6 +431,13 @@ public final class IngestJob {
         return byRule;
     }
 
+    /** A file refused after landing: its checksum, size and time are already known. */
+    private static InputRecord rejected(FileRejection r, Landed file, String snapshotId) {
+        return new InputRecord(r.fileName(), r.source(), r.countyCode(), r.month(), file.checksum(), file.sizeBytes(),
+                file.modifiedAt(), InputRecord.REJECTED, r.problem().name(), r.message(), null, 0L, null, snapshotId);
+    }
+
+    /** A file refused by its name, before landing took its checksum. */
     private static InputRecord rejected(FileRejection r, Path file, String snapshotId) {
         long size;
         String modified;

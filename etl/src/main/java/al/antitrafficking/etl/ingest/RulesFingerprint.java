@@ -35,7 +35,6 @@ final class RulesFingerprint {
             }
             digest.update(Double.toString(config.maxBadRowShare()).getBytes(StandardCharsets.UTF_8));
             digest.update(pseudonyms.of("rules-fingerprint").getBytes(StandardCharsets.UTF_8));
-            digest.update(Integer.toString(IngestJob.class.getName().hashCode()).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the rules to fingerprint", e);

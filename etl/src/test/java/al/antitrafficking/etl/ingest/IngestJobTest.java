@@ -186,10 +186,11 @@ class IngestJobTest {
     @Test
     @Order(7)
     void aMissingWarehouseKeyIsAClearError() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("NRM_WAREHOUSE_KEY") == null,
+                "the environment supplies a warehouse key, so none is missing");
+
         assertThatThrownBy(() -> IngestJob.fromConfig(TestProject.spark(), TestProject.CONFIG.withWarehouseDir(warehouse)
                 .withWarehouseKeyFile(work.resolve("no.key"))))
-                .satisfiesAnyOf(
-                        e -> assertThat(e).hasMessageContaining("no warehouse key").hasMessageContaining("NRM_WAREHOUSE_KEY"),
-                        e -> assertThat(System.getenv("NRM_WAREHOUSE_KEY")).isNotNull());
+                .hasMessageContaining("no warehouse key").hasMessageContaining("NRM_WAREHOUSE_KEY");
     }
 }

@@ -3,7 +3,7 @@ package al.antitrafficking.portal.forum;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import al.antitrafficking.portal.PortalApp;
-import al.antitrafficking.portal.PortalServices;
+import al.antitrafficking.portal.TestPortal;
 import al.antitrafficking.portal.overview.FakeOverviewQueries;
 import al.antitrafficking.warehouse.forum.ActionFilter;
 import al.antitrafficking.warehouse.forum.DuckDbForumStore;
@@ -22,8 +22,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Forums and actions over real HTTP, with a real store in a temp folder and a fixed clock (1 March 2026). */
 class ForumApiTest {
-    private static final Territory TERRITORY = Territory.load(Path.of(System.getProperty("project.root", "..")).resolve("conf/reference"));
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC);
+    private static final Territory TERRITORY = TestPortal.TERRITORY;
+    private static final Clock CLOCK = TestPortal.CLOCK;
     private static final String FINDING = "coordination between different local structures is incomplete";
 
     @TempDir
@@ -53,10 +51,8 @@ class ForumApiTest {
 
     @BeforeEach
     void start() {
-        FakeOverviewQueries warehouse = new FakeOverviewQueries();
-        store = DuckDbForumStore.open(dir.resolve("forums.duckdb"), new ForumRules(TERRITORY, warehouse.trendIndicators()), CLOCK);
-        app = PortalApp.create(new PortalServices(warehouse, warehouse, warehouse, store, TERRITORY, CLOCK, dir.resolve("backups")))
-                .start("127.0.0.1", 0);
+        store = TestPortal.store(dir);
+        app = PortalApp.create(TestPortal.services(new FakeOverviewQueries(), store, dir)).start("127.0.0.1", 0);
     }
 
     @AfterEach

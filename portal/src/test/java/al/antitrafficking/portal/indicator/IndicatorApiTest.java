@@ -3,14 +3,12 @@ package al.antitrafficking.portal.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import al.antitrafficking.portal.PortalApp;
-import al.antitrafficking.portal.PortalServices;
+import al.antitrafficking.portal.TestPortal;
 import al.antitrafficking.portal.overview.FakeOverviewQueries;
 import al.antitrafficking.warehouse.forum.DuckDbForumStore;
-import al.antitrafficking.warehouse.forum.ForumRules;
 import al.antitrafficking.warehouse.indicator.Audience;
 import al.antitrafficking.warehouse.indicator.IndicatorQuery;
 import al.antitrafficking.warehouse.indicator.PeriodType;
-import al.antitrafficking.warehouse.reference.Territory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -19,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -29,8 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The catalogue and the query layer over real HTTP, in front of a fake warehouse that records each query. */
 class IndicatorApiTest {
-    private static final Territory TERRITORY = Territory.load(Path.of(System.getProperty("project.root", "..")).resolve("conf/reference"));
-
     @TempDir
     Path dir;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -42,9 +37,8 @@ class IndicatorApiTest {
     @BeforeEach
     void start() {
         warehouse = new FakeOverviewQueries();
-        forums = DuckDbForumStore.open(dir.resolve("f.duckdb"), new ForumRules(TERRITORY, warehouse.trendIndicators()), Clock.systemUTC());
-        app = PortalApp.create(new PortalServices(warehouse, warehouse, warehouse, forums, TERRITORY, Clock.systemUTC(), dir))
-                .start("127.0.0.1", 0);
+        forums = TestPortal.store(dir);
+        app = PortalApp.create(TestPortal.services(warehouse, forums, dir)).start("127.0.0.1", 0);
     }
 
     @AfterEach

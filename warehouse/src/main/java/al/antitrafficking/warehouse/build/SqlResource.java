@@ -6,11 +6,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** Reads a SQL statement kept as a resource beside the class that runs it. */
+/** Reads a SQL statement kept as a resource beside the class that runs it; each is read once, then kept. */
 public final class SqlResource {
+    private static final java.util.Map<String, String> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private SqlResource() {}
 
     public static String load(Class<?> owner, String name) {
+        return LOADED.computeIfAbsent(owner.getName() + "/" + name, key -> read(owner, name));
+    }
+
+    private static String read(Class<?> owner, String name) {
         try (InputStream in = owner.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("Cannot load SQL: no resource " + name + " beside " + owner.getName());
