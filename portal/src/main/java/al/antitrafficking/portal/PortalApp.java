@@ -78,6 +78,7 @@ public final class PortalApp {
             config.routes.post("/api/v1/actions", actions::create);
             config.routes.get("/api/v1/actions/export.csv", actions::exportCsv);
             config.routes.get("/api/v1/actions/export.xlsx", actions::exportXlsx);
+            config.routes.get("/api/v1/actions/summary", actions::summary);
             config.routes.get("/api/v1/actions/{id}", actions::show);
             config.routes.put("/api/v1/actions/{id}", actions::update);
             config.routes.post("/api/v1/actions/{id}/status", actions::changeStatus);

@@ -6,6 +6,7 @@ import al.antitrafficking.portal.Requests;
 import al.antitrafficking.warehouse.forum.Action;
 import al.antitrafficking.warehouse.forum.ActionChange;
 import al.antitrafficking.warehouse.forum.ActionFilter;
+import al.antitrafficking.warehouse.forum.ActionSummary;
 import al.antitrafficking.warehouse.forum.ActionForm;
 import al.antitrafficking.warehouse.forum.ActionNote;
 import al.antitrafficking.warehouse.forum.ActionStatus;
@@ -106,6 +107,17 @@ public final class ActionController {
                 .map(indicator -> trends.countyMonthly(indicator, action.countyCode()))
                 .toList();
         ctx.json(new Effect(action.countyCode(), view(action).countyName(), started, completed, series));
+    }
+
+    /** The forum-action indicators by county or responsible institution ({@code by}), on today's date in Tirana. */
+    public void summary(Context ctx) {
+        String by = Optional.ofNullable(ctx.queryParam("by")).orElse("county");
+        ActionSummary.By grouping = switch (by) {
+            case "county" -> ActionSummary.By.COUNTY;
+            case "institution" -> ActionSummary.By.INSTITUTION;
+            default -> throw new BadRequestResponse("Cannot summarise actions: by must be county or institution");
+        };
+        ctx.json(ActionSummary.of(store.actions(ActionFilter.all()), grouping, today()));
     }
 
     public void backup(Context ctx) {

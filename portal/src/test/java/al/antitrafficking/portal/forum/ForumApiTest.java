@@ -174,6 +174,23 @@ class ForumApiTest {
     }
 
     @Test
+    void summarisesActionsByCountyAndInstitution() throws Exception {
+        // Two Kukës actions, one overdue on 1 March 2026; neither integrated into the NRM plan yet.
+        call("POST", "/api/v1/actions", action("due yesterday", "2026-02-28", null), 201);
+        call("POST", "/api/v1/actions", action("due today", "2026-03-01", null), 201);
+
+        JsonNode byCounty = call("GET", "/api/v1/actions/summary?by=county", null, 200);
+        JsonNode byInstitution = call("GET", "/api/v1/actions/summary?by=institution", null, 200);
+
+        assertThat(byCounty.get("rows")).hasSize(1);
+        JsonNode kukes = byCounty.get("rows").get(0);
+        assertThat(List.of(kukes.get("key").asText(), kukes.get("identified").asLong(), kukes.get("integrated").asLong(),
+                kukes.get("overdue").asLong())).containsExactly("AL-07", 2L, 0L, 1L);
+        assertThat(byInstitution.get("rows").get(0).get("key").asText()).isEqualTo("Regional Anti-trafficking Committee Kukës");
+        assertThat(call("GET", "/api/v1/actions/summary?by=sex", null, 400).get("error").asText()).contains("county or institution");
+    }
+
+    @Test
     void exportsTheFilteredListAsCsvWithAlbanianLettersIntact() throws Exception {
         call("POST", "/api/v1/actions", action("Takim i përbashkët, çdo muaj", "2026-06-30", null), 201);
         Map<String, Object> other = action("Elsewhere", "2026-06-30", null);

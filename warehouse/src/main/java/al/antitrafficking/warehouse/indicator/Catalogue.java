@@ -109,7 +109,7 @@ public final class Catalogue {
                 }
                 dimensions.add(dimension);
             }
-            if ((unit == Unit.RATE_PER_100K_RESIDENTS || unit == Unit.RATE_PER_10K_CHILDREN)
+            if ((unit == Unit.RATE_PER_100K_RESIDENTS || unit == Unit.RATE_PER_10K_CHILDREN || unit == Unit.RATE_PER_100K_CHILDREN)
                     && !dimensions.stream().allMatch(d -> d.equals("county"))) {
                 throw fail(id, "a rate can only be broken down by county: the population is known by county alone");
             }

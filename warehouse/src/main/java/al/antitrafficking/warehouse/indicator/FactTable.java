@@ -34,7 +34,7 @@ public enum FactTable {
             "first_nrm_date", "first_service_date"),
             Map.of("county", "first_county_code", "age_band", "first_age_band", "first_mechanism", "first_mechanism"),
             Set.of("reached_border", "reached_cpu", "reached_nrm", "reached_services", "first_mechanism", "first_nrm_status",
-                    "first_age_band", "days_first_contact_to_cpu", "days_first_contact_to_nrm", "days_cpu_to_nrm", "days_nrm_to_service"),
+                    "first_age_band", "days_first_contact_to_cpu", "days_border_to_cpu", "days_first_contact_to_nrm", "days_cpu_to_nrm", "days_nrm_to_service"),
             Map.of("days_first_contact_to_nrm", "days_first_contact_to_nrm", "days_first_contact_to_cpu", "days_first_contact_to_cpu",
                     "days_nrm_to_service", "days_nrm_to_service"));
 

@@ -349,6 +349,8 @@ public final class IndicatorEngine {
                             county >= 0 ? groups.get(g).get(county) : "", year(periods.get(p))), 100_000);
                     case RATE_PER_10K_CHILDREN -> rate(periods.get(p), groupValues, cell, population.children(
                             county >= 0 ? groups.get(g).get(county) : "", year(periods.get(p))), 10_000);
+                    case RATE_PER_100K_CHILDREN -> rate(periods.get(p), groupValues, cell, population.children(
+                            county >= 0 ? groups.get(g).get(county) : "", year(periods.get(p))), 100_000);
                     case MEDIAN_DAYS -> median(periods.get(p), groupValues, cell,
                             medians.getOrDefault(groups.get(g), Map.of()).get(periods.get(p)));
                 });

@@ -36,6 +36,7 @@ SELECT
     first_service_date IS NOT NULL AS reached_services,
     date_diff('day', first_contact_date, first_cpu_date) AS days_first_contact_to_cpu,
     date_diff('day', first_contact_date, first_nrm_date) AS days_first_contact_to_nrm,
+    date_diff('day', first_border_date, first_cpu_date) AS days_border_to_cpu,
     date_diff('day', first_cpu_date, first_nrm_date) AS days_cpu_to_nrm,
     date_diff('day', first_nrm_date, first_service_date) AS days_nrm_to_service,
     count(*) AS contacts

@@ -55,7 +55,8 @@ class IndicatorEngineTest {
             FROM range(1, 31) r(i)""";
 
     // CPU, Kukës (AL-07): c1..c5 opened 10 January, assessed after 2, 4, 6, 8 and 10 days; c6 not assessed.
-    // Children n1..n5 of the NRM also have CPU cases here.
+    // Children n1..n5 of the NRM also have CPU cases here (trafficking risk, n1..n4 referred to the NRM on 20 January).
+    // Tiranë (AL-11): border children b1 (opened 12 January, 2 days after the border) and b2 (25 January, 15 days after).
     private static final String CPU = """
             SELECT 'c' || i AS child_pseudonym, DATE '2025-01-10' AS opened_date,
                    CASE WHEN i <= 5 THEN DATE '2025-01-10' + CAST(2 * i AS INTEGER) ELSE NULL END AS assessment_date,
@@ -63,15 +64,29 @@ class IndicatorEngineTest {
                    'school' AS referral_source, NULL::DATE AS nrm_referral_date, NULL::DATE AS closed_date, 'F' AS sex
             FROM range(1, 7) r(i)
             UNION ALL
-            SELECT 'n' || i, DATE '2025-01-05', NULL, 'AL-07', 'AL132', 13, '12-14', 'trafficking_risk', 'school', DATE '2025-01-20', NULL, 'F'
-            FROM range(1, 6) r(i)""";
+            SELECT 'n' || i, DATE '2025-01-05', NULL, 'AL-07', 'AL132', 13, '12-14', 'trafficking_risk', 'school',
+                   CASE WHEN i <= 4 THEN DATE '2025-01-20' END, NULL, 'F'
+            FROM range(1, 6) r(i)
+            UNION ALL
+            SELECT * FROM (VALUES ('b1', DATE '2025-01-12', NULL::DATE, 'AL-11', 'AL224', 14, '12-14', 'child_on_the_move', 'border_police',
+                                   NULL::DATE, NULL::DATE, 'F'),
+                                  ('b2', DATE '2025-01-25', NULL::DATE, 'AL-11', 'AL224', 14, '12-14', 'child_on_the_move', 'border_police',
+                                   NULL::DATE, NULL::DATE, 'F'))""";
 
-    // NRM, Tiranë (AL-11): children n1..n6 identified in February, all 12-14.
+    // NRM, Tiranë (AL-11): children n1..n6 identified in February, all 12-14; n1..n4 presumed, n5 and n6 officially identified.
     private static final String NRM = """
-            SELECT 'n' || i AS child_pseudonym, DATE '2025-02-14' AS identification_date, 'presumed' AS status, 13 AS age_years,
+            SELECT 'n' || i AS child_pseudonym, DATE '2025-02-14' AS identification_date,
+                   CASE WHEN i <= 4 THEN 'presumed' ELSE 'identified' END AS status, 13 AS age_years,
                    '12-14' AS age_band, 'AL-11' AS county_code, 'AL224' AS municipality_code, 'begging' AS exploitation_form,
                    'internal' AS scope, 'F' AS sex, 'AL' AS citizenship, 'ngo' AS identifying_agency, 'n' AS shelter_referral
             FROM range(1, 7) r(i)""";
+
+    // Services, Tiranë (AL-11): n1 on 20 February (6 days after identification), n2 on 20 March (34 days), n3 on
+    // 14 February (the same day), b1 on 15 January (a child first seen at the border).
+    private static final String SERVICES = """
+            SELECT * FROM (VALUES ('n1', DATE '2025-02-20', 'psychosocial', 'ngo'), ('n2', DATE '2025-03-20', 'shelter', 'state'),
+                                  ('n3', DATE '2025-02-14', 'legal', 'ngo'), ('b1', DATE '2025-01-15', 'psychosocial', 'state'))
+                   AS t(child_pseudonym, start_date, service_type, provider), (SELECT 'AL-11' AS county_code, NULL::DATE AS end_date)""";
 
     // Every source sent a file (or a nil return) for AL-05, AL-07 and AL-11 in January to March.
     private static final String FILES = """
@@ -85,14 +100,14 @@ class IndicatorEngineTest {
     static void build() throws Exception {
         Snapshot snapshot = TinySnapshotAccess.snapshot(warehouse, java.util.Map.of(
                 WarehouseTable.FACT_BORDER_ENCOUNTER, BORDER, WarehouseTable.FACT_CPU_CASE, CPU,
-                WarehouseTable.FACT_NRM_IDENTIFICATION, NRM, WarehouseTable.INGEST_FILE, FILES,
+                WarehouseTable.FACT_NRM_IDENTIFICATION, NRM, WarehouseTable.FACT_SERVICE, SERVICES, WarehouseTable.INGEST_FILE, FILES,
                 WarehouseTable.DIM_COUNTY, TinySnapshotAccess.ALL_COUNTIES));
         Catalogue catalogue = Catalogue.load(Path.of(System.getProperty("project.root", "..")).resolve("conf/indicators/catalogue.yaml"));
         new WarehouseBuilder().build(snapshot, catalogue);
         Path db = snapshot.dir().resolve(Snapshots.DATABASE_FILE);
         Snapshot bare = TinySnapshotAccess.snapshot(factsOnly, java.util.Map.of(
                 WarehouseTable.FACT_BORDER_ENCOUNTER, BORDER, WarehouseTable.FACT_CPU_CASE, CPU,
-                WarehouseTable.FACT_NRM_IDENTIFICATION, NRM, WarehouseTable.INGEST_FILE, FILES,
+                WarehouseTable.FACT_NRM_IDENTIFICATION, NRM, WarehouseTable.FACT_SERVICE, SERVICES, WarehouseTable.INGEST_FILE, FILES,
                 WarehouseTable.DIM_COUNTY, TinySnapshotAccess.ALL_COUNTIES));
         new WarehouseBuilder().build(bare);
         Path bareDb = bare.dir().resolve(Snapshots.DATABASE_FILE);
@@ -114,6 +129,75 @@ class IndicatorEngineTest {
 
     private static List<ResultRow> county(IndicatorResult r, String county) {
         return r.rows().stream().filter(row -> county.equals(row.group().get("county"))).toList();
+    }
+
+    /** A first-quarter national value worked out by hand: value, numerator, denominator (null where none) and flags. */
+    private record Expected(Double value, long numerator, Double denominator, java.util.Set<String> flags) {
+        static Expected of(double value, long numerator, Double denominator) {
+            return new Expected(value, numerator, denominator, java.util.Set.of());
+        }
+    }
+
+    // Q1 2025, Albania, every count as it is (the internal audience, so suppression does not hide the definitions).
+    private static final java.util.Map<String, Expected> HAND_WORKED_Q1 = java.util.Map.ofEntries(
+            // b1..b30, one row each.
+            java.util.Map.entry("children_encountered", Expected.of(30, 30, null)),
+            // b1-b4, b17, b18 of 30.
+            java.util.Map.entry("share_unaccompanied_or_separated", Expected.of(20.0, 6, 30.0)),
+            // 30 per 2,402,113 residents (the 2023 census total of the 12 counties, carried forward to 2025: an estimate).
+            java.util.Map.entry("children_encountered_rate", new Expected(30 * 100_000.0 / 2_402_113, 30, 2_402_113.0,
+                    java.util.Set.of("POPULATION_ESTIMATE"))),
+            // b1..b5 and b11 referred to a CPU: 6 of 30 rows.
+            java.util.Map.entry("border_referred_to_child_protection", Expected.of(20.0, 6, 30.0)),
+            // Of the 30 border children only b1 had a CPU case within 7 days (2 days; b2's came after 15).
+            java.util.Map.entry("border_children_reaching_cpu_within_7_days", Expected.of(100.0 / 30, 1, 30.0)),
+            // c1..c6, n1..n5, b1, b2.
+            java.util.Map.entry("new_cpu_cases", Expected.of(13, 13, null)),
+            java.util.Map.entry("new_cpu_cases_per_10k_children", new Expected(null, 13, null, java.util.Set.of("DENOMINATOR_MISSING"))),
+            // 2, 4, 6, 8, 10 days over 5 assessed cases.
+            java.util.Map.entry("median_days_to_assessment", Expected.of(6.0, 5, null)),
+            // n1..n6, all 12-14.
+            java.util.Map.entry("child_victims", Expected.of(6, 6, null)),
+            // n5 and n6.
+            java.util.Map.entry("child_victims_officially_identified", Expected.of(2, 2, null)),
+            java.util.Map.entry("child_victims_per_100k_children", new Expected(null, 6, null, java.util.Set.of("DENOMINATOR_MISSING"))),
+            // n1..n5 of n1..n6 have a CPU case.
+            java.util.Map.entry("nrm_victims_with_cpu_case", Expected.of(500.0 / 6, 5, 6.0)),
+            // Trafficking-risk cases n1..n5; n1..n4 referred to the NRM.
+            java.util.Map.entry("cpu_trafficking_risk_referred_to_nrm", Expected.of(80.0, 4, 5.0)),
+            // n1..n5: 5 January (CPU) to 14 February = 40 days; n6: NRM first, 0 days. Median of 0, 40, 40, 40, 40, 40.
+            java.util.Map.entry("median_days_first_contact_to_nrm", Expected.of(40.0, 6, null)),
+            // b3..b30: b1 reached a CPU and a service, b2 a CPU.
+            java.util.Map.entry("border_children_never_seen_again", Expected.of(28, 28, null)),
+            // n1 after 6 days and n3 the same day, of n1..n6 (n2 after 34 days).
+            java.util.Map.entry("victims_assisted_within_30_days", Expected.of(100.0 / 3, 2, 6.0)),
+            // n1, n2, n3, b1.
+            java.util.Map.entry("services_given", Expected.of(4, 4, null)));
+
+    @Test
+    void everyCatalogueIndicatorMatchesItsHandWorkedValue() {
+        for (Indicator indicator : engine.catalogue().indicators()) {
+            Expected expected = HAND_WORKED_Q1.get(indicator.id());
+            assertThat(expected).as("a hand-worked first-quarter value for " + indicator.id()).isNotNull();
+            ResultRow q1 = engine.run(IndicatorQuery.of(indicator.id(), JAN, MAR, PeriodType.QUARTER).forAudience(Audience.INTERNAL))
+                    .rows().get(0);
+
+            assertThat(q1.period()).isEqualTo("2025-Q1");
+            if (expected.value() == null) {
+                assertThat(q1.value()).as(indicator.id()).isNull();
+            } else {
+                assertThat(q1.value()).as(indicator.id()).isCloseTo(expected.value(), within(1e-9));
+            }
+            assertThat(q1.numerator()).as(indicator.id()).isEqualTo(expected.numerator());
+            if (expected.denominator() == null) {
+                assertThat(q1.denominator()).as(indicator.id()).isNull();
+            } else {
+                assertThat(q1.denominator()).as(indicator.id()).isCloseTo(expected.denominator(), within(1e-9));
+            }
+            assertThat(q1.flags()).as(indicator.id()).isEqualTo(expected.flags());
+        }
+        assertThat(HAND_WORKED_Q1.keySet()).as("no hand-worked value for an indicator the catalogue lost")
+                .isEqualTo(engine.catalogue().indicators().stream().map(Indicator::id).collect(java.util.stream.Collectors.toSet()));
     }
 
     @Test
@@ -180,9 +264,10 @@ class IndicatorEngineTest {
 
     @Test
     void aRatePerChildrenIsMissingNotZeroWhileNoChildPopulationIsSupplied() {
-        // Kukës opened 11 cases in Q1 (c1-c6, n1-n5): the count stands, the rate is missing.
+        // Kukës opened 11 cases in Q1 (c1-c6, n1-n5): the count stands, the rate is missing. (Internal audience: published,
+        // Tiranë's 2 would be withheld and Kukës with it as the column's complement.)
         ResultRow kukes = county(engine.run(IndicatorQuery.of("new_cpu_cases_per_10k_children", JAN, MAR, PeriodType.QUARTER)
-                .groupedBy("county")), "AL-07").get(0);
+                .groupedBy("county").forAudience(Audience.INTERNAL)), "AL-07").get(0);
 
         assertThat(kukes.numerator()).isEqualTo(11);
         assertThat(kukes.value()).isNull();
