@@ -57,8 +57,8 @@ public final class IndicatorEngine {
         check(q, indicator);
         List<Object> params = new ArrayList<>();
         // A pre-aggregated cell covers a whole period: only ranges that start and end on period boundaries may use it.
-        boolean aligned = !q.periodType().label(q.from()).equals(q.periodType().label(q.from().minusMonths(1)))
-                && !q.periodType().label(q.to()).equals(q.periodType().label(q.to().plusMonths(1)));
+        boolean aligned = q.periodType() != PeriodType.RANGE
+                && !label(q, q.from()).equals(label(q, q.from().minusMonths(1))) && !label(q, q.to()).equals(label(q, q.to().plusMonths(1)));
         boolean aggregated = aligned && q.filters().isEmpty() && indicator.preaggregate().contains(q.groupBy()) && hasAggregates();
         String sql = aggregated ? aggregateRead(q, catalogue.aggregateSource(indicator), params) : sql(q, indicator, params);
         List<String> periods = q.periodType().labels(q.from(), q.to());
@@ -120,8 +120,15 @@ public final class IndicatorEngine {
         }
     }
 
+    private static String label(IndicatorQuery q, YearMonth month) {
+        return q.periodType().label(month, q.from(), q.to());
+    }
+
     private static String sql(IndicatorQuery q, Indicator indicator, List<Object> params) {
         FactTable fact = indicator.fact();
+        if (q.periodType() == PeriodType.RANGE) {
+            params.add(label(q, q.from()));
+        }
         StringBuilder select = new StringBuilder("SELECT ").append(q.periodType().sql(indicator.date())).append(" AS period");
         for (String g : q.groupBy()) {
             select.append(", ").append(fact.dimensionColumn(g).orElseThrow());
@@ -195,7 +202,7 @@ public final class IndicatorEngine {
         List<String> dims = indicator.preaggregate().stream().flatMap(List::stream).distinct().toList();
         List<Object> params = new ArrayList<>();
         StringBuilder cells = new StringBuilder("SELECT ");
-        for (PeriodType type : PeriodType.values()) {
+        for (PeriodType type : PeriodType.CALENDAR) {
             String p = "p_" + type.name().toLowerCase(java.util.Locale.ROOT);
             cells.append(type.sql(indicator.date())).append(" AS ").append(p).append(", GROUPING(").append(type.sql(indicator.date()))
                     .append(") AS is_").append(p).append(", ");
@@ -211,7 +218,7 @@ public final class IndicatorEngine {
         StringBuilder g1 = new StringBuilder("CASE");
         StringBuilder g2 = new StringBuilder("CASE");
         for (List<String> grouping : indicator.preaggregate()) {
-            for (PeriodType type : PeriodType.values()) {
+            for (PeriodType type : PeriodType.CALENDAR) {
                 List<String> set = new ArrayList<>(List.of("p_" + type.name().toLowerCase(java.util.Locale.ROOT)));
                 grouping.forEach(d -> set.add("d_" + d));
                 sets.add("(" + String.join(", ", set) + ")");
@@ -262,7 +269,7 @@ public final class IndicatorEngine {
         sql.append(", main, second, median FROM indicator_aggregate WHERE indicator = ? AND period_type = ? AND group_by = ? "
                 + "AND period BETWEEN ? AND ?");
         params.addAll(List.of(source, q.periodType().name(), String.join(",", q.groupBy()),
-                q.periodType().label(q.from()), q.periodType().label(q.to())));
+                label(q, q.from()), label(q, q.to())));
         return sql.toString();
     }
 
@@ -277,7 +284,11 @@ public final class IndicatorEngine {
             }
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    String period = q.periodType().label(YearMonth.parse(rs.getString(1)));
+                    YearMonth month = YearMonth.parse(rs.getString(1));
+                    if (month.isBefore(q.from()) || month.isAfter(q.to())) {
+                        continue;
+                    }
+                    String period = label(q, month);
                     reported.add(period);
                     reported.add(period + ":" + rs.getString(2));
                 }

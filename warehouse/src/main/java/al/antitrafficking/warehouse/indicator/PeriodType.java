@@ -4,24 +4,36 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
-/** How periods are cut: months (2025-03), quarters (2025-Q1) or years (2025). */
+/**
+ * How periods are cut: months (2025-03), quarters (2025-Q1), years (2025), or the whole range asked for as one
+ * period (2024-07/2025-06), for figures over any span such as a map or a ranking.
+ */
 public enum PeriodType {
-    MONTH, QUARTER, YEAR;
+    MONTH, QUARTER, YEAR, RANGE;
 
-    /** The SQL expression of a date column's period label; the column comes from the allow-list. */
+    /** The calendar period types, which the warehouse build pre-aggregates. */
+    static final List<PeriodType> CALENDAR = List.of(MONTH, QUARTER, YEAR);
+
+    /**
+     * The SQL expression of a date column's period label; the column comes from the allow-list. A range's label
+     * is one bound value ({@code ?}), which the caller adds to the parameters.
+     */
     String sql(String dateColumn) {
         return switch (this) {
             case MONTH -> "strftime(" + dateColumn + ", '%Y-%m')";
             case QUARTER -> "strftime(" + dateColumn + ", '%Y') || '-Q' || quarter(" + dateColumn + ")";
             case YEAR -> "strftime(" + dateColumn + ", '%Y')";
+            case RANGE -> "CAST(? AS VARCHAR)";
         };
     }
 
-    String label(YearMonth month) {
+    /** The label of the period a month of the range from..to falls in. */
+    String label(YearMonth month, YearMonth from, YearMonth to) {
         return switch (this) {
             case MONTH -> month.toString();
             case QUARTER -> month.getYear() + "-Q" + ((month.getMonthValue() - 1) / 3 + 1);
             case YEAR -> String.valueOf(month.getYear());
+            case RANGE -> from + "/" + to;
         };
     }
 
@@ -29,7 +41,7 @@ public enum PeriodType {
     List<String> labels(YearMonth from, YearMonth to) {
         List<String> labels = new ArrayList<>();
         for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-            String label = label(m);
+            String label = label(m, from, to);
             if (labels.isEmpty() || !labels.get(labels.size() - 1).equals(label)) {
                 labels.add(label);
             }

@@ -1,15 +1,18 @@
 package al.antitrafficking.warehouse.query;
 
 import al.antitrafficking.warehouse.build.SqlResource;
-import al.antitrafficking.warehouse.disclosure.Cell;
+import al.antitrafficking.warehouse.disclosure.CellStatus;
 import al.antitrafficking.warehouse.disclosure.DisclosureControl;
+import al.antitrafficking.warehouse.indicator.Audience;
 import al.antitrafficking.warehouse.indicator.Catalogue;
 import al.antitrafficking.warehouse.indicator.Completeness;
 import al.antitrafficking.warehouse.indicator.IndicatorEngine;
 import al.antitrafficking.warehouse.indicator.IndicatorQuery;
 import al.antitrafficking.warehouse.indicator.IndicatorResult;
 import al.antitrafficking.warehouse.indicator.Indicators;
+import al.antitrafficking.warehouse.indicator.PeriodType;
 import al.antitrafficking.warehouse.indicator.Population;
+import al.antitrafficking.warehouse.indicator.ResultRow;
 import al.antitrafficking.warehouse.snapshot.Snapshot;
 import al.antitrafficking.warehouse.snapshot.Snapshots;
 import java.nio.file.Files;
@@ -24,19 +27,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.duckdb.DuckDBConnection;
 
 /**
- * {@link OverviewQueries} over a snapshot's DuckDB database, opened read-only. Each call runs on its own
- * duplicate of one connection, so calls may come from many threads. Counts pass {@link DisclosureControl}
- * before they are returned.
+ * {@link OverviewQueries} and the query layer over a snapshot's DuckDB database, opened read-only. Each call
+ * runs on its own duplicate of one connection, so calls may come from many threads. The overview's figures
+ * are catalogue indicators asked of the query layer, so they pass its {@link DisclosureControl} like any other.
  */
 public final class DuckDbOverviewQueries implements OverviewQueries, Indicators, AutoCloseable {
-    private static final String MONTHS = SqlResource.load(DuckDbOverviewQueries.class, "months.sql");
-    private static final String ENCOUNTERED_MONTHLY = SqlResource.load(DuckDbOverviewQueries.class, "children_encountered_monthly.sql");
-    private static final String VICTIMS_MONTHLY = SqlResource.load(DuckDbOverviewQueries.class, "child_victims_monthly.sql");
-    private static final String ENCOUNTERED_BY_COUNTY = SqlResource.load(DuckDbOverviewQueries.class, "children_encountered_by_county.sql");
+    private static final String COUNTY_NAMES = "SELECT code, name FROM dim_county ORDER BY code";
     private static final String SNAPSHOT_SUMMARY = SqlResource.load(DuckDbOverviewQueries.class, "snapshot_summary.sql");
     private static final List<String> VICTIM_STATUSES = List.of("potential", "presumed", "identified");
 
@@ -115,66 +116,71 @@ public final class DuckDbOverviewQueries implements OverviewQueries, Indicators,
 
     @Override
     public MonthlyTrend childrenEncounteredMonthly() {
-        List<String> months = months();
-        Map<String, Long> counts = query(ENCOUNTERED_MONTHLY, List.of(), rs -> {
-            Map<String, Long> byMonth = new LinkedHashMap<>();
-            while (rs.next()) {
-                byMonth.put(rs.getString(1), rs.getLong(2));
-            }
-            return byMonth;
-        });
-        List<Long> line = months.stream().map(counts::get).toList();
-        List<Cell> cells = disclosure.protectLine(line);
-        return new MonthlyTrend("children_encountered", List.of(series("all", months, cells)), disclosure.minCount());
+        Optional<IndicatorQuery> q = snapshotMonths("children_encountered");
+        if (q.isEmpty()) {
+            return new MonthlyTrend("children_encountered", List.of(new Series("all", List.of())), disclosure.minCount());
+        }
+        IndicatorResult r = engine.run(q.get()).requirePublishable();
+        return new MonthlyTrend("children_encountered", List.of(new Series("all", points(r.rows()))), r.suppressionThreshold());
     }
 
+    /**
+     * One series per status, in the order potential, presumed, identified, from the catalogue's child_victims
+     * grouped by status (protected as one table: statuses × months). A status no row has is zero in the months
+     * the NRM reported and not reported in the others.
+     */
     @Override
     public MonthlyTrend childVictimsMonthly() {
-        List<String> months = months();
-        Map<String, Long> counts = query(VICTIMS_MONTHLY, List.of(), rs -> {
-            Map<String, Long> byKey = new LinkedHashMap<>();
-            while (rs.next()) {
-                byKey.put(rs.getString(1) + "|" + rs.getString(2), rs.getLong(3));
-            }
-            return byKey;
-        });
-        // Rows are statuses, columns months: protected as one table, since a month's total over statuses
-        // and a status's total over months are both derivable.
-        List<List<Long>> table = new ArrayList<>();
-        for (String status : VICTIM_STATUSES) {
-            table.add(months.stream().map(month -> counts.get(month + "|" + status)).toList());
+        Optional<IndicatorQuery> q = snapshotMonths("child_victims");
+        if (q.isEmpty()) {
+            return new MonthlyTrend("child_victims", VICTIM_STATUSES.stream().map(s -> new Series(s, List.of())).toList(),
+                    disclosure.minCount());
         }
-        List<List<Cell>> cells = disclosure.protectTable(table);
+        IndicatorResult byStatus = engine.run(q.get().groupedBy("status")).requirePublishable();
+        List<Point> national = points(engine.run(q.get()).requirePublishable().rows());
         List<Series> series = new ArrayList<>();
-        for (int i = 0; i < VICTIM_STATUSES.size(); i++) {
-            series.add(series(VICTIM_STATUSES.get(i), months, cells.get(i)));
+        for (String status : VICTIM_STATUSES) {
+            List<ResultRow> rows = byStatus.rows().stream().filter(r -> status.equals(r.group().get("status"))).toList();
+            series.add(new Series(status, rows.isEmpty()
+                    ? national.stream().map(p -> p.status() == CellStatus.NOT_REPORTED ? p : new Point(p.period(), 0L, CellStatus.PUBLISHED))
+                            .toList()
+                    : points(rows)));
         }
-        return new MonthlyTrend("child_victims", series, disclosure.minCount());
+        return new MonthlyTrend("child_victims", series, byStatus.suppressionThreshold());
     }
 
+    /** The catalogue's children_encountered by county over from..to as one period. */
     @Override
     public CountyBreakdown childrenEncounteredByCounty(YearMonth from, YearMonth to) {
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("Cannot query period: from " + from + " is after to " + to);
         }
-        List<String> params = List.of(from.toString(), to.toString(), from.toString(), to.toString());
-        record Row(String code, String name, Long children) {}
-        List<Row> rows = query(ENCOUNTERED_BY_COUNTY, params, rs -> {
-            List<Row> result = new ArrayList<>();
+        IndicatorResult r = engine.run(new IndicatorQuery("children_encountered", from, to, PeriodType.RANGE, Map.of(), List.of("county"),
+                Audience.PUBLIC)).requirePublishable();
+        Map<String, String> names = query(COUNTY_NAMES, List.of(), rs -> {
+            Map<String, String> byCode = new LinkedHashMap<>();
             while (rs.next()) {
-                // getObject, not getLong + wasNull: the DuckDB driver does not report NULL through wasNull here.
-                Number children = (Number) rs.getObject(3);
-                result.add(new Row(rs.getString(1), rs.getString(2), children == null ? null : children.longValue()));
+                byCode.put(rs.getString(1), rs.getString(2));
             }
-            return result;
+            return byCode;
         });
-        List<Cell> cells = disclosure.protectLine(rows.stream().map(Row::children).toList());
-        List<CountyFigure> figures = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Row row = rows.get(i);
-            figures.add(new CountyFigure(row.code(), row.name(), cells.get(i).value(), cells.get(i).status()));
+        List<CountyFigure> figures = r.rows().stream().map(row -> new CountyFigure(row.group().get("county"),
+                names.getOrDefault(row.group().get("county"), row.group().get("county")), row.numerator(), row.status())).toList();
+        return new CountyBreakdown("children_encountered", from.toString(), to.toString(), figures, r.suppressionThreshold());
+    }
+
+    /** The indicator nationally, monthly over every month the snapshot's files cover; empty for an empty snapshot. */
+    private Optional<IndicatorQuery> snapshotMonths(String indicator) {
+        SnapshotSummary summary = snapshot();
+        if (summary.firstMonth() == null) {
+            return Optional.empty();
         }
-        return new CountyBreakdown("children_encountered", from.toString(), to.toString(), figures, disclosure.minCount());
+        return Optional.of(IndicatorQuery.of(indicator, YearMonth.parse(summary.firstMonth()), YearMonth.parse(summary.lastMonth()),
+                PeriodType.MONTH));
+    }
+
+    private static List<Point> points(List<ResultRow> rows) {
+        return rows.stream().map(r -> new Point(r.period(), r.status() == CellStatus.PUBLISHED ? r.numerator() : null, r.status())).toList();
     }
 
     @Override
@@ -184,24 +190,6 @@ public final class DuckDbOverviewQueries implements OverviewQueries, Indicators,
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot close warehouse: " + e.getMessage(), e);
         }
-    }
-
-    private List<String> months() {
-        return query(MONTHS, List.of(), rs -> {
-            List<String> months = new ArrayList<>();
-            while (rs.next()) {
-                months.add(rs.getString(1));
-            }
-            return months;
-        });
-    }
-
-    private static Series series(String key, List<String> months, List<Cell> cells) {
-        List<Point> points = new ArrayList<>();
-        for (int i = 0; i < months.size(); i++) {
-            points.add(Point.of(months.get(i), cells.get(i)));
-        }
-        return new Series(key, points);
     }
 
     private interface ResultReader<T> {

@@ -370,6 +370,19 @@ class IndicatorEngineTest {
     }
 
     @Test
+    void aWholeRangeIsOnePeriodOverItsOwnMonthsOnly() {
+        // February-March as one period: AL-05 7 + 0, AL-07 2 + 7, AL-11 0 + 0; AL-01 sent no file in those months.
+        IndicatorResult r = engine.run(new IndicatorQuery("children_encountered", YearMonth.of(2025, 2), MAR, PeriodType.RANGE,
+                java.util.Map.of(), List.of("county"), Audience.INTERNAL));
+
+        assertThat(county(r, "AL-05")).extracting(ResultRow::period, ResultRow::value).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("2025-02/2025-03", 7.0));
+        assertThat(county(r, "AL-07").get(0).value()).isEqualTo(9.0);
+        assertThat(county(r, "AL-11").get(0).value()).isEqualTo(0.0);
+        assertThat(county(r, "AL-01").get(0).status()).isEqualTo(NOT_REPORTED);
+    }
+
+    @Test
     void aRangeThatCutsAQuarterIsComputedFromTheFacts() {
         // February-March only: b9, b10, b17..b23 and b24..b30 = 16 children (the whole quarter has 30).
         ResultRow q1 = engine.run(IndicatorQuery.of("children_encountered", YearMonth.of(2025, 2), MAR, PeriodType.QUARTER)).rows().get(0);
