@@ -65,6 +65,11 @@ public enum FactTable {
         return table;
     }
 
+    /** Whether the fact holds one row per child, so that its distinct children are its rows (the pathway). */
+    boolean oneRowPerChild() {
+        return this == PATHWAY;
+    }
+
     /** The regional source whose files report this fact (none for the pathway, which draws on all). */
     Optional<String> source() {
         return source;

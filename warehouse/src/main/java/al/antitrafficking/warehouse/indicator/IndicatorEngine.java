@@ -56,10 +56,7 @@ public final class IndicatorEngine {
                 "Cannot query: unknown indicator; see /api/v1/indicators for the catalogue"));
         check(q, indicator);
         List<Object> params = new ArrayList<>();
-        // A pre-aggregated cell covers a whole period: only ranges that start and end on period boundaries may use it.
-        boolean aligned = q.periodType() != PeriodType.RANGE
-                && !label(q, q.from()).equals(label(q, q.from().minusMonths(1))) && !label(q, q.to()).equals(label(q, q.to().plusMonths(1)));
-        boolean aggregated = aligned && q.filters().isEmpty() && indicator.preaggregate().contains(q.groupBy()) && hasAggregates();
+        boolean aggregated = aggregated(q, indicator);
         String sql = aggregated ? aggregateRead(q, catalogue.aggregateSource(indicator), params) : sql(q, indicator, params);
         List<String> periods = q.periodType().labels(q.from(), q.to());
         Map<List<String>, Map<String, long[]>> raw = new LinkedHashMap<>();
@@ -91,6 +88,31 @@ public final class IndicatorEngine {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot query indicator " + indicator.id() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The SQL that answers {@code q} from the facts, its bound values added to {@code params} in order: for
+     * inspection and for benchmarks that run the same statement elsewhere. The query is checked as {@link #run} does.
+     */
+    public String factSql(IndicatorQuery q, List<Object> params) {
+        Indicator indicator = catalogue.find(q.indicator()).orElseThrow(() -> new QueryRefusedException(
+                "Cannot query: unknown indicator; see /api/v1/indicators for the catalogue"));
+        check(q, indicator);
+        return sql(q, indicator, params);
+    }
+
+    /** Whether {@code q} would be answered from the pre-aggregated cells rather than from the facts. */
+    public boolean readsAggregates(IndicatorQuery q) {
+        Indicator indicator = catalogue.find(q.indicator()).orElseThrow(() -> new QueryRefusedException(
+                "Cannot query: unknown indicator; see /api/v1/indicators for the catalogue"));
+        return aggregated(q, indicator);
+    }
+
+    private boolean aggregated(IndicatorQuery q, Indicator indicator) {
+        // A pre-aggregated cell covers a whole period: only ranges that start and end on period boundaries may use it.
+        boolean aligned = q.periodType() != PeriodType.RANGE
+                && !label(q, q.from()).equals(label(q, q.from().minusMonths(1))) && !label(q, q.to()).equals(label(q, q.to().plusMonths(1)));
+        return aligned && q.filters().isEmpty() && indicator.preaggregate().contains(q.groupBy()) && hasAggregates();
     }
 
     private static void check(IndicatorQuery q, Indicator indicator) {
@@ -129,18 +151,43 @@ public final class IndicatorEngine {
         if (q.periodType() == PeriodType.RANGE) {
             params.add(label(q, q.from()));
         }
-        StringBuilder select = new StringBuilder("SELECT ").append(q.periodType().sql(indicator.date())).append(" AS period");
-        for (String g : q.groupBy()) {
-            select.append(", ").append(fact.dimensionColumn(g).orElseThrow());
+        // Rows are grouped by the first day of their period and the label is made once per group, not once per row.
+        StringBuilder select = new StringBuilder("SELECT ").append(q.periodType() == PeriodType.RANGE ? "period"
+                : q.periodType().sql("period")).append(" AS period");
+        StringBuilder inner = new StringBuilder("SELECT ").append(q.periodType().truncated(indicator.date())).append(" AS period");
+        for (int g = 0; g < q.groupBy().size(); g++) {
+            select.append(", g").append(g + 1);
+            inner.append(", ").append(fact.dimensionColumn(q.groupBy().get(g)).orElseThrow()).append(" AS g").append(g + 1);
         }
-        select.append(", ").append(measures(indicator, params));
-        return select + " FROM " + fact.table() + " WHERE " + where(indicator, params, q.from(), q.to(), q.filters()) + " GROUP BY ALL";
+        select.append(", main, second, median");
+        if (indicator.unit() == Unit.PERCENT && indicator.measure() == Indicator.Measure.DISTINCT_CHILDREN && !fact.oneRowPerChild()) {
+            // A share of distinct children: one group per child first, then two counts, instead of two distinct counts.
+            StringBuilder perChild = new StringBuilder(inner).append(", child_pseudonym, bool_or(");
+            List<String> numerator = new ArrayList<>();
+            for (Condition c : indicator.numeratorWhere()) {
+                numerator.add(c.sql(params));
+            }
+            perChild.append(String.join(" AND ", numerator)).append(") AS hit");
+            StringBuilder children = new StringBuilder("SELECT period");
+            for (int g = 0; g < q.groupBy().size(); g++) {
+                children.append(", g").append(g + 1);
+            }
+            children.append(", count(*) AS main, count(*) FILTER (WHERE hit) AS second, NULL::DOUBLE AS median FROM (").append(perChild)
+                    .append(" FROM ").append(fact.table()).append(" WHERE ").append(where(indicator, params, q.from(), q.to(), q.filters()))
+                    .append(" GROUP BY ALL) AS per_child GROUP BY ALL");
+            return select + " FROM (" + children + ") AS cells";
+        }
+        inner.append(", ").append(measures(indicator, params));
+        return select + " FROM (" + inner + " FROM " + fact.table() + " WHERE " + where(indicator, params, q.from(), q.to(), q.filters())
+                + " GROUP BY ALL) AS cells";
     }
 
     /** The measure columns: main (a count, a percent's denominator, a median's observations), second (a percent's numerator), median. */
     private static String measures(Indicator indicator, List<Object> params) {
         FactTable fact = indicator.fact();
-        String measure = indicator.measure() == Indicator.Measure.DISTINCT_CHILDREN ? "count(DISTINCT child_pseudonym)" : "count(*)";
+        // A fact with one row per child (the pathway) counts its children by counting rows.
+        String measure = indicator.measure() == Indicator.Measure.DISTINCT_CHILDREN && !fact.oneRowPerChild()
+                ? "count(DISTINCT child_pseudonym)" : "count(*)";
         return switch (indicator.unit()) {
             case PERCENT -> {
                 List<String> numerator = new ArrayList<>();

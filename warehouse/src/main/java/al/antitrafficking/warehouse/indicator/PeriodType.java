@@ -27,6 +27,19 @@ public enum PeriodType {
         };
     }
 
+    /**
+     * The first day of a date column's period, to group by before labelling with {@link #sql}; for a range, the
+     * range's own label (bound, like {@link #sql}'s).
+     */
+    String truncated(String dateColumn) {
+        return switch (this) {
+            case MONTH -> "date_trunc('month', " + dateColumn + ")";
+            case QUARTER -> "date_trunc('quarter', " + dateColumn + ")";
+            case YEAR -> "date_trunc('year', " + dateColumn + ")";
+            case RANGE -> "CAST(? AS VARCHAR)";
+        };
+    }
+
     /** The label of the period a month of the range from..to falls in. */
     String label(YearMonth month, YearMonth from, YearMonth to) {
         return switch (this) {

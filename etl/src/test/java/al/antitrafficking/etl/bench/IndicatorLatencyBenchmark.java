@@ -1,0 +1,259 @@
+package al.antitrafficking.etl.bench;
+
+import al.antitrafficking.etl.ingest.SparkSessions;
+import al.antitrafficking.warehouse.config.AppConfig;
+import al.antitrafficking.warehouse.disclosure.DisclosureControl;
+import al.antitrafficking.warehouse.indicator.Audience;
+import al.antitrafficking.warehouse.indicator.Catalogue;
+import al.antitrafficking.warehouse.indicator.Indicator;
+import al.antitrafficking.warehouse.indicator.IndicatorEngine;
+import al.antitrafficking.warehouse.indicator.IndicatorQuery;
+import al.antitrafficking.warehouse.indicator.PeriodType;
+import al.antitrafficking.warehouse.indicator.Population;
+import al.antitrafficking.warehouse.reference.Territory;
+import al.antitrafficking.warehouse.snapshot.Snapshot;
+import al.antitrafficking.warehouse.snapshot.Snapshots;
+import al.antitrafficking.warehouse.snapshot.WarehouseTable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Benchmark (not a test): the query layer's latency for every catalogue indicator by county by month over the
+ * snapshot's last 36 months, against the same SQL run by Spark SQL over the same Parquet in the same JVM.
+ *
+ * <p>For each indicator: the dashboard call as the portal makes it (from the pre-aggregated cells where the
+ * catalogue has them, else from the facts), and for a pre-aggregated indicator also the ad-hoc call (filtered to
+ * all 12 counties, which changes no figure but sends it to the facts). Both include disclosure control and
+ * assembling the typed result. Spark runs the statement the query layer sends to DuckDB for the facts, rewritten
+ * only where the dialects differ ({@code strftime}, {@code date_diff}, {@code ::} casts), with the same bound
+ * values; its first answer is compared with DuckDB's, group by group.
+ *
+ * <p>{@code java -Xmx8g @conf/jvm/spark-java17.args -cp ... IndicatorLatencyBenchmark --warehouse.dir=DIR
+ * [--bench.iterations=50] [--bench.spark-iterations=5] [--bench.only=id,id]}
+ */
+public final class IndicatorLatencyBenchmark {
+    private IndicatorLatencyBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> bench = new HashMap<>();
+        List<String> rest = new ArrayList<>();
+        for (String a : args) {
+            if (a.startsWith("--bench.")) {
+                String[] kv = a.substring(8).split("=", 2);
+                bench.put(kv[0], kv[1]);
+            } else {
+                rest.add(a);
+            }
+        }
+        int iterations = Integer.parseInt(bench.getOrDefault("iterations", "50"));
+        int sparkIterations = Integer.parseInt(bench.getOrDefault("spark-iterations", "5"));
+        List<String> only = bench.containsKey("only") ? List.of(bench.get("only").split(",")) : List.of();
+        AppConfig config = AppConfig.fromArgs(rest.toArray(String[]::new));
+        Snapshot snapshot = new Snapshots(config.warehouseDir()).current().orElseThrow(() -> new IllegalStateException(
+                "No published snapshot in " + config.warehouseDir()));
+        Catalogue catalogue = Catalogue.load(config.catalogueFile());
+        Territory territory = Territory.load(config.referenceDir());
+        Population population = Population.load(territory, config.referenceDir());
+        Properties readOnly = new Properties();
+        readOnly.setProperty("duckdb.read_only", "true");
+        DuckDBConnection duck = DriverManager.getConnection("jdbc:duckdb:" + snapshot.dir().resolve(Snapshots.DATABASE_FILE), readOnly)
+                .unwrap(DuckDBConnection.class);
+        Supplier<Connection> connections = () -> {
+            try {
+                return duck.duplicate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        IndicatorEngine engine = new IndicatorEngine(catalogue, population, connections, new DisclosureControl(config.disclosureMinCount()),
+                snapshot.id());
+        YearMonth to;
+        try (Connection c = connections.get(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT max(month) FROM ingest_file")) {
+            rs.next();
+            to = YearMonth.parse(rs.getString(1));
+        }
+        YearMonth from = to.minusMonths(35);
+        List<String> counties = territory.counties().stream().map(al.antitrafficking.warehouse.reference.County::code).toList();
+        Path pathway = Files.createTempDirectory("bench-pathway").resolve("child_pathway.parquet");
+        try (Connection c = connections.get(); Statement s = c.createStatement()) {
+            s.execute("COPY child_pathway TO '" + pathway.toString().replace("'", "''") + "' (FORMAT parquet)");
+        }
+
+        long rows = 0;
+        try (Connection c = connections.get(); Statement s = c.createStatement()) {
+            for (String t : List.of("fact_border_encounter", "fact_cpu_case", "fact_nrm_identification", "fact_service")) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + t)) {
+                    rs.next();
+                    rows += rs.getLong(1);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "Snapshot %s: %,d fact rows; %s..%s by county by month; %d iterations (Spark %d)%n",
+                snapshot.id(), rows, from, to, iterations, sparkIterations);
+
+        SparkSession spark = SparkSessions.create(config);
+        spark.sparkContext().setLogLevel("WARN");
+        for (WarehouseTable t : List.of(WarehouseTable.FACT_BORDER_ENCOUNTER, WarehouseTable.FACT_CPU_CASE,
+                WarehouseTable.FACT_NRM_IDENTIFICATION, WarehouseTable.FACT_SERVICE)) {
+            spark.read().parquet(snapshot.table(t).toString()).createOrReplaceTempView(t.folder());
+        }
+        spark.read().parquet(pathway.toString()).createOrReplaceTempView("child_pathway");
+
+        StringBuilder table = new StringBuilder("| indicator | served from | query layer p50 / p95 (ms) | ad hoc from the facts p50 / p95 (ms) "
+                + "| Spark SQL p50 / max (ms) | Spark ÷ query layer (p50) | same answer |\n|---|---|---|---|---|---|---|\n");
+        for (Indicator indicator : catalogue.indicators()) {
+            if (!only.isEmpty() && !only.contains(indicator.id())) {
+                continue;
+            }
+            IndicatorQuery dashboard = new IndicatorQuery(indicator.id(), from, to, PeriodType.MONTH, Map.of(), List.of("county"),
+                    Audience.PUBLIC);
+            IndicatorQuery adHoc = new IndicatorQuery(indicator.id(), from, to, PeriodType.MONTH, Map.of("county", counties),
+                    List.of("county"), Audience.PUBLIC);
+            boolean aggregated = engine.readsAggregates(dashboard);
+            double[] served = time(() -> engine.run(dashboard), iterations);
+            double[] facts = aggregated ? time(() -> engine.run(adHoc), Math.max(5, iterations / 2)) : served;
+
+            List<Object> params = new ArrayList<>();
+            String duckSql = engine.factSql(dashboard, params);
+            // The values go in as literals: Spark 4.2's positional parameters were bound out of textual order in
+            // "d BETWEEN ? AND ? AND c IN (?, ...)" here (a date parameter received an age band), so every answer
+            // came back empty. These values are the catalogue's and the benchmark's own, never a caller's.
+            String sparkSql = inline(sparkDialect(duckSql), params);
+            Map<String, List<Double>> duckAnswer = duckAnswer(connections, duckSql, params);
+            Map<String, List<Double>> sparkAnswer = new TreeMap<>();
+            double[] sparkTimes = time(() -> {
+                List<Row> result = spark.sql(sparkSql).collectAsList();
+                if (sparkAnswer.isEmpty()) {
+                    for (Row r : result) {
+                        List<Double> values = new ArrayList<>();
+                        for (int i = r.length() - 3; i < r.length(); i++) {
+                            values.add(r.isNullAt(i) ? null : ((Number) r.get(i)).doubleValue());
+                        }
+                        sparkAnswer.put(r.getString(0) + "|" + r.getString(1), values);
+                    }
+                }
+            }, sparkIterations);
+            boolean same = same(duckAnswer, sparkAnswer);
+            if (!same) {
+                System.out.println("  Spark SQL: " + sparkSql + "  with " + params);
+            }
+            table.append(String.format(Locale.ROOT, "| `%s` | %s | %.1f / %.1f | %s | %.0f / %.0f | %.0f× | %s |%n", indicator.id(),
+                    aggregated ? "pre-aggregated" : "facts", served[0], served[1],
+                    aggregated ? String.format(Locale.ROOT, "%.1f / %.1f", facts[0], facts[1]) : "(same)",
+                    sparkTimes[0], sparkTimes[2], sparkTimes[0] / served[0], same ? "yes (" + duckAnswer.size() + " cells)" : "NO"));
+            System.out.print(table.substring(table.lastIndexOf("| `")));
+        }
+        System.out.println();
+        System.out.println(table);
+        spark.stop();
+        duck.close();
+    }
+
+    /** p50, p95 and max in milliseconds of {@code n} timed runs after {@code max(1, n / 10)} warm-up runs. */
+    private static double[] time(Runnable call, int n) {
+        for (int i = 0; i < Math.max(1, n / 10); i++) {
+            call.run();
+        }
+        double[] ms = new double[n];
+        for (int i = 0; i < n; i++) {
+            long started = System.nanoTime();
+            call.run();
+            ms[i] = (System.nanoTime() - started) / 1e6;
+        }
+        Arrays.sort(ms);
+        return new double[] {percentile(ms, 0.50), percentile(ms, 0.95), ms[n - 1]};
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    private static double percentile(double[] sorted, double p) {
+        int rank = (int) Math.ceil(p * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    /** DuckDB's answer to the facts statement: period|county → main, second, median. */
+    private static Map<String, List<Double>> duckAnswer(Supplier<Connection> connections, String sql, List<Object> params) throws SQLException {
+        Map<String, List<Double>> answer = new TreeMap<>();
+        try (Connection c = connections.get(); PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                p.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = p.executeQuery()) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    List<Double> values = new ArrayList<>();
+                    for (int i = n - 2; i <= n; i++) {
+                        Object v = rs.getObject(i);
+                        values.add(v == null ? null : ((Number) v).doubleValue());
+                    }
+                    answer.put(rs.getString(1) + "|" + rs.getString(2), values);
+                }
+            }
+        }
+        return answer;
+    }
+
+    private static boolean same(Map<String, List<Double>> a, Map<String, List<Double>> b) {
+        if (!a.keySet().equals(b.keySet())) {
+            System.out.printf("  answers differ: DuckDB %d cells, Spark %d cells%n", a.size(), b.size());
+            return false;
+        }
+        for (String k : a.keySet()) {
+            for (int i = 0; i < 3; i++) {
+                Double x = a.get(k).get(i);
+                Double y = b.get(k).get(i);
+                if (x == null ? y != null : y == null || Math.abs(x - y) > 1e-6) {
+                    System.out.printf("  answers differ at %s: DuckDB %s, Spark %s%n", k, a.get(k), b.get(k));
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The statement with each {@code ?} replaced by its value as a SQL literal (dates, numbers, quoted text). */
+    static String inline(String sql, List<Object> params) {
+        StringBuilder out = new StringBuilder();
+        int next = 0;
+        for (char ch : sql.toCharArray()) {
+            if (ch != '?') {
+                out.append(ch);
+                continue;
+            }
+            Object v = params.get(next++);
+            out.append(v instanceof java.time.LocalDate d ? "DATE '" + d + "'" : v instanceof Number n ? n.toString()
+                    : v instanceof Boolean b ? b.toString() : "'" + v.toString().replace("'", "''") + "'");
+        }
+        if (next != params.size()) {
+            throw new IllegalStateException("Cannot inline: " + params.size() + " values for " + next + " parameters");
+        }
+        return out.toString();
+    }
+
+    /** DuckDB's functions and casts in the query layer's statements, as Spark SQL spells them. */
+    static String sparkDialect(String sql) {
+        return sql.replaceAll("strftime\\((\\w+), '%Y-%m'\\)", "date_format($1, 'yyyy-MM')")
+                .replaceAll("strftime\\((\\w+), '%Y'\\)", "date_format($1, 'yyyy')")
+                .replaceAll("date_diff\\('day', (\\w+), (\\w+)\\)", "datediff($2, $1)")
+                .replace("NULL::DOUBLE", "CAST(NULL AS DOUBLE)");
+    }
+}
