@@ -5,6 +5,34 @@
   'use strict';
   const DICT = {
     sq: {
+      'nav.compare': 'Krahaso qarqet', 'nav.explorer': 'Eksploro', 'nav.completeness': 'Plotësia e të dhënave',
+      'common.csv': 'Shkarko të dhënat (CSV)',
+      'common.disclosure': 'Numrat nën pragun e mbrojtjes fshihen për të mbrojtur fëmijët, bashkë me qeliza të tjera kur totalet mund t\'i zbulonin; përqindjet dhe normat fshihen bashkë me numrat e tyre.',
+      'compare.title': 'Krahaso qarqet', 'compare.indicator': 'Treguesi', 'compare.period': 'Periudha', 'compare.county': 'Qarku',
+      'compare.map': 'Harta e qarqeve', 'compare.map.note': 'Klikoni një qark për të parë bashkitë e tij.', 'compare.ranking': 'Renditja e qarqeve',
+      'compare.table': 'Tabela dhe të dhënat', 'compare.last12': '12 muajt e fundit ({from} – {to})', 'compare.range': 'Periudha: {range}.',
+      'compare.unit.count': 'Numër.', 'compare.unit.percent': 'Përqindje.', 'compare.unit.rate_per_100k_residents': 'Për 100 000 banorë (regjistrimet e popullsisë).',
+      'compare.unit.rate_per_10k_children': 'Për 10 000 fëmijë (mungon burimi i popullsisë së fëmijëve).',
+      'compare.unit.rate_per_100k_children': 'Për 100 000 fëmijë (mungon burimi i popullsisë së fëmijëve).', 'compare.unit.median_days': 'Ditë (mediana).',
+      'compare.national': 'Shqipëria: {value}', 'compare.albania': 'Shqipëria', 'compare.numerator': 'Numëruesi', 'compare.denominator': 'Emëruesi',
+      'compare.status': 'Statusi', 'compare.municipalities': 'Bashkitë e qarkut {county}', 'compare.municipality': 'Bashkia',
+      'compare.municipalities.note': 'Ky tregues nuk ndahet sipas bashkisë; tregohet: {indicator}.',
+      'flag.DENOMINATOR_MISSING': 'mungon emëruesi', 'flag.NO_VALUE': 'pa vlerë',
+      'explorer.title': 'Eksploro treguesit', 'explorer.by': 'Ndarë sipas', 'explorer.period': 'Periudhat', 'explorer.from': 'Nga', 'explorer.to': 'Deri',
+      'explorer.pivot': 'Tabela', 'explorer.unknown': 'pa bashki të regjistruar (p.sh. në pikë kalimi)', 'explorer.albania': 'Shqipëria', 'explorer.source': 'Burimi: {source}.',
+      'period.month': 'Muaj', 'period.quarter': 'Tremujor', 'period.year': 'Vit',
+      'dim.sex': 'Gjinia', 'dim.age_band': 'Grupmosha', 'dim.citizenship': 'Shtetësia', 'dim.county': 'Qarku', 'dim.municipality': 'Bashkia',
+      'dim.crossing': 'Pika e kalimit', 'dim.direction': 'Drejtimi', 'dim.accompaniment': 'Shoqërimi', 'dim.risk_category': 'Kategoria e rrezikut',
+      'dim.status': 'Statusi', 'dim.exploitation_form': 'Forma e shfrytëzimit', 'dim.scope': 'E brendshme / ndërkombëtare',
+      'dim.service_type': 'Lloji i shërbimit', 'dim.provider': 'Ofruesi', 'dim.first_mechanism': 'Mekanizmi i parë',
+      'completeness.title': 'Plotësia e të dhënave', 'completeness.source': 'Burimi', 'completeness.heat': 'Dorëzimet sipas qarkut dhe muajit',
+      'completeness.summary': 'Sipas burimit', 'completeness.rules': 'Rreshta të refuzuar, sipas rregullit',
+      'completeness.deadline': 'Në kohë: deri më {day} të muajit pasardhës.', 'completeness.rows': '{rows} rreshta, {rejected} të refuzuar',
+      'completeness.expected': 'Të pritura', 'completeness.received': 'Të marra', 'completeness.onTime': 'Në kohë', 'completeness.refused': 'Të refuzuara',
+      'completeness.rowsRejected': 'Rreshta të refuzuar', 'completeness.rule': 'Rregulli', 'completeness.noRejects': 'Asnjë rresht i refuzuar.',
+      'arrival.ON_TIME': 'në kohë', 'arrival.LATE': 'me vonesë', 'arrival.REFUSED': 'i refuzuar', 'arrival.MISSING': 'mungon',
+      'source.border': 'Policia Kufitare', 'source.cpu': 'Njësitë e Mbrojtjes së Fëmijës', 'source.nrm': 'Mekanizmi Kombëtar i Referimit',
+      'source.services': 'Shërbimet sociale',
       'nav.overview': 'Përmbledhje', 'nav.forums': 'Forumet', 'nav.actions': 'Veprimet',
       'app.title': 'Fëmijët në lëvizje dhe fëmijët viktima të trafikimit',
       'app.subtitle': 'Zyra e Koordinatorit Kombëtar kundër Trafikimit',
@@ -41,6 +69,34 @@
       'error.load': 'Faqja nuk u ngarkua: '
     },
     en: {
+      'nav.compare': 'Compare districts', 'nav.explorer': 'Explorer', 'nav.completeness': 'Data completeness',
+      'common.csv': 'Download the data (CSV)',
+      'common.disclosure': 'Counts below the disclosure threshold are withheld to protect children, with further cells where totals could give them back; shares and rates are withheld with their counts.',
+      'compare.title': 'Compare districts', 'compare.indicator': 'Indicator', 'compare.period': 'Period', 'compare.county': 'County',
+      'compare.map': 'Map of the counties', 'compare.map.note': 'Click a county to see its municipalities.', 'compare.ranking': 'Counties ranked',
+      'compare.table': 'Table and data', 'compare.last12': 'Last 12 months ({from} – {to})', 'compare.range': 'Period: {range}.',
+      'compare.unit.count': 'Count.', 'compare.unit.percent': 'Percentage.', 'compare.unit.rate_per_100k_residents': 'Per 100,000 residents (censuses).',
+      'compare.unit.rate_per_10k_children': 'Per 10,000 children (no child-population source supplied yet).',
+      'compare.unit.rate_per_100k_children': 'Per 100,000 children (no child-population source supplied yet).', 'compare.unit.median_days': 'Days (median).',
+      'compare.national': 'Albania: {value}', 'compare.albania': 'Albania', 'compare.numerator': 'Numerator', 'compare.denominator': 'Denominator',
+      'compare.status': 'Status', 'compare.municipalities': 'Municipalities of {county}', 'compare.municipality': 'Municipality',
+      'compare.municipalities.note': 'This indicator is not broken down by municipality; shown instead: {indicator}.',
+      'flag.DENOMINATOR_MISSING': 'denominator missing', 'flag.NO_VALUE': 'no value',
+      'explorer.title': 'Explore the indicators', 'explorer.by': 'Broken down by', 'explorer.period': 'Periods', 'explorer.from': 'From', 'explorer.to': 'To',
+      'explorer.pivot': 'Table', 'explorer.unknown': 'no municipality recorded (e.g. at a crossing)', 'explorer.albania': 'Albania', 'explorer.source': 'Source: {source}.',
+      'period.month': 'Month', 'period.quarter': 'Quarter', 'period.year': 'Year',
+      'dim.sex': 'Sex', 'dim.age_band': 'Age band', 'dim.citizenship': 'Citizenship', 'dim.county': 'County', 'dim.municipality': 'Municipality',
+      'dim.crossing': 'Crossing', 'dim.direction': 'Direction', 'dim.accompaniment': 'Accompaniment', 'dim.risk_category': 'Risk category',
+      'dim.status': 'Status', 'dim.exploitation_form': 'Form of exploitation', 'dim.scope': 'Internal or transnational',
+      'dim.service_type': 'Type of service', 'dim.provider': 'Provider', 'dim.first_mechanism': 'First mechanism',
+      'completeness.title': 'Data completeness', 'completeness.source': 'Source', 'completeness.heat': 'Submissions by county and month',
+      'completeness.summary': 'Per source', 'completeness.rules': 'Rows rejected, by rule',
+      'completeness.deadline': 'On time: by day {day} of the next month.', 'completeness.rows': '{rows} rows, {rejected} rejected',
+      'completeness.expected': 'Expected', 'completeness.received': 'Received', 'completeness.onTime': 'On time', 'completeness.refused': 'Refused',
+      'completeness.rowsRejected': 'Rows rejected', 'completeness.rule': 'Rule', 'completeness.noRejects': 'No rows rejected.',
+      'arrival.ON_TIME': 'on time', 'arrival.LATE': 'late', 'arrival.REFUSED': 'refused', 'arrival.MISSING': 'missing',
+      'source.border': 'Border Police', 'source.cpu': 'Child Protection Units', 'source.nrm': 'National Referral Mechanism',
+      'source.services': 'Social services',
       'nav.overview': 'Overview', 'nav.forums': 'Forums', 'nav.actions': 'Actions',
       'app.title': 'Children on the move and child victims of trafficking',
       'app.subtitle': 'Office of the National Anti-trafficking Coordinator',
@@ -153,11 +209,11 @@
   }
 
   function header(active) {
-    const nav = el('nav', { 'aria-label': 'main' }, [
-      el('a', { href: '/', text: t('nav.overview'), 'aria-current': active === 'overview' ? 'page' : 'false' }),
-      el('a', { href: '/forums.html', text: t('nav.forums'), 'aria-current': active === 'forums' ? 'page' : 'false' }),
-      el('a', { href: '/actions.html', text: t('nav.actions'), 'aria-current': active === 'actions' ? 'page' : 'false' })
-    ]);
+    const pages = [['overview', '/'], ['compare', '/compare.html'], ['explorer', '/explorer.html'], ['completeness', '/completeness.html'],
+      ['forums', '/forums.html'], ['actions', '/actions.html']];
+    const nav = el('nav', { 'aria-label': 'main' }, pages.map(function (p) {
+      return el('a', { href: p[1], text: t('nav.' + p[0]), 'aria-current': active === p[0] ? 'page' : 'false' });
+    }));
     const switcher = el('button', { type: 'button', id: 'lang-switch', class: 'lang',
       text: lang() === 'sq' ? 'English' : 'Shqip', 'aria-label': 'language' });
     switcher.addEventListener('click', function () {

@@ -56,7 +56,7 @@ public final class IndicatorController {
         try {
             period = PeriodType.valueOf(ctx.queryParamAsClass("period", String.class).getOrDefault("month").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadRequestResponse("Cannot read period: period must be month, quarter or year");
+            throw new BadRequestResponse("Cannot read period: period must be month, quarter, year or range");
         }
         List<String> groupBy = split(ctx.queryParam("group_by"));
         Map<String, List<String>> filters = new LinkedHashMap<>();

@@ -28,6 +28,8 @@ import java.util.function.Supplier;
  * counts are withheld are withheld too.
  */
 public final class IndicatorEngine {
+    /** The group value of rows whose dimension is empty (a Border Police encounter at a crossing has no municipality). */
+    public static final String NOT_RECORDED = "not_recorded";
     private static final int MAX_GROUPS = 2;
     private static final int MAX_FILTER_VALUES = 100;
     private static final int MAX_MONTHS = 20 * 12;
@@ -69,7 +71,8 @@ public final class IndicatorEngine {
                 while (rs.next()) {
                     List<String> group = new ArrayList<>();
                     for (int g = 0; g < q.groupBy().size(); g++) {
-                        group.add(rs.getString(2 + g));
+                        String value = rs.getString(2 + g);
+                        group.add(value == null ? NOT_RECORDED : value);
                     }
                     int at = 2 + q.groupBy().size();
                     long main = rs.getLong(at);

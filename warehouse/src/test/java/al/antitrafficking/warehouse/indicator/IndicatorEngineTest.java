@@ -370,6 +370,16 @@ class IndicatorEngineTest {
     }
 
     @Test
+    void rowsWithoutTheDimensionFormAGroupOfTheirOwn() {
+        // Every border encounter here is at a crossing, so none has a municipality: all 30 children in one group.
+        IndicatorResult r = engine.run(IndicatorQuery.of("children_encountered", JAN, MAR, PeriodType.QUARTER).groupedBy("municipality")
+                .forAudience(Audience.INTERNAL));
+
+        assertThat(r.rows()).extracting(row -> row.group().get("municipality"), ResultRow::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(IndicatorEngine.NOT_RECORDED, 30.0));
+    }
+
+    @Test
     void aWholeRangeIsOnePeriodOverItsOwnMonthsOnly() {
         // February-March as one period: AL-05 7 + 0, AL-07 2 + 7, AL-11 0 + 0; AL-01 sent no file in those months.
         IndicatorResult r = engine.run(new IndicatorQuery("children_encountered", YearMonth.of(2025, 2), MAR, PeriodType.RANGE,
