@@ -91,7 +91,7 @@ class IndicatorApiTest {
         assertThat(get("/api/v1/indicators/children_encountered?group_by=refused", 400).get("error").asText())
                 .contains("cannot be grouped by that dimension");
         assertThat(get("/api/v1/indicators/children_encountered?period=decade", 400).get("error").asText())
-                .isEqualTo("Cannot read period: period must be month, quarter or year");
+                .isEqualTo("Cannot read period: period must be month, quarter, year or range");
         assertThat(get("/api/v1/indicators/children_encountered?from=2025-1", 400).get("error").asText())
                 .isEqualTo("Cannot read period: from must be a month as yyyy-MM");
     }
