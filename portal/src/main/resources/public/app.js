@@ -5,6 +5,10 @@
   'use strict';
   const DICT = {
     sq: {
+      'overview.tiles': 'Treguesit kryesorë: {from} – {to}, krahasuar me {bfrom} – {bto}', 'overview.trend': 'Tendenca',
+      'overview.noChange': 'pa krahasim', 'overview.changePercent': '{change} % krahasuar me një vit më parë',
+      'overview.changePoints': '{change} pikë përqindjeje krahasuar me një vit më parë', 'overview.better': 'më mirë', 'overview.worse': 'më keq',
+      'overview.explore': 'Eksploro', 'overview.glance': '{source}: {received} të marra, {onTime} në kohë (12 muajt e fundit)',
       'nav.compare': 'Krahaso qarqet', 'nav.explorer': 'Eksploro', 'nav.completeness': 'Plotësia e të dhënave',
       'common.csv': 'Shkarko të dhënat (CSV)',
       'common.disclosure': 'Numrat nën pragun e mbrojtjes fshihen për të mbrojtur fëmijët, bashkë me qeliza të tjera kur totalet mund t\'i zbulonin; përqindjet dhe normat fshihen bashkë me numrat e tyre.',
@@ -69,6 +73,10 @@
       'error.load': 'Faqja nuk u ngarkua: '
     },
     en: {
+      'overview.tiles': 'Headline indicators: {from} – {to}, against {bfrom} – {bto}', 'overview.trend': 'Trend',
+      'overview.noChange': 'no comparison', 'overview.changePercent': '{change} % on a year earlier',
+      'overview.changePoints': '{change} percentage points on a year earlier', 'overview.better': 'better', 'overview.worse': 'worse',
+      'overview.explore': 'Explore', 'overview.glance': '{source}: {received} received, {onTime} on time (last 12 months)',
       'nav.compare': 'Compare districts', 'nav.explorer': 'Explorer', 'nav.completeness': 'Data completeness',
       'common.csv': 'Download the data (CSV)',
       'common.disclosure': 'Counts below the disclosure threshold are withheld to protect children, with further cells where totals could give them back; shares and rates are withheld with their counts.',

@@ -1,93 +1,119 @@
-// The national overview: each chart is fed by one JSON endpoint under /api/v1/overview.
-// Suppressed and not-reported values arrive as null with a status; lines show them as gaps.
+// The national coordinator's overview: the last snapshot and its completeness at a glance, tiles for the
+// headline indicators with the change against the same twelve months a year earlier, a trend of any headline
+// indicator by month, quarter or year, and child victims by status. Every figure comes from the query layer
+// (/api/v1/indicators, /api/v1/completeness, /api/v1/overview); withheld values are gaps, never zeros.
 (function () {
   'use strict';
   const A = window.App;
+  const C = window.Charts;
   A.header('overview');
-  // Okabe-Ito: distinguishable with the common forms of colour blindness.
-  const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00'];
-  const charts = [];
+  const HEADLINES = ['children_encountered', 'share_unaccompanied_or_separated', 'child_victims', 'child_victims_officially_identified',
+    'nrm_victims_with_cpu_case', 'border_children_never_seen_again'];
+  let catalogue = [];
+  let snapshot = null;
+  let trendChart = null;
 
-  function getJson(url) {
-    return A.call('GET', url);
+  function entry(id) { return catalogue.find(function (e) { return e.id === id; }); }
+  function name(e) { return e.name[A.lang()] || e.name.en; }
+  function month(y, m) { return new Date(Date.UTC(y, m - 1, 1)).toISOString().slice(0, 7); }
+  function indicator(id, query) { return A.call('GET', '/api/v1/indicators/' + encodeURIComponent(id) + '?' + query); }
+
+  async function tiles() {
+    const y = Number(snapshot.lastMonth.slice(0, 4)); const m = Number(snapshot.lastMonth.slice(5, 7));
+    const now = { from: month(y, m - 11), to: snapshot.lastMonth };
+    const before = { from: month(y - 1, m - 11), to: month(y - 1, m) };
+    document.getElementById('tiles-title').textContent = A.t('overview.tiles', { from: now.from, to: now.to, bfrom: before.from, bto: before.to });
+    const list = document.getElementById('tiles');
+    list.textContent = '';
+    for (const id of HEADLINES) {
+      const e = entry(id);
+      const [a, b] = await Promise.all([indicator(id, 'period=range&from=' + now.from + '&to=' + now.to),
+        indicator(id, 'period=range&from=' + before.from + '&to=' + before.to)]);
+      const cur = a.rows[0]; const prev = b.rows[0];
+      let change = A.t('overview.noChange');
+      let trend = 'none';
+      if (C.value(cur) !== null && C.value(prev) !== null && C.value(prev) !== 0) {
+        const diff = e.unit === 'percent' ? cur.value - prev.value : 100 * (cur.value - prev.value) / prev.value;
+        const text = new Intl.NumberFormat(A.lang() === 'en' ? 'en-GB' : 'sq-AL', { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(diff);
+        change = A.t(e.unit === 'percent' ? 'overview.changePoints' : 'overview.changePercent', { change: text });
+        trend = diff === 0 || e.higherIsBetter === null ? 'neutral' : (diff > 0) === e.higherIsBetter ? 'better' : 'worse';
+      }
+      list.appendChild(A.el('li', { class: 'tile ' + trend, 'data-indicator': id }, [
+        A.el('span', { class: 'tile-name', text: name(e) }),
+        A.el('strong', { class: 'tile-value', text: C.cell(cur, e.unit) }),
+        A.el('span', { class: 'tile-change', text: change + (trend === 'better' ? ' ▲ ' + A.t('overview.better') : trend === 'worse' ? ' ▼ ' + A.t('overview.worse') : '') }),
+        A.el('a', { href: '/explorer.html?indicator=' + id, text: A.t('overview.explore') })
+      ]));
+    }
   }
 
-  function makeChart(id) {
-    const chart = echarts.init(document.getElementById(id));
-    charts.push(chart);
-    return chart;
+  async function glance() {
+    const report = await A.call('GET', '/api/v1/completeness');
+    const list = document.getElementById('completeness-glance');
+    list.textContent = '';
+    const pct = function (a, b) { return b ? Math.round(100 * a / b) + ' %' : '–'; };
+    report.sources.forEach(function (s) {
+      list.appendChild(A.el('li', {}, [A.el('a', { href: '/completeness.html?source=' + s.source,
+        text: A.t('overview.glance', { source: A.t('source.' + s.source), received: pct(s.received, s.expected), onTime: pct(s.onTime, s.expected) }) })]));
+    });
   }
 
-  function tooltipFormatter(seriesList) {
-    return function (params) {
-      const items = Array.isArray(params) ? params : [params];
-      const lines = [items[0].axisValueLabel || items[0].name];
-      items.forEach(function (p) {
-        const point = seriesList[p.seriesIndex].points[p.dataIndex];
-        const text = point.status === 'PUBLISHED' ? A.number(point.value) : A.t('status.' + point.status);
-        lines.push(p.marker + ' ' + p.seriesName + ': ' + text);
-      });
-      return lines.join('<br>');
-    };
+  async function trend() {
+    const form = document.getElementById('trend-form');
+    const e = entry(form.elements.indicator.value);
+    const result = await indicator(e.id, 'period=' + form.elements.period.value + '&from=' + snapshot.firstMonth + '&to=' + snapshot.lastMonth);
+    const periods = result.rows.map(function (r) { return r.period; });
+    trendChart.setOption({
+      color: C.PALETTE,
+      tooltip: { trigger: 'axis', formatter: function (p) { return p[0].axisValueLabel + ': ' + C.cell(result.rows[p[0].dataIndex], e.unit); } },
+      grid: { left: 60, right: 20, top: 20, bottom: 40 },
+      xAxis: { type: 'category', data: periods },
+      yAxis: { type: 'value' },
+      series: [{ name: name(e), type: 'line', connectNulls: false, data: result.rows.map(C.value) }]
+    }, true);
+    C.fillTable(document.getElementById('trend-table'), [A.t('explorer.period'), name(e), A.t('compare.status')],
+      result.rows.map(function (r) { return [r.period, C.cell(r, e.unit), A.t('status.' + r.status)]; }));
+    C.csvLink(document.getElementById('trend-csv'), e.id + '_' + form.elements.period.value + '.csv', ['period', 'value', 'numerator', 'denominator', 'status', 'snapshot'],
+      result.rows.map(function (r) { return [r.period, C.value(r), r.numerator, r.denominator, r.status, result.snapshot]; }));
   }
 
-  function lineOption(trend) {
+  function victimsOption(trend) {
     const months = trend.series.length ? trend.series[0].points.map(function (p) { return p.period; }) : [];
     return {
-      color: PALETTE,
-      tooltip: { trigger: 'axis', formatter: tooltipFormatter(trend.series) },
+      color: C.PALETTE,
+      tooltip: { trigger: 'axis', formatter: function (params) {
+        return [params[0].axisValueLabel].concat(params.map(function (p) {
+          const point = trend.series[p.seriesIndex].points[p.dataIndex];
+          return p.marker + ' ' + p.seriesName + ': ' + (point.status === 'PUBLISHED' ? A.number(point.value) : A.t('status.' + point.status));
+        })).join('<br>');
+      } },
       legend: { top: 0 },
       grid: { left: 50, right: 20, top: 36, bottom: 40 },
       xAxis: { type: 'category', data: months },
       yAxis: { type: 'value', minInterval: 1 },
       series: trend.series.map(function (s) {
-        return {
-          name: A.t('series.' + s.key), type: 'line', connectNulls: false, showSymbol: true,
-          data: s.points.map(function (p) { return p.value; })
-        };
+        return { name: A.t('series.' + s.key), type: 'line', connectNulls: false, data: s.points.map(function (p) { return p.value; }) };
       })
     };
   }
 
-  function countyOption(breakdown) {
-    const counties = breakdown.counties;
-    return {
-      color: PALETTE,
-      tooltip: {
-        trigger: 'axis', axisPointer: { type: 'shadow' },
-        formatter: function (params) {
-          const c = counties[params[0].dataIndex];
-          return c.countyName + ': ' + (c.status === 'PUBLISHED' ? A.number(c.value) : A.t('status.' + c.status));
-        }
-      },
-      grid: { left: 50, right: 20, top: 20, bottom: 60 },
-      xAxis: { type: 'category', data: counties.map(function (c) { return c.countyName; }), axisLabel: { rotate: 30 } },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: [{
-        name: A.t('series.all'), type: 'bar',
-        data: counties.map(function (c) { return c.value; }),
-        label: {
-          show: true, position: 'top',
-          formatter: function (p) { return counties[p.dataIndex].status === 'PUBLISHED' ? '' : '–'; }
-        }
-      }]
-    };
-  }
-
   async function load() {
-    const snapshot = await getJson('/api/v1/snapshot');
+    const [snap, cat] = await Promise.all([A.call('GET', '/api/v1/snapshot'), A.call('GET', '/api/v1/indicators')]);
+    snapshot = snap; catalogue = cat;
     document.getElementById('snapshot').textContent = A.t('overview.snapshot', { id: snapshot.id, first: snapshot.firstMonth,
       last: snapshot.lastMonth, loaded: A.number(snapshot.filesLoaded), rejected: A.number(snapshot.filesRejected) });
-    const encountered = await getJson('/api/v1/overview/children-encountered/monthly');
-    makeChart('chart-encountered').setOption(lineOption(encountered));
-    const victims = await getJson('/api/v1/overview/child-victims/monthly');
-    makeChart('chart-victims').setOption(lineOption(victims));
-    const byCounty = await getJson('/api/v1/overview/children-encountered/by-county');
-    document.getElementById('county-period').textContent = A.t('overview.months', { from: byCounty.from, to: byCounty.to });
-    makeChart('chart-county').setOption(countyOption(byCounty));
-    document.getElementById('disclosure').textContent = A.t('overview.disclosure', { max: encountered.suppressionThreshold - 1 });
+    const form = document.getElementById('trend-form');
+    HEADLINES.concat(['new_cpu_cases', 'children_encountered_rate']).forEach(function (id) {
+      form.elements.indicator.appendChild(A.el('option', { value: id, text: name(entry(id)) }));
+    });
+    form.elements.period.value = 'quarter';
+    trendChart = C.init('chart-trend');
+    form.addEventListener('change', function () { trend().catch(A.fail); });
+    await Promise.all([glance(), tiles(), trend()]);
+    const victims = await A.call('GET', '/api/v1/overview/child-victims/monthly');
+    C.init('chart-victims').setOption(victimsOption(victims));
+    document.getElementById('disclosure').textContent = A.t('overview.disclosure', { max: victims.suppressionThreshold - 1 });
   }
 
-  window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
   load().catch(A.fail);
 })();

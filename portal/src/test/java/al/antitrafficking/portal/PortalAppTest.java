@@ -122,7 +122,8 @@ class PortalAppTest {
     @Test
     void everyPageAndEveryAssetItLoadsAreServedByThePortalItself() throws Exception {
         List<String> assets = new ArrayList<>();
-        for (String path : List.of("/", "/forums.html", "/forum.html", "/actions.html", "/action.html")) {
+        for (String path : List.of("/", "/compare.html", "/explorer.html", "/completeness.html", "/forums.html", "/forum.html", "/actions.html",
+                "/action.html")) {
             HttpResponse<String> page = get(path);
             assertThat(page.statusCode()).as(path).isEqualTo(200);
             Matcher m = Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(page.body());
@@ -130,15 +131,17 @@ class PortalAppTest {
                 assets.add(m.group(1));
             }
         }
-        assertThat(assets).contains("/webjars/echarts/5.5.0/echarts.min.js", "/overview.js", "/style.css", "/app.js",
-                "/forums.js", "/forum.js", "/actions.js", "/action.js", "/forum-form.js", "/action-form.js");
+        assertThat(assets).contains("/webjars/echarts/5.5.0/echarts.min.js", "/overview.js", "/style.css", "/app.js", "/charts.js",
+                "/compare.js", "/explorer.js", "/completeness.js", "/forums.js", "/forum.js", "/actions.js", "/action.js", "/forum-form.js",
+                "/action-form.js");
         for (String asset : assets.stream().distinct().toList()) {
             assertThat(asset).as("no outside address").startsWith("/");
             HttpResponse<String> response = get(asset);
             assertThat(response.statusCode()).as(asset).isEqualTo(200);
             assertThat(response.body()).as(asset).isNotEmpty();
         }
-        assertThat(get("/overview.js").body()).contains("/api/v1/overview/children-encountered/monthly",
-                "/api/v1/overview/child-victims/monthly", "/api/v1/overview/children-encountered/by-county");
+        assertThat(get("/overview.js").body()).contains("/api/v1/indicators/", "/api/v1/completeness", "/api/v1/overview/child-victims/monthly");
+        assertThat(get("/compare.js").body()).contains("/geo/albania-counties.geojson");
+        assertThat(get("/geo/albania-counties.geojson").statusCode()).isEqualTo(200);
     }
 }

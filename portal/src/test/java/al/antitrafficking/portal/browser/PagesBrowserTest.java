@@ -88,13 +88,29 @@ class PagesBrowserTest {
     }
 
     @Test
-    void theOverviewDrawsItsThreeChartsWithData() {
+    void theOverviewShowsTilesWithTheYearOnYearChangeAndDrawsItsCharts() {
         open("/");
 
-        assertThat(drawn(chartData("chart-encountered"))).isGreaterThan(6);
+        assertThat(drawn(chartData("chart-trend"))).isGreaterThan(2);
         assertThat(drawn(chartData("chart-victims"))).isGreaterThan(0);
-        assertThat(drawn(chartData("chart-county"))).isGreaterThan(6);
+        List<WebElement> tiles = waiting().until(d -> {
+            List<WebElement> t = d.findElements(By.cssSelector("#tiles .tile"));
+            return t.size() == 6 ? t : null;
+        });
+        assertThat(tiles.get(0).findElement(By.className("tile-value")).getText()).matches("[0-9 .,]+");
+        assertThat(driver.findElements(By.cssSelector("#completeness-glance li"))).hasSize(4);
         assertNoPageError();
+    }
+
+    @Test
+    void thePeriodPickerRedrawsTheTrendByYear() {
+        open("/");
+        chartData("chart-trend");
+
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("trend-period"))).selectByValue("year");
+
+        waiting().until(d -> chartData("chart-trend").size() == 1);
+        assertThat(driver.findElement(By.id("trend-table")).getAttribute("textContent")).contains("2025");
     }
 
     @Test
