@@ -9,6 +9,11 @@
       'overview.noChange': 'pa krahasim', 'overview.changePercent': '{change} % krahasuar me një vit më parë',
       'overview.changePoints': '{change} pikë përqindjeje krahasuar me një vit më parë', 'overview.better': 'më mirë', 'overview.worse': 'më keq',
       'overview.explore': 'Eksploro', 'overview.glance': '{source}: {received} të marra, {onTime} në kohë (12 muajt e fundit)',
+      'nav.statistics': 'Statistikat', 'statistics.title': 'Tabelat statistikore', 'statistics.all': 'Të gjitha tabelat',
+      'statistics.note': 'Tabela standarde për një vit ose tremujor. Çdo skedar mban versionin e të dhënave, datën e tyre, përkufizimet dhe shënimin për mbrojtjen e të dhënave; i njëjti version jep gjithmonë të njëjtin skedar.',
+      'statistics.disclosure': '* e fshehur (numër i vogël); (*) e fshehur që të mos zbulohet një qelizë tjetër; - pa raportim.',
+      'statistics.total': 'Gjithsej', 'statistics.stamp': 'Të dhënat: {snapshot}; treguesi: {indicator}.',
+      'statistics.preparing': 'Po përgatitet skedari…', 'statistics.ready': 'Gati: {file}',
       'nav.compare': 'Krahaso qarqet', 'nav.explorer': 'Eksploro', 'nav.completeness': 'Plotësia e të dhënave',
       'common.csv': 'Shkarko të dhënat (CSV)',
       'common.disclosure': 'Numrat nën pragun e mbrojtjes fshihen për të mbrojtur fëmijët, bashkë me qeliza të tjera kur totalet mund t\'i zbulonin; përqindjet dhe normat fshihen bashkë me numrat e tyre.',
@@ -77,6 +82,11 @@
       'overview.noChange': 'no comparison', 'overview.changePercent': '{change} % on a year earlier',
       'overview.changePoints': '{change} percentage points on a year earlier', 'overview.better': 'better', 'overview.worse': 'worse',
       'overview.explore': 'Explore', 'overview.glance': '{source}: {received} received, {onTime} on time (last 12 months)',
+      'nav.statistics': 'Statistics', 'statistics.title': 'Statistical tables', 'statistics.all': 'All tables',
+      'statistics.note': 'Standard tables for a year or a quarter. Each file carries the snapshot, the date of the data, the definitions and the disclosure note; the same snapshot always gives the same file.',
+      'statistics.disclosure': '* suppressed (small count); (*) suppressed so that another cell cannot be worked out; - not reported.',
+      'statistics.total': 'Total', 'statistics.stamp': 'Data: {snapshot}; indicator: {indicator}.',
+      'statistics.preparing': 'Preparing the file…', 'statistics.ready': 'Ready: {file}',
       'nav.compare': 'Compare districts', 'nav.explorer': 'Explorer', 'nav.completeness': 'Data completeness',
       'common.csv': 'Download the data (CSV)',
       'common.disclosure': 'Counts below the disclosure threshold are withheld to protect children, with further cells where totals could give them back; shares and rates are withheld with their counts.',
@@ -217,7 +227,8 @@
   }
 
   function header(active) {
-    const pages = [['overview', '/'], ['compare', '/compare.html'], ['explorer', '/explorer.html'], ['completeness', '/completeness.html'],
+    const pages = [['overview', '/'], ['compare', '/compare.html'], ['explorer', '/explorer.html'], ['statistics', '/statistics.html'],
+      ['completeness', '/completeness.html'],
       ['forums', '/forums.html'], ['actions', '/actions.html']];
     const nav = el('nav', { 'aria-label': 'main' }, pages.map(function (p) {
       return el('a', { href: p[1], text: t('nav.' + p[0]), 'aria-current': active === p[0] ? 'page' : 'false' });

@@ -6,6 +6,7 @@ import al.antitrafficking.portal.forum.ForumController;
 import al.antitrafficking.portal.indicator.IndicatorController;
 import al.antitrafficking.portal.overview.OverviewController;
 import al.antitrafficking.portal.reference.ReferenceController;
+import al.antitrafficking.portal.statistics.StatisticsController;
 import al.antitrafficking.warehouse.config.AppConfig;
 import al.antitrafficking.warehouse.forum.DuckDbForumStore;
 import al.antitrafficking.warehouse.forum.ForumRules;
@@ -56,6 +57,7 @@ public final class PortalApp {
                 services.clock(), services.forumBackupDir());
         ReferenceController reference = new ReferenceController(services.territory(), services.trends());
         IndicatorController indicators = new IndicatorController(services.indicators(), services.overview());
+        StatisticsController statistics = new StatisticsController(services.indicators(), services.overview(), services.territory());
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         return Javalin.create(config -> {
@@ -70,6 +72,9 @@ public final class PortalApp {
             config.routes.get("/api/v1/indicators", indicators::list);
             config.routes.get("/api/v1/indicators/{id}", indicators::query);
             config.routes.get("/api/v1/completeness", indicators::completeness);
+            config.routes.get("/api/v1/statistics", statistics::list);
+            config.routes.get("/api/v1/statistics/{id}", statistics::show);
+            config.routes.get("/api/v1/statistics/{id}/export.{format}", statistics::export);
             config.routes.get("/api/v1/forums", forums::list);
             config.routes.post("/api/v1/forums", forums::create);
             config.routes.get("/api/v1/forums/{id}", forums::show);

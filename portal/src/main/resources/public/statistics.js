@@ -1,0 +1,78 @@
+// The ministry's statistics: the standard tables for a chosen year or quarter, each with its downloads (XLSX,
+// CSV, PDF), and all of them in one file. A whole export can take a few seconds: the page says so while it runs.
+(function () {
+  'use strict';
+  const A = window.App;
+  const C = window.Charts;
+  A.header('statistics');
+  const form = document.getElementById('statistics-form');
+
+  function param() {
+    const v = form.elements.period.value;
+    return (v.indexOf('Q') >= 0 ? 'quarter=' : 'year=') + encodeURIComponent(v);
+  }
+
+  async function draw(listing) {
+    const box = document.getElementById('tables');
+    box.textContent = '';
+    document.querySelectorAll('.export-all').forEach(function (a) {
+      a.href = '/api/v1/statistics/all/export.' + a.getAttribute('data-format') + '?' + param();
+    });
+    for (const entry of listing.tables) {
+      const t = await A.call('GET', '/api/v1/statistics/' + entry.id + '?' + param());
+      const section = A.el('section', { 'aria-label': t.title[A.lang()] || t.title.en, 'data-table': t.id });
+      section.appendChild(A.el('h2', { text: (t.title[A.lang()] || t.title.en) + ', ' + t.period }));
+      const table = A.el('table', { class: 'data' });
+      const share = t.columnLabels.length === 0;
+      const header = [A.t('dim.' + t.rows)].concat(share ? [A.t('compare.unit.' + t.unit)] : t.columnLabels.concat([A.t('statistics.total')]));
+      const rows = t.cells.map(function (line, r) {
+        return [r < t.rowLabels.length ? t.rowLabels[r] : (share ? A.t('compare.albania') : A.t('statistics.total'))].concat(line);
+      });
+      C.fillTable(table, header, rows);
+      section.appendChild(A.el('div', { class: 'scroll' }, [table]));
+      const links = A.el('p', { class: 'exports' }, [A.t('actions.export') + ': ']);
+      ['xlsx', 'csv', 'pdf'].forEach(function (f, i) {
+        if (i > 0) { links.appendChild(document.createTextNode(' · ')); }
+        links.appendChild(A.el('a', { href: '/api/v1/statistics/' + t.id + '/export.' + f + '?' + param(), text: f.toUpperCase() }));
+      });
+      section.appendChild(links);
+      section.appendChild(A.el('p', { class: 'note', text: A.t('statistics.stamp', { snapshot: t.snapshot, indicator: t.indicator }) }));
+      box.appendChild(section);
+    }
+  }
+
+  /** The all-tables files are made on request: fetched here so the page can say it is working. */
+  function progress() {
+    document.querySelectorAll('.export-all').forEach(function (a) {
+      a.addEventListener('click', async function (ev) {
+        ev.preventDefault();
+        const status = document.getElementById('export-progress');
+        status.textContent = A.t('statistics.preparing');
+        try {
+          const response = await fetch(a.href);
+          if (!response.ok) { throw new Error((await response.json()).error || ('HTTP ' + response.status)); }
+          const name = (response.headers.get('Content-Disposition') || '').replace(/.*filename="([^"]+)".*/, '$1') || 'statistics';
+          const link = A.el('a', { href: URL.createObjectURL(await response.blob()), download: name });
+          document.body.appendChild(link);
+          link.click();
+          link.remove();
+          status.textContent = A.t('statistics.ready', { file: name });
+        } catch (e) {
+          status.textContent = A.t('error.load') + e.message;
+        }
+      });
+    });
+  }
+
+  async function load() {
+    const listing = await A.call('GET', '/api/v1/statistics');
+    listing.years.forEach(function (y) { form.elements.period.appendChild(A.el('option', { value: y, text: y })); });
+    listing.quarters.forEach(function (q) { form.elements.period.appendChild(A.el('option', { value: q, text: q })); });
+    form.elements.period.value = A.query.get('period') || listing.defaultPeriod;
+    form.addEventListener('change', function () { draw(listing).catch(A.fail); });
+    progress();
+    await draw(listing);
+  }
+
+  load().catch(A.fail);
+})();
