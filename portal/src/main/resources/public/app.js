@@ -14,6 +14,13 @@
       'statistics.disclosure': '* e fshehur (numër i vogël); (*) e fshehur që të mos zbulohet një qelizë tjetër; - pa raportim.',
       'statistics.total': 'Gjithsej', 'statistics.stamp': 'Të dhënat: {snapshot}; treguesi: {indicator}.',
       'statistics.preparing': 'Po përgatitet skedari…', 'statistics.ready': 'Gati: {file}',
+      'nav.convergence': 'Konvergjenca', 'convergence.title': 'Konvergjenca ndërmjet mekanizmave',
+      'convergence.note': 'Ku humbasin fëmijët ndërmjet mekanizmave: fëmijët e takuar së pari nga një mekanizëm në periudhë, dhe cilët mekanizma të mëvonshëm i arritën.',
+      'convergence.start': 'Takuar së pari nga', 'convergence.flow': 'Rruga ndërmjet mekanizmave', 'convergence.delays': 'Ditë nga kontakti i parë te identifikimi në MKR',
+      'convergence.after': 'Nuk u pa më pas: {mechanism}', 'convergence.total': 'Fëmijë të takuar së pari: {children}.',
+      'convergence.withheld': 'Nuk vizatohen (të fshehura për mbrojtjen e fëmijëve): {flows}.', 'convergence.lostAt': 'Pjesa që nuk shkoi më tej pas: {mechanism}',
+      'convergence.flowColumn': 'Rrjedha', 'convergence.children': 'Fëmijë', 'convergence.shareLost': 'Pjesa e humbur', 'convergence.days': 'Ditë',
+      'convergence.median': 'Mediana: {days} ditë (treguesi i katalogut).',
       'nav.compare': 'Krahaso qarqet', 'nav.explorer': 'Eksploro', 'nav.completeness': 'Plotësia e të dhënave',
       'common.csv': 'Shkarko të dhënat (CSV)',
       'common.disclosure': 'Numrat nën pragun e mbrojtjes fshihen për të mbrojtur fëmijët, bashkë me qeliza të tjera kur totalet mund t\'i zbulonin; përqindjet dhe normat fshihen bashkë me numrat e tyre.',
@@ -87,6 +94,13 @@
       'statistics.disclosure': '* suppressed (small count); (*) suppressed so that another cell cannot be worked out; - not reported.',
       'statistics.total': 'Total', 'statistics.stamp': 'Data: {snapshot}; indicator: {indicator}.',
       'statistics.preparing': 'Preparing the file…', 'statistics.ready': 'Ready: {file}',
+      'nav.convergence': 'Convergence', 'convergence.title': 'Convergence between mechanisms',
+      'convergence.note': 'Where children fall between the mechanisms: children first met by one mechanism in the period, and which of the later ones reached them.',
+      'convergence.start': 'First met by', 'convergence.flow': 'The path between mechanisms', 'convergence.delays': 'Days from first contact to NRM identification',
+      'convergence.after': 'Not seen again after: {mechanism}', 'convergence.total': 'Children first met: {children}.',
+      'convergence.withheld': 'Not drawn (withheld to protect children): {flows}.', 'convergence.lostAt': 'Share who went no further after: {mechanism}',
+      'convergence.flowColumn': 'Flow', 'convergence.children': 'Children', 'convergence.shareLost': 'Share lost', 'convergence.days': 'Days',
+      'convergence.median': 'Median: {days} days (the catalogue indicator).',
       'nav.compare': 'Compare districts', 'nav.explorer': 'Explorer', 'nav.completeness': 'Data completeness',
       'common.csv': 'Download the data (CSV)',
       'common.disclosure': 'Counts below the disclosure threshold are withheld to protect children, with further cells where totals could give them back; shares and rates are withheld with their counts.',
@@ -227,7 +241,7 @@
   }
 
   function header(active) {
-    const pages = [['overview', '/'], ['compare', '/compare.html'], ['explorer', '/explorer.html'], ['statistics', '/statistics.html'],
+    const pages = [['overview', '/'], ['convergence', '/convergence.html'], ['compare', '/compare.html'], ['explorer', '/explorer.html'], ['statistics', '/statistics.html'],
       ['completeness', '/completeness.html'],
       ['forums', '/forums.html'], ['actions', '/actions.html']];
     const nav = el('nav', { 'aria-label': 'main' }, pages.map(function (p) {

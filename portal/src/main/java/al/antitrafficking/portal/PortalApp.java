@@ -72,6 +72,7 @@ public final class PortalApp {
             config.routes.get("/api/v1/indicators", indicators::list);
             config.routes.get("/api/v1/indicators/{id}", indicators::query);
             config.routes.get("/api/v1/completeness", indicators::completeness);
+            config.routes.get("/api/v1/convergence", indicators::convergence);
             config.routes.get("/api/v1/statistics", statistics::list);
             config.routes.get("/api/v1/statistics/{id}", statistics::show);
             config.routes.get("/api/v1/statistics/{id}/export.{format}", statistics::export);

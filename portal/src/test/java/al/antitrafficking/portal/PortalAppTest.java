@@ -122,7 +122,7 @@ class PortalAppTest {
     @Test
     void everyPageAndEveryAssetItLoadsAreServedByThePortalItself() throws Exception {
         List<String> assets = new ArrayList<>();
-        for (String path : List.of("/", "/compare.html", "/explorer.html", "/statistics.html", "/completeness.html", "/forums.html", "/forum.html", "/actions.html",
+        for (String path : List.of("/", "/convergence.html", "/compare.html", "/explorer.html", "/statistics.html", "/completeness.html", "/forums.html", "/forum.html", "/actions.html",
                 "/action.html")) {
             HttpResponse<String> page = get(path);
             assertThat(page.statusCode()).as(path).isEqualTo(200);
@@ -132,7 +132,7 @@ class PortalAppTest {
             }
         }
         assertThat(assets).contains("/webjars/echarts/5.5.0/echarts.min.js", "/overview.js", "/style.css", "/app.js", "/charts.js",
-                "/compare.js", "/explorer.js", "/statistics.js", "/completeness.js", "/forums.js", "/forum.js", "/actions.js", "/action.js", "/forum-form.js",
+                "/convergence.js", "/compare.js", "/explorer.js", "/statistics.js", "/completeness.js", "/forums.js", "/forum.js", "/actions.js", "/action.js", "/forum-form.js",
                 "/action-form.js");
         for (String asset : assets.stream().distinct().toList()) {
             assertThat(asset).as("no outside address").startsWith("/");

@@ -76,6 +76,14 @@ public final class IndicatorController {
         ctx.json(indicators.completeness(months.from(), months.to()));
     }
 
+    /** The path of children first met by {@code start} (border, cpu, nrm) in from..to, in one {@code county} or all. */
+    public void convergence(Context ctx) {
+        Requests.Months months = Requests.months(ctx, overview.snapshot().lastMonth());
+        String start = ctx.queryParamAsClass("start", String.class).getOrDefault("border");
+        java.util.Optional<String> county = java.util.Optional.ofNullable(ctx.queryParam("county")).filter(v -> !v.isBlank());
+        ctx.json(indicators.convergence(start, months.from(), months.to(), county));
+    }
+
     private static List<String> split(String value) {
         return value == null || value.isBlank() ? List.of() : Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }

@@ -142,6 +142,20 @@ class PagesBrowserTest {
     }
 
     @Test
+    void convergenceDrawsThePathAndTheDelays() {
+        open("/convergence.html");
+
+        assertThat(drawn(chartData("chart-delay"))).isGreaterThan(0);
+        @SuppressWarnings("unchecked")
+        List<Object> links = (List<Object>) waiting().until(d -> ((JavascriptExecutor) d).executeScript(
+                "const c = echarts.getInstanceByDom(document.getElementById('chart-flow')); const o = c && c.getOption();"
+                        + "return o && o.series && o.series[0].links && o.series[0].links.length ? o.series[0].links : null;"));
+        assertThat(links.size()).isGreaterThanOrEqualTo(3);
+        waiting().until(d -> d.findElement(By.id("median")).getText().matches(".*[0-9].*"));
+        assertNoPageError();
+    }
+
+    @Test
     void theExplorerDrawsAnIndicatorByADimension() {
         open("/explorer.html?indicator=child_victims&by=status&period=quarter");
 

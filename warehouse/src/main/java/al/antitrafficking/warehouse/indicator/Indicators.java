@@ -9,4 +9,9 @@ public interface Indicators {
 
     /** Expected against received submissions, on time or late, and rows quarantined by rule, for the months from..to. */
     Completeness.Report completeness(java.time.YearMonth from, java.time.YearMonth to);
+
+    /** The path of children first met by {@code start} in from..to (and a county), between mechanisms. */
+    default Convergence.Flow convergence(String start, java.time.YearMonth from, java.time.YearMonth to, java.util.Optional<String> county) {
+        throw new UnsupportedOperationException("This query layer draws no pathway");
+    }
 }

@@ -6,6 +6,7 @@ import al.antitrafficking.warehouse.disclosure.DisclosureControl;
 import al.antitrafficking.warehouse.indicator.Audience;
 import al.antitrafficking.warehouse.indicator.Catalogue;
 import al.antitrafficking.warehouse.indicator.Completeness;
+import al.antitrafficking.warehouse.indicator.Convergence;
 import al.antitrafficking.warehouse.indicator.IndicatorEngine;
 import al.antitrafficking.warehouse.indicator.IndicatorQuery;
 import al.antitrafficking.warehouse.indicator.IndicatorResult;
@@ -46,6 +47,7 @@ public final class DuckDbOverviewQueries implements OverviewQueries, Indicators,
     private final DisclosureControl disclosure;
     private final IndicatorEngine engine;
     private final Completeness completeness;
+    private final Convergence convergence;
 
     private DuckDbOverviewQueries(String snapshotId, DuckDBConnection connection, DisclosureControl disclosure, Catalogue catalogue,
                                   Population population, int deadlineDay) {
@@ -54,6 +56,7 @@ public final class DuckDbOverviewQueries implements OverviewQueries, Indicators,
         this.disclosure = disclosure;
         this.engine = new IndicatorEngine(catalogue, population, this::duplicate, disclosure, snapshotId);
         this.completeness = new Completeness(this::duplicate, deadlineDay);
+        this.convergence = new Convergence(this::duplicate, disclosure, snapshotId);
     }
 
     private Connection duplicate() {
@@ -77,6 +80,11 @@ public final class DuckDbOverviewQueries implements OverviewQueries, Indicators,
     @Override
     public Completeness.Report completeness(YearMonth from, YearMonth to) {
         return completeness.report(from, to);
+    }
+
+    @Override
+    public Convergence.Flow convergence(String start, YearMonth from, YearMonth to, Optional<String> county) {
+        return convergence.flow(start, from, to, county);
     }
 
     public static DuckDbOverviewQueries open(Snapshot snapshot, DisclosureControl disclosure, Catalogue catalogue, Population population) {

@@ -103,6 +103,12 @@ public final class LatestSnapshotQueries implements OverviewQueries, Indicators,
     }
 
     @Override
+    public al.antitrafficking.warehouse.indicator.Convergence.Flow convergence(String start, YearMonth from, YearMonth to,
+                                                                              java.util.Optional<String> county) {
+        return latest().convergence(start, from, to, county);
+    }
+
+    @Override
     public synchronized void close() {
         if (previous != null) {
             previous.close();

@@ -39,6 +39,7 @@ class IndicatorEngineTest {
     static Path factsOnly;
     static IndicatorEngine engine;
     static IndicatorEngine fromFacts;
+    static Convergence convergence;
 
     // Border Police, distinct children b1..b30 (one row each):
     //   AL-07 Jan b1..b8 (b1-b3 unaccompanied, b4 separated; b1-b5 referred to a CPU); Feb b9, b10; Mar b24..b30.
@@ -114,6 +115,7 @@ class IndicatorEngineTest {
         Path reference = Path.of(System.getProperty("project.root", "..")).resolve("conf/reference");
         Population population = Population.load(al.antitrafficking.warehouse.reference.Territory.load(reference), reference);
         engine = new IndicatorEngine(catalogue, population, () -> open(db), new DisclosureControl(5), snapshot.id());
+        convergence = new Convergence(() -> open(db), new DisclosureControl(5), snapshot.id());
         fromFacts = new IndicatorEngine(catalogue, population, () -> open(bareDb), new DisclosureControl(5), bare.id());
     }
 
@@ -377,6 +379,22 @@ class IndicatorEngineTest {
 
         assertThat(r.rows()).extracting(row -> row.group().get("municipality"), ResultRow::value)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(IndicatorEngine.NOT_RECORDED, 30.0));
+    }
+
+    @Test
+    void thePathFromTheBorderSplitsChildrenByWhoMetThemNext() {
+        // First met at the border in Q1: b1..b30. b1 reached a CPU and a service, b2 a CPU only, the other 28 no one.
+        Convergence.Flow flow = convergence.flow("border", JAN, MAR, java.util.Optional.empty());
+
+        assertThat(flow.children()).isEqualTo(30);
+        assertThat(flow.outcomes()).filteredOn(o -> o.reached().isEmpty()).extracting(Convergence.Outcome::children).containsExactly(28L);
+        // The two children of one each are withheld, so are the flows they make up; the 28 lost after the border is published.
+        assertThat(flow.outcomes()).filteredOn(o -> o.reached().equals(List.of("cpu")) || o.reached().equals(List.of("cpu", "services")))
+                .extracting(Convergence.Outcome::status).containsOnly(SUPPRESSED_SMALL_COUNT);
+        assertThat(flow.links()).filteredOn(l -> l.source().equals("border") && l.target().equals("after:border"))
+                .extracting(Convergence.Link::children).containsExactly(28L);
+        assertThat(flow.links()).filteredOn(l -> l.target().equals("cpu")).extracting(Convergence.Link::status).containsExactly(SUPPRESSED_COMPLEMENTARY);
+        assertThat(flow.links()).extracting(Convergence.Link::target).doesNotContain("nrm");
     }
 
     @Test
