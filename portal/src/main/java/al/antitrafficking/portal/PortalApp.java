@@ -64,6 +64,9 @@ public final class PortalApp {
             config.jsonMapper(new JavalinJackson(json, false));
             config.staticFiles.add("/public", Location.CLASSPATH);
             config.staticFiles.enableWebjars();
+            // The API described for clients: OpenAPI 3 (the file is kept beside the pages; a test checks it names every route).
+            config.routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json")
+                    .result(PortalApp.class.getResourceAsStream("/public/api/openapi.json")));
             config.routes.get("/api/v1/snapshot", overview::snapshot);
             config.routes.get("/api/v1/overview/children-encountered/monthly", overview::childrenEncounteredMonthly);
             config.routes.get("/api/v1/overview/child-victims/monthly", overview::childVictimsMonthly);
