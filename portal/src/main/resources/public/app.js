@@ -5,6 +5,7 @@
   'use strict';
   const DICT = {
     sq: {
+      'val.sex.F': 'Vajza', 'val.sex.M': 'Djem', 'val.sex.U': 'E panjohur', 'val.status.potential': 'Të mundshme', 'val.status.presumed': 'Të supozuara', 'val.status.identified': 'Të identifikuara zyrtarisht', 'val.direction.entry': 'Hyrje', 'val.direction.exit': 'Dalje', 'val.direction.inland': 'Brenda vendit', 'val.accompaniment.accompanied': 'I shoqëruar', 'val.accompaniment.unaccompanied': 'I pashoqëruar', 'val.accompaniment.separated': 'I ndarë', 'val.scope.internal': 'E brendshme', 'val.scope.transnational': 'Ndërkombëtare', 'val.exploitation_form.sexual': 'Seksuale', 'val.exploitation_form.labour': 'Punë e detyruar', 'val.exploitation_form.begging': 'Lypje', 'val.exploitation_form.criminality': 'Veprimtari kriminale', 'val.exploitation_form.forced_marriage': 'Martesë e detyruar', 'val.exploitation_form.other': 'Tjetër', 'val.service_type.shelter': 'Strehim', 'val.service_type.psychosocial': 'Psikosocial', 'val.service_type.legal': 'Ligjor', 'val.service_type.education': 'Arsim', 'val.service_type.health': 'Shëndet', 'val.service_type.reintegration': 'Riintegrim', 'val.provider.state': 'Shtetëror', 'val.provider.ngo': 'OJF', 'val.first_mechanism.border': 'Policia Kufitare', 'val.first_mechanism.cpu': 'NjMF', 'val.first_mechanism.nrm': 'MKR', 'val.first_mechanism.services': 'Shërbimet', 'val.risk_category.child_on_the_move': 'Fëmijë në lëvizje', 'val.risk_category.street_situation': 'Në rrugë', 'val.risk_category.begging': 'Lypje', 'val.risk_category.child_labour': 'Punë e fëmijëve', 'val.risk_category.trafficking_risk': 'Rrezik trafikimi', 'val.risk_category.violence': 'Dhunë', 'val.risk_category.neglect': 'Neglizhim',
       'overview.tiles': 'Treguesit kryesorë: {from} – {to}, krahasuar me {bfrom} – {bto}', 'overview.trend': 'Tendenca',
       'overview.noChange': 'pa krahasim', 'overview.changePercent': '{change} % krahasuar me një vit më parë',
       'overview.changePoints': '{change} pikë përqindjeje krahasuar me një vit më parë', 'overview.better': 'më mirë', 'overview.worse': 'më keq',
@@ -85,6 +86,7 @@
       'error.load': 'Faqja nuk u ngarkua: '
     },
     en: {
+      'val.sex.F': 'Girls', 'val.sex.M': 'Boys', 'val.sex.U': 'Unknown', 'val.status.potential': 'Potential', 'val.status.presumed': 'Presumed', 'val.status.identified': 'Officially identified', 'val.direction.entry': 'Entry', 'val.direction.exit': 'Exit', 'val.direction.inland': 'Inland', 'val.accompaniment.accompanied': 'Accompanied', 'val.accompaniment.unaccompanied': 'Unaccompanied', 'val.accompaniment.separated': 'Separated', 'val.scope.internal': 'Internal', 'val.scope.transnational': 'Transnational', 'val.exploitation_form.sexual': 'Sexual', 'val.exploitation_form.labour': 'Labour', 'val.exploitation_form.begging': 'Begging', 'val.exploitation_form.criminality': 'Criminal activity', 'val.exploitation_form.forced_marriage': 'Forced marriage', 'val.exploitation_form.other': 'Other', 'val.service_type.shelter': 'Shelter', 'val.service_type.psychosocial': 'Psychosocial', 'val.service_type.legal': 'Legal', 'val.service_type.education': 'Education', 'val.service_type.health': 'Health', 'val.service_type.reintegration': 'Reintegration', 'val.provider.state': 'State', 'val.provider.ngo': 'NGO', 'val.first_mechanism.border': 'Border Police', 'val.first_mechanism.cpu': 'CPU', 'val.first_mechanism.nrm': 'NRM', 'val.first_mechanism.services': 'Services', 'val.risk_category.child_on_the_move': 'Child on the move', 'val.risk_category.street_situation': 'Street situation', 'val.risk_category.begging': 'Begging', 'val.risk_category.child_labour': 'Child labour', 'val.risk_category.trafficking_risk': 'Trafficking risk', 'val.risk_category.violence': 'Violence', 'val.risk_category.neglect': 'Neglect',
       'overview.tiles': 'Headline indicators: {from} – {to}, against {bfrom} – {bto}', 'overview.trend': 'Trend',
       'overview.noChange': 'no comparison', 'overview.changePercent': '{change} % on a year earlier',
       'overview.changePoints': '{change} percentage points on a year earlier', 'overview.better': 'better', 'overview.worse': 'worse',
@@ -187,6 +189,13 @@
     return node;
   }
 
+  /** A dimension's value in the chosen language (F → Vajza), or the value itself where none is defined. */
+  function value(dimension, code) {
+    const key = 'val.' + dimension + '.' + code;
+    const text = DICT[lang()][key] || DICT.en[key];
+    return text || code;
+  }
+
   function number(n) { return n === null || n === undefined ? '' : new Intl.NumberFormat(LOCALES[lang()]).format(n); }
 
   function date(iso) {
@@ -266,6 +275,6 @@
     if (box) { box.textContent = t('error.load') + e.message; box.hidden = false; }
   }
 
-  window.App = { t: t, el: el, number: number, date: date, call: call, showErrors: showErrors, lines: lines,
+  window.App = { t: t, el: el, number: number, value: value, date: date, call: call, showErrors: showErrors, lines: lines,
     header: header, fail: fail, lang: lang, indicatorNames: indicatorNames, query: new URLSearchParams(window.location.search) };
 })();

@@ -73,6 +73,8 @@
     }, true);
     C.fillTable(document.getElementById('delay-table'), [A.t('convergence.days'), A.t('convergence.children')],
       flow.delays.map(function (d) { return [d.reached[0], d.status === 'PUBLISHED' ? A.number(d.children) : A.t('status.' + d.status)]; }));
+    C.csvLink(document.getElementById('delay-csv'), 'days_to_nrm_' + start + '_' + from + '_' + to + (county ? '_' + county : '') + '.csv',
+      ['days', 'children', 'status', 'snapshot'], flow.delays.map(function (d) { return [d.reached[0], d.children, d.status, flow.snapshot]; }));
     const median = await A.call('GET', '/api/v1/indicators/median_days_first_contact_to_nrm?period=range&' + query + '&first_mechanism=' + start);
     document.getElementById('median').textContent = A.t('convergence.median', { days: C.cell(median.rows[0], 'median_days') });
   }

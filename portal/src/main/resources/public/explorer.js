@@ -17,7 +17,7 @@
     if (code === null || code === undefined || code === 'not_recorded') { return A.t('explorer.unknown'); }
     if (dimension === 'county') { const c = reference.counties.find(function (x) { return x.code === code; }); return c ? c.name : code; }
     if (dimension === 'municipality') { const m = reference.municipalities.find(function (x) { return x.code === code; }); return m ? m.name : code; }
-    return code;
+    return A.value(dimension, code);
   }
 
   function fillDimensions() {

@@ -112,6 +112,13 @@
     await Promise.all([glance(), tiles(), trend()]);
     const victims = await A.call('GET', '/api/v1/overview/child-victims/monthly');
     C.init('chart-victims').setOption(victimsOption(victims));
+    const months = victims.series.length ? victims.series[0].points.map(function (p) { return p.period; }) : [];
+    C.fillTable(document.getElementById('victims-table'), [A.t('dim.status')].concat(months), victims.series.map(function (s) {
+      return [A.t('series.' + s.key)].concat(s.points.map(function (p) { return p.status === 'PUBLISHED' ? A.number(p.value) : A.t('status.' + p.status); }));
+    }));
+    const rows = [];
+    victims.series.forEach(function (s) { s.points.forEach(function (p) { rows.push([p.period, s.key, p.value, p.status]); }); });
+    C.csvLink(document.getElementById('victims-csv'), 'child_victims_by_status_monthly.csv', ['month', 'status', 'children', 'disclosure_status'], rows);
     document.getElementById('disclosure').textContent = A.t('overview.disclosure', { max: victims.suppressionThreshold - 1 });
   }
 

@@ -24,9 +24,11 @@
       section.appendChild(A.el('h2', { text: (t.title[A.lang()] || t.title.en) + ', ' + t.period }));
       const table = A.el('table', { class: 'data' });
       const share = t.columnLabels.length === 0;
-      const header = [A.t('dim.' + t.rows)].concat(share ? [A.t('compare.unit.' + t.unit)] : t.columnLabels.concat([A.t('statistics.total')]));
+      const header = [A.t('dim.' + t.rows)].concat(share ? [A.t('compare.unit.' + t.unit)]
+        : t.columnLabels.map(function (c) { return A.value(t.columns, c); }).concat([A.t('statistics.total')]));
+      const shown = function (v) { return /^[0-9]+(\.[0-9]+)?$/.test(v) ? new Intl.NumberFormat(A.lang() === 'en' ? 'en-GB' : 'sq-AL').format(Number(v)) : v; };
       const rows = t.cells.map(function (line, r) {
-        return [r < t.rowLabels.length ? t.rowLabels[r] : (share ? A.t('compare.albania') : A.t('statistics.total'))].concat(line);
+        return [r < t.rowLabels.length ? A.value(t.rows, t.rowLabels[r]) : (share ? A.t('compare.albania') : A.t('statistics.total'))].concat(line.map(shown));
       });
       C.fillTable(table, header, rows);
       section.appendChild(A.el('div', { class: 'scroll' }, [table]));

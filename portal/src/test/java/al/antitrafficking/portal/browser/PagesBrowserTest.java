@@ -82,6 +82,10 @@ class PagesBrowserTest {
         waiting().until(d -> d.findElement(By.tagName("main")).getText().contains("Kukës"));
         assertNoPageError();
 
+        open("/forum.html?id=1");
+        waiting().until(d -> d.findElement(By.tagName("main")).getText().contains("Terre des hommes"));
+        assertNoPageError();
+
         open("/actions.html");
         waiting().until(d -> d.findElement(By.id("export-csv")).getDomAttribute("href") != null);
         assertNoPageError();
