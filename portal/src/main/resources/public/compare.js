@@ -54,6 +54,7 @@
       series: [{
         type: 'map', map: 'albania', nameProperty: 'iso_3166_2', roam: false, selectedMode: 'single',
         label: { show: false }, emphasis: { label: { show: true, formatter: function (p) { return countyName(p.name); } } },
+        select: { label: { show: true, formatter: function (p) { return countyName(p.name); } } },
         itemStyle: { borderColor: '#555', areaColor: '#eee' },
         data: rows.map(function (r) { return { name: r.code, value: C.value(r.row), selected: r.code === selected }; })
       }]
