@@ -60,7 +60,7 @@ class PagesBrowserTest {
     /** The series data of the ECharts chart in the element, once it has some. */
     @SuppressWarnings("unchecked")
     private List<Object> chartData(String elementId) {
-        String script = "const c = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
+        String script = "const e = document.getElementById(arguments[0]); const c = e && echarts.getInstanceByDom(e);"
                 + "if (!c) { return null; } const o = c.getOption(); const s = o && o.series; if (!s || !s.length) { return null; }"
                 + "const d = [].concat.apply([], s.map(function (x) { return x.data || []; }));"
                 + "return d.length ? d.map(function (v) { return v === null ? null : (typeof v === 'object' && !Array.isArray(v) ? v.value : v); }) : null;";
@@ -77,7 +77,7 @@ class PagesBrowserTest {
     }
 
     @Test
-    void theForumPagesLoadTheirListsWithoutAnError() {
+    void theForumAndActionPagesLoadWithoutAnError() throws Exception {
         open("/forums.html");
         waiting().until(d -> d.findElement(By.tagName("main")).getText().contains("Kukës"));
         assertNoPageError();
@@ -88,6 +88,17 @@ class PagesBrowserTest {
 
         open("/actions.html");
         waiting().until(d -> d.findElement(By.id("export-csv")).getDomAttribute("href") != null);
+        assertNoPageError();
+
+        String body = "{\"forumId\": 2, \"text\": \"Joint case review\", \"finding\": \"coordination between different local structures is incomplete\", "
+                + "\"responsibleInstitution\": \"CPU Kukës\", \"county\": \"AL-07\", \"dueDate\": \"2026-06-30\", "
+                + "\"indicators\": [\"children_encountered\"], \"editor\": \"Arben\"}";
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(portal.url("/api/v1/actions")))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        open("/action.html?id=" + new ObjectMapper().readTree(created.body()).get("id").asLong());
+        waiting().until(d -> d.findElement(By.tagName("main")).getText().contains("Joint case review"));
+        assertThat(drawn(chartData("effect-children_encountered"))).isGreaterThan(0);
         assertNoPageError();
     }
 
