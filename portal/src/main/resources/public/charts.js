@@ -53,6 +53,19 @@
     link.download = filename;
   }
 
+  /**
+   * The spans a page offers: the snapshot's last twelve months, then each whole year it covers, newest first; each
+   * as {value: 'from/to', text}.
+   */
+  function spans(snapshot) {
+    const y = Number(snapshot.lastMonth.slice(0, 4)); const m = Number(snapshot.lastMonth.slice(5, 7));
+    const from12 = new Date(Date.UTC(y, m - 12, 1)).toISOString().slice(0, 7);
+    const list = [{ value: from12 + '/' + snapshot.lastMonth, text: A.t('compare.last12', { from: from12, to: snapshot.lastMonth }) }];
+    const firstYear = Number(snapshot.firstMonth.slice(0, 4)) + (snapshot.firstMonth.slice(5, 7) === '01' ? 0 : 1);
+    for (let year = m === 12 ? y : y - 1; year >= firstYear; year--) { list.push({ value: year + '-01/' + year + '-12', text: String(year) }); }
+    return list;
+  }
+
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
-  window.Charts = { PALETTE: PALETTE, RAMP: RAMP, init: init, cell: cell, value: value, fillTable: fillTable, csvLink: csvLink, all: charts };
+  window.Charts = { PALETTE: PALETTE, RAMP: RAMP, init: init, spans: spans, cell: cell, value: value, fillTable: fillTable, csvLink: csvLink, all: charts };
 })();

@@ -19,18 +19,6 @@
   function countyName(code) { const c = reference.counties.find(function (x) { return x.code === code; }); return c ? c.name : code; }
   function municipalityName(code) { if (code === 'not_recorded') { return A.t('explorer.unknown'); } const m = reference.municipalities.find(function (x) { return x.code === code; }); return m ? m.name : code; }
 
-  /** The periods offered: the last twelve months, then each whole year of the snapshot, newest first. */
-  function periods() {
-    const last = snapshot.lastMonth;
-    const y = Number(last.slice(0, 4)); const m = Number(last.slice(5, 7));
-    const from12 = new Date(Date.UTC(y, m - 12, 1));
-    const options = [{ value: from12.toISOString().slice(0, 7) + '/' + last, text: A.t('compare.last12', { from: from12.toISOString().slice(0, 7), to: last }) }];
-    const firstYear = Number(snapshot.firstMonth.slice(0, 4)) + (snapshot.firstMonth.slice(5, 7) === '01' ? 0 : 1);
-    const lastYear = m === 12 ? y : y - 1;
-    for (let year = lastYear; year >= firstYear; year--) { options.push({ value: year + '-01/' + year + '-12', text: String(year) }); }
-    return options;
-  }
-
   function query(id, range, extra) {
     const parts = range.split('/');
     return A.call('GET', '/api/v1/indicators/' + encodeURIComponent(id) + '?period=range&from=' + parts[0] + '&to=' + parts[1] + (extra || ''));
@@ -117,7 +105,7 @@
     echarts.registerMap('albania', geo);
     catalogue.forEach(function (e) { form.elements.indicator.appendChild(A.el('option', { value: e.id, text: name(e) })); });
     form.elements.indicator.value = A.query.get('indicator') || 'children_encountered_rate';
-    periods().forEach(function (p) { form.elements.period.appendChild(A.el('option', { value: p.value, text: p.text })); });
+    C.spans(snapshot).forEach(function (p) { form.elements.period.appendChild(A.el('option', { value: p.value, text: p.text })); });
     reference.counties.forEach(function (c) { form.elements.county.appendChild(A.el('option', { value: c.code, text: c.name })); });
     form.elements.county.value = A.query.get('county') || 'AL-07';
     mapChart = C.init('chart-map');

@@ -15,16 +15,6 @@
     return id.indexOf('after:') === 0 ? A.t('convergence.after', { mechanism: A.t('source.' + id.slice(6)) }) : A.t('source.' + id);
   }
 
-  function periods(snapshot) {
-    const y = Number(snapshot.lastMonth.slice(0, 4)); const m = Number(snapshot.lastMonth.slice(5, 7));
-    const from12 = new Date(Date.UTC(y, m - 12, 1)).toISOString().slice(0, 7);
-    const list = [{ value: from12 + '/' + snapshot.lastMonth, text: A.t('compare.last12', { from: from12, to: snapshot.lastMonth }) }];
-    for (let year = m === 12 ? y : y - 1; year >= Number(snapshot.firstMonth.slice(0, 4)); year--) {
-      list.push({ value: year + '-01/' + year + '-12', text: String(year) });
-    }
-    return list;
-  }
-
   async function draw() {
     const [from, to] = form.elements.period.value.split('/');
     const county = form.elements.county.value;
@@ -82,7 +72,7 @@
   async function load() {
     const [ref, snap] = await Promise.all([A.call('GET', '/api/v1/reference'), A.call('GET', '/api/v1/snapshot')]);
     reference = ref;
-    periods(snap).forEach(function (p) { form.elements.period.appendChild(A.el('option', { value: p.value, text: p.text })); });
+    C.spans(snap).forEach(function (p) { form.elements.period.appendChild(A.el('option', { value: p.value, text: p.text })); });
     form.elements.county.appendChild(A.el('option', { value: '', text: A.t('compare.albania') }));
     reference.counties.forEach(function (c) { form.elements.county.appendChild(A.el('option', { value: c.code, text: c.name })); });
     form.elements.start.value = A.query.get('start') || 'border';
