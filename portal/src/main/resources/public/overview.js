@@ -100,7 +100,10 @@
   async function load() {
     const [snap, cat] = await Promise.all([A.call('GET', '/api/v1/snapshot'), A.call('GET', '/api/v1/indicators')]);
     snapshot = snap; catalogue = cat;
+    // The snapshot id is the moment it was taken: 20261128T012338932Z.
+    const taken = /^(\d{4})(\d{2})(\d{2})T/.exec(snapshot.id);
     document.getElementById('snapshot').textContent = A.t('overview.snapshot', { id: snapshot.id, first: snapshot.firstMonth,
+      date: taken ? A.date(taken[1] + '-' + taken[2] + '-' + taken[3]) : snapshot.id,
       last: snapshot.lastMonth, loaded: A.number(snapshot.filesLoaded), rejected: A.number(snapshot.filesRejected) });
     const form = document.getElementById('trend-form');
     HEADLINES.concat(['new_cpu_cases', 'children_encountered_rate']).forEach(function (id) {

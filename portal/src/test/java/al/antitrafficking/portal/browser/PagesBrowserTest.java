@@ -114,6 +114,8 @@ class PagesBrowserTest {
         });
         assertThat(tiles.get(0).findElement(By.className("tile-value")).getText()).matches("[0-9 .,]+");
         assertThat(driver.findElements(By.cssSelector("#completeness-glance li"))).hasSize(4);
+        // The snapshot line says when the data were taken (the fixture's snapshot is taken today), in Albanian by default.
+        assertThat(driver.findElement(By.id("snapshot")).getText()).startsWith("Të dhënat e ").contains("2025-01 deri 2025-12");
         assertNoPageError();
     }
 
