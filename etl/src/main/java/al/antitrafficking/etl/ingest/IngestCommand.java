@@ -21,7 +21,11 @@ public final class IngestCommand {
             return;
         }
         long started = System.nanoTime();
-        SparkSession spark = SparkSessions.create(config);
+        // Spark may spill rows to disk, rows of a file the PII guard refuses among them: its scratch folder is this
+        // run's own and is deleted however the run ends.
+        java.nio.file.Path scratch = SparkScratch.create(config.warehouseDir());
+        SparkSession spark = SparkSessions.create(config, scratch);
+        int exit = 0;
         try {
             IngestReport report = IngestJob.fromConfig(spark, config).run(config.incomingDir());
             System.out.print(report.summary());
@@ -29,9 +33,13 @@ public final class IngestCommand {
                     config.sparkMaster());
         } catch (RuntimeException e) {
             System.err.println("ETL failed, no snapshot written: " + e.getMessage());
+            exit = 1;
+        } finally {
             spark.stop();
-            System.exit(1);
+            SparkScratch.delete(scratch);
         }
-        spark.stop();
+        if (exit != 0) {
+            System.exit(exit);
+        }
     }
 }

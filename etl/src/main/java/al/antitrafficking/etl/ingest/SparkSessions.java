@@ -12,7 +12,16 @@ public final class SparkSessions {
     private SparkSessions() {}
 
     public static SparkSession create(AppConfig config) {
-        return SparkSession.builder()
+        return create(config, null);
+    }
+
+    /** A session whose scratch files ({@code spark.local.dir}) go to {@code scratch} when given (see {@link SparkScratch}). */
+    static SparkSession create(AppConfig config, java.nio.file.Path scratch) {
+        SparkSession.Builder builder = SparkSession.builder();
+        if (scratch != null) {
+            builder.config("spark.local.dir", scratch.toString());
+        }
+        return builder
                 .appName("nrm-warehouse-etl")
                 .master(config.sparkMaster())
                 .config("spark.driver.host", "127.0.0.1")
