@@ -66,6 +66,15 @@
     return list;
   }
 
+  /** Names of places from /api/v1/reference: a county or a municipality by its code, the code where none is known. */
+  function places(reference) {
+    const find = function (list, code) { const p = list.find(function (x) { return x.code === code; }); return p ? p.name : code; };
+    return {
+      county: function (code) { return find(reference.counties, code); },
+      municipality: function (code) { return code === 'not_recorded' ? A.t('explorer.unknown') : find(reference.municipalities, code); }
+    };
+  }
+
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
-  window.Charts = { PALETTE: PALETTE, RAMP: RAMP, init: init, spans: spans, cell: cell, value: value, fillTable: fillTable, csvLink: csvLink, all: charts };
+  window.Charts = { PALETTE: PALETTE, RAMP: RAMP, init: init, spans: spans, places: places, cell: cell, value: value, fillTable: fillTable, csvLink: csvLink, all: charts };
 })();

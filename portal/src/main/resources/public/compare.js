@@ -16,8 +16,8 @@
 
   function entry(id) { return catalogue.find(function (e) { return e.id === id; }); }
   function name(e) { return e.name[A.lang()] || e.name.en; }
-  function countyName(code) { const c = reference.counties.find(function (x) { return x.code === code; }); return c ? c.name : code; }
-  function municipalityName(code) { if (code === 'not_recorded') { return A.t('explorer.unknown'); } const m = reference.municipalities.find(function (x) { return x.code === code; }); return m ? m.name : code; }
+  function countyName(code) { return C.places(reference).county(code); }
+  function municipalityName(code) { return C.places(reference).municipality(code); }
 
   function query(id, range, extra) {
     const parts = range.split('/');

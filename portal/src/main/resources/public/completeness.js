@@ -12,7 +12,7 @@
   let reference = null;
   let chart = null;
 
-  function countyName(code) { const c = reference.counties.find(function (x) { return x.code === code; }); return c ? c.name : code; }
+  function countyName(code) { return C.places(reference).county(code); }
 
   async function draw() {
     const report = await A.call('GET', '/api/v1/completeness?from=' + form.elements.from.value + '&to=' + form.elements.to.value);

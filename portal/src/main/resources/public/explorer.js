@@ -15,8 +15,8 @@
   function name(e) { return e.name[A.lang()] || e.name.en; }
   function label(dimension, code) {
     if (code === null || code === undefined || code === 'not_recorded') { return A.t('explorer.unknown'); }
-    if (dimension === 'county') { const c = reference.counties.find(function (x) { return x.code === code; }); return c ? c.name : code; }
-    if (dimension === 'municipality') { const m = reference.municipalities.find(function (x) { return x.code === code; }); return m ? m.name : code; }
+    if (dimension === 'county') { return C.places(reference).county(code); }
+    if (dimension === 'municipality') { return C.places(reference).municipality(code); }
     return A.value(dimension, code);
   }
 

@@ -24,12 +24,14 @@
     const before = { from: month(y - 1, m - 11), to: month(y - 1, m) };
     document.getElementById('tiles-title').textContent = A.t('overview.tiles', { from: now.from, to: now.to, bfrom: before.from, bto: before.to });
     const list = document.getElementById('tiles');
-    list.textContent = '';
-    for (const id of HEADLINES) {
-      const e = entry(id);
-      const [a, b] = await Promise.all([indicator(id, 'period=range&from=' + now.from + '&to=' + now.to),
+    const answers = await Promise.all(HEADLINES.map(function (id) {
+      return Promise.all([indicator(id, 'period=range&from=' + now.from + '&to=' + now.to),
         indicator(id, 'period=range&from=' + before.from + '&to=' + before.to)]);
-      const cur = a.rows[0]; const prev = b.rows[0];
+    }));
+    list.textContent = '';
+    HEADLINES.forEach(function (id, i) {
+      const e = entry(id);
+      const cur = answers[i][0].rows[0]; const prev = answers[i][1].rows[0];
       let change = A.t('overview.noChange');
       let trend = 'none';
       if (C.value(cur) !== null && C.value(prev) !== null && C.value(prev) !== 0) {
@@ -44,7 +46,7 @@
         A.el('span', { class: 'tile-change', text: change + (trend === 'better' ? ' ▲ ' + A.t('overview.better') : trend === 'worse' ? ' ▼ ' + A.t('overview.worse') : '') }),
         A.el('a', { href: '/explorer.html?indicator=' + id, text: A.t('overview.explore') })
       ]));
-    }
+    });
   }
 
   async function glance() {

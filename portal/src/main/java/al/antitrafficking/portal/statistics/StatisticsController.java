@@ -98,7 +98,7 @@ public final class StatisticsController {
                 : List.of(StatisticsTables.find(id).orElseThrow(() -> new NotFoundResponse("No standard table " + id)));
         List<StatisticsExport.Stamped> tables = new ArrayList<>();
         for (StatisticsTables.Definition d : definitions) {
-            StatisticsTables.Table t = new StatisticsTables(indicators).table(d, period.from(), period.to(), period.label());
+            StatisticsTables.Table t = table(d, period);
             tables.add(new StatisticsExport.Stamped(t, indicator(t), label(d.rows()), label(d.columns())));
         }
         String file = "statistics_" + id + "_" + period.label() + "_" + tables.get(0).table().snapshot() + "." + format;
@@ -112,7 +112,10 @@ public final class StatisticsController {
     }
 
     private StatisticsTables.Table table(String id, Period period) {
-        StatisticsTables.Definition d = StatisticsTables.find(id).orElseThrow(() -> new NotFoundResponse("No standard table " + id));
+        return table(StatisticsTables.find(id).orElseThrow(() -> new NotFoundResponse("No standard table " + id)), period);
+    }
+
+    private StatisticsTables.Table table(StatisticsTables.Definition d, Period period) {
         return new StatisticsTables(indicators).table(d, period.from(), period.to(), period.label());
     }
 
@@ -122,10 +125,10 @@ public final class StatisticsController {
 
     private Function<String, String> label(String dimension) {
         if ("county".equals(dimension)) {
-            return code -> territory.counties().stream().filter(c -> c.code().equals(code)).map(County::name).findFirst().orElse(code);
+            return code -> territory.findCounty(code).map(County::name).orElse(code);
         }
         if ("crossing".equals(dimension)) {
-            return code -> territory.crossings().stream().filter(c -> c.code().equals(code)).map(Crossing::name).findFirst().orElse(code);
+            return code -> territory.findCrossing(code).map(Crossing::name).orElse(code);
         }
         return code -> code;
     }

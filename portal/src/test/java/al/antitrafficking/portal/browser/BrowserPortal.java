@@ -13,7 +13,6 @@ import al.antitrafficking.warehouse.indicator.Population;
 import al.antitrafficking.warehouse.query.LatestSnapshotQueries;
 import al.antitrafficking.warehouse.query.TinySnapshotAccess;
 import al.antitrafficking.warehouse.reference.County;
-import al.antitrafficking.warehouse.reference.Municipality;
 import al.antitrafficking.warehouse.snapshot.Snapshot;
 import al.antitrafficking.warehouse.snapshot.Snapshots;
 import al.antitrafficking.warehouse.snapshot.WarehouseTable;
@@ -64,10 +63,9 @@ final class BrowserPortal {
         dir = Files.createTempDirectory("browser-portal");
         downloads = Files.createDirectories(dir.resolve("downloads"));
         Path root = Path.of(System.getProperty("project.root", ".."));
-        Map<String, String> municipalityOf = TestPortal.TERRITORY.municipalities().stream()
-                .collect(Collectors.toMap(Municipality::countyCode, Municipality::code, (a, b) -> a.compareTo(b) <= 0 ? a : b));
+        // One municipality per county: the county's first.
         String municipalities = TestPortal.TERRITORY.counties().stream().map(County::code)
-                .map(c -> "('" + c + "', '" + municipalityOf.get(c) + "')").collect(Collectors.joining(", "));
+                .map(c -> "('" + c + "', '" + TestPortal.TERRITORY.municipalitiesOf(c).get(0).code() + "')").collect(Collectors.joining(", "));
         String withMunicipality = "SELECT k.*, mu.code AS municipality_code FROM (" + CHILDREN + ") k JOIN (VALUES " + municipalities
                 + ") mu(county, code) ON mu.county = k.county_code";
         Map<WarehouseTable, String> tables = new HashMap<>();

@@ -154,10 +154,11 @@ public final class DisclosureControl {
                 if (side[rows + c]) {
                     continue;
                 }
+                boolean[] columnSide = reach(cells, rows + c, r, c);
                 int bestRow = -1;
                 int bestCol = -1;
                 for (int r2 = 0; r2 < rows; r2++) {
-                    if (side[r2] || !reachesColumnSide(cells, r, c, r2)) {
+                    if (!columnSide[r2]) {
                         continue;
                     }
                     for (int c2 = 0; c2 < cols; c2++) {
@@ -175,11 +176,6 @@ public final class DisclosureControl {
             }
         }
         return false;
-    }
-
-    /** Whether row r2 is on the column's side of the bridge (r, c): reachable from column c without that cell. */
-    private static boolean reachesColumnSide(Cell[][] cells, int r, int c, int r2) {
-        return reach(cells, cells.length + c, r, c)[r2];
     }
 
     /** The nodes reachable from {@code start} over suppressed cells, leaving out the cell (skipRow, skipCol). */
@@ -322,12 +318,7 @@ public final class DisclosureControl {
         if (iCrossing != jCrossing) {
             return iCrossing;
         }
-        long vi = at(cells, row, col, i).value();
-        long vj = at(cells, row, col, j).value();
-        if ((vi > 0) != (vj > 0)) {
-            return vi > 0;
-        }
-        return vi < vj;
+        return betterCell(at(cells, row, col, i), at(cells, row, col, j));
     }
 
     /**

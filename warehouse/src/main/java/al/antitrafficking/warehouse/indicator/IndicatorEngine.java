@@ -155,33 +155,27 @@ public final class IndicatorEngine {
             params.add(label(q, q.from()));
         }
         // Rows are grouped by the first day of their period and the label is made once per group, not once per row.
-        StringBuilder select = new StringBuilder("SELECT ").append(q.periodType() == PeriodType.RANGE ? "period"
-                : q.periodType().sql("period")).append(" AS period");
+        StringBuilder groups = new StringBuilder();
         StringBuilder inner = new StringBuilder("SELECT ").append(q.periodType().truncated(indicator.date())).append(" AS period");
         for (int g = 0; g < q.groupBy().size(); g++) {
-            select.append(", g").append(g + 1);
+            groups.append(", g").append(g + 1);
             inner.append(", ").append(fact.dimensionColumn(q.groupBy().get(g)).orElseThrow()).append(" AS g").append(g + 1);
         }
-        select.append(", main, second, median");
+        String select = "SELECT " + (q.periodType() == PeriodType.RANGE ? "period" : q.periodType().sql("period")) + " AS period" + groups
+                + ", main, second, median FROM (";
         if (indicator.unit() == Unit.PERCENT && indicator.measure() == Indicator.Measure.DISTINCT_CHILDREN && !fact.oneRowPerChild()) {
             // A share of distinct children: one group per child first, then two counts, instead of two distinct counts.
-            StringBuilder perChild = new StringBuilder(inner).append(", child_pseudonym, bool_or(");
             List<String> numerator = new ArrayList<>();
             for (Condition c : indicator.numeratorWhere()) {
                 numerator.add(c.sql(params));
             }
-            perChild.append(String.join(" AND ", numerator)).append(") AS hit");
-            StringBuilder children = new StringBuilder("SELECT period");
-            for (int g = 0; g < q.groupBy().size(); g++) {
-                children.append(", g").append(g + 1);
-            }
-            children.append(", count(*) AS main, count(*) FILTER (WHERE hit) AS second, NULL::DOUBLE AS median FROM (").append(perChild)
-                    .append(" FROM ").append(fact.table()).append(" WHERE ").append(where(indicator, params, q.from(), q.to(), q.filters()))
-                    .append(" GROUP BY ALL) AS per_child GROUP BY ALL");
-            return select + " FROM (" + children + ") AS cells";
+            inner.append(", child_pseudonym, bool_or(").append(String.join(" AND ", numerator)).append(") AS hit");
+            return select + "SELECT period" + groups + ", count(*) AS main, count(*) FILTER (WHERE hit) AS second, NULL::DOUBLE AS median FROM ("
+                    + inner + " FROM " + fact.table() + " WHERE " + where(indicator, params, q.from(), q.to(), q.filters())
+                    + " GROUP BY ALL) AS per_child GROUP BY ALL) AS cells";
         }
         inner.append(", ").append(measures(indicator, params));
-        return select + " FROM (" + inner + " FROM " + fact.table() + " WHERE " + where(indicator, params, q.from(), q.to(), q.filters())
+        return select + inner + " FROM " + fact.table() + " WHERE " + where(indicator, params, q.from(), q.to(), q.filters())
                 + " GROUP BY ALL) AS cells";
     }
 

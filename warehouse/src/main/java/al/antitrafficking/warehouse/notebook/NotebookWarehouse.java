@@ -167,7 +167,7 @@ public final class NotebookWarehouse implements AutoCloseable {
 
     /** A county's name from its ISO code (AL-07 → Kukës). */
     public String countyName(String code) {
-        return territory.counties().stream().filter(c -> c.code().equals(code)).map(County::name).findFirst().orElse(code);
+        return territory.findCounty(code).map(County::name).orElse(code);
     }
 
     public boolean internal() {

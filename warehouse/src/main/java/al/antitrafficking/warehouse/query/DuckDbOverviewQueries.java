@@ -145,10 +145,14 @@ public final class DuckDbOverviewQueries implements OverviewQueries, Indicators,
                     disclosure.minCount());
         }
         IndicatorResult byStatus = engine.run(q.get().groupedBy("status")).requirePublishable();
-        List<Point> national = points(engine.run(q.get()).requirePublishable().rows());
+        List<Point> national = null;
         List<Series> series = new ArrayList<>();
         for (String status : VICTIM_STATUSES) {
             List<ResultRow> rows = byStatus.rows().stream().filter(r -> status.equals(r.group().get("status"))).toList();
+            if (rows.isEmpty() && national == null) {
+                // Which months the NRM reported, asked only when a status has no row at all.
+                national = points(engine.run(q.get()).requirePublishable().rows());
+            }
             series.add(new Series(status, rows.isEmpty()
                     ? national.stream().map(p -> p.status() == CellStatus.NOT_REPORTED ? p : new Point(p.period(), 0L, CellStatus.PUBLISHED))
                             .toList()
