@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The county boundaries the portal serves are Natural Earth's 12 features for Albania as extracted by
- * portal/tools/extract-counties.mjs: the same codes and the same geometry as the extract in ../shared/data/reference,
- * which was made from the same npm package independently.
+ * portal/tools/extract-counties.mjs: the same codes and the same geometry as the project team's
+ * independent extract of the same npm package, carried in conf/reference/sources with its source.
  */
 class MapBoundariesTest {
     private static final Path ROOT = Path.of(System.getProperty("project.root", ".."));
@@ -27,7 +27,7 @@ class MapBoundariesTest {
     void theServedCountiesAreTheNaturalEarthExtract() throws Exception {
         ObjectMapper json = new ObjectMapper();
         JsonNode served = json.readTree(ROOT.resolve("portal/src/main/resources/public/geo/albania-counties.geojson").toFile());
-        JsonNode shared = json.readTree(ROOT.resolve("../shared/data/reference/albania_counties_naturalearth10m_admin1.geojson").toFile());
+        JsonNode shared = json.readTree(ROOT.resolve("conf/reference/sources/albania_counties_naturalearth10m_admin1.geojson").toFile());
 
         Map<String, JsonNode> ours = byCode(served);
         Map<String, JsonNode> theirs = byCode(shared);

@@ -2,7 +2,6 @@ package al.antitrafficking.warehouse.reference;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,23 +12,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The project's reference files against the shared public data they were written from (outside input). */
+/**
+ * The project's reference files against the public source tables they were written from, carried unchanged in
+ * conf/reference/sources (outside input: the files there were compiled independently of conf/reference).
+ */
 class TerritoryTest {
     private static final Path ROOT = Path.of(System.getProperty("project.root", ".."));
-    private static final Path SHARED = ROOT.resolve("../shared/data/reference");
+    private static final Path SOURCES = ROOT.resolve("conf/reference/sources");
 
-    /**
-     * The shared public data lies beside the project (CI lays it there). On CI its absence fails the test;
-     * elsewhere, a bare clone without it skips the comparisons that need it, saying why.
-     */
-    private static Path shared() {
-        boolean present = Files.isDirectory(SHARED);
-        if (System.getenv("CI") != null) {
-            assertThat(present).as("CI needs the shared data at " + SHARED.normalize()).isTrue();
-        }
-        assumeTrue(present, "skipped: no shared data beside the project at " + SHARED.normalize());
-        return SHARED;
-    }
     private final Territory territory = Territory.load(ROOT.resolve("conf/reference"));
 
     @Test
@@ -43,9 +33,9 @@ class TerritoryTest {
     @Test
     void censusPopulationMatchesTheSharedCensusTable() throws IOException {
         long total2023 = territory.counties().stream().mapToLong(County::population2023).sum();
-        assertThat(total2023).isEqualTo(2_402_113L); // INSTAT 2023 total, as stated in SOURCES.md
+        assertThat(total2023).isEqualTo(2_402_113L); // INSTAT 2023 total, as stated in conf/reference/sources/README.md
 
-        for (String[] row : csv(shared().resolve("albania_population_by_county_census.csv"))) {
+        for (String[] row : csv(SOURCES.resolve("albania_population_by_county_census.csv"))) {
             County county = territory.findCounty(row[0]).orElseThrow();
             assertThat(county.population2011()).as(row[0]).isEqualTo(Long.parseLong(row[2]));
             assertThat(county.population2023()).as(row[0]).isEqualTo(Long.parseLong(row[3]));
@@ -55,7 +45,7 @@ class TerritoryTest {
     @Test
     void everyMunicipalityHasTheCountyTheSharedListGivesIt() throws IOException {
         Map<String, String> expected = new HashMap<>();
-        for (String[] row : csv(shared().resolve("albania_municipalities_61.csv"))) {
+        for (String[] row : csv(SOURCES.resolve("albania_municipalities_61.csv"))) {
             expected.put(row[3], row[6]);
         }
 
@@ -88,7 +78,7 @@ class TerritoryTest {
     @Test
     void crossingsSitInTheCountyTheSharedListGivesThem() throws IOException {
         Map<String, String> byName = new HashMap<>();
-        for (String[] row : csv(shared().resolve("albania_land_border_crossings.csv"))) {
+        for (String[] row : csv(SOURCES.resolve("albania_land_border_crossings.csv"))) {
             byName.put(row[0], row[5]);
         }
         List<Crossing> land = territory.crossings().stream().filter(c -> c.kind() == Crossing.Kind.LAND).toList();
@@ -106,7 +96,7 @@ class TerritoryTest {
                 .map(TerritoryTest::splitCsvLine).toList();
     }
 
-    /** A small independent CSV split (quoted fields with commas occur in the shared crossings file). */
+    /** A small independent CSV split (quoted fields with commas occur in the source crossings file). */
     private static String[] splitCsvLine(String line) {
         List<String> fields = new java.util.ArrayList<>();
         StringBuilder current = new StringBuilder();
