@@ -4,8 +4,8 @@ import al.antitrafficking.portal.forum.ActionController;
 import al.antitrafficking.portal.forum.ExampleActions;
 import al.antitrafficking.portal.forum.ForumController;
 import al.antitrafficking.portal.indicator.IndicatorController;
-import al.antitrafficking.portal.overview.OverviewController;
 import al.antitrafficking.portal.reference.ReferenceController;
+import al.antitrafficking.portal.release.ReleaseController;
 import al.antitrafficking.portal.statistics.StatisticsController;
 import al.antitrafficking.warehouse.config.AppConfig;
 import al.antitrafficking.warehouse.forum.DuckDbForumStore;
@@ -13,13 +13,10 @@ import al.antitrafficking.warehouse.forum.ForumRules;
 import al.antitrafficking.warehouse.forum.InvalidInputException;
 import al.antitrafficking.warehouse.forum.VersionConflictException;
 import al.antitrafficking.warehouse.indicator.Catalogue;
-import al.antitrafficking.warehouse.indicator.CatalogueTrends;
 import al.antitrafficking.warehouse.indicator.Population;
 import al.antitrafficking.warehouse.indicator.QueryRefusedException;
-import al.antitrafficking.warehouse.disclosure.DisclosureControl;
-import al.antitrafficking.warehouse.query.LatestSnapshotQueries;
-import al.antitrafficking.warehouse.snapshot.Snapshots;
 import al.antitrafficking.warehouse.reference.Territory;
+import al.antitrafficking.warehouse.release.PublishedReleases;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -51,13 +48,13 @@ public final class PortalApp {
     public record Conflict(int status, String error, Object current) {}
 
     public static Javalin create(PortalServices services) {
-        OverviewController overview = new OverviewController(services.overview());
+        ReleaseController release = new ReleaseController(services.releases());
         ForumController forums = new ForumController(services.forums());
-        ActionController actions = new ActionController(services.forums(), services.trends(), services.territory(),
+        ActionController actions = new ActionController(services.forums(), services.releases(), services.territory(),
                 services.clock(), services.forumBackupDir());
-        ReferenceController reference = new ReferenceController(services.territory(), services.trends());
-        IndicatorController indicators = new IndicatorController(services.indicators(), services.overview());
-        StatisticsController statistics = new StatisticsController(services.indicators(), services.overview(), services.territory());
+        ReferenceController reference = new ReferenceController(services.territory(), services.releases());
+        IndicatorController indicators = new IndicatorController(services.releases(), services.clock());
+        StatisticsController statistics = new StatisticsController(services.releases(), services.territory(), services.clock());
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         return Javalin.create(config -> {
@@ -67,10 +64,10 @@ public final class PortalApp {
             // The API described for clients: OpenAPI 3 (the file is kept beside the pages; a test checks it names every route).
             config.routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json")
                     .result(PortalApp.class.getResourceAsStream("/public/api/openapi.json")));
-            config.routes.get("/api/v1/snapshot", overview::snapshot);
-            config.routes.get("/api/v1/overview/children-encountered/monthly", overview::childrenEncounteredMonthly);
-            config.routes.get("/api/v1/overview/child-victims/monthly", overview::childVictimsMonthly);
-            config.routes.get("/api/v1/overview/children-encountered/by-county", overview::childrenEncounteredByCounty);
+            config.routes.get("/api/v1/snapshot", release::snapshot);
+            config.routes.get("/api/v1/releases", release::history);
+            config.routes.get("/api/v1/releases/{id}", release::show);
+            config.routes.get("/api/v1/releases/{id}/files/{file}", release::file);
             config.routes.get("/api/v1/reference", reference::show);
             config.routes.get("/api/v1/indicators", indicators::list);
             config.routes.get("/api/v1/indicators/{id}", indicators::query);
@@ -114,18 +111,14 @@ public final class PortalApp {
 
     public static void main(String[] args) {
         AppConfig config;
-        LatestSnapshotQueries warehouse;
         DuckDbForumStore forums;
         try {
             config = AppConfig.fromArgs(args);
             Territory territory = Territory.load(config.referenceDir());
-            // Follows the published snapshot: a nightly ETL run shows up without restarting the portal.
-            warehouse = new LatestSnapshotQueries(new Snapshots(config.warehouseDir()),
-                    new DisclosureControl(config.disclosureMinCount()), Catalogue.load(config.catalogueFile()),
-                    Population.load(territory, config.referenceDir()), config.deadlineDays(), Clock.systemUTC(),
-                    java.time.Duration.ofSeconds(10));
-            CatalogueTrends trends = new CatalogueTrends(warehouse, warehouse);
-            forums = DuckDbForumStore.open(config.forumStoreFile(), new ForumRules(territory, trends.trendIndicators()),
+            // Follows the published release: a nightly ETL run and build show up without restarting the portal.
+            PublishedReleases releases = new PublishedReleases(config.warehouseDir(), Catalogue.load(config.catalogueFile()), territory,
+                    Population.load(territory, config.referenceDir()), Clock.systemUTC(), java.time.Duration.ofSeconds(10));
+            forums = DuckDbForumStore.open(config.forumStoreFile(), new ForumRules(territory, releases.current().trendIndicators()),
                     Clock.systemUTC());
             if (config.forumExampleActions()) {
                 int added = ExampleActions.addIfEmpty(forums);
@@ -133,16 +126,14 @@ public final class PortalApp {
                     System.out.println("Added " + added + " example actions (flagged as examples, not facts)");
                 }
             }
-            Javalin app = create(new PortalServices(warehouse, trends, warehouse, forums, territory, Clock.systemUTC(),
-                    config.forumBackupDir()));
+            Javalin app = create(new PortalServices(releases, forums, territory, Clock.systemUTC(), config.forumBackupDir()));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.stop();
-                warehouse.close();
                 forums.close();
             }));
             app.start(config.httpHost(), config.httpPort());
             String host = config.httpHost().equals("127.0.0.1") || config.httpHost().equals("0.0.0.0") ? "localhost" : config.httpHost();
-            System.out.println("Portal serving snapshot " + warehouse.snapshot().id() + " (and each one published after it) on http://"
+            System.out.println("Portal serving release " + releases.current().id() + " (and each one published after it) on http://"
                     + host + ":" + app.port());
         } catch (RuntimeException e) {
             System.err.println("Portal cannot start: " + e.getMessage());

@@ -3,27 +3,24 @@ package al.antitrafficking.portal;
 import static java.util.Objects.requireNonNull;
 
 import al.antitrafficking.warehouse.forum.ForumStore;
-import al.antitrafficking.warehouse.indicator.Indicators;
-import al.antitrafficking.warehouse.query.IndicatorTrends;
-import al.antitrafficking.warehouse.query.OverviewQueries;
 import al.antitrafficking.warehouse.reference.Territory;
+import al.antitrafficking.warehouse.release.PublishedReleases;
 import java.nio.file.Path;
 import java.time.Clock;
 
-/** What the portal is built over: the warehouse's query API and query layer, the forum store, the territory, a clock, the backup folder. */
+/**
+ * What the portal is built over: the warehouse's published releases (every public figure is a cell of one), the forum
+ * store, the territory, a clock, the backup folder.
+ */
 public record PortalServices(
-        OverviewQueries overview,
-        IndicatorTrends trends,
-        Indicators indicators,
+        PublishedReleases releases,
         ForumStore forums,
         Territory territory,
         Clock clock,
         Path forumBackupDir) {
 
     public PortalServices {
-        requireNonNull(overview, "overview is null");
-        requireNonNull(trends, "trends is null");
-        requireNonNull(indicators, "indicators is null");
+        requireNonNull(releases, "releases is null");
         requireNonNull(forums, "forums is null");
         requireNonNull(territory, "territory is null");
         requireNonNull(clock, "clock is null");

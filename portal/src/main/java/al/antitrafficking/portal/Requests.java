@@ -51,4 +51,17 @@ public final class Requests {
         java.time.YearMonth to = month(ctx, "to", lastMonth == null ? java.time.YearMonth.now() : java.time.YearMonth.parse(lastMonth));
         return new Months(month(ctx, "from", to.minusMonths(11)), to);
     }
+
+    /** The release an answer reads: the published one, or an earlier one of the ledger ({@code release=ID}), pinned for the answer. */
+    public static al.antitrafficking.warehouse.release.PublishedRelease release(Context ctx,
+                                                                             al.antitrafficking.warehouse.release.PublishedReleases releases) {
+        String id = ctx.queryParam("release");
+        if (id == null || id.isBlank()) {
+            return releases.current();
+        }
+        if (!id.matches("[0-9]{8}T[0-9]{9}Z")) {
+            throw new BadRequestResponse("Cannot read release: an id looks like 20261130T102504034Z");
+        }
+        return releases.find(id).orElseThrow(() -> new io.javalin.http.NotFoundResponse("No release " + id + " in the ledger"));
+    }
 }

@@ -14,8 +14,10 @@ import al.antitrafficking.warehouse.forum.ForumBackups;
 import al.antitrafficking.warehouse.forum.ForumStore;
 import al.antitrafficking.warehouse.forum.NoteForm;
 import al.antitrafficking.warehouse.forum.StatusChange;
-import al.antitrafficking.warehouse.query.IndicatorTrends;
-import al.antitrafficking.warehouse.query.MonthlyTrend;
+import al.antitrafficking.warehouse.disclosure.CellStatus;
+import al.antitrafficking.warehouse.indicator.IndicatorResult;
+import al.antitrafficking.warehouse.release.PublishedRelease;
+import al.antitrafficking.warehouse.release.PublishedReleases;
 import al.antitrafficking.warehouse.reference.Territory;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -38,14 +40,14 @@ public final class ActionController {
     private static final ZoneId TIRANA = ZoneId.of("Europe/Tirane");
 
     private final ForumStore store;
-    private final IndicatorTrends trends;
+    private final PublishedReleases releases;
     private final Territory territory;
     private final Clock clock;
     private final Path backupDir;
 
-    public ActionController(ForumStore store, IndicatorTrends trends, Territory territory, Clock clock, Path backupDir) {
+    public ActionController(ForumStore store, PublishedReleases releases, Territory territory, Clock clock, Path backupDir) {
         this.store = requireNonNull(store, "store is null");
-        this.trends = requireNonNull(trends, "trends is null");
+        this.releases = requireNonNull(releases, "releases is null");
         this.territory = requireNonNull(territory, "territory is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.backupDir = requireNonNull(backupDir, "backupDir is null");
@@ -54,8 +56,15 @@ public final class ActionController {
     /** An action's page: the action, its forum's title, notes and history. */
     public record ActionDetail(ActionView action, String forumTitle, List<ActionNote> notes, List<ActionChange> history) {}
 
-    /** The effect view: the named indicators' monthly trend in the action's county, with when work started and ended. */
-    public record Effect(String countyCode, String countyName, LocalDate started, LocalDate completed, List<MonthlyTrend> trends) {}
+    /** The effect view: the named indicators' trend in the action's county, with when work started and ended. */
+    public record Effect(String countyCode, String countyName, LocalDate started, LocalDate completed, List<Trend> trends, String release) {}
+
+    /** One indicator's trend in a county, by the finest period the release publishes there. */
+    public record Trend(String indicator, String periodType, List<Series> series, int suppressionThreshold) {}
+
+    public record Series(String key, List<Point> points) {}
+
+    public record Point(String period, Long value, CellStatus status) {}
 
     public void list(Context ctx) {
         ctx.json(filtered(ctx));
@@ -102,11 +111,19 @@ public final class ActionController {
         Action action = find(Requests.id(ctx));
         LocalDate started = firstDayOfStatus(action.id(), ActionStatus.IN_PROGRESS);
         LocalDate completed = firstDayOfStatus(action.id(), ActionStatus.DONE);
-        List<MonthlyTrend> series = action.indicators().stream()
-                .filter(trends.trendIndicators()::contains)
-                .map(indicator -> trends.countyMonthly(indicator, action.countyCode()))
+        PublishedRelease release = releases.current();
+        List<Trend> series = action.indicators().stream()
+                .filter(release.trendIndicators()::contains)
+                .map(indicator -> trend(release.countyTrend(indicator, action.countyCode(), clock.instant())))
                 .toList();
-        ctx.json(new Effect(action.countyCode(), view(action).countyName(), started, completed, series));
+        ctx.json(new Effect(action.countyCode(), view(action).countyName(), started, completed, series, release.id()));
+    }
+
+    private static Trend trend(IndicatorResult r) {
+        List<Point> points = r.rows().stream().map(row -> new Point(row.period(),
+                row.status() == CellStatus.PUBLISHED ? row.numerator() : null, row.status())).toList();
+        return new Trend(r.indicator(), r.periodType().name().toLowerCase(Locale.ROOT), List.of(new Series("all", points)),
+                r.suppressionThreshold());
     }
 
     /** The forum-action indicators by county or responsible institution ({@code by}), on today's date in Tirana. */

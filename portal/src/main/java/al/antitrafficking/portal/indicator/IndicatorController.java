@@ -2,15 +2,16 @@ package al.antitrafficking.portal.indicator;
 
 import static java.util.Objects.requireNonNull;
 
+import al.antitrafficking.portal.Requests;
 import al.antitrafficking.warehouse.indicator.Audience;
 import al.antitrafficking.warehouse.indicator.Indicator;
 import al.antitrafficking.warehouse.indicator.IndicatorQuery;
-import al.antitrafficking.warehouse.indicator.Indicators;
 import al.antitrafficking.warehouse.indicator.PeriodType;
-import al.antitrafficking.warehouse.query.OverviewQueries;
+import al.antitrafficking.warehouse.release.PublishedRelease;
+import al.antitrafficking.warehouse.release.PublishedReleases;
 import io.javalin.http.BadRequestResponse;
-import al.antitrafficking.portal.Requests;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,40 +19,45 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The catalogue and the query layer over HTTP. Every answer is for the public audience: the unsuppressed
- * internal view waits for sign-in, which will tell the portal who asks.
+ * The catalogue and the indicators over HTTP, for the public: every figure is a cell of the published release, one
+ * release per answer (or an earlier one, {@code release=ID}). Internal, unsuppressed figures are never served here.
  */
 public final class IndicatorController {
-    private static final List<String> RESERVED = List.of("from", "to", "period", "group_by");
+    private static final List<String> RESERVED = List.of("from", "to", "period", "group_by", "release");
 
-    private final Indicators indicators;
-    private final OverviewQueries overview;
+    private final PublishedReleases releases;
+    private final Clock clock;
 
-    public IndicatorController(Indicators indicators, OverviewQueries overview) {
-        this.indicators = requireNonNull(indicators, "indicators is null");
-        this.overview = requireNonNull(overview, "overview is null");
+    public IndicatorController(PublishedReleases releases, Clock clock) {
+        this.releases = requireNonNull(releases, "releases is null");
+        this.clock = requireNonNull(clock, "clock is null");
     }
 
-    /** What the catalogue offers, as a client needs it to build a query. */
+    /**
+     * What the catalogue offers, as a client needs it to build a query: and how the release publishes each indicator
+     * (for Albania, by county, by municipality: for each breakdown, the finest period).
+     */
     public record Entry(String id, Map<String, String> name, Map<String, String> description, String unit, List<String> dimensions,
-                        Boolean higherIsBetter, String source) {
-        static Entry of(Indicator i) {
+                        Boolean higherIsBetter, String source, Map<String, Map<String, String>> published) {
+        static Entry of(Indicator i, PublishedRelease release) {
             return new Entry(i.id(), i.name(), i.description(), i.unit().name().toLowerCase(Locale.ROOT), i.dimensions(),
-                    i.higherIsBetter().orElse(null), i.source());
+                    i.higherIsBetter().orElse(null), i.source(), release.publication(i.id()));
         }
     }
 
     public void list(Context ctx) {
-        ctx.json(indicators.catalogue().indicators().stream().map(Entry::of).toList());
+        PublishedRelease release = Requests.release(ctx, releases);
+        ctx.json(release.catalogue().indicators().stream().map(i -> Entry.of(i, release)).toList());
     }
 
     /**
-     * {@code from}, {@code to} (yyyy-MM; by default the snapshot's last twelve months), {@code period}
-     * (month, quarter, year), {@code group_by} (comma-separated dimensions) and any dimension as a filter
-     * ({@code county=AL-05,AL-07}).
+     * {@code from}, {@code to} (yyyy-MM; by default the release's last twelve months), {@code period} (month, quarter,
+     * year, or range for one published span), {@code group_by} (comma-separated dimensions) and a dimension as a filter
+     * of one value ({@code county=AL-07}).
      */
     public void query(Context ctx) {
-        Requests.Months months = Requests.months(ctx, overview.snapshot().lastMonth());
+        PublishedRelease release = Requests.release(ctx, releases);
+        Requests.Months months = Requests.months(ctx, release.lastMonth().toString());
         PeriodType period;
         try {
             period = PeriodType.valueOf(ctx.queryParamAsClass("period", String.class).getOrDefault("month").toUpperCase(Locale.ROOT));
@@ -65,23 +71,24 @@ public final class IndicatorController {
                 filters.put(key, values.stream().flatMap(v -> split(v).stream()).toList());
             }
         });
-        ctx.json(indicators.run(new IndicatorQuery(ctx.pathParam("id"), months.from(), months.to(), period, filters, groupBy,
-                        Audience.PUBLIC))
-                .requirePublishable());
+        ctx.json(release.indicator(new IndicatorQuery(ctx.pathParam("id"), months.from(), months.to(), period, filters, groupBy,
+                Audience.PUBLIC), clock.instant()).requirePublishable());
     }
 
-    /** Data completeness for {@code from}..{@code to} (by default the snapshot's last twelve months). */
+    /** Data completeness for {@code from}..{@code to} (by default the release's last twelve months): statuses and shares only. */
     public void completeness(Context ctx) {
-        Requests.Months months = Requests.months(ctx, overview.snapshot().lastMonth());
-        ctx.json(indicators.completeness(months.from(), months.to()));
+        PublishedRelease release = Requests.release(ctx, releases);
+        Requests.Months months = Requests.months(ctx, release.lastMonth().toString());
+        ctx.json(release.completeness(months.from(), months.to(), clock.instant()));
     }
 
-    /** The path of children first met by {@code start} (border, cpu, nrm) in from..to, in one {@code county} or all. */
+    /** The path of children first met by {@code start} (border, cpu, nrm) over a published span, in one {@code county} or all. */
     public void convergence(Context ctx) {
-        Requests.Months months = Requests.months(ctx, overview.snapshot().lastMonth());
+        PublishedRelease release = Requests.release(ctx, releases);
+        Requests.Months months = Requests.months(ctx, release.lastMonth().toString());
         String start = ctx.queryParamAsClass("start", String.class).getOrDefault("border");
         java.util.Optional<String> county = java.util.Optional.ofNullable(ctx.queryParam("county")).filter(v -> !v.isBlank());
-        ctx.json(indicators.convergence(start, months.from(), months.to(), county));
+        ctx.json(release.convergence(start, months.from(), months.to(), county));
     }
 
     private static List<String> split(String value) {

@@ -1,7 +1,7 @@
 package al.antitrafficking.portal.reference;
 
 import al.antitrafficking.warehouse.forum.ActionStatus;
-import al.antitrafficking.warehouse.query.IndicatorTrends;
+import al.antitrafficking.warehouse.release.PublishedReleases;
 import al.antitrafficking.warehouse.reference.Territory;
 import io.javalin.http.Context;
 import java.util.List;
@@ -10,11 +10,11 @@ import java.util.Set;
 /** The lists forms choose from: counties, municipalities, indicators with trends, action statuses. */
 public final class ReferenceController {
     private final Territory territory;
-    private final IndicatorTrends trends;
+    private final PublishedReleases releases;
 
-    public ReferenceController(Territory territory, IndicatorTrends trends) {
+    public ReferenceController(Territory territory, PublishedReleases releases) {
         this.territory = territory;
-        this.trends = trends;
+        this.releases = releases;
     }
 
     public record Place(String code, String name, String countyCode) {}
@@ -25,7 +25,7 @@ public final class ReferenceController {
         ctx.json(new Reference(
                 territory.counties().stream().map(c -> new Place(c.code(), c.name(), c.code())).toList(),
                 territory.municipalities().stream().map(m -> new Place(m.code(), m.name(), m.countyCode())).toList(),
-                trends.trendIndicators(),
+                releases.current().trendIndicators(),
                 List.of(ActionStatus.values())));
     }
 }

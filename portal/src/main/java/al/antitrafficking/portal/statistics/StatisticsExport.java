@@ -1,8 +1,9 @@
 package al.antitrafficking.portal.statistics;
 
-import al.antitrafficking.warehouse.disclosure.Cell;
+import al.antitrafficking.warehouse.disclosure.CellStatus;
+import al.antitrafficking.warehouse.disclosure.Marks;
 import al.antitrafficking.warehouse.indicator.Indicator;
-import al.antitrafficking.warehouse.indicator.StatisticsTables;
+import al.antitrafficking.warehouse.release.StatisticsAnswers;
 import al.antitrafficking.warehouse.indicator.Unit;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -49,11 +50,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 final class StatisticsExport {
     /** A table with what its stamp says: the indicator's definition and how to show a group's label. */
-    record Stamped(StatisticsTables.Table table, Indicator indicator, Function<String, String> rowLabel, Function<String, String> columnLabel) {}
+    record Stamped(StatisticsAnswers.Table table, Indicator indicator, Function<String, String> rowLabel, Function<String, String> columnLabel) {}
 
-    static final String SUPPRESSED = "*";
-    static final String COMPLEMENTARY = "(*)";
-    static final String NOT_REPORTED = "-";
 
     private StatisticsExport() {}
 
@@ -68,7 +66,7 @@ final class StatisticsExport {
 
     /** The lines every file opens with. */
     static List<String[]> stamp(Stamped s) {
-        StatisticsTables.Table t = s.table();
+        StatisticsAnswers.Table t = s.table();
         List<String[]> lines = new ArrayList<>();
         lines.add(new String[] {"Table", t.definition().title().get("en") + " / " + t.definition().title().get("sq")});
         lines.add(new String[] {"Period", t.period()});
@@ -78,16 +76,15 @@ final class StatisticsExport {
         lines.add(new String[] {"Indicator", s.indicator().id() + ": " + s.indicator().name().get("en") + ". " + s.indicator().description().get("en")});
         lines.add(new String[] {"Unit", s.indicator().unit().name().toLowerCase(Locale.ROOT)});
         lines.add(new String[] {"Source", s.indicator().source()});
-        lines.add(new String[] {"Disclosure control", "Counts below " + t.suppressionThreshold() + " are suppressed (" + SUPPRESSED
-                + "); further cells, totals included, are suppressed (" + COMPLEMENTARY + ") so that no suppressed count can be worked out "
-                + "from the others; " + NOT_REPORTED + " = not reported. Totals count distinct children, so a total can be less than the sum "
-                + "of its cells."});
+        lines.add(new String[] {"Disclosure control", Marks.legend(t.suppressionThreshold()).get("en") + " Every figure is a cell of release "
+                + t.snapshot() + ", protected together with every other page and file of it. Totals count distinct children, so a total can "
+                + "be less than the sum of its cells."});
         return lines;
     }
 
     /** The table body: a header, then one line per row and a total line, each cell a number or a sign. */
     static List<String[]> body(Stamped s) {
-        StatisticsTables.Table t = s.table();
+        StatisticsAnswers.Table t = s.table();
         List<String[]> lines = new ArrayList<>();
         boolean share = t.columnKeys().isEmpty();
         List<String> header = new ArrayList<>();
@@ -103,20 +100,18 @@ final class StatisticsExport {
             List<String> line = new ArrayList<>();
             line.add(r < t.rowKeys().size() ? s.rowLabel().apply(t.rowKeys().get(r)) : share ? "Albania" : "Total");
             for (int c = 0; c < t.cells().get(r).size(); c++) {
-                line.add(text(t.cells().get(r).get(c), t.values().get(r).get(c), t.unit()));
+                line.add(text(t.cells().get(r).get(c), t.unit()));
             }
             lines.add(line.toArray(String[]::new));
         }
         return lines;
     }
 
-    static String text(Cell cell, Double value, Unit unit) {
-        return switch (cell.status()) {
-            case SUPPRESSED_SMALL_COUNT -> SUPPRESSED;
-            case SUPPRESSED_COMPLEMENTARY -> COMPLEMENTARY;
-            case NOT_REPORTED -> NOT_REPORTED;
-            case PUBLISHED -> unit == Unit.COUNT ? String.valueOf(cell.value()) : value == null ? "" : String.format(Locale.ROOT, "%.1f", value);
-        };
+    static String text(StatisticsAnswers.Figure cell, Unit unit) {
+        if (cell.status() != CellStatus.PUBLISHED) {
+            return Marks.of(cell.status());
+        }
+        return unit == Unit.COUNT ? String.valueOf(cell.count()) : cell.value() == null ? "" : String.format(Locale.ROOT, "%.1f", cell.value());
     }
 
     static byte[] csv(List<Stamped> tables) {

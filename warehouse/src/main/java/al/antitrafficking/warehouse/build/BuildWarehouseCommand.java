@@ -1,6 +1,10 @@
 package al.antitrafficking.warehouse.build;
 
 import al.antitrafficking.warehouse.config.AppConfig;
+import al.antitrafficking.warehouse.indicator.Catalogue;
+import al.antitrafficking.warehouse.reference.Territory;
+import al.antitrafficking.warehouse.release.ReleaseBuilder;
+import al.antitrafficking.warehouse.release.Releases;
 import al.antitrafficking.warehouse.snapshot.Snapshot;
 import al.antitrafficking.warehouse.snapshot.Snapshots;
 import al.antitrafficking.warehouse.snapshot.WarehouseTable;
@@ -8,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Command: builds the DuckDB database of the newest committed snapshot (or of {@code --snapshot=ID}) and
- * publishes it, then prunes old snapshots. Arguments are configuration overrides ({@link AppConfig}).
+ * Command: builds the DuckDB database of the newest committed snapshot (or of {@code --snapshot=ID}), then its
+ * protected public release, and only then publishes it; finally prunes old snapshots (never the release ledger).
+ * Arguments are configuration overrides ({@link AppConfig}).
  */
 public final class BuildWarehouseCommand {
     private BuildWarehouseCommand() {}
@@ -29,15 +34,17 @@ public final class BuildWarehouseCommand {
             Snapshots snapshots = new Snapshots(config.warehouseDir());
             Snapshot snapshot = resolve(snapshots, snapshotId);
             WarehouseBuilder builder = new WarehouseBuilder();
-            Map<WarehouseTable, Long> rows = builder.build(snapshot,
-                    al.antitrafficking.warehouse.indicator.Catalogue.load(config.catalogueFile()));
+            Map<WarehouseTable, Long> rows = builder.build(snapshot);
+            ReleaseBuilder.Built release = Releases.build(config, snapshot, Catalogue.load(config.catalogueFile()),
+                    Territory.load(config.referenceDir()));
             snapshots.publish(snapshot);
             List<String> pruned = snapshots.prune(config.snapshotsKept());
             System.out.println("Warehouse snapshot " + snapshot.id() + " built and published: " + snapshot.dir());
             rows.forEach((table, count) -> System.out.printf("  %-26s %,12d rows%n", table.folder(), count));
             builder.derivedRows().forEach((table, count) -> System.out.printf("  %-26s %,12d rows%n", table, count));
+            System.out.println(Releases.describe(release));
             if (!pruned.isEmpty()) {
-                System.out.println("  removed old snapshots: " + String.join(", ", pruned));
+                System.out.println("  removed old snapshots (their releases stay in the ledger): " + String.join(", ", pruned));
             }
         } catch (RuntimeException e) {
             System.err.println("Warehouse build failed: " + e.getMessage());

@@ -33,16 +33,8 @@ public final class WarehouseBuilder {
     /** Tables the build derives from the views, in order; each is a resource of the same name. */
     public static final java.util.List<String> DERIVED = java.util.List.of("child_pathway");
 
-    /** Builds {@code warehouse.duckdb} in the snapshot folder, without pre-aggregated indicators. */
+    /** Builds {@code warehouse.duckdb} in the snapshot folder and returns each table's row count. */
     public Map<WarehouseTable, Long> build(Snapshot snapshot) {
-        return build(snapshot, null);
-    }
-
-    /**
-     * Builds {@code warehouse.duckdb} in the snapshot folder, with the catalogue's pre-aggregated indicator
-     * cells when a catalogue is given, and returns each table's row count.
-     */
-    public Map<WarehouseTable, Long> build(Snapshot snapshot, al.antitrafficking.warehouse.indicator.Catalogue catalogue) {
         Path database = snapshot.dir().resolve(Snapshots.DATABASE_FILE);
         Path partial = snapshot.dir().resolve(Snapshots.DATABASE_FILE + ".partial");
         Map<WarehouseTable, Long> rows = new LinkedHashMap<>();
@@ -70,13 +62,6 @@ public final class WarehouseBuilder {
                     try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + derived)) {
                         rs.next();
                         derivedRows.put(derived, rs.getLong(1));
-                    }
-                }
-                if (catalogue != null) {
-                    al.antitrafficking.warehouse.indicator.IndicatorEngine.preaggregate(catalogue, connection);
-                    try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM indicator_aggregate")) {
-                        rs.next();
-                        derivedRows.put("indicator_aggregate", rs.getLong(1));
                     }
                 }
                 statement.execute("CHECKPOINT");

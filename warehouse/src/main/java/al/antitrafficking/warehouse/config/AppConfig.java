@@ -46,7 +46,9 @@ public record AppConfig(
         double maxBadRowShare,
         Path warehouseKeyFile,
         Path catalogueFile,
-        int deadlineDays) {
+        int deadlineDays,
+        double disclosureMaxSmallShare,
+        boolean disclosureMinimise) {
 
     public static final String DEFAULT_CONFIG_FILE = "conf/application.properties";
 
@@ -77,6 +79,8 @@ public record AppConfig(
         d.put("etl.warehouse-key-file", "data/keys/warehouse.key");
         d.put("indicators.catalogue-file", "conf/indicators/catalogue.yaml");
         d.put("completeness.deadline-day", "15");
+        d.put("disclosure.max-small-share", "0.25");
+        d.put("disclosure.minimise", "true");
         return Map.copyOf(d);
     }
 
@@ -102,20 +106,24 @@ public record AppConfig(
         requireNonNull(warehouseKeyFile, "warehouseKeyFile is null");
         requireNonNull(catalogueFile, "catalogueFile is null");
         check(deadlineDays >= 1 && deadlineDays <= 28, "completeness.deadline-day must be 1-28: " + deadlineDays);
+        check(disclosureMaxSmallShare >= 0 && disclosureMaxSmallShare <= 1, "disclosure.max-small-share must be from 0 to 1: "
+                + disclosureMaxSmallShare);
     }
 
     /** The same configuration with another warehouse folder (tests, benchmarks). */
     public AppConfig withWarehouseDir(Path dir) {
         return new AppConfig(projectDir, incomingDir, dir, snapshotsKept, referenceDir, sparkMaster, sparkUi, httpHost,
                 httpPort, disclosureMinCount, sampleSeed, sampleMonths, sampleEndMonth, sampleRows, forumStoreFile, forumBackupDir,
-                forumExampleActions, contractFile, givenNamesFile, maxBadRowShare, warehouseKeyFile, catalogueFile, deadlineDays);
+                forumExampleActions, contractFile, givenNamesFile, maxBadRowShare, warehouseKeyFile, catalogueFile, deadlineDays,
+                disclosureMaxSmallShare, disclosureMinimise);
     }
 
     /** The same configuration with another warehouse key file (tests). */
     public AppConfig withWarehouseKeyFile(Path file) {
         return new AppConfig(projectDir, incomingDir, warehouseDir, snapshotsKept, referenceDir, sparkMaster, sparkUi, httpHost,
                 httpPort, disclosureMinCount, sampleSeed, sampleMonths, sampleEndMonth, sampleRows, forumStoreFile, forumBackupDir,
-                forumExampleActions, contractFile, givenNamesFile, maxBadRowShare, file, catalogueFile, deadlineDays);
+                forumExampleActions, contractFile, givenNamesFile, maxBadRowShare, file, catalogueFile, deadlineDays,
+                disclosureMaxSmallShare, disclosureMinimise);
     }
 
     /** Loads from command-line arguments: {@code --config=PATH} and any {@code --key=value}; other arguments are refused. */
@@ -192,7 +200,9 @@ public record AppConfig(
                 decimal(v, "etl.max-bad-row-share"),
                 projectDir.resolve(v.get("etl.warehouse-key-file")).normalize(),
                 projectDir.resolve(v.get("indicators.catalogue-file")).normalize(),
-                integer(v, "completeness.deadline-day"));
+                integer(v, "completeness.deadline-day"),
+                decimal(v, "disclosure.max-small-share"),
+                bool(v, "disclosure.minimise"));
     }
 
     private static int integer(Map<String, String> v, String key) {

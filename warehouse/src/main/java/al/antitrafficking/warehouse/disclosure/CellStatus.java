@@ -1,13 +1,17 @@
 package al.antitrafficking.warehouse.disclosure;
 
-/** Why a published cell holds the value it does. */
+/**
+ * What a reader is told about a figure. One mark for every withheld figure, whatever the reason (a small count or a
+ * complement that protects one): telling them apart would tell a reader which cells hold 1 to 4. The reason stays in
+ * the internal ledger of the release.
+ */
 public enum CellStatus {
-    /** The count, as it is. Zero means the region reported none (a nil return). */
+    /** The figure, as it is. Zero means the region reported none (a nil return). */
     PUBLISHED,
-    /** Primary suppression: a count from 1 to the threshold minus one. */
-    SUPPRESSED_SMALL_COUNT,
-    /** Secondary suppression: hidden so that a suppressed cell cannot be recovered from totals. */
-    SUPPRESSED_COMPLEMENTARY,
+    /** Withheld to protect children's privacy. */
+    WITHHELD,
     /** Nothing was reported for this cell: unknown, which is not zero. */
-    NOT_REPORTED
+    NOT_REPORTED,
+    /** Nothing reported yet, and the deadline for it has not passed. */
+    NOT_YET_DUE
 }

@@ -63,22 +63,6 @@ public final class Catalogue {
         return Optional.ofNullable(indicators.get(id));
     }
 
-    /**
-     * The indicator whose pre-aggregated cells serve this one: the first with the same fact, date, measure
-     * and conditions whose groupings include all of this one's (a rate shares the cells of its count).
-     */
-    public String aggregateSource(Indicator indicator) {
-        for (Indicator other : indicators.values()) {
-            if (other.fact() == indicator.fact() && other.date().equals(indicator.date()) && other.measure() == indicator.measure()
-                    && other.days().equals(indicator.days()) && other.where().equals(indicator.where())
-                    && other.numeratorWhere().equals(indicator.numeratorWhere())
-                    && other.preaggregate().containsAll(indicator.preaggregate())) {
-                return other.id();
-            }
-        }
-        return indicator.id();
-    }
-
     private static Indicator parse(Map<?, ?> m) {
         String id = text(m, "id", "?");
         try {
@@ -113,17 +97,13 @@ public final class Catalogue {
                     && !dimensions.stream().allMatch(d -> d.equals("county"))) {
                 throw fail(id, "a rate can only be broken down by county: the population is known by county alone");
             }
-            List<List<String>> preaggregate = new ArrayList<>();
-            for (Object grouping : list(m.get("preaggregate"))) {
-                List<String> g = list(grouping).stream().map(String::valueOf).toList();
-                if (g.size() > 2 || !dimensions.containsAll(g)) {
-                    throw fail(id, "preaggregate " + g + " is not up to two of its dimensions");
-                }
-                preaggregate.add(g);
+            boolean byMunicipality = Boolean.TRUE.equals(m.get("published_by_municipality"));
+            if (byMunicipality && (!dimensions.contains("municipality") || unit != Unit.COUNT)) {
+                throw fail(id, "only a count with the dimension municipality can be published by municipality");
             }
             Object better = m.get("higher_is_better");
             return new Indicator(id, languages(id, m.get("name")), languages(id, m.get("description")), unit, fact, date, measure,
-                    days, where, numerator, dimensions, preaggregate, better == null ? Optional.empty() : Optional.of((Boolean) better),
+                    days, where, numerator, dimensions, byMunicipality, better == null ? Optional.empty() : Optional.of((Boolean) better),
                     text(m, "source", id));
         } catch (IllegalArgumentException | ClassCastException e) {
             throw fail(id, e.getMessage());

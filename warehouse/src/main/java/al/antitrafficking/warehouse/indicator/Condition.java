@@ -18,7 +18,7 @@ public record Condition(String column, Test test, List<Object> values) {
     }
 
     /** The SQL of this condition; {@code params} receives its values in order. */
-    String sql(List<Object> params) {
+    public String sql(List<Object> params) {
         return switch (test) {
             case IN -> {
                 params.addAll(values);
@@ -36,6 +36,19 @@ public record Condition(String column, Test test, List<Object> values) {
                 params.add(values.get(0));
                 yield column + " >= ?";
             }
+        };
+    }
+
+    /** The condition as canonical text: equal conditions have equal text. */
+    public String canonical() {
+        return switch (test) {
+            case IN -> column + " IN (" + String.join(",", values.stream().map(String::valueOf).sorted().toList()) + ")";
+            case IS_NULL -> column + " IS NULL";
+            case IS_NOT_NULL -> column + " IS NOT NULL";
+            case IS_TRUE -> column + " IS TRUE";
+            case IS_FALSE -> column + " IS FALSE";
+            case AT_MOST -> column + " <= " + values.get(0);
+            case AT_LEAST -> column + " >= " + values.get(0);
         };
     }
 }

@@ -32,7 +32,8 @@ public enum FactTable {
     /** One row per child across mechanisms (child_pathway, built at warehouse build). */
     PATHWAY("pathway", "child_pathway", Optional.empty(), Set.of("first_contact_date", "first_border_date", "first_cpu_date",
             "first_nrm_date", "first_service_date"),
-            Map.of("county", "first_county_code", "age_band", "first_age_band", "first_mechanism", "first_mechanism"),
+            Map.of("county", "first_county_code", "age_band", "first_age_band", "first_mechanism", "first_mechanism",
+                    "outcome", "outcome", "nrm_delay_band", "nrm_delay_band"),
             Set.of("reached_border", "reached_cpu", "reached_nrm", "reached_services", "first_mechanism", "first_nrm_status",
                     "first_age_band", "days_first_contact_to_cpu", "days_border_to_cpu", "days_first_contact_to_nrm", "days_cpu_to_nrm", "days_nrm_to_service"),
             Map.of("days_first_contact_to_nrm", "days_first_contact_to_nrm", "days_first_contact_to_cpu", "days_first_contact_to_cpu",
@@ -61,17 +62,17 @@ public enum FactTable {
         return code;
     }
 
-    String table() {
+    public String table() {
         return table;
     }
 
     /** Whether the fact holds one row per child, so that its distinct children are its rows (the pathway). */
-    boolean oneRowPerChild() {
+    public boolean oneRowPerChild() {
         return this == PATHWAY;
     }
 
     /** The regional source whose files report this fact (none for the pathway, which draws on all). */
-    Optional<String> source() {
+    public Optional<String> source() {
         return source;
     }
 
@@ -80,8 +81,13 @@ public enum FactTable {
     }
 
     /** The column of a dimension name, if this fact has it. */
-    Optional<String> dimensionColumn(String dimension) {
+    public Optional<String> dimensionColumn(String dimension) {
         return Optional.ofNullable(dimensions.get(dimension));
+    }
+
+    /** The dimension a column holds, if it is one of this fact's dimensions. */
+    public Optional<String> dimensionOfColumn(String column) {
+        return dimensions.entrySet().stream().filter(e -> e.getValue().equals(column)).map(Map.Entry::getKey).sorted().findFirst();
     }
 
     Set<String> dimensions() {
@@ -92,7 +98,7 @@ public enum FactTable {
         return conditionColumns.contains(column) || dimensions.containsValue(column);
     }
 
-    Optional<String> daysExpression(String name) {
+    public Optional<String> daysExpression(String name) {
         return Optional.ofNullable(days.get(name));
     }
 

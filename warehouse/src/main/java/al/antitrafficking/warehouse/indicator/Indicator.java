@@ -9,7 +9,9 @@ import java.util.Optional;
 /**
  * One catalogue indicator: names and descriptions by language, unit, the fact and date it counts, its
  * measure (distinct children, rows, or the median of a day column), its conditions and, for a percentage,
- * the numerator's extra conditions; the dimensions it may be broken down by; whether higher is better.
+ * the numerator's extra conditions; the dimensions it may be broken down by; whether the public release gives it
+ * by municipality (only counts the catalogue marks safe at that level: a county committee sees other counties only
+ * at county level); whether higher is better.
  */
 public record Indicator(
         String id,
@@ -23,7 +25,7 @@ public record Indicator(
         List<Condition> where,
         List<Condition> numeratorWhere,
         List<String> dimensions,
-        List<List<String>> preaggregate,
+        boolean publishedByMunicipality,
         Optional<Boolean> higherIsBetter,
         String source) {
 
@@ -40,6 +42,5 @@ public record Indicator(
         where = List.copyOf(where);
         numeratorWhere = List.copyOf(numeratorWhere);
         dimensions = List.copyOf(dimensions);
-        preaggregate = preaggregate.stream().map(List::copyOf).toList();
     }
 }

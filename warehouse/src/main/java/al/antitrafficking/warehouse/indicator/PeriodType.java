@@ -12,7 +12,7 @@ public enum PeriodType {
     MONTH, QUARTER, YEAR, RANGE;
 
     /** The calendar period types, which the warehouse build pre-aggregates. */
-    static final List<PeriodType> CALENDAR = List.of(MONTH, QUARTER, YEAR);
+    public static final List<PeriodType> CALENDAR = List.of(MONTH, QUARTER, YEAR);
 
     /**
      * The SQL expression of a date column's period label; the column comes from the allow-list. A range's label
@@ -41,7 +41,7 @@ public enum PeriodType {
     }
 
     /** The label of the period a month of the range from..to falls in. */
-    String label(YearMonth month, YearMonth from, YearMonth to) {
+    public String label(YearMonth month, YearMonth from, YearMonth to) {
         return switch (this) {
             case MONTH -> month.toString();
             case QUARTER -> month.getYear() + "-Q" + ((month.getMonthValue() - 1) / 3 + 1);
@@ -51,7 +51,7 @@ public enum PeriodType {
     }
 
     /** The period labels from..to inclusive, in order. */
-    List<String> labels(YearMonth from, YearMonth to) {
+    public List<String> labels(YearMonth from, YearMonth to) {
         List<String> labels = new ArrayList<>();
         for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
             String label = label(m, from, to);
@@ -60,5 +60,42 @@ public enum PeriodType {
             }
         }
         return labels;
+    }
+
+    /** The period type of a label: 2025-03, 2025-Q1, 2025 or 2025-11/2026-10. */
+    public static PeriodType ofLabel(String label) {
+        if (label.contains("/")) {
+            return RANGE;
+        }
+        if (label.contains("-Q")) {
+            return QUARTER;
+        }
+        return label.length() == 4 ? YEAR : MONTH;
+    }
+
+    /** The months a period label covers, in order. */
+    public static List<YearMonth> months(String label) {
+        return switch (ofLabel(label)) {
+            case MONTH -> List.of(YearMonth.parse(label));
+            case QUARTER -> {
+                YearMonth first = YearMonth.of(Integer.parseInt(label.substring(0, 4)), 3 * Integer.parseInt(label.substring(6)) - 2);
+                yield List.of(first, first.plusMonths(1), first.plusMonths(2));
+            }
+            case YEAR -> {
+                List<YearMonth> all = new ArrayList<>();
+                for (int m = 1; m <= 12; m++) {
+                    all.add(YearMonth.of(Integer.parseInt(label), m));
+                }
+                yield all;
+            }
+            case RANGE -> {
+                List<YearMonth> all = new ArrayList<>();
+                YearMonth to = YearMonth.parse(label.substring(label.indexOf('/') + 1));
+                for (YearMonth m = YearMonth.parse(label.substring(0, label.indexOf('/'))); !m.isAfter(to); m = m.plusMonths(1)) {
+                    all.add(m);
+                }
+                yield all;
+            }
+        };
     }
 }

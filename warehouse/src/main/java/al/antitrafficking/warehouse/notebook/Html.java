@@ -1,6 +1,7 @@
 package al.antitrafficking.warehouse.notebook;
 
 import al.antitrafficking.warehouse.disclosure.CellStatus;
+import al.antitrafficking.warehouse.disclosure.Marks;
 import al.antitrafficking.warehouse.indicator.Audience;
 import al.antitrafficking.warehouse.indicator.IndicatorResult;
 import al.antitrafficking.warehouse.indicator.ResultRow;
@@ -18,12 +19,10 @@ import java.util.function.Function;
  * a value or the sign of why it is not shown. Every text is escaped. Each table carries its disclosure note.
  */
 public final class Html {
-    /** Shown for a count below the threshold. */
-    public static final String SUPPRESSED = "✱";
-    /** Shown for a cell withheld so that a suppressed one cannot be worked out. */
-    public static final String COMPLEMENTARY = "(✱)";
+    /** Shown for every withheld figure, whatever the reason (one mark, as in every page and export). */
+    public static final String WITHHELD = Marks.WITHHELD;
     /** Shown where the source sent nothing for the period. */
-    public static final String NOT_REPORTED = "–";
+    public static final String NOT_REPORTED = Marks.NOT_REPORTED;
 
     private Html() {}
 
@@ -75,26 +74,23 @@ public final class Html {
         if (row == null) {
             return "";
         }
-        return switch (row.status()) {
-            case SUPPRESSED_SMALL_COUNT -> SUPPRESSED;
-            case SUPPRESSED_COMPLEMENTARY -> COMPLEMENTARY;
-            case NOT_REPORTED -> NOT_REPORTED;
-            case PUBLISHED -> row.value() == null ? "n/a" : row.value() == Math.rint(row.value()) && row.value() < 1e15
-                    ? String.format(Locale.ROOT, "%,d", row.value().longValue()) : String.format(Locale.ROOT, "%,.1f", row.value());
-        };
+        if (row.status() != CellStatus.PUBLISHED) {
+            return Marks.of(row.status());
+        }
+        return row.value() == null ? "n/a" : row.value() == Math.rint(row.value()) && row.value() < 1e15
+                ? String.format(Locale.ROOT, "%,d", row.value().longValue()) : String.format(Locale.ROOT, "%,.1f", row.value());
     }
 
     /** The disclosure note every table carries: snapshot, audience, threshold and the signs. */
     public static String note(IndicatorResult result) {
         List<String> parts = new ArrayList<>();
-        parts.add("Indicator " + result.indicator() + ", snapshot " + result.snapshot() + ".");
+        parts.add("Indicator " + result.indicator() + ", release " + result.snapshot() + ".");
         if (result.audience() == Audience.INTERNAL) {
             parts.add("INTERNAL: figures not passed through disclosure control; not for publication.");
         } else {
-            parts.add("Counts below " + result.suppressionThreshold() + " are suppressed (" + SUPPRESSED + "), and further cells ("
-                    + COMPLEMENTARY + ") so that totals cannot give them back; shares, rates and medians are withheld with their counts.");
+            parts.add(Marks.legend(result.suppressionThreshold()).get("en"));
         }
-        parts.add(NOT_REPORTED + " : the source sent nothing for the period; 0 : it reported none. n/a : no value (e.g. no population).");
+        parts.add("n/a : no value (e.g. no population).");
         return "<p style=\"font-size:smaller\">" + escape(String.join(" ", parts)) + "</p>";
     }
 

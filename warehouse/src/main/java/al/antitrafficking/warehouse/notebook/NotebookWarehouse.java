@@ -1,56 +1,68 @@
 package al.antitrafficking.warehouse.notebook;
 
 import al.antitrafficking.warehouse.config.AppConfig;
-import al.antitrafficking.warehouse.disclosure.DisclosureControl;
 import al.antitrafficking.warehouse.indicator.Audience;
 import al.antitrafficking.warehouse.indicator.Catalogue;
-import al.antitrafficking.warehouse.indicator.Completeness;
 import al.antitrafficking.warehouse.indicator.Indicator;
 import al.antitrafficking.warehouse.indicator.IndicatorQuery;
 import al.antitrafficking.warehouse.indicator.IndicatorResult;
+import al.antitrafficking.warehouse.indicator.InternalIndicators;
 import al.antitrafficking.warehouse.indicator.Population;
-import al.antitrafficking.warehouse.query.LatestSnapshotQueries;
-import al.antitrafficking.warehouse.query.SnapshotSummary;
 import al.antitrafficking.warehouse.reference.County;
 import al.antitrafficking.warehouse.reference.Territory;
+import al.antitrafficking.warehouse.release.CompletenessAnswers;
+import al.antitrafficking.warehouse.release.PublishedRelease;
+import al.antitrafficking.warehouse.release.PublishedReleases;
+import al.antitrafficking.warehouse.snapshot.Snapshot;
 import al.antitrafficking.warehouse.snapshot.Snapshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import org.duckdb.DuckDBConnection;
 
 /**
- * The analyst's door into the warehouse from a notebook: the published snapshot, through the same query layer,
- * catalogue and disclosure control as the portal. Figures are for the public audience; a notebook that needs
- * unsuppressed figures opens the warehouse with {@link #openInternal(String)}, which says why in its output and
- * marks every table it draws as internal.
+ * The analyst's door into the warehouse from a notebook. By default the public release: the same protected cells every
+ * page and export reads, one release pinned for the notebook's whole run (so figures of two cells never come from two
+ * releases). A notebook that needs unsuppressed figures opens the warehouse with {@link #openInternal(String)}, which
+ * says why in its output, answers from the published snapshot's facts, and marks every table it draws as internal.
  *
  * <p>The warehouse is the one {@code NOTEBOOK_WAREHOUSE_DIR} names, else the demo's ({@code data/demo/warehouse},
  * made by {@code bin/demo}); configuration comes from the project's {@code conf/application.properties}, found
  * from the notebook's folder upwards.
  */
 public final class NotebookWarehouse implements AutoCloseable {
-    private final LatestSnapshotQueries queries;
+    private final PublishedRelease release;
     private final Territory territory;
     private final Population population;
     private final Optional<String> internalReason;
+    private final Optional<Connection> facts;
+    private final Optional<InternalIndicators> internal;
 
-    private NotebookWarehouse(LatestSnapshotQueries queries, Territory territory, Population population, Optional<String> internalReason) {
-        this.queries = queries;
+    private NotebookWarehouse(PublishedRelease release, Territory territory, Population population, Optional<String> internalReason,
+                              Optional<Connection> facts, Optional<InternalIndicators> internal) {
+        this.release = release;
         this.territory = territory;
         this.population = population;
         this.internalReason = internalReason;
+        this.facts = facts;
+        this.internal = internal;
     }
 
-    /** The published snapshot for the public audience: every figure passes disclosure control. */
+    /** The published release, for the public audience: every figure is a protected cell of it. */
     public static NotebookWarehouse open() {
         return open(Optional.empty());
     }
 
-    /** The published snapshot, unsuppressed figures allowed; {@code why} is printed and must say why they are needed. */
+    /** The published snapshot's facts, unsuppressed; {@code why} is printed and must say why they are needed. */
     public static NotebookWarehouse openInternal(String why) {
         if (why == null || why.isBlank()) {
             throw new IllegalArgumentException("Cannot open the warehouse for internal figures without saying why");
@@ -65,10 +77,32 @@ public final class NotebookWarehouse implements AutoCloseable {
         AppConfig config = AppConfig.load(conf, Map.of("warehouse.dir", dir));
         Territory territory = Territory.load(config.referenceDir());
         Population population = Population.load(territory, config.referenceDir());
-        LatestSnapshotQueries queries = new LatestSnapshotQueries(new Snapshots(config.warehouseDir()),
-                new DisclosureControl(config.disclosureMinCount()), Catalogue.load(config.catalogueFile()), population,
-                config.deadlineDays(), Clock.systemUTC(), Duration.ofSeconds(10));
-        return new NotebookWarehouse(queries, territory, population, internalReason);
+        Catalogue catalogue = Catalogue.load(config.catalogueFile());
+        PublishedRelease release = new PublishedReleases(config.warehouseDir(), catalogue, territory, population, Clock.systemUTC(),
+                Duration.ofDays(1)).current();
+        if (internalReason.isEmpty()) {
+            return new NotebookWarehouse(release, territory, population, internalReason, Optional.empty(), Optional.empty());
+        }
+        Snapshot snapshot = new Snapshots(config.warehouseDir()).find(release.id()).orElseThrow(() -> new IllegalStateException(
+                "Cannot open internal figures: the facts of snapshot " + release.id() + " are no longer kept"));
+        try {
+            Properties readOnly = new Properties();
+            readOnly.setProperty("duckdb.read_only", "true");
+            DuckDBConnection connection = DriverManager.getConnection("jdbc:duckdb:" + snapshot.dir().resolve(Snapshots.DATABASE_FILE), readOnly)
+                    .unwrap(DuckDBConnection.class);
+            InternalIndicators indicators = new InternalIndicators(catalogue, population, () -> duplicate(connection), snapshot.id());
+            return new NotebookWarehouse(release, territory, population, internalReason, Optional.of(connection), Optional.of(indicators));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open internal figures: " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection duplicate(DuckDBConnection connection) {
+        try {
+            return connection.duplicate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot query the facts: " + e.getMessage(), e);
+        }
     }
 
     private static Path findConfiguration(Path from) {
@@ -81,16 +115,25 @@ public final class NotebookWarehouse implements AutoCloseable {
         throw new IllegalStateException("Cannot find conf/application.properties above " + from + ": open the notebooks from the project");
     }
 
-    /** One call of the query layer. An internal query needs {@link #openInternal(String)}. */
+    /**
+     * One call of the query layer: a public query is a lookup in the release (what it does not publish is refused, saying
+     * what can be asked instead); an internal query needs {@link #openInternal(String)}.
+     */
     public IndicatorResult query(IndicatorQuery q) {
-        if (q.audience() == Audience.INTERNAL && internalReason.isEmpty()) {
-            throw new IllegalStateException("Cannot query unsuppressed figures: open the warehouse with openInternal(why)");
+        if (q.audience() == Audience.INTERNAL) {
+            return internal.orElseThrow(() -> new IllegalStateException(
+                    "Cannot query unsuppressed figures: open the warehouse with openInternal(why)")).run(q);
         }
-        return queries.run(q);
+        return release.indicator(q, Instant.now());
+    }
+
+    /** The release's figures for the notebook's queries; the same release for every cell of the notebook. */
+    public PublishedRelease release() {
+        return release;
     }
 
     public Catalogue catalogue() {
-        return queries.catalogue();
+        return release.catalogue();
     }
 
     /** The catalogue's definition of an indicator. */
@@ -98,8 +141,8 @@ public final class NotebookWarehouse implements AutoCloseable {
         return catalogue().find(id).orElseThrow(() -> new IllegalArgumentException("No indicator " + id + " in the catalogue"));
     }
 
-    public SnapshotSummary snapshot() {
-        return queries.snapshot();
+    public PublishedRelease.Summary snapshot() {
+        return release.summary();
     }
 
     public YearMonth firstMonth() {
@@ -153,8 +196,8 @@ public final class NotebookWarehouse implements AutoCloseable {
         return new Span(from, to);
     }
 
-    public Completeness.Report completeness(YearMonth from, YearMonth to) {
-        return queries.completeness(from, to);
+    public CompletenessAnswers.Report completeness(YearMonth from, YearMonth to) {
+        return release.completeness(from, to, Instant.now());
     }
 
     public Territory territory() {
@@ -176,6 +219,12 @@ public final class NotebookWarehouse implements AutoCloseable {
 
     @Override
     public void close() {
-        queries.close();
+        if (facts.isPresent()) {
+            try {
+                facts.get().close();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot close the facts: " + e.getMessage(), e);
+            }
+        }
     }
 }

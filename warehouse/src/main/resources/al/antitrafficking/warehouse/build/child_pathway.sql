@@ -39,6 +39,19 @@ SELECT
     date_diff('day', first_border_date, first_cpu_date) AS days_border_to_cpu,
     date_diff('day', first_cpu_date, first_nrm_date) AS days_cpu_to_nrm,
     date_diff('day', first_nrm_date, first_service_date) AS days_nrm_to_service,
+    -- The mechanisms that reached the child after its first one, in pathway order, joined by '+' ('none' when none did):
+    -- the outcome the convergence page splits children into.
+    coalesce(nullif(concat_ws('+',
+        CASE WHEN first_mechanism = 'border' AND reached_cpu THEN 'cpu' END,
+        CASE WHEN first_mechanism IN ('border', 'cpu') AND reached_nrm THEN 'nrm' END,
+        CASE WHEN first_mechanism IN ('border', 'cpu', 'nrm') AND reached_services THEN 'services' END), ''), 'none') AS outcome,
+    -- Days from the first contact to NRM identification, in bands; empty when the NRM never identified the child.
+    CASE WHEN first_nrm_date IS NULL THEN NULL
+         WHEN days_first_contact_to_nrm <= 7 THEN '0-7'
+         WHEN days_first_contact_to_nrm <= 30 THEN '8-30'
+         WHEN days_first_contact_to_nrm <= 90 THEN '31-90'
+         WHEN days_first_contact_to_nrm <= 180 THEN '91-180'
+         ELSE '181+' END AS nrm_delay_band,
     count(*) AS contacts
 FROM contacts
 GROUP BY child_pseudonym

@@ -1,0 +1,433 @@
+package al.antitrafficking.warehouse.disclosure;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.ojalgo.optimisation.Expression;
+import org.ojalgo.optimisation.ExpressionsBasedModel;
+import org.ojalgo.optimisation.Optimisation;
+import org.ojalgo.optimisation.Variable;
+
+/**
+ * The attacker, as linear programs (ojAlgo). Given every figure a release publishes and the relations between them,
+ * it bounds each withheld cell: withheld cells are unknowns of at least zero; published cells, cells not reported (a
+ * known zero) and withheld zeros (a reader may know a cell must be zero, as a crossing of another county) are constants. Withheld cells that share no relation are independent, so the audit runs per linked
+ * component.
+ *
+ * <p><b>The rule</b>: a withheld cell is exposed when its range is narrower than {@code minRange} (3), or when its true
+ * value is a small count (1 to {@code minCount - 1}) whose range reaches neither 0 nor {@code minCount}.
+ *
+ * <p>Two attackers: {@link Assumption#AS_THEY_HOLD} uses the relations that really hold (distinct children: each part
+ * at most the total, the total at most the sum of the parts); {@link Assumption#ADDITIVE} assumes every total is the
+ * sum of its parts (most children appear once). A component whose published figures contradict that assumption is
+ * counted as inconsistent and not audited under it; a component whose relations all add up exactly is the same under
+ * both and audited once.
+ *
+ * <p>A component of up to {@code exactLimit} withheld cells gets the exact range of every cell (a few programs with
+ * random objectives bound many cells at once; the rest get a minimum and a maximum of their own). A larger one is
+ * audited cell by cell over the cell's neighbourhood, the other cells held at a point that satisfies every relation:
+ * any value the small program reaches is one the whole system allows, so a cell it clears is cleared soundly; a cell it
+ * cannot clear is reported as exposed, with the range it found, and gets protected further.
+ */
+public final class LinearAuditor {
+    static {
+        // ojAlgo prints a note about unknown hardware on first use unless told not to.
+        System.setProperty("shut.up.ojAlgo", "true");
+    }
+
+    private static final double EPSILON = 1e-6;
+    private static final int BATCH_ROUNDS = 6;
+    private static final int NEIGHBOURHOOD = 120;
+
+    public enum Assumption { AS_THEY_HOLD, ADDITIVE }
+
+    /** A withheld cell an attacker can narrow down (or that could not be cleared): the smallest and largest values found. */
+    public record Exposure(int cell, double min, double max) {}
+
+    /** What one audit found, and what it cost. */
+    public record Report(List<Exposure> exposures, int withheld, int components, int inconsistentComponents, long linearPrograms) {
+        public boolean passed() {
+            return exposures.isEmpty();
+        }
+    }
+
+    private final int minCount;
+    private final int minRange;
+    private final int exactLimit;
+
+    /** An auditor that computes exact ranges in components of any size: for tests and reports on small systems. */
+    public LinearAuditor(int minCount, int minRange) {
+        this(minCount, minRange, Integer.MAX_VALUE);
+    }
+
+    public LinearAuditor(int minCount, int minRange, int exactLimit) {
+        this.minCount = minCount;
+        this.minRange = minRange;
+        this.exactLimit = exactLimit;
+    }
+
+    /** Audits every withheld cell of the system. */
+    public Report audit(LinkedSystem system, BitSet withheld, Assumption assumption) {
+        return audit(system, withheld, assumption, withheld);
+    }
+
+    /** Audits the components that hold any of {@code cells}. */
+    public Report audit(LinkedSystem system, BitSet withheld, Assumption assumption, BitSet cells) {
+        List<Exposure> exposures = new ArrayList<>();
+        int inconsistent = 0;
+        int components = 0;
+        int audited = 0;
+        long[] programs = {0};
+        for (List<Integer> component : components(system, withheld, cells)) {
+            if (assumption == Assumption.ADDITIVE && allExact(system, component)) {
+                continue;
+            }
+            components++;
+            audited += component.size();
+            boolean consistent = component.size() <= exactLimit
+                    ? new Program(system, withheld, component, assumption, null).auditAll(exposures, programs)
+                    : auditLocally(system, withheld, component, assumption, exposures, programs);
+            inconsistent += consistent ? 0 : 1;
+        }
+        return new Report(exposures, audited, components, inconsistent, programs[0]);
+    }
+
+    /** The exact smallest and largest value of one withheld cell, over its whole component (tests, reports). */
+    public Exposure range(LinkedSystem system, BitSet withheld, Assumption assumption, int cell) {
+        BitSet one = new BitSet();
+        one.set(cell);
+        List<Integer> component = components(system, withheld, one).get(0);
+        return new Program(system, withheld, component, assumption, null).exactRange(component.indexOf(cell), new long[1]);
+    }
+
+    /** Withheld cells grouped by the relations they share, for the components holding {@code cells}. */
+    public static List<List<Integer>> components(LinkedSystem system, BitSet withheld, BitSet cells) {
+        BitSet seen = new BitSet();
+        ArrayDeque<Integer> stack = new ArrayDeque<>();
+        List<List<Integer>> components = new ArrayList<>();
+        for (int start = cells.nextSetBit(0); start >= 0; start = cells.nextSetBit(start + 1)) {
+            if (!withheld.get(start) || !unknown(system, withheld, start) || seen.get(start)) {
+                continue;
+            }
+            List<Integer> component = new ArrayList<>();
+            stack.push(start);
+            seen.set(start);
+            while (!stack.isEmpty()) {
+                int cell = stack.pop();
+                component.add(cell);
+                for (int r : system.relationsOf(cell)) {
+                    for (int other : system.relation(r).cells()) {
+                        if (unknown(system, withheld, other) && !seen.get(other)) {
+                            seen.set(other);
+                            stack.push(other);
+                        }
+                    }
+                }
+            }
+            components.add(component);
+        }
+        return components;
+    }
+
+    /**
+     * Whether a reader does not know a cell: never printed, or withheld and not a zero (a printed cell a reader may
+     * know is zero, as a crossing of another county is).
+     */
+    public static boolean unknown(LinkedSystem system, BitSet withheld, int cell) {
+        return !system.notReported(cell) && (system.hidden(cell) || withheld.get(cell) && system.truth(cell) > 0);
+    }
+
+    private static boolean allExact(LinkedSystem system, List<Integer> component) {
+        for (int cell : component) {
+            for (int r : system.relationsOf(cell)) {
+                if (!system.relation(r).exact()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A large component, cell by cell: each uncleared cell's neighbourhood is a program of its own, the rest of the
+     * component held at a base point that satisfies every relation (the truth, or under the additive assumption a point
+     * one program over the whole component finds). Returns false when the component is inconsistent.
+     */
+    private boolean auditLocally(LinkedSystem system, BitSet withheld, List<Integer> component, Assumption assumption,
+                                 List<Exposure> exposures, long[] programs) {
+        Map<Integer, Double> base = new HashMap<>();
+        if (assumption == Assumption.AS_THEY_HOLD || allExact(system, component)) {
+            component.forEach(c -> base.put(c, (double) system.truth(c)));
+        } else {
+            Program whole = new Program(system, withheld, component, assumption, null);
+            double[] point = whole.feasiblePoint(programs);
+            if (point == null) {
+                return false;
+            }
+            for (int i = 0; i < component.size(); i++) {
+                base.put(component.get(i), point[i]);
+            }
+        }
+        Map<Integer, double[]> bounds = new HashMap<>();
+        component.forEach(c -> bounds.put(c, new double[] {base.get(c), base.get(c)}));
+        for (int cell : component) {
+            double[] b = bounds.get(cell);
+            if (!withheld.get(cell) || safe(system, cell, b[0], b[1])) {
+                continue;
+            }
+            List<Integer> neighbourhood = neighbourhood(system, withheld, cell);
+            Program local = new Program(system, withheld, neighbourhood, assumption, base);
+            local.widen(bounds, programs);
+            b = bounds.get(cell);
+            if (!safe(system, cell, b[0], b[1])) {
+                Exposure e = local.exactRange(0, programs);
+                if (e != null) {
+                    b[0] = Math.min(b[0], e.min());
+                    b[1] = Math.max(b[1], e.max());
+                }
+                if (!safe(system, cell, b[0], b[1])) {
+                    exposures.add(new Exposure(cell, b[0], b[1]));
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The cell first, then withheld cells it shares relations with, breadth first, up to NEIGHBOURHOOD cells. */
+    private static List<Integer> neighbourhood(LinkedSystem system, BitSet withheld, int cell) {
+        List<Integer> cells = new ArrayList<>();
+        BitSet seen = new BitSet();
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        queue.add(cell);
+        seen.set(cell);
+        while (!queue.isEmpty() && cells.size() < NEIGHBOURHOOD) {
+            int c = queue.poll();
+            cells.add(c);
+            for (int r : system.relationsOf(c)) {
+                for (int other : system.relation(r).cells()) {
+                    if (unknown(system, withheld, other) && !seen.get(other)) {
+                        seen.set(other);
+                        queue.add(other);
+                    }
+                }
+            }
+        }
+        return cells;
+    }
+
+    private boolean safe(LinkedSystem system, int cell, double min, double max) {
+        if (min > max) {
+            return false;
+        }
+        double low = Math.ceil(min - EPSILON);
+        double high = Math.floor(max + EPSILON);
+        if (high - low < minRange) {
+            return false;
+        }
+        long truth = system.truth(cell);
+        boolean small = truth >= 1 && truth < minCount;
+        return !small || low <= 0 || high >= minCount;
+    }
+
+    /**
+     * The linear program over some withheld cells (the variables): every relation touching them, with published cells
+     * and cells not reported as constants and, when {@code base} is given, the other withheld cells held at it.
+     */
+    private final class Program {
+        private final LinkedSystem system;
+        private final List<Integer> cells;
+        private final ExpressionsBasedModel model = new ExpressionsBasedModel();
+        private final List<Variable> variables = new ArrayList<>();
+        private final Map<Integer, Double> base;
+        private final BitSet withheld;
+        private final boolean truthFeasible;
+
+        Program(LinkedSystem system, BitSet withheld, List<Integer> cells, Assumption assumption, Map<Integer, Double> base) {
+            this.system = system;
+            this.cells = cells;
+            this.base = base;
+            this.withheld = withheld;
+            Map<Integer, Variable> byCell = new HashMap<>();
+            for (int cell : cells) {
+                Variable v = model.addVariable().lower(0);
+                variables.add(v);
+                byCell.put(cell, v);
+            }
+            boolean allExact = true;
+            BitSet done = new BitSet();
+            for (int cell : cells) {
+                for (int r : system.relationsOf(cell)) {
+                    if (done.get(r)) {
+                        continue;
+                    }
+                    done.set(r);
+                    Relation relation = system.relation(r);
+                    allExact &= relation.exact();
+                    if (relation.exact() || assumption == Assumption.ADDITIVE) {
+                        equality(relation, byCell, withheld);
+                    } else if (relation.kind() == Relation.Kind.DISTINCT) {
+                        bounds(relation, byCell, withheld);
+                    }
+                }
+            }
+            this.truthFeasible = base == null ? allExact || assumption == Assumption.AS_THEY_HOLD : false;
+        }
+
+        private double known(int cell, BitSet withheld) {
+            if (system.notReported(cell)) {
+                return 0;
+            }
+            return unknown(system, withheld, cell) && base != null ? base.get(cell) : system.truth(cell);
+        }
+
+        /** Sum of the parts minus the total is zero. */
+        private void equality(Relation r, Map<Integer, Variable> byCell, BitSet withheld) {
+            Expression e = model.addExpression();
+            double constant = 0;
+            for (int p : r.parts()) {
+                if (byCell.containsKey(p)) {
+                    e.set(byCell.get(p), 1);
+                } else {
+                    constant += known(p, withheld);
+                }
+            }
+            if (byCell.containsKey(r.total())) {
+                e.set(byCell.get(r.total()), -1);
+            } else {
+                constant -= known(r.total(), withheld);
+            }
+            e.level(-constant);
+        }
+
+        /** Each part at most the total; the total at most the sum of the parts. */
+        private void bounds(Relation r, Map<Integer, Variable> byCell, BitSet withheld) {
+            Variable total = byCell.get(r.total());
+            for (int p : r.parts()) {
+                Variable part = byCell.get(p);
+                if (part == null && total == null) {
+                    continue;
+                }
+                Expression e = model.addExpression();
+                double constant = 0;
+                if (part != null) {
+                    e.set(part, 1);
+                } else {
+                    constant += known(p, withheld);
+                }
+                if (total != null) {
+                    e.set(total, -1);
+                } else {
+                    constant -= known(r.total(), withheld);
+                }
+                e.upper(-constant);
+            }
+            Expression sum = model.addExpression();
+            double constant = 0;
+            if (total != null) {
+                sum.set(total, 1);
+            } else {
+                constant += known(r.total(), withheld);
+            }
+            for (int p : r.parts()) {
+                if (byCell.containsKey(p)) {
+                    sum.set(byCell.get(p), -1);
+                } else {
+                    constant -= known(p, withheld);
+                }
+            }
+            sum.upper(-constant);
+        }
+
+        /** Exact ranges of every cell; false when the program is infeasible (inconsistent under the assumption). */
+        boolean auditAll(List<Exposure> exposures, long[] programs) {
+            int n = cells.size();
+            Map<Integer, double[]> bounds = new HashMap<>();
+            for (int c : cells) {
+                double start = truthFeasible ? system.truth(c) : Double.NaN;
+                bounds.put(c, new double[] {Double.isNaN(start) ? Double.POSITIVE_INFINITY : start,
+                        Double.isNaN(start) ? Double.NEGATIVE_INFINITY : start});
+            }
+            if (!widen(bounds, programs)) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                double[] b = bounds.get(cells.get(i));
+                if (withheld.get(cells.get(i)) && !safe(system, cells.get(i), b[0], b[1])) {
+                    Exposure exact = exactRange(i, programs);
+                    if (exact == null) {
+                        return false;
+                    }
+                    if (!safe(system, cells.get(i), exact.min(), exact.max())) {
+                        exposures.add(exact);
+                    }
+                }
+            }
+            return true;
+        }
+
+        /** Widens the known bounds of this program's cells with vertices of random objectives; false when infeasible. */
+        boolean widen(Map<Integer, double[]> bounds, long[] programs) {
+            Random random = new Random(cells.get(0));
+            for (int round = 0; round < BATCH_ROUNDS; round++) {
+                boolean any = false;
+                for (int i = 0; i < cells.size(); i++) {
+                    double[] b = bounds.get(cells.get(i));
+                    boolean open = withheld.get(cells.get(i)) && !safe(system, cells.get(i), b[0], b[1]);
+                    any |= open;
+                    variables.get(i).weight(open ? 0.5 + random.nextDouble() : 0);
+                }
+                if (!any) {
+                    return true;
+                }
+                Optimisation.Result result = round % 2 == 0 ? model.maximise() : model.minimise();
+                programs[0]++;
+                if (result.getState() == Optimisation.State.INFEASIBLE) {
+                    return false;
+                }
+                if (!result.getState().isFeasible()) {
+                    return true;
+                }
+                for (int i = 0; i < cells.size(); i++) {
+                    double v = result.doubleValue(i);
+                    double[] b = bounds.get(cells.get(i));
+                    b[0] = Math.min(b[0], v);
+                    b[1] = Math.max(b[1], v);
+                }
+            }
+            return true;
+        }
+
+        /** Any point that satisfies every relation; null when none does. */
+        double[] feasiblePoint(long[] programs) {
+            variables.forEach(v -> v.weight(0));
+            Optimisation.Result result = model.minimise();
+            programs[0]++;
+            if (!result.getState().isFeasible()) {
+                return null;
+            }
+            double[] point = new double[cells.size()];
+            for (int i = 0; i < point.length; i++) {
+                point[i] = result.doubleValue(i);
+            }
+            return point;
+        }
+
+        /** The exact minimum and maximum of cell {@code i} in this program; null when the program is infeasible. */
+        Exposure exactRange(int i, long[] programs) {
+            variables.forEach(v -> v.weight(0));
+            variables.get(i).weight(1);
+            Optimisation.Result max = model.maximise();
+            Optimisation.Result min = model.minimise();
+            programs[0] += 2;
+            if (max.getState() == Optimisation.State.INFEASIBLE || min.getState() == Optimisation.State.INFEASIBLE) {
+                return null;
+            }
+            double upper = max.getState() == Optimisation.State.UNBOUNDED ? Double.POSITIVE_INFINITY : max.doubleValue(i);
+            return new Exposure(cells.get(i), min.doubleValue(i), upper);
+        }
+    }
+}

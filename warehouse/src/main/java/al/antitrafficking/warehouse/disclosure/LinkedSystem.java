@@ -1,0 +1,78 @@
+package al.antitrafficking.warehouse.disclosure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The cells of one release and the relations a reader knows between them: the model an attacker builds. Each cell
+ * has its true count; a cell not reported is a known zero (no file, no row). Which cells are withheld is decided by
+ * {@link Protection} and checked by {@link LinearAuditor}.
+ */
+public final class LinkedSystem {
+    private final long[] truth;
+    private final boolean[] notReported;
+    private final java.util.BitSet hidden;
+    private final List<Relation> relations = new ArrayList<>();
+    private final List<List<Integer>> relationsOfCell = new ArrayList<>();
+
+    public LinkedSystem(long[] truth, boolean[] notReported) {
+        this(truth, notReported, new java.util.BitSet());
+    }
+
+    /**
+     * {@code hidden}: cells never printed (what one figure counts and another does not): a reader knows them only
+     * through their relations, so they are always unknowns to the auditor, and a small one must not follow from them.
+     */
+    public LinkedSystem(long[] truth, boolean[] notReported, java.util.BitSet hidden) {
+        if (truth.length != notReported.length) {
+            throw new IllegalArgumentException("Cannot make linked system: " + truth.length + " values, " + notReported.length + " marks");
+        }
+        this.truth = truth.clone();
+        this.notReported = notReported.clone();
+        this.hidden = (java.util.BitSet) hidden.clone();
+        for (int i = 0; i < truth.length; i++) {
+            if (truth[i] < 0) {
+                throw new IllegalArgumentException("Cannot make linked system: cell " + i + " is negative");
+            }
+            relationsOfCell.add(new ArrayList<>(2));
+        }
+    }
+
+    public void add(Relation r) {
+        int index = relations.size();
+        relations.add(r);
+        for (int cell : r.cells()) {
+            relationsOfCell.get(cell).add(index);
+        }
+    }
+
+    public int size() {
+        return truth.length;
+    }
+
+    public long truth(int cell) {
+        return truth[cell];
+    }
+
+    public boolean notReported(int cell) {
+        return notReported[cell];
+    }
+
+    /** Whether the cell is never printed. */
+    public boolean hidden(int cell) {
+        return hidden.get(cell);
+    }
+
+    public List<Relation> relations() {
+        return relations;
+    }
+
+    public Relation relation(int index) {
+        return relations.get(index);
+    }
+
+    /** The indices of the relations a cell takes part in. */
+    public List<Integer> relationsOf(int cell) {
+        return relationsOfCell.get(cell);
+    }
+}

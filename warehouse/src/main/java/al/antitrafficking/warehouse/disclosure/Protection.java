@@ -1,0 +1,320 @@
+package al.antitrafficking.warehouse.disclosure;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Decides which cells of a linked system are withheld, so that the whole release passes the {@link LinearAuditor}.
+ *
+ * <ol>
+ *   <li><b>Primary</b>: every count from 1 to {@code minCount - 1} is withheld. Zero is published: it identifies nobody
+ *       and says a region reported none.</li>
+ *   <li><b>Carried</b>: a cell the previous release withheld, whose count has not changed, stays withheld; a cell it
+ *       published unchanged is known to every reader and is never a complement (both come in as constraints).</li>
+ *   <li><b>Complementary</b>: a relation with one withheld cell gives it back by subtraction, so another of its cells
+ *       is withheld; then the auditor bounds every withheld cell under both of its assumptions, and each exposed cell
+ *       gets one more withheld partner from its relations, until the audit passes.</li>
+ *   <li><b>Locally minimal</b>: each complementary cell, largest first, is published again if the audit still passes
+ *       without it, so that publishing any single remaining complementary cell would fail the audit.</li>
+ * </ol>
+ * A partner is never a zero (a reader may know a cell is zero, as a crossing of another county is, so it hides
+ * nothing); it is a sibling in a relation before a total, so that the pattern stays local; then one that already
+ * shares a relation with a withheld cell, so that hidden cells form cycles rather than spread; then the smallest.
+ */
+public final class Protection {
+    public enum Reason { SMALL_COUNT, COMPLEMENTARY, CARRIED }
+
+    /** What the previous release fixes: cells to keep withheld, cells already published and unchanged. */
+    public record Carried(BitSet withheld, BitSet published) {
+        public static Carried none() {
+            return new Carried(new BitSet(), new BitSet());
+        }
+    }
+
+    /** The decision: which cells are withheld and why; how many linear programs it took; cells it could not protect. */
+    public record Result(BitSet withheld, Reason[] reasons, long linearPrograms, int rounds, List<Integer> unprotected) {
+        /** Whether every withheld cell passed the audit. */
+        public boolean complete() {
+            return unprotected.isEmpty();
+        }
+
+        public int count(Reason reason) {
+            int n = 0;
+            for (Reason r : reasons) {
+                n += r == reason ? 1 : 0;
+            }
+            return n;
+        }
+    }
+
+    /** Components up to this many withheld cells get exact ranges; larger ones are cleared cell by cell (see LinearAuditor). */
+    static final int EXACT_LIMIT = 300;
+    private static final boolean DEBUG = Boolean.getBoolean("release.debug");
+    private static final long T0 = System.nanoTime();
+    private final int minCount;
+    private final LinearAuditor auditor;
+    private final boolean minimise;
+
+    public Protection(int minCount, boolean minimise) {
+        this.minCount = minCount;
+        this.auditor = new LinearAuditor(minCount, 3, EXACT_LIMIT);
+        this.minimise = minimise;
+    }
+
+    public LinearAuditor auditor() {
+        return auditor;
+    }
+
+    /**
+     * Protects the system, within {@code maxRounds} rounds of audit and partners; cells still exposed then are returned as
+     * unprotected (the caller publishes their tables coarser, or not at all).
+     */
+    public Result protect(LinkedSystem s, Carried carried, int maxRounds) {
+        int n = s.size();
+        BitSet withheld = new BitSet(n);
+        Reason[] reasons = new Reason[n];
+        BitSet fixed = (BitSet) carried.published().clone();
+        for (int i = 0; i < n; i++) {
+            if (s.notReported(i)) {
+                fixed.set(i);
+                continue;
+            }
+            long v = s.truth(i);
+            if (v >= 1 && v < minCount) {
+                withheld.set(i);
+                reasons[i] = Reason.SMALL_COUNT;
+            } else if (carried.withheld().get(i)) {
+                withheld.set(i);
+                reasons[i] = Reason.CARRIED;
+            }
+        }
+        fixed.andNot(withheld);
+        long programs = 0;
+        int rounds = 0;
+        List<Integer> unprotected = new ArrayList<>();
+        BitSet dirty = (BitSet) withheld.clone();
+        while (!dirty.isEmpty()) {
+            rounds++;
+            boolean last = rounds >= maxRounds;
+            BitSet added = closeLoneCells(s, withheld, reasons, fixed);
+            dirty.or(added);
+            List<LinearAuditor.Exposure> exposures = new ArrayList<>();
+            for (LinearAuditor.Assumption a : LinearAuditor.Assumption.values()) {
+                LinearAuditor.Report report = auditor.audit(s, withheld, a, dirty);
+                programs += report.linearPrograms();
+                exposures.addAll(report.exposures());
+            }
+            if (DEBUG) {
+                List<List<Integer>> comps = LinearAuditor.components(s, withheld, withheld);
+                System.err.printf("round %d: withheld %d, components %d, largest %d, exposures %d, programs %d, t=%d ms%n", rounds,
+                        withheld.cardinality(), comps.size(), comps.stream().mapToInt(List::size).max().orElse(0), exposures.size(), programs,
+                        (System.nanoTime() - T0) / 1_000_000);
+            }
+            dirty = new BitSet();
+            // A complementary cell is usually exposed because the small count it protects is: fix small counts first.
+            boolean smallExposed = exposures.stream().anyMatch(e -> reasons[e.cell()] == Reason.SMALL_COUNT);
+            if (last) {
+                exposures.stream().map(LinearAuditor.Exposure::cell).filter(c -> !unprotected.contains(c)).forEach(unprotected::add);
+                break;
+            }
+            for (LinearAuditor.Exposure e : exposures) {
+                if (unprotected.contains(e.cell()) || (smallExposed && reasons[e.cell()] != Reason.SMALL_COUNT)) {
+                    if (smallExposed) {
+                        dirty.set(e.cell());
+                    }
+                    continue;
+                }
+                int partner = partner(s, withheld, fixed, e.cell());
+                if (partner < 0) {
+                    unprotected.add(e.cell());
+                    continue;
+                }
+                if (!withheld.get(partner)) {
+                    withheld.set(partner);
+                    reasons[partner] = Reason.COMPLEMENTARY;
+                }
+                dirty.set(partner);
+                dirty.set(e.cell());
+            }
+        }
+        if (minimise && unprotected.isEmpty()) {
+            programs += minimise(s, withheld, reasons, unprotected);
+        }
+        return new Result(withheld, reasons, programs, rounds, unprotected);
+    }
+
+    /** Withholds a partner in every relation holding exactly one withheld cell, until none does; returns the cells added. */
+    private BitSet closeLoneCells(LinkedSystem s, BitSet withheld, Reason[] reasons, BitSet fixed) {
+        BitSet added = new BitSet();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Relation r : s.relations()) {
+                if (!lone(s, withheld, r)) {
+                    continue;
+                }
+                int best = best(s, withheld, fixed, siblingsFirst(r, withheld));
+                if (best < 0) {
+                    best = best(s, withheld, fixed, new int[] {r.total()});
+                }
+                if (best >= 0) {
+                    withheld.set(best);
+                    reasons[best] = Reason.COMPLEMENTARY;
+                    added.set(best);
+                    changed = true;
+                }
+            }
+        }
+        return added;
+    }
+
+    /**
+     * The cells of a relation a partner is taken from: the parts when a part is withheld (a sibling keeps the total
+     * published and the pattern local); the total only when no part can be.
+     */
+    private static int[] siblingsFirst(Relation r, BitSet withheld) {
+        return r.parts();
+    }
+
+    /** A partner for an exposed cell: a sibling in one of its relations, else a total, else from any relation of its component. */
+    private int partner(LinkedSystem s, BitSet withheld, BitSet fixed, int cell) {
+        List<Integer> siblings = new ArrayList<>();
+        List<Integer> totals = new ArrayList<>();
+        for (int r : s.relationsOf(cell)) {
+            Relation relation = s.relation(r);
+            for (int c : relation.parts()) {
+                siblings.add(c);
+            }
+            totals.add(relation.total());
+        }
+        int best = best(s, withheld, fixed, siblings.stream().mapToInt(Integer::intValue).toArray());
+        if (best < 0) {
+            best = best(s, withheld, fixed, totals.stream().mapToInt(Integer::intValue).toArray());
+        }
+        if (best >= 0) {
+            return best;
+        }
+        BitSet one = new BitSet();
+        one.set(cell);
+        for (List<Integer> component : LinearAuditor.components(s, withheld, one)) {
+            for (int member : component) {
+                for (int r : s.relationsOf(member)) {
+                    best = best(s, withheld, fixed, s.relation(r).cells());
+                    if (best >= 0) {
+                        return best;
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+
+    private int best(LinkedSystem s, BitSet withheld, BitSet fixed, int[] cells) {
+        int best = -1;
+        for (int c : cells) {
+            // A zero is no partner: a reader may know it is zero (a crossing of another county), so it hides nothing.
+            if (withheld.get(c) || fixed.get(c) || s.truth(c) == 0 || s.hidden(c)) {
+                continue;
+            }
+            if (best < 0 || better(s, withheld, c, best)) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private boolean better(LinkedSystem s, BitSet withheld, int a, int b) {
+        boolean aNonZero = s.truth(a) > 0;
+        boolean bNonZero = s.truth(b) > 0;
+        if (aNonZero != bNonZero) {
+            return aNonZero;
+        }
+        int aPaired = paired(s, withheld, a);
+        int bPaired = paired(s, withheld, b);
+        if (aPaired != bPaired) {
+            return aPaired > bPaired;
+        }
+        if (s.truth(a) != s.truth(b)) {
+            return s.truth(a) < s.truth(b);
+        }
+        return a < b;
+    }
+
+    /** How many of a cell's relations already hold a withheld cell. */
+    private static int paired(LinkedSystem s, BitSet withheld, int cell) {
+        int n = 0;
+        for (int r : s.relationsOf(cell)) {
+            for (int c : s.relation(r).cells()) {
+                if (LinearAuditor.unknown(s, withheld, c) && c != cell) {
+                    n++;
+                    break;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Publishes again each complementary cell, largest first, whose absence the audit does not miss. */
+    private long minimise(LinkedSystem s, BitSet withheld, Reason[] reasons, List<Integer> unprotected) {
+        List<Integer> complementary = new ArrayList<>();
+        for (int i = withheld.nextSetBit(0); i >= 0; i = withheld.nextSetBit(i + 1)) {
+            if (reasons[i] == Reason.COMPLEMENTARY) {
+                complementary.add(i);
+            }
+        }
+        complementary.sort(Comparator.<Integer>comparingLong(s::truth).reversed().thenComparing(Comparator.naturalOrder()));
+        long programs = 0;
+        for (int c : complementary) {
+            withheld.clear(c);
+            BitSet around = new BitSet();
+            for (int r : s.relationsOf(c)) {
+                for (int other : s.relation(r).cells()) {
+                    around.set(other);
+                }
+            }
+            boolean passes = true;
+            for (LinearAuditor.Assumption a : LinearAuditor.Assumption.values()) {
+                LinearAuditor.Report report = auditor.audit(s, withheld, a, around);
+                programs += report.linearPrograms();
+                passes &= report.exposures().stream().allMatch(e -> unprotected.contains(e.cell()));
+                if (!passes) {
+                    break;
+                }
+            }
+            if (passes && !closesNothing(s, withheld, c)) {
+                passes = false;
+            }
+            if (passes) {
+                reasons[c] = null;
+            } else {
+                withheld.set(c);
+            }
+        }
+        return programs;
+    }
+
+    /** Whether publishing {@code cell} leaves no relation with a single withheld cell. */
+    private static boolean closesNothing(LinkedSystem s, BitSet withheld, int cell) {
+        for (int r : s.relationsOf(cell)) {
+            if (lone(s, withheld, s.relation(r))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a relation holds a single cell a reader does not know, and it is one that must stay unknown. */
+    private static boolean lone(LinkedSystem s, BitSet withheld, Relation r) {
+        int unknown = 0;
+        int last = -1;
+        for (int c : r.cells()) {
+            if (LinearAuditor.unknown(s, withheld, c)) {
+                unknown++;
+                last = c;
+            }
+        }
+        return unknown == 1 && withheld.get(last);
+    }
+}

@@ -1,0 +1,223 @@
+package al.antitrafficking.warehouse.release;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import al.antitrafficking.warehouse.disclosure.Protection;
+import al.antitrafficking.warehouse.indicator.PeriodType;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The release ledger: every release published, kept in {@code <warehouse>/releases/<id>/} after its snapshot's facts
+ * are pruned. Public files: {@code release.properties} (what it is, its figures), {@code notes.md} (what changed and
+ * why), {@code tables.csv} (each table's grains and values), {@code cells.csv.gz} (every printed cell: value, or the
+ * one withheld mark, or not reported) and {@code submissions.csv} (which files came, when). Internal, owner-only:
+ * {@code internal/cells.csv.gz}, each cell's true count and why it is withheld, which the next release reads to keep
+ * its pattern stable. A release is written to a staging folder and renamed into place whole.
+ */
+public final class Ledger {
+    static final String PUBLIC_CELLS = "cells.csv.gz";
+    static final String INTERNAL_CELLS = "internal/cells.csv.gz";
+    static final String TABLES = "tables.csv";
+    static final String SUBMISSIONS = "submissions.csv";
+    static final String PROPERTIES = "release.properties";
+    static final String NOTES = "notes.md";
+    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
+    private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+
+    /** What the next build needs of a release: its cells with their true counts and statuses, and its tables' grains. */
+    public record Loaded(String id, Map<CellKey, ReleaseCell> cells, Map<String, PeriodType> grains) {}
+
+    private final Path root;
+
+    public Ledger(Path warehouseDir) {
+        this.root = warehouseDir.resolve("releases");
+    }
+
+    public Path dir(String id) {
+        return root.resolve(id);
+    }
+
+    /** Release ids, oldest first. */
+    public List<String> ids() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(root)) {
+            return children.filter(p -> Files.isRegularFile(p.resolve(PROPERTIES))).map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list releases in " + root, e);
+        }
+    }
+
+    /** The newest release before {@code id}, as the next build needs it. */
+    public Optional<Loaded> previous(String id) {
+        List<String> before = ids().stream().filter(r -> r.compareTo(id) < 0).toList();
+        return before.isEmpty() ? Optional.empty() : Optional.of(loadInternal(before.get(before.size() - 1)));
+    }
+
+    public Loaded loadInternal(String id) {
+        Path dir = dir(id);
+        Map<CellKey, ReleaseCell> cells = new HashMap<>();
+        try (Reader in = gzipReader(dir.resolve(INTERNAL_CELLS))) {
+            for (CSVRecord r : READ.parse(in)) {
+                CellKey key = new CellKey(r.get("family"), r.get("criteria"), blankToNull(r.get("inner")), r.get("territory"), r.get("period"));
+                cells.put(key, new ReleaseCell(key, Long.parseLong(r.get("truth")), number(r.get("median")),
+                        ReleaseCell.Status.valueOf(r.get("status")), r.get("reason").isEmpty() ? null : Protection.Reason.valueOf(r.get("reason"))));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read release " + id, e);
+        }
+        Map<String, PeriodType> grains = new HashMap<>();
+        for (TableRow t : tables(id)) {
+            grains.put(t.table() + "|" + t.level(), t.grain());
+        }
+        return new Loaded(id, cells, grains);
+    }
+
+    /** One row of tables.csv: a table's grain at a level and its split dimensions' values. */
+    public record TableRow(String table, Level level, PeriodType grain, List<List<String>> domains) {}
+
+    public List<TableRow> tables(String id) {
+        List<TableRow> rows = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(dir(id).resolve(TABLES), UTF_8)) {
+            for (CSVRecord r : READ.parse(in)) {
+                List<List<String>> domains = new ArrayList<>();
+                if (!r.get("domains").isEmpty()) {
+                    for (String d : r.get("domains").split(";", -1)) {
+                        domains.add(List.of(d.split("\\|", -1)));
+                    }
+                }
+                rows.add(new TableRow(r.get("table"), Level.valueOf(r.get("level")), PeriodType.valueOf(r.get("grain")), domains));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read release " + id, e);
+        }
+        return rows;
+    }
+
+    /** Writes a built release, staging first and renaming into place; an older copy of the same id is replaced whole. */
+    public Path write(ReleaseBuilder.Built built, Properties properties, String notes) {
+        try {
+            Files.createDirectories(root);
+            Path staging = root.resolve(".staging-" + built.id());
+            deleteTree(staging);
+            Files.createDirectories(staging);
+            Path internal = Files.createDirectories(staging.resolve("internal"));
+            Files.setPosixFilePermissions(internal, PosixFilePermissions.fromString("rwx------"));
+            try (CSVPrinter out = new CSVPrinter(gzipWriter(staging.resolve(PUBLIC_CELLS)), CSV)) {
+                out.printRecord("family", "criteria", "territory", "period", "status", "value", "median");
+                for (ReleaseCell c : built.cells()) {
+                    if (c.key().difference()) {
+                        continue;
+                    }
+                    boolean published = c.status() == ReleaseCell.Status.PUBLISHED;
+                    out.printRecord(c.key().family(), c.key().criteria(), c.key().territory(), c.key().period(), c.status(),
+                            published ? c.truth() : "", published && c.median() != null ? c.median() : "");
+                }
+            }
+            Path internalCells = staging.resolve(INTERNAL_CELLS);
+            try (CSVPrinter out = new CSVPrinter(gzipWriter(internalCells), CSV)) {
+                out.printRecord("family", "criteria", "inner", "territory", "period", "truth", "median", "status", "reason");
+                for (ReleaseCell c : built.cells()) {
+                    out.printRecord(c.key().family(), c.key().criteria(), c.key().inner() == null ? "" : c.key().inner(), c.key().territory(),
+                            c.key().period(), c.truth(), c.median() == null ? "" : c.median(), c.status(), c.reason() == null ? "" : c.reason());
+                }
+            }
+            Files.setPosixFilePermissions(internalCells, PosixFilePermissions.fromString("rw-------"));
+            try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(staging.resolve(TABLES), UTF_8), CSV)) {
+                out.printRecord("table", "level", "grain", "domains");
+                for (ReleaseBuilder.TableLayout t : built.tables()) {
+                    for (Map.Entry<Level, PeriodType> g : t.grains().entrySet()) {
+                        out.printRecord(t.table().id(), g.getKey(), g.getValue(),
+                                String.join(";", t.domains().stream().map(d -> String.join("|", d)).toList()));
+                    }
+                }
+            }
+            try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(staging.resolve(SUBMISSIONS), UTF_8), CSV)) {
+                out.printRecord("source", "county", "month", "status", "received_at");
+                for (ReleaseBuilder.Submission s : built.submissions()) {
+                    out.printRecord(s.source(), s.county(), s.month(), s.status(), s.receivedAt());
+                }
+            }
+            Files.writeString(staging.resolve(NOTES), notes, UTF_8);
+            try (Writer w = Files.newBufferedWriter(staging.resolve(PROPERTIES), UTF_8)) {
+                properties.store(w, "Release " + built.id());
+            }
+            Path target = dir(built.id());
+            if (Files.exists(target)) {
+                Path old = root.resolve(".replaced-" + built.id());
+                deleteTree(old);
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+                deleteTree(old);
+            } else {
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write release " + built.id(), e);
+        }
+    }
+
+    public Properties properties(String id) {
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(dir(id).resolve(PROPERTIES), UTF_8)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read release " + id, e);
+        }
+        return p;
+    }
+
+    static Reader gzipReader(Path file) throws IOException {
+        return new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file), 1 << 16), UTF_8));
+    }
+
+    private static Writer gzipWriter(Path file) throws IOException {
+        return new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file), 1 << 16), UTF_8));
+    }
+
+    private static String blankToNull(String s) {
+        return s.isEmpty() ? null : s;
+    }
+
+    static Double number(String s) {
+        return s.isEmpty() ? null : Double.valueOf(s);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

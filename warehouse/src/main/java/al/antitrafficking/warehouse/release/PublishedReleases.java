@@ -1,0 +1,121 @@
+package al.antitrafficking.warehouse.release;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import al.antitrafficking.warehouse.indicator.Catalogue;
+import al.antitrafficking.warehouse.indicator.Population;
+import al.antitrafficking.warehouse.reference.Territory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The warehouse as the portal and the notebooks read it: the published release (the one whose snapshot CURRENT names),
+ * followed as new ones are published, and every earlier release of the ledger, kept after its snapshot is pruned. At
+ * most once per {@code checkEvery} a call reads CURRENT; a new release is loaded whole before it replaces the old, so
+ * a caller that holds a release reads one release from start to end.
+ */
+public final class PublishedReleases {
+    private static final int CACHED = 4;
+
+    /** One entry of the ledger: a release, when it was built, what it revised, its counts. */
+    public record Listing(String id, String builtAt, String previous, String firstMonth, String lastMonth, long cellsPrinted,
+                          long cellsWithheld) {}
+
+    private final Path warehouseDir;
+    private final Ledger ledger;
+    private final Catalogue catalogue;
+    private final Territory territory;
+    private final Population population;
+    private final Clock clock;
+    private final Duration checkEvery;
+    private final Map<String, PublishedRelease> cache = new LinkedHashMap<>(CACHED, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PublishedRelease> eldest) {
+            return size() > CACHED;
+        }
+    };
+    private PublishedRelease current;
+    private Instant lastCheck;
+
+    public PublishedReleases(Path warehouseDir, Catalogue catalogue, Territory territory, Population population, Clock clock,
+                             Duration checkEvery) {
+        this.warehouseDir = warehouseDir;
+        this.ledger = new Ledger(warehouseDir);
+        this.catalogue = catalogue;
+        this.territory = territory;
+        this.population = population;
+        this.clock = clock;
+        this.checkEvery = checkEvery;
+        this.current = load(published());
+        this.lastCheck = clock.instant();
+    }
+
+    /** The release published now; hold it for the whole of an answer. */
+    public synchronized PublishedRelease current() {
+        Instant now = clock.instant();
+        if (Duration.between(lastCheck, now).compareTo(checkEvery) >= 0) {
+            lastCheck = now;
+            String id = published();
+            if (!id.equals(current.id())) {
+                current = load(id);
+            }
+        }
+        return current;
+    }
+
+    /** Any release of the ledger, published now or before. */
+    public synchronized Optional<PublishedRelease> find(String id) {
+        if (!ledger.ids().contains(id)) {
+            return Optional.empty();
+        }
+        return Optional.of(id.equals(current.id()) ? current : load(id));
+    }
+
+    /** Every release of the ledger, newest first. */
+    public List<Listing> history() {
+        List<Listing> all = new ArrayList<>();
+        for (String id : ledger.ids()) {
+            Properties p = ledger.properties(id);
+            all.add(0, new Listing(id, p.getProperty("built-at"), p.getProperty("previous", ""), p.getProperty("first-month"),
+                    p.getProperty("last-month"), Long.parseLong(p.getProperty("cells-printed", "0")),
+                    Long.parseLong(p.getProperty("cells-withheld", "0"))));
+        }
+        return all;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    private PublishedRelease load(String id) {
+        return cache.computeIfAbsent(id, k -> PublishedRelease.load(ledger, k, catalogue, territory, population));
+    }
+
+    /** The id CURRENT names; its release must be in the ledger (the build writes it before it publishes). */
+    private String published() {
+        Path pointer = warehouseDir.resolve("CURRENT");
+        if (!Files.isRegularFile(pointer)) {
+            throw new IllegalStateException("Cannot open warehouse " + warehouseDir + ": no published snapshot; run the ETL and the warehouse build first");
+        }
+        try {
+            String id = Files.readString(pointer, UTF_8).trim();
+            if (!ledger.ids().contains(id)) {
+                throw new IllegalStateException("Cannot open warehouse: snapshot " + id + " has no release in the ledger; build the warehouse again");
+            }
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + pointer, e);
+        }
+    }
+}

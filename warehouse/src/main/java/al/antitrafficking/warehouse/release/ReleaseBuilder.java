@@ -1,0 +1,250 @@
+package al.antitrafficking.warehouse.release;
+
+import al.antitrafficking.warehouse.disclosure.LinearAuditor;
+import al.antitrafficking.warehouse.disclosure.LinkedSystem;
+import al.antitrafficking.warehouse.disclosure.Protection;
+import al.antitrafficking.warehouse.indicator.Catalogue;
+import al.antitrafficking.warehouse.indicator.PeriodType;
+import al.antitrafficking.warehouse.reference.County;
+import al.antitrafficking.warehouse.reference.Municipality;
+import al.antitrafficking.warehouse.reference.Territory;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds the one protected public release of a snapshot, at warehouse build: computes every cell of the table set the
+ * catalogue decides ({@link ReleasePlan}), lays them out at the finest safe grain ({@link Tabulation}), links them
+ * ({@link Relations}), decides what is withheld ({@link Protection}) keeping the previous release's pattern where the
+ * data did not change, and audits the result as a whole under both of the auditor's assumptions.
+ */
+public final class ReleaseBuilder {
+    /** Knobs of the protection, from configuration. */
+    public record Settings(int minCount, double maxSmallShare, boolean minimise) {}
+
+    /** What the build made: the cells with their statuses, the tables' layouts, and the figures of the build. */
+    public record Built(String id, List<ReleaseCell> cells, List<TableLayout> tables, Tabulation.Coverage coverage,
+                        List<Submission> submissions, Stats stats) {}
+
+    /** One expected regional file as the completeness view shows it: no counts, only whether and when it came. */
+    public record Submission(String source, String county, String month, String status, String receivedAt) {}
+
+    /** A table's published layout: its levels' finest grains and its split dimensions' values. */
+    public record TableLayout(ReleaseTable table, Map<Level, PeriodType> grains, List<List<String>> domains) {}
+
+    /** Figures of one build, for the build's output, the ledger and docs. */
+    public record Stats(int cells, int printed, int notReported, int withheld, int small, int complementary, int carried,
+                        int unprotected, int relations, long linearPrograms, int rounds, int auditExposures, int inconsistentComponents,
+                        long millisComputing, long millisProtecting, long millisAuditing) {}
+
+    /** Rounds of audit and partners before a table that cannot be protected is published coarser. */
+    private static final int MAX_ROUNDS = 2;
+    private static final int MAX_ATTEMPTS = 30;
+
+    private final ReleasePlan plan;
+    private final Territory territory;
+    private final Settings settings;
+
+    public ReleaseBuilder(Catalogue catalogue, Territory territory, Settings settings) {
+        this.plan = ReleasePlan.of(catalogue);
+        this.territory = territory;
+        this.settings = settings;
+    }
+
+    public ReleasePlan plan() {
+        return plan;
+    }
+
+    /** Builds the release of the snapshot whose database {@code c} reads; {@code previous}: the release before it, if any. */
+    public Built build(String id, Connection c, Optional<Ledger.Loaded> previous) throws SQLException {
+        long start = System.nanoTime();
+        List<Submission> submissions = submissions(c);
+        Tabulation.Coverage coverage = coverage(submissions);
+        Map<String, PeriodType> keptGrains = previous.map(Ledger.Loaded::grains).orElse(Map.of());
+        CellComputer computer = new CellComputer(plan);
+        List<Map.Entry<ReleaseTable, List<CellComputer.Raw>>> raws = new ArrayList<>();
+        for (ReleaseTable t : plan.tables()) {
+            raws.add(Map.entry(t, computer.compute(c, t, coverage.windows())));
+        }
+        long computed = System.nanoTime();
+
+        // Protect; where the cells of a table cannot be protected within a few rounds, publish that table coarser at
+        // that level (months to quarters to years, then not at all) and start again.
+        Protection protection = new Protection(settings.minCount(), settings.minimise());
+        Map<String, Optional<PeriodType>> coarsened = new HashMap<>();
+        Tabulation tabulation;
+        LinkedSystem system;
+        Protection.Result result;
+        int attempts = 0;
+        while (true) {
+            attempts++;
+            tabulation = new Tabulation(places(), coverage, settings.minCount(), settings.maxSmallShare(), keptGrains);
+            for (Map.Entry<ReleaseTable, List<CellComputer.Raw>> raw : raws) {
+                tabulation.add(raw.getKey(), raw.getValue());
+            }
+            tabulation.layOut(coarsened);
+            system = new Relations(tabulation).system();
+            result = protection.protect(system, carried(tabulation.cells, previous), MAX_ROUNDS);
+            if (result.complete() || attempts > MAX_ATTEMPTS) {
+                break;
+            }
+            // The small counts are the cause; complementary cells left exposed follow from them.
+            Protection.Reason[] reasons = result.reasons();
+            boolean small = result.unprotected().stream().anyMatch(cell -> reasons[cell] == Protection.Reason.SMALL_COUNT);
+            for (int cell : result.unprotected()) {
+                if (!small || reasons[cell] == Protection.Reason.SMALL_COUNT) {
+                    coarsen(tabulation, cell, coarsened);
+                }
+            }
+            if (Boolean.getBoolean("release.debug")) {
+                Tabulation tb = tabulation;
+                System.err.println("attempt " + attempts + ": " + result.unprotected().size() + " unprotected; e.g. "
+                        + result.unprotected().stream().limit(8).map(i -> tb.cells.keys.get(i) + "=" + reasons[i]).toList()
+                        + "; coarsened " + coarsened);
+            }
+        }
+        long protectedAt = System.nanoTime();
+
+        int exposures = 0;
+        int inconsistent = 0;
+        long programs = result.linearPrograms();
+        for (LinearAuditor.Assumption a : LinearAuditor.Assumption.values()) {
+            LinearAuditor.Report report = protection.auditor().audit(system, result.withheld(), a);
+            exposures += report.exposures().size();
+            inconsistent += report.inconsistentComponents();
+            programs += report.linearPrograms();
+        }
+        long audited = System.nanoTime();
+
+        List<ReleaseCell> cells = new ArrayList<>();
+        Tabulation.CellSet set = tabulation.cells;
+        int printed = 0;
+        int notReported = 0;
+        int withheldPrinted = 0;
+        for (int i = 0; i < set.size(); i++) {
+            ReleaseCell cell = new ReleaseCell(set.keys.get(i), set.truth.get(i), set.medians.get(i),
+                    set.notReported.get(i) ? ReleaseCell.Status.NOT_REPORTED
+                            : result.withheld().get(i) ? ReleaseCell.Status.WITHHELD : ReleaseCell.Status.PUBLISHED,
+                    result.reasons()[i]);
+            cells.add(cell);
+            if (!cell.key().difference()) {
+                printed++;
+                notReported += cell.status() == ReleaseCell.Status.NOT_REPORTED ? 1 : 0;
+                withheldPrinted += cell.status() == ReleaseCell.Status.WITHHELD ? 1 : 0;
+            }
+        }
+        List<TableLayout> tables = new ArrayList<>();
+        tabulation.layouts.values().forEach(l -> tables.add(new TableLayout(l.table, Map.copyOf(l.grains), l.domains)));
+        Stats stats = new Stats(set.size(), printed, notReported, withheldPrinted, result.count(Protection.Reason.SMALL_COUNT),
+                result.count(Protection.Reason.COMPLEMENTARY), result.count(Protection.Reason.CARRIED), result.unprotected().size(),
+                system.relations().size(), programs, result.rounds(), exposures, inconsistent, (computed - start) / 1_000_000,
+                (protectedAt - computed) / 1_000_000, (audited - protectedAt) / 1_000_000);
+        return new Built(id, cells, tables, coverage, submissions, stats);
+    }
+
+    /**
+     * Publishes the table a cell the protection could not protect belongs to one grain coarser at the cell's level:
+     * the table with the finest grain there, since it is the one whose cells are smallest.
+     */
+    private static void coarsen(Tabulation tabulation, int cell, Map<String, Optional<PeriodType>> coarsened) {
+        String finest = null;
+        PeriodType finestGrain = null;
+        for (String owner : tabulation.ownersOf(cell)) {
+            PeriodType grain = tabulation.grain(owner).orElse(null);
+            boolean finer = finestGrain == null || grain != null && (grain.ordinal() < finestGrain.ordinal()
+                    || grain == finestGrain && splits(owner) > splits(finest));
+            if (grain != null && finer) {
+                finest = owner;
+                finestGrain = grain;
+            }
+        }
+        if (finest == null) {
+            return;
+        }
+        Optional<PeriodType> next = switch (finestGrain) {
+            case MONTH -> Optional.of(PeriodType.QUARTER);
+            case QUARTER -> Optional.of(PeriodType.YEAR);
+            default -> Optional.empty();
+        };
+        coarsened.put(finest, next);
+    }
+
+    /** How many dimensions a table (id|level) splits by: of two tables, the more detailed one is coarsened first. */
+    private static int splits(String tableAndLevel) {
+        String table = tableAndLevel.substring(0, tableAndLevel.lastIndexOf('|'));
+        String splits = table.substring(table.lastIndexOf('|') + 1);
+        return splits.isEmpty() ? 0 : splits.split(",").length;
+    }
+
+    /** The previous release's pattern where the data did not change: withheld stays withheld, published stays published. */
+    private static Protection.Carried carried(Tabulation.CellSet set, Optional<Ledger.Loaded> previous) {
+        Protection.Carried carried = Protection.Carried.none();
+        if (previous.isEmpty()) {
+            return carried;
+        }
+        Map<CellKey, ReleaseCell> before = previous.get().cells();
+        for (int i = 0; i < set.size(); i++) {
+            ReleaseCell old = before.get(set.keys.get(i));
+            if (old != null && old.truth() == set.truth.get(i)) {
+                if (old.status() == ReleaseCell.Status.WITHHELD) {
+                    carried.withheld().set(i);
+                } else if (old.status() == ReleaseCell.Status.PUBLISHED) {
+                    carried.published().set(i);
+                }
+            }
+        }
+        return carried;
+    }
+
+    private Tabulation.Places places() {
+        List<String> counties = territory.counties().stream().map(County::code).toList();
+        Map<String, List<String>> municipalities = new LinkedHashMap<>();
+        for (String county : counties) {
+            municipalities.put(county, territory.municipalitiesOf(county).stream().map(Municipality::code).sorted().toList());
+        }
+        return new Tabulation.Places(counties, municipalities);
+    }
+
+    /** Every regional file the snapshot's run saw, without its counts. */
+    private static List<Submission> submissions(Connection c) throws SQLException {
+        List<Submission> all = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT source, county_code, month, status, received_at FROM ingest_file "
+                + "WHERE month IS NOT NULL AND county_code IS NOT NULL ORDER BY source, county_code, month");
+             ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                all.add(new Submission(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+            }
+        }
+        return all;
+    }
+
+    static Tabulation.Coverage coverage(List<Submission> submissions) {
+        Set<String> reported = new HashSet<>();
+        YearMonth first = null;
+        YearMonth last = null;
+        for (Submission s : submissions) {
+            YearMonth month = YearMonth.parse(s.month());
+            first = first == null || month.isBefore(first) ? month : first;
+            last = last == null || month.isAfter(last) ? month : last;
+            if (s.status().equals("LOADED") || s.status().equals("NIL_RETURN")) {
+                reported.add(Tabulation.Coverage.key(s.source(), s.county(), month));
+                reported.add(Tabulation.Coverage.key("*", s.county(), month));
+            }
+        }
+        if (first == null) {
+            YearMonth now = YearMonth.now();
+            return new Tabulation.Coverage(now, now, reported);
+        }
+        return new Tabulation.Coverage(first, last, reported);
+    }
+}
