@@ -52,7 +52,7 @@ final class SlicePlan {
                     p.keep(holder, refusedAtLanding.contains(slice) ? SliceFate.KEPT_AFTER_REFUSAL : SliceFate.KEPT_WITHOUT_FILE);
                 }
             } else if (files.size() > 1) {
-                p.conflict(files, holder, sameRules, snapshotId);
+                p.conflict(previous, files, holder, sameRules, snapshotId);
             } else {
                 p.single(files.get(0), holder, unchanged(previous, files.get(0), sameRules), snapshotId);
             }
@@ -83,7 +83,7 @@ final class SlicePlan {
         }
     }
 
-    private void conflict(List<Landed> files, InputRecord holder, boolean sameRules, String snapshotId) {
+    private void conflict(List<InputRecord> previous, List<Landed> files, InputRecord holder, boolean sameRules, String snapshotId) {
         Landed kept = files.stream().filter(f -> sameRules && holder != null && !f.withdrawal()
                 && f.fileName().equals(holder.fileName()) && f.checksum().equals(holder.checksum())).findFirst().orElse(null);
         for (Landed f : files) {
@@ -91,7 +91,11 @@ final class SlicePlan {
                 FileRejection r = FileRejection.of(f, FileProblem.DUPLICATE_SUBMISSION, "Cannot load submission: " + f.fileName()
                         + " and another file both claim " + f.slice() + "; send one file (or one withdrawal) per source, county and month"
                         + (holder != null ? "; the slice loaded from " + holder.fileName() + " stays" : ""));
-                records.add(InputRecord.refused(r, f.checksum(), f.sizeBytes(), f.modifiedAt(), snapshotId));
+                // Refused the same way before: the same record, so that an unchanged rerun changes nothing.
+                records.add(previous.stream().filter(p -> p.rejected() && p.fileName().equals(f.fileName())
+                                && p.checksum().equals(f.checksum()) && FileProblem.DUPLICATE_SUBMISSION.name().equals(p.problem()))
+                        .findFirst().map(p -> p.withFate(SliceFate.REFUSED))
+                        .orElseGet(() -> InputRecord.refused(r, f.checksum(), f.sizeBytes(), f.modifiedAt(), snapshotId)));
             }
         }
         if (holder != null) {
