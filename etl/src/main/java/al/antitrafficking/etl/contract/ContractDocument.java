@@ -29,14 +29,28 @@ public final class ContractDocument {
                   County codes: AL-01 Berat … AL-12 Vlorë.
                 - The first line (or the first row of the first sheet) names the columns below, in any order. No other
                   columns: a column outside the contract refuses the file, since it could carry a name.
-                - CSV in UTF-8 (with or without byte-order mark) or Windows-1250, separated by commas or semicolons.
+                - CSV in UTF-8 (with or without byte-order mark) or Windows-1250, separated by commas or semicolons. A file
+                  holding UTF-8 letters (ë, ç) is read as UTF-8, and a byte that is not UTF-8 in it refuses the file
+                  (`INVALID_UTF8`, naming the line): save it again as UTF-8. A value may hold a line break if it is
+                  quoted; rows are counted and numbered as records, not lines.
+                - A file may not be larger than `etl.max-file-bytes` (32 MiB) nor have a row of more than
+                  `etl.max-row-fields` (1,000) fields (`TOO_BIG`, `ROW_TOO_WIDE`); a file for a month after the current
+                  one is refused (`FUTURE_MONTH`). Whatever is wrong with one file refuses that file only.
                 - A month with no cases: send the file with the header line only (a nil return). Sending nothing means
                   the month is **not reported**, which is not the same as zero.
-                - Sending a file again for the same source, county and month replaces the earlier one whole.
+                - Sending a file again for the same source, county and month replaces the earlier one whole once it is
+                  loaded. If the new file is refused, the earlier one stays (the report says so). Removing a file from
+                  the incoming folder does not remove its month from the warehouse.
+                - **Withdrawing a month**: put an empty file named `<source>_<county code>_<yyyy-MM>.withdraw` (for example
+                  `border_AL-07_2025-03.withdraw`) in the incoming folder, with no data file for that month. The next run
+                  takes the month out of the warehouse and reports it as withdrawn; the month then counts as not
+                  reported. To send the month again later, remove the `.withdraw` file and send the data file.
                 - **No names, personal numbers, addresses, phone numbers or e-mail addresses**, in any column. A child is
                   known only by the pseudonym the pseudonym tool computes in the region. A file holding a value that
                   looks like a personal number, a phone number, an e-mail address or a person's name is refused whole;
-                  the report names the column and row, never the value.
+                  the report names the column and row, never the value. Record ids are stored only keyed with the
+                  warehouse's key, like pseudonyms. A file whose name breaks the naming rule is listed under a label,
+                  never under its name.
 
                 ## What happens to a broken value
 
@@ -54,11 +68,12 @@ public final class ContractDocument {
                 | CHOICE | one of the listed values (upper or lower case) | `NOT_ALLOWED_VALUE` |
                 | MUNICIPALITY | one of the 61 municipalities, by LAU code or name (without diacritics is fine; former commune names are mapped); in the file's county | `UNKNOWN_MUNICIPALITY`, `OUTSIDE_COUNTY` |
                 | CROSSING | a crossing code from the list of crossings, in the file's county | `UNKNOWN_CROSSING`, `CROSSING_WITHOUT_COUNTY`, `OUTSIDE_COUNTY` |
-                | COUNTRY | ISO 3166-1 alpha-2 (XK for Kosovo) | `BAD_COUNTRY` |
+                | COUNTRY | ISO 3166-1 alpha-2 (XK for Kosovo), from `conf/reference/countries.csv`: not `UK`, `EL` or `ZZ` | `BAD_COUNTRY` |
                 | COUNTY | ISO 3166-2 code or name; the file's county | `UNKNOWN_COUNTY`, `OUTSIDE_COUNTY` |
 
                 A required column left empty is `MISSING_VALUE`; a row with more or fewer fields than the header is
-                `MALFORMED_ROW`.
+                `MALFORMED_ROW`; an Excel formula cell saved without its computed value is `FORMULA_WITHOUT_VALUE` (never
+                read as 0).
 
                 """);
         for (Source source : Source.values()) {

@@ -95,6 +95,11 @@ public final class DataContract {
         return fields(source).stream().map(Field::name).toList();
     }
 
+    /** The most columns any source's files carry. */
+    public int widest() {
+        return fields.values().stream().mapToInt(List::size).max().orElse(0);
+    }
+
     /** The record id column: the first field. */
     public String idColumn(Source source) {
         return fields(source).get(0).name();

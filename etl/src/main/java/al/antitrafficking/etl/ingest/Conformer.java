@@ -3,6 +3,7 @@ package al.antitrafficking.etl.ingest;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
@@ -37,35 +38,31 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Turns a source's raw rows (every contract column as text, plus {@code source_file}, {@code file_county},
- * {@code submission_month} and a row marker) into typed, conformed rows. Each row gets {@code _reject_field}
- * and {@code _reject_rule}: null when the row is good, else the first contract rule it breaks; and
- * {@code _pii_field}/{@code _pii_rule} when a value looks like a direct identifier. Codes are conformed to
- * the reference dimensions: municipality names matched leniently ({@link NameKey}, former commune names
- * included), crossings by code, and the place must lie in the county the file is named for. Pseudonyms
- * are re-keyed with the warehouse key.
+ * {@code submission_month}, the record number and any rule the file scan found broken) into typed, conformed
+ * rows. Each row gets {@code _reject_field} and {@code _reject_rule}: null when the row is good, else the first
+ * contract rule it breaks. Codes are conformed to the reference dimensions: municipality names matched leniently
+ * ({@link NameKey}, former commune names included), crossings by code, countries against ISO 3166-1 (plus XK),
+ * and the place must lie in the county the file is named for. Pseudonyms and record ids are re-keyed with the
+ * warehouse key before anything is written: no id a region sends is stored.
  */
 final class Conformer {
     static final String REJECT_FIELD = "_reject_field";
     static final String REJECT_RULE = "_reject_rule";
-    static final String CORRUPT = "_corrupt_record";
-    /** A per-scan increasing row marker: a file's rows are consecutive, so marker minus the file's first marker gives the record number. */
-    static final String ROW_MARKER = "_row_marker";
-    static final String PII_FIELD = "_pii_field";
-    static final String PII_RULE = "_pii_rule";
+    static final String RECORD_NUMBER = "_record_number";
     private static final List<String> AGE_BANDS = List.of("0-5", "6-11", "12-14", "15-17", "18+");
     private static final UserDefinedFunction NAME_KEY = functions.udf(
             (UDF1<String, String>) s -> s == null ? null : NameKey.of(s), DataTypes.StringType);
 
     private final DataContract contract;
-    private final PiiRules pii;
+    private final java.util.Set<String> countryCodes;
     private final Pseudonyms pseudonyms;
     private final Dataset<Row> municipalities;
     private final Dataset<Row> crossings;
     private final Dataset<Row> counties;
 
-    Conformer(SparkSession spark, Territory territory, DataContract contract, PiiRules pii, Pseudonyms pseudonyms) {
+    Conformer(SparkSession spark, Territory territory, DataContract contract, java.util.Set<String> countryCodes, Pseudonyms pseudonyms) {
         this.contract = contract;
-        this.pii = pii;
+        this.countryCodes = java.util.Set.copyOf(countryCodes);
         this.pseudonyms = pseudonyms;
         List<Row> m = new ArrayList<>();
         territory.municipalityKeys().forEach((key, mun) -> m.add(RowFactory.create(key, mun.code(), mun.countyCode())));
@@ -89,10 +86,11 @@ final class Conformer {
     Dataset<Row> conform(Source source, Dataset<Row> raw) {
         Dataset<Row> rows = joinReferences(source, raw);
         List<Column> checks = new ArrayList<>();
-        checks.add(when(col(CORRUPT).isNotNull(), rule("(row)", RowRule.MALFORMED_ROW)));
+        checks.add(when(col(Normalised.SCAN_RULE).isNotNull(), struct(col(Normalised.SCAN_FIELD).as("field"),
+                col(Normalised.SCAN_RULE).as("rule"))));
         Map<String, Column> out = new LinkedHashMap<>();
         for (Field field : contract.fields(source)) {
-            conformField(field, checks, out);
+            conformField(source, field, checks, out);
         }
         rowRules(source, checks, out);
         Column firstFailure = coalesce(checks.toArray(Column[]::new));
@@ -100,14 +98,11 @@ final class Conformer {
         out.put("submission_month", col("submission_month"));
         out.put("source_file", col("source_file"));
         out.put("year", col("submission_month").substr(1, 4).cast(DataTypes.IntegerType));
-        Column identifier = pii.firstMatch(contract.columns(source));
         List<Column> select = new ArrayList<>();
         out.forEach((name, expr) -> select.add(expr.as(name)));
         select.add(firstFailure.getField("field").as(REJECT_FIELD));
         select.add(firstFailure.getField("rule").as(REJECT_RULE));
-        select.add(identifier.getField("field").as(PII_FIELD));
-        select.add(identifier.getField("rule").as(PII_RULE));
-        select.add(col(ROW_MARKER));
+        select.add(col(Normalised.RECORD).cast(DataTypes.LongType).as(RECORD_NUMBER));
         return rows.select(select.toArray(Column[]::new));
     }
 
@@ -143,7 +138,7 @@ final class Conformer {
         return rows;
     }
 
-    private void conformField(Field f, List<Column> checks, Map<String, Column> out) {
+    private void conformField(Source source, Field f, List<Column> checks, Map<String, Column> out) {
         Column raw = trim(col(f.name()));
         Column blank = raw.isNull().or(raw.equalTo(""));
         Column present = not(blank);
@@ -152,8 +147,10 @@ final class Conformer {
         }
         switch (f.type()) {
             case ID -> {
-                checks.add(when(present.and(not(raw.rlike("^[A-Za-z0-9._-]{1,64}$"))), rule(f.name(), RowRule.BAD_ID)));
-                out.put(f.name(), when(present, raw));
+                Column valid = raw.rlike("^[A-Za-z0-9._-]{1,64}$");
+                checks.add(when(present.and(not(valid)), rule(f.name(), RowRule.BAD_ID)));
+                // Keyed like pseudonyms, within its source: the region's own id is never stored.
+                out.put(f.name(), when(valid, pseudonyms.of(concat(lit("record-id:" + source.code() + ":"), raw))));
             }
             case PSEUDONYM -> {
                 Column valid = lower(raw).rlike("^[0-9a-f]{64}$");
@@ -184,8 +181,9 @@ final class Conformer {
                 out.put(f.name(), canonical);
             }
             case COUNTRY -> {
-                checks.add(when(present.and(not(upper(raw).rlike("^[A-Z]{2}$"))), rule(f.name(), RowRule.BAD_COUNTRY)));
-                out.put(f.name(), when(present, upper(raw)));
+                Column known = upper(raw).isin(countryCodes.toArray());
+                checks.add(when(present.and(not(known)), rule(f.name(), RowRule.BAD_COUNTRY)));
+                out.put(f.name(), when(known, upper(raw)));
             }
             case MUNICIPALITY -> {
                 checks.add(when(present.and(col("_m_code").isNull()), rule(f.name(), RowRule.UNKNOWN_MUNICIPALITY)));

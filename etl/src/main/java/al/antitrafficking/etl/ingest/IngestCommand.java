@@ -23,8 +23,8 @@ public final class IngestCommand {
         long started = System.nanoTime();
         // Spark may spill rows to disk, rows of a file the PII guard refuses among them: its scratch folder is this
         // run's own and is deleted however the run ends.
-        java.nio.file.Path scratch = SparkScratch.create(config.warehouseDir());
-        SparkSession spark = SparkSessions.create(config, scratch);
+        RunFolder scratch = SparkScratch.create(config.warehouseDir());
+        SparkSession spark = SparkSessions.create(config, scratch.dir());
         int exit = 0;
         try {
             IngestReport report = IngestJob.fromConfig(spark, config).run(config.incomingDir());
@@ -32,11 +32,13 @@ public final class IngestCommand {
             System.out.printf("ETL done in %.1f s including Spark start-up (Spark master %s)%n", (System.nanoTime() - started) / 1e9,
                     config.sparkMaster());
         } catch (RuntimeException e) {
-            System.err.println("ETL failed, no snapshot written: " + e.getMessage());
+            // Only this project's own messages are printed: an engine's message may quote a row of a file.
+            System.err.println("ETL failed, no snapshot written: " + (e.getClass().getName().startsWith("al.antitrafficking")
+                    || e instanceof IllegalStateException || e instanceof java.io.UncheckedIOException ? e.getMessage() : e.getClass().getSimpleName()));
             exit = 1;
         } finally {
             spark.stop();
-            SparkScratch.delete(scratch);
+            scratch.close();
         }
         if (exit != 0) {
             System.exit(exit);

@@ -6,7 +6,10 @@ import al.antitrafficking.etl.contract.Source;
 import java.nio.file.Path;
 import java.time.YearMonth;
 
-/** A file in the incoming folder whose name says source, county and month, with its checksum. */
+/**
+ * A file in the incoming folder whose name says source, county and month, with its checksum: a submission
+ * (.csv or .xlsx) or a withdrawal of the slice (.withdraw).
+ */
 public record Landed(Path path, Source source, String countyCode, YearMonth month, String checksum, long sizeBytes,
                      String modifiedAt) {
     public Landed {
@@ -23,10 +26,19 @@ public record Landed(Path path, Source source, String countyCode, YearMonth mont
 
     /** The slice this file replaces whole: source × county × month. */
     public String slice() {
-        return source.code() + "_" + countyCode + "_" + month;
+        return slice(source.code(), countyCode, month.toString());
+    }
+
+    static String slice(String source, String county, String month) {
+        return source + "_" + county + "_" + month;
     }
 
     public boolean excel() {
         return fileName().endsWith(".xlsx");
+    }
+
+    /** A withdrawal: the region asks for the slice to be taken out of the warehouse. */
+    public boolean withdrawal() {
+        return fileName().endsWith(Landing.WITHDRAWAL);
     }
 }

@@ -9,12 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -22,87 +22,106 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The incoming folder as a run finds it: every regular file, named {@code <source>_<county>_<yyyy-MM>.csv}
- * or {@code .xlsx}, with its SHA-256 checksum. A file whose size and modification time match the previous
- * snapshot's record keeps that checksum instead of being read again. Names that say no known source,
- * county or month, and two files for one slice, are refused here.
+ * The incoming folder as a run finds it: every regular file, named {@code <source>_<county>_<yyyy-MM>.csv} or
+ * {@code .xlsx} (a submission) or {@code .withdraw} (a withdrawal of that slice), with its SHA-256 checksum. A file
+ * whose size and modification time match the previous snapshot's record keeps that checksum instead of being read
+ * again. Names that say no known source, county or month, months after the run's month, and files that cannot be
+ * read are refused here. A name that breaks the naming rule is never repeated (it could hold a person's name): the
+ * file is listed under a label keyed with the warehouse key, with its size and time.
  */
 final class Landing {
-    private static final Pattern NAME = Pattern.compile("([a-z]+)_([A-Z]{2}-\\d{2})_(\\d{4}-\\d{2})\\.(csv|xlsx)");
+    static final String WITHDRAWAL = ".withdraw";
+    private static final Pattern NAME = Pattern.compile("([a-z]+)_([A-Z]{2}-\\d{2})_(\\d{4}-\\d{2})\\.(csv|xlsx|withdraw)");
+    private static final ZoneId TIRANA = ZoneId.of("Europe/Tirane");
 
-    record Scan(List<Landed> files, List<FileRejection> rejected) {}
+    record Scan(List<Landed> files, List<Refused> rejected) {}
+
+    /** A file refused at landing, with what is known of it. */
+    record Refused(FileRejection rejection, String checksum, long sizeBytes, String modifiedAt) {}
 
     private final Territory territory;
+    private final Pseudonyms pseudonyms;
+    private final Clock clock;
 
-    Landing(Territory territory) {
+    Landing(Territory territory, Pseudonyms pseudonyms, Clock clock) {
         this.territory = territory;
+        this.pseudonyms = pseudonyms;
+        this.clock = clock;
     }
 
-    /** Scans the folder; {@code previous} is the last snapshot's ledger (file name → record). */
-    Scan scan(Path incomingDir, Map<String, InputRecord> previous) {
+    /** Scans the folder; {@code previous} gives the last snapshot's records by file name (for unchanged files). */
+    Scan scan(Path incomingDir, Map<String, List<InputRecord>> previous) {
         List<Landed> landed = new ArrayList<>();
-        List<FileRejection> rejected = new ArrayList<>();
+        List<Refused> rejected = new ArrayList<>();
         List<Path> files;
         try (Stream<Path> list = Files.list(incomingDir)) {
             files = list.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read incoming folder " + incomingDir, e);
         }
-        Map<String, List<Landed>> bySlice = new LinkedHashMap<>();
+        YearMonth now = YearMonth.now(clock.withZone(TIRANA));
         for (Path file : files) {
             String name = file.getFileName().toString();
             Matcher m = NAME.matcher(name);
-            if (!m.matches()) {
-                rejected.add(new FileRejection(name, null, null, null, FileProblem.BAD_FILE_NAME, "Cannot load submission: file name "
-                        + name + " is not <source>_<county code>_<yyyy-MM>.csv or .xlsx (for example border_AL-07_2025-03.csv)"));
-                continue;
-            }
-            Source source = Source.fromCode(m.group(1)).orElse(null);
+            Source source = m.matches() ? Source.fromCode(m.group(1)).orElse(null) : null;
             if (source == null) {
-                rejected.add(new FileRejection(name, m.group(1), m.group(2), m.group(3), FileProblem.UNKNOWN_SOURCE,
-                        "Cannot load submission: unknown source " + m.group(1) + " in " + name + " (known: "
-                                + Arrays.stream(Source.values()).map(Source::code).toList() + ")"));
+                rejected.add(unnamed(file, name, m.matches()));
                 continue;
             }
-            if (territory.findCounty(m.group(2)).isEmpty()) {
-                rejected.add(new FileRejection(name, m.group(1), m.group(2), m.group(3), FileProblem.UNKNOWN_COUNTY,
-                        "Cannot load submission: unknown county code " + m.group(2) + " in " + name));
+            String county = m.group(2);
+            if (territory.findCounty(county).isEmpty()) {
+                rejected.add(refused(file, new FileRejection(name, source.code(), county, m.group(3), FileProblem.UNKNOWN_COUNTY,
+                        "Cannot load submission: unknown county code " + county + " in " + name)));
                 continue;
             }
             YearMonth month;
             try {
                 month = YearMonth.parse(m.group(3));
             } catch (DateTimeParseException e) {
-                rejected.add(new FileRejection(name, m.group(1), m.group(2), m.group(3), FileProblem.BAD_FILE_NAME,
-                        "Cannot load submission: month " + m.group(3) + " in " + name + " is not a calendar month"));
+                rejected.add(refused(file, new FileRejection(name, source.code(), county, m.group(3), FileProblem.BAD_FILE_NAME,
+                        "Cannot load submission: month " + m.group(3) + " in " + name + " is not a calendar month")));
                 continue;
             }
-            Landed l = landed(file, source, m.group(2), month, previous.get(name));
-            bySlice.computeIfAbsent(l.slice(), s -> new ArrayList<>()).add(l);
-        }
-        for (List<Landed> slice : bySlice.values()) {
-            if (slice.size() == 1) {
-                landed.add(slice.get(0));
-            } else {
-                for (Landed l : slice) {
-                    rejected.add(FileRejection.of(l, FileProblem.DUPLICATE_SUBMISSION, "Cannot load submission: " + l.fileName()
-                            + " and another file both claim " + l.slice() + "; send one file per source, county and month"));
-                }
+            if (month.isAfter(now)) {
+                rejected.add(refused(file, new FileRejection(name, source.code(), county, month.toString(), FileProblem.FUTURE_MONTH,
+                        "Cannot load submission: " + name + " is for " + month + ", after the month of this run (" + now
+                                + "); check the month in the file name")));
+                continue;
+            }
+            try {
+                landed.add(landed(file, source, county, month, previous.getOrDefault(name, List.of())));
+            } catch (IOException | UncheckedIOException e) {
+                rejected.add(new Refused(new FileRejection(name, source.code(), county, month.toString(), FileProblem.UNREADABLE_FILE,
+                        "Cannot load submission: " + name + " cannot be read from the incoming folder"), "", 0, ""));
             }
         }
         return new Scan(landed, rejected);
     }
 
-    private static Landed landed(Path file, Source source, String county, YearMonth month, InputRecord previous) {
+    private Refused unnamed(Path file, String name, boolean knownShape) {
+        String label = "unnamed-file-" + pseudonyms.of("incoming-file-name:" + name).substring(0, 12);
+        Refused r = refused(file, new FileRejection(label, null, null, null, knownShape ? FileProblem.UNKNOWN_SOURCE : FileProblem.BAD_FILE_NAME,
+                "Cannot load submission: a file whose name is not <source>_<county code>_<yyyy-MM>.csv or .xlsx"
+                        + (knownShape ? " with a known source (border, cpu, nrm, services)" : "")
+                        + " was refused; it is listed as " + label + " and its name is not repeated, since a name can hold a person's name"));
+        return new Refused(new FileRejection(label, null, null, null, r.rejection().problem(), r.rejection().message()
+                + " (" + r.sizeBytes() + " bytes, modified " + r.modifiedAt() + ")"), r.checksum(), r.sizeBytes(), r.modifiedAt());
+    }
+
+    private static Refused refused(Path file, FileRejection rejection) {
         try {
-            long size = Files.size(file);
-            String modified = Files.getLastModifiedTime(file).toInstant().toString();
-            boolean unchanged = previous != null && previous.sizeBytes() == size && modified.equals(previous.modifiedAt());
-            String checksum = unchanged ? previous.checksum() : sha256(file);
-            return new Landed(file, source, county, month, checksum, size, modified);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
+            return new Refused(rejection, sha256(file), Files.size(file), Files.getLastModifiedTime(file).toInstant().toString());
+        } catch (IOException | UncheckedIOException e) {
+            return new Refused(rejection, "", 0, "");
         }
+    }
+
+    private static Landed landed(Path file, Source source, String county, YearMonth month, List<InputRecord> previous) throws IOException {
+        long size = Files.size(file);
+        String modified = Files.getLastModifiedTime(file).toInstant().toString();
+        String checksum = previous.stream().filter(p -> p.sizeBytes() == size && modified.equals(p.modifiedAt()))
+                .map(InputRecord::checksum).findFirst().orElseGet(() -> sha256(file));
+        return new Landed(file, source, county, month, checksum, size, modified);
     }
 
     static String sha256(Path file) {
@@ -114,7 +133,7 @@ final class Landing {
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
+            throw new UncheckedIOException("Cannot read an incoming file", e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Cannot compute checksums: no SHA-256", e);
         }

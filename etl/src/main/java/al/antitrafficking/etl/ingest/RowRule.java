@@ -25,5 +25,7 @@ public enum RowRule {
     /** The row's event date is not in the month the file is named for. */
     DATE_OUTSIDE_MONTH,
     /** A follow-up date (assessment, closure, end) before the date it follows. */
-    DATE_ORDER
+    DATE_ORDER,
+    /** An Excel formula cell saved without its computed value: read as nothing, never as 0. */
+    FORMULA_WITHOUT_VALUE
 }

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * A digest of everything besides the files themselves that decides what a file becomes: the contract,
- * the reference data, the given names, the bad-row threshold, and the warehouse key (by a pseudonym of a
+ * the reference data, the personal-data guard's lists and patterns, the bad-row threshold and file limits, and the warehouse key (by a pseudonym of a
  * constant, never the key). A slice is carried over only when its file and this fingerprint are unchanged.
  */
 final class RulesFingerprint {
@@ -24,7 +24,9 @@ final class RulesFingerprint {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(Files.readAllBytes(config.contractFile()));
-            digest.update(Files.readAllBytes(config.givenNamesFile()));
+            for (String file : al.antitrafficking.etl.pii.PiiGuard.files()) {
+                digest.update(Files.readAllBytes(config.piiDir().resolve(file)));
+            }
             List<Path> reference;
             try (Stream<Path> files = Files.list(config.referenceDir())) {
                 reference = files.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
@@ -34,6 +36,7 @@ final class RulesFingerprint {
                 digest.update(Files.readAllBytes(f));
             }
             digest.update(Double.toString(config.maxBadRowShare()).getBytes(StandardCharsets.UTF_8));
+            digest.update((config.maxFileBytes() + "/" + config.maxRowFields()).getBytes(StandardCharsets.UTF_8));
             digest.update(pseudonyms.of("rules-fingerprint").getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {

@@ -3,18 +3,17 @@ package al.antitrafficking.etl.ingest;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
-import java.util.List;
 
 /**
- * A landed file that passed the file-level checks: {@code readable} is what Spark reads (the file itself
- * when it is already UTF-8 with commas, else a normalised copy in the staging folder), {@code header} its
- * columns in order, and {@code encoding} what it arrived in.
+ * A landed file that passed every file-level check, including the personal-data guard: {@code readable} is its
+ * normalised copy (UTF-8 CSV in the contract's column order, led by the record number and any rule the scan found
+ * the row breaking) in the run's owner-only work folder, {@code rowsIn} its records (not lines), and
+ * {@code encoding} what it arrived in.
  */
-public record Submission(Landed file, Path readable, List<String> header, String encoding) {
+public record Submission(Landed file, Path readable, long rowsIn, String encoding) {
     public Submission {
         requireNonNull(file, "file is null");
         requireNonNull(readable, "readable is null");
-        header = List.copyOf(header);
     }
 
     public String fileName() {

@@ -14,26 +14,29 @@ class SparkScratchTest {
 
     @Test
     void aRunGetsAnOwnerOnlyFolderThatIsGoneAfterwards() throws Exception {
-        Path scratch = SparkScratch.create(warehouse);
-        Files.writeString(Files.createDirectories(scratch.resolve("blockmgr-1/0c")).resolve("shuffle_0_0_0.data"), "spilled rows");
+        RunFolder scratch = SparkScratch.create(warehouse);
+        Files.writeString(Files.createDirectories(scratch.dir().resolve("blockmgr-1/0c")).resolve("shuffle_0_0_0.data"), "spilled rows");
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(scratch))).isEqualTo("rwx------");
-        SparkScratch.delete(scratch);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(scratch.dir()))).isEqualTo("rwx------");
+        scratch.close();
 
-        assertThat(scratch).doesNotExist();
+        assertThat(scratch.dir()).doesNotExist();
     }
 
     @Test
-    void whatACrashedRunLeftBehindIsDeletedByTheNextRun() throws Exception {
-        Path crashed = SparkScratch.create(warehouse);
-        Files.writeString(crashed.resolve("spill"), "rows of a refused file");
+    void whatADeadRunLeftBehindIsDeletedByTheNextRunButALiveRunsFolderIsNot() throws Exception {
+        // A dead run: its folder and lock file remain, but no process holds the lock.
+        Path dead = Files.createDirectories(warehouse.resolve(SparkScratch.FOLDER).resolve("dead-run"));
+        Files.writeString(dead.resolve(RunFolder.LOCK), "");
+        Files.writeString(dead.resolve("spill"), "rows of a refused file");
+        RunFolder live = SparkScratch.create(warehouse);
 
-        Path next = SparkScratch.create(warehouse);
+        RunFolder next = SparkScratch.create(warehouse);
 
-        assertThat(crashed).doesNotExist();
-        assertThat(next).isDirectory();
-        try (var left = Files.list(warehouse.resolve(SparkScratch.FOLDER))) {
-            assertThat(left).containsExactly(next);
-        }
+        assertThat(dead).doesNotExist();
+        assertThat(live.dir()).isDirectory();
+        assertThat(next.dir()).isDirectory();
+        live.close();
+        next.close();
     }
 }

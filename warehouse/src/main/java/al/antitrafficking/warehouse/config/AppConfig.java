@@ -42,11 +42,13 @@ public record AppConfig(
         Path forumBackupDir,
         boolean forumExampleActions,
         Path contractFile,
-        Path givenNamesFile,
+        Path piiDir,
         double maxBadRowShare,
         Path warehouseKeyFile,
         Path catalogueFile,
         int deadlineDays,
+        long maxFileBytes,
+        int maxRowFields,
         double disclosureMaxSmallShare,
         boolean disclosureMinimise) {
 
@@ -74,11 +76,13 @@ public record AppConfig(
         d.put("forums.backup-dir", "data/operational/backups");
         d.put("forums.example-actions", "false");
         d.put("contract.file", "conf/contract/v1.csv");
-        d.put("pii.given-names-file", "conf/pii/given_names.txt");
+        d.put("pii.dir", "conf/pii");
         d.put("etl.max-bad-row-share", "0.2");
         d.put("etl.warehouse-key-file", "data/keys/warehouse.key");
         d.put("indicators.catalogue-file", "conf/indicators/catalogue.yaml");
         d.put("completeness.deadline-day", "15");
+        d.put("etl.max-file-bytes", "33554432");
+        d.put("etl.max-row-fields", "1000");
         d.put("disclosure.max-small-share", "0.25");
         d.put("disclosure.minimise", "true");
         return Map.copyOf(d);
@@ -102,10 +106,12 @@ public record AppConfig(
         check(sampleRows >= 1, "sample.rows must be at least 1: " + sampleRows);
         check(maxBadRowShare >= 0 && maxBadRowShare <= 1, "etl.max-bad-row-share must be from 0 to 1: " + maxBadRowShare);
         requireNonNull(contractFile, "contractFile is null");
-        requireNonNull(givenNamesFile, "givenNamesFile is null");
+        requireNonNull(piiDir, "piiDir is null");
         requireNonNull(warehouseKeyFile, "warehouseKeyFile is null");
         requireNonNull(catalogueFile, "catalogueFile is null");
         check(deadlineDays >= 1 && deadlineDays <= 28, "completeness.deadline-day must be 1-28: " + deadlineDays);
+        check(maxFileBytes >= 1024, "etl.max-file-bytes must be at least 1024: " + maxFileBytes);
+        check(maxRowFields >= 16, "etl.max-row-fields must be at least 16 (the widest contract has 13 columns): " + maxRowFields);
         check(disclosureMaxSmallShare >= 0 && disclosureMaxSmallShare <= 1, "disclosure.max-small-share must be from 0 to 1: "
                 + disclosureMaxSmallShare);
     }
@@ -114,16 +120,16 @@ public record AppConfig(
     public AppConfig withWarehouseDir(Path dir) {
         return new AppConfig(projectDir, incomingDir, dir, snapshotsKept, referenceDir, sparkMaster, sparkUi, httpHost,
                 httpPort, disclosureMinCount, sampleSeed, sampleMonths, sampleEndMonth, sampleRows, forumStoreFile, forumBackupDir,
-                forumExampleActions, contractFile, givenNamesFile, maxBadRowShare, warehouseKeyFile, catalogueFile, deadlineDays,
-                disclosureMaxSmallShare, disclosureMinimise);
+                forumExampleActions, contractFile, piiDir, maxBadRowShare, warehouseKeyFile, catalogueFile, deadlineDays,
+                maxFileBytes, maxRowFields, disclosureMaxSmallShare, disclosureMinimise);
     }
 
     /** The same configuration with another warehouse key file (tests). */
     public AppConfig withWarehouseKeyFile(Path file) {
         return new AppConfig(projectDir, incomingDir, warehouseDir, snapshotsKept, referenceDir, sparkMaster, sparkUi, httpHost,
                 httpPort, disclosureMinCount, sampleSeed, sampleMonths, sampleEndMonth, sampleRows, forumStoreFile, forumBackupDir,
-                forumExampleActions, contractFile, givenNamesFile, maxBadRowShare, file, catalogueFile, deadlineDays,
-                disclosureMaxSmallShare, disclosureMinimise);
+                forumExampleActions, contractFile, piiDir, maxBadRowShare, file, catalogueFile, deadlineDays,
+                maxFileBytes, maxRowFields, disclosureMaxSmallShare, disclosureMinimise);
     }
 
     /** Loads from command-line arguments: {@code --config=PATH} and any {@code --key=value}; other arguments are refused. */
@@ -196,11 +202,13 @@ public record AppConfig(
                 projectDir.resolve(v.get("forums.backup-dir")).normalize(),
                 bool(v, "forums.example-actions"),
                 projectDir.resolve(v.get("contract.file")).normalize(),
-                projectDir.resolve(v.get("pii.given-names-file")).normalize(),
+                projectDir.resolve(v.get("pii.dir")).normalize(),
                 decimal(v, "etl.max-bad-row-share"),
                 projectDir.resolve(v.get("etl.warehouse-key-file")).normalize(),
                 projectDir.resolve(v.get("indicators.catalogue-file")).normalize(),
                 integer(v, "completeness.deadline-day"),
+                longValue(v, "etl.max-file-bytes"),
+                integer(v, "etl.max-row-fields"),
                 decimal(v, "disclosure.max-small-share"),
                 bool(v, "disclosure.minimise"));
     }

@@ -43,11 +43,13 @@ class AppConfigTest {
         assertThat(config.forumBackupDir()).isEqualTo(project.resolve("data/operational/backups"));
         assertThat(config.forumExampleActions()).isFalse();
         assertThat(config.contractFile()).isEqualTo(project.resolve("conf/contract/v1.csv"));
-        assertThat(config.givenNamesFile()).isEqualTo(project.resolve("conf/pii/given_names.txt"));
+        assertThat(config.piiDir()).isEqualTo(project.resolve("conf/pii"));
         assertThat(config.maxBadRowShare()).isEqualTo(0.2);
         assertThat(config.warehouseKeyFile()).isEqualTo(project.resolve("data/keys/warehouse.key"));
         assertThat(config.catalogueFile()).isEqualTo(project.resolve("conf/indicators/catalogue.yaml"));
         assertThat(config.deadlineDays()).isEqualTo(15);
+        assertThat(config.maxFileBytes()).isEqualTo(32L * 1024 * 1024);
+        assertThat(config.maxRowFields()).isEqualTo(1000);
     }
 
     @Test

@@ -1,0 +1,120 @@
+package al.antitrafficking.etl.ingest;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads CSV records one at a time (RFC 4180: fields may be quoted, a quote inside a quoted field is doubled, quoted
+ * fields may hold separators and line breaks). A record is what a clerk means by a row, whatever its lines. Limits
+ * are checked while reading, so an absurd row fails fast without being held in memory: more fields than
+ * {@code maxFields} is {@link TooWide}; a quote never closed is {@link Unclosed}. Empty lines are skipped. A stray
+ * quote inside an unquoted field, or text after a closing quote, is kept as text.
+ */
+final class CsvTokenizer {
+    static final class TooWide extends Exception {
+        TooWide() {
+            super(null, null, false, false);
+        }
+    }
+
+    static final class Unclosed extends Exception {
+        Unclosed() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final Reader in;
+    private final char delimiter;
+    private final int maxFields;
+    private int pending = -2;
+
+    CsvTokenizer(Reader in, char delimiter, int maxFields) {
+        this.in = in;
+        this.delimiter = delimiter;
+        this.maxFields = maxFields;
+    }
+
+    /** The next record's fields, or null at the end. */
+    List<String> next() throws IOException, TooWide, Unclosed {
+        while (true) {
+            int c = read();
+            if (c < 0) {
+                return null;
+            }
+            if (c == '\n') {
+                continue;
+            }
+            if (c == '\r') {
+                int n = read();
+                if (n != '\n' && n >= 0) {
+                    pending = n;
+                }
+                continue;
+            }
+            pending = c;
+            return record();
+        }
+    }
+
+    private List<String> record() throws IOException, TooWide, Unclosed {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        boolean wasQuoted = false;
+        while (true) {
+            int c = read();
+            if (quoted) {
+                if (c < 0) {
+                    throw new Unclosed();
+                }
+                if (c == '"') {
+                    int n = read();
+                    if (n == '"') {
+                        field.append('"');
+                    } else {
+                        quoted = false;
+                        pending = n;
+                    }
+                } else {
+                    field.append((char) c);
+                }
+                continue;
+            }
+            if (c < 0 || c == '\n' || c == '\r' || c == delimiter) {
+                if (fields.size() >= maxFields) {
+                    throw new TooWide();
+                }
+                fields.add(field.toString());
+                field.setLength(0);
+                wasQuoted = false;
+                if (c == delimiter) {
+                    continue;
+                }
+                if (c == '\r') {
+                    int n = read();
+                    if (n != '\n' && n >= 0) {
+                        pending = n;
+                    }
+                }
+                return fields;
+            }
+            if (c == '"' && field.length() == 0 && !wasQuoted) {
+                quoted = true;
+                wasQuoted = true;
+            } else {
+                field.append((char) c);
+            }
+        }
+    }
+
+    private int read() throws IOException {
+        if (pending != -2) {
+            int c = pending;
+            pending = -2;
+            return c;
+        }
+        return in.read();
+    }
+}

@@ -1,0 +1,123 @@
+package al.antitrafficking.etl.ingest;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import al.antitrafficking.etl.contract.DataContract;
+import al.antitrafficking.etl.contract.Field;
+import al.antitrafficking.etl.pii.PiiGuard;
+import al.antitrafficking.etl.pii.PiiRule;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes one file's normalised copy while the personal-data guard checks every field of every record (the surplus
+ * fields of a malformed row too). Columns: {@code _record} (the record number), {@code _scan_field} and
+ * {@code _scan_rule} (a rule the scan found broken: MALFORMED_ROW, FORMULA_WITHOUT_VALUE), then the contract's
+ * columns in contract order. Once a value looks like an identifier nothing more is written: the copy is deleted,
+ * the rest only counted, and the file refused.
+ */
+final class Normalised implements AutoCloseable {
+    static final String RECORD = "_record";
+    static final String SCAN_FIELD = "_scan_field";
+    static final String SCAN_RULE = "_scan_rule";
+
+    private final Landed file;
+    private final PiiGuard guard;
+    private final List<String> header;
+    private final List<Field> headerFields;
+    private final int[] contractPosition;
+    private final Path target;
+    private final Writer writer;
+    private final CSVPrinter printer;
+    private long records;
+    private long piiRows;
+    private String piiColumn;
+    private PiiRule piiRule;
+    private long piiRecord;
+
+    Normalised(Landed file, DataContract contract, PiiGuard guard, List<String> header, Path target) throws IOException {
+        this.file = file;
+        this.guard = guard;
+        this.header = List.copyOf(header);
+        this.target = target;
+        List<String> columns = contract.columns(file.source());
+        this.headerFields = new ArrayList<>();
+        this.contractPosition = new int[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            contractPosition[i] = header.indexOf(columns.get(i));
+        }
+        for (String h : header) {
+            headerFields.add(contract.fields(file.source()).stream().filter(f -> f.name().equals(h)).findFirst().orElse(null));
+        }
+        this.writer = Files.newBufferedWriter(target, UTF_8);
+        this.printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
+        List<String> out = new ArrayList<>(List.of(RECORD, SCAN_FIELD, SCAN_RULE));
+        out.addAll(columns);
+        printer.printRecord(out);
+    }
+
+    /** One record as read; {@code formulaWithoutValue} is the header position of a formula cell with no value, or -1. */
+    void add(List<String> fields, int formulaWithoutValue) throws IOException {
+        records++;
+        for (int i = 0; i < fields.size(); i++) {
+            Field field = i < headerFields.size() ? headerFields.get(i) : null;
+            Optional<PiiRule> hit = guard.check(field, fields.get(i));
+            if (hit.isPresent()) {
+                if (piiRows++ == 0) {
+                    piiRule = hit.get();
+                    piiRecord = records;
+                    piiColumn = i < header.size() && field != null ? "column " + field.name()
+                            : "field " + (i + 1) + (i < header.size() ? "" : ", beyond the header");
+                    printer.close();
+                    Files.deleteIfExists(target);
+                }
+                return;
+            }
+        }
+        if (piiRows > 0) {
+            return;
+        }
+        String scanField = null;
+        String scanRule = null;
+        if (fields.size() != header.size()) {
+            scanField = "(row)";
+            scanRule = RowRule.MALFORMED_ROW.name();
+        } else if (formulaWithoutValue >= 0) {
+            scanField = header.get(formulaWithoutValue);
+            scanRule = RowRule.FORMULA_WITHOUT_VALUE.name();
+        }
+        List<String> out = new ArrayList<>(contractPosition.length + 3);
+        out.add(Long.toString(records));
+        out.add(scanField);
+        out.add(scanRule);
+        for (int p : contractPosition) {
+            out.add(p < fields.size() ? fields.get(p) : null);
+        }
+        printer.printRecord(out);
+    }
+
+    long records() {
+        return records;
+    }
+
+    /** Refuses the file when a value looked like an identifier: column, record and rule, never the value. */
+    void refuseIfPersonalData() throws FileRefusal {
+        if (piiRows > 0) {
+            throw FileRefusal.of(file, FileProblem.PERSONAL_DATA, "holds a value that looks like a " + piiRule.words() + " in "
+                    + piiColumn + ", data row " + piiRecord + (piiRows > 1 ? " (and " + (piiRows - 1) + " more rows)" : "")
+                    + "; the file was refused whole and the value kept nowhere");
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        printer.close();
+    }
+}

@@ -1,0 +1,114 @@
+package al.antitrafficking.etl.ingest;
+
+import static org.apache.spark.sql.functions.col;
+
+import al.antitrafficking.etl.contract.Source;
+import al.antitrafficking.warehouse.snapshot.WarehouseTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Reads back what a run wrote before it commits: every slice this run processed holds in its fact table and in
+ * the quarantine exactly the rows its record says were loaded and quarantined, and rows in = loaded + quarantined.
+ * Carried-over slices are links to files checked when they were first written, so they are counted from their
+ * records, not read again.
+ */
+final class SnapshotCheck {
+    private final SparkSession spark;
+
+    SnapshotCheck(SparkSession spark) {
+        this.spark = spark;
+    }
+
+    Map<String, Long> verify(Path staging, List<InputRecord> records, String snapshotId) {
+        Map<String, Long> rowsByTable = new TreeMap<>();
+        for (Source source : Source.values()) {
+            rowsByTable.put(source.table(), 0L);
+        }
+        Map<String, Long> expectedFacts = new HashMap<>();
+        List<Path> factPartitions = new ArrayList<>();
+        List<Path> quarantineFiles = new ArrayList<>();
+        Map<Path, InputRecord> quarantineOwner = new HashMap<>();
+        for (InputRecord r : records) {
+            if (r.holdsSlice()) {
+                if (r.rowsIn() != null && r.rowsIn() != r.rowsLoaded() + r.rowsQuarantined()) {
+                    throw new IllegalStateException("Cannot commit snapshot: " + r.fileName() + " read " + r.rowsIn() + " rows but "
+                            + r.rowsLoaded() + " were loaded and " + r.rowsQuarantined() + " quarantined");
+                }
+                rowsByTable.merge(Source.fromCode(r.source()).orElseThrow().table(), r.rowsLoaded(), Long::sum);
+                if (snapshotId.equals(r.processedIn()) && r.rowsLoaded() > 0) {
+                    expectedFacts.put(r.fileName(), r.rowsLoaded());
+                    factPartitions.add(SliceFiles.factPartition(staging, r));
+                }
+            }
+            if (snapshotId.equals(r.processedIn()) && r.rowsQuarantined() != null && r.rowsQuarantined() > 0) {
+                for (Path f : files(SliceFiles.quarantinePartition(staging, r), r.quarantinePrefix())) {
+                    quarantineFiles.add(f);
+                    quarantineOwner.put(f, r);
+                }
+            }
+        }
+        Map<String, Long> written = new HashMap<>();
+        for (Source source : Source.values()) {
+            List<String> partitions = factPartitions.stream().filter(p -> p.startsWith(staging.resolve(source.table())))
+                    .filter(Files::isDirectory).map(Path::toString).toList();
+            if (!partitions.isEmpty()) {
+                for (Row row : spark.read().option("basePath", staging.resolve(source.table()).toString())
+                        .parquet(partitions.toArray(String[]::new)).groupBy("source_file").count().collectAsList()) {
+                    written.merge(row.getString(0), row.getLong(1), Long::sum);
+                }
+            }
+        }
+        if (!written.equals(expectedFacts)) {
+            throw new IllegalStateException("Cannot commit snapshot: the fact tables do not hold exactly the rows their files loaded");
+        }
+        Map<InputRecord, Long> quarantined = new HashMap<>();
+        if (!quarantineFiles.isEmpty()) {
+            for (Row row : spark.read().parquet(quarantineFiles.stream().map(Path::toString).toArray(String[]::new))
+                    .groupBy(col("_metadata.file_path")).count().collectAsList()) {
+                Path file = Path.of(java.net.URI.create(row.getString(0)));
+                quarantined.merge(quarantineOwner.get(file), row.getLong(1), Long::sum);
+            }
+        }
+        for (InputRecord r : quarantineOwner.values()) {
+            if (!r.rowsQuarantined().equals(quarantined.getOrDefault(r, 0L))) {
+                throw new IllegalStateException("Cannot commit snapshot: the quarantine does not hold exactly the rows this run quarantined");
+            }
+        }
+        if (quarantineOwner.values().stream().distinct().count() != records.stream()
+                .filter(r -> snapshotId.equals(r.processedIn()) && r.rowsQuarantined() != null && r.rowsQuarantined() > 0).count()) {
+            throw new IllegalStateException("Cannot commit snapshot: a file's quarantined rows were not written");
+        }
+        return rowsByTable;
+    }
+
+    Map<String, Long> quarantineByRule(Path staging) {
+        Map<String, Long> byRule = new TreeMap<>();
+        for (Row r : spark.read().parquet(staging.resolve(WarehouseTable.QUARANTINE.folder()).toString())
+                .groupBy("rule").count().collectAsList()) {
+            byRule.put(r.getString(0), r.getLong(1));
+        }
+        return byRule;
+    }
+
+    private static List<Path> files(Path dir, String prefix) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + dir, e);
+        }
+    }
+}

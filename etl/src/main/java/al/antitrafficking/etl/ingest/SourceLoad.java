@@ -1,0 +1,180 @@
+package al.antitrafficking.etl.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import al.antitrafficking.etl.contract.DataContract;
+import al.antitrafficking.etl.contract.Source;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The Spark stage of one source: reads the normalised copies of its files (one job for them all), conforms and
+ * checks every row, finds repeated record ids (on the keyed id), decides each file's fate and writes its facts and
+ * quarantine rows into an attempt folder of its own. One file, one fate: when Spark fails on the batch, each file is
+ * tried alone, and a file Spark fails on alone is refused ({@code ENGINE_FAILURE}) while the others load. Spark's
+ * message is never repeated: it may quote a row.
+ */
+final class SourceLoad {
+    /** A file's record and where its rows were written (null when none were). */
+    record Outcome(InputRecord record, Path facts, Path quarantine) {}
+
+    private final SparkSession spark;
+    private final DataContract contract;
+    private final Conformer conformer;
+    private final double maxBadRowShare;
+    private final UnaryOperator<Dataset<Row>> rowsTap;
+
+    SourceLoad(SparkSession spark, DataContract contract, Conformer conformer, double maxBadRowShare, UnaryOperator<Dataset<Row>> rowsTap) {
+        this.spark = spark;
+        this.contract = contract;
+        this.conformer = conformer;
+        this.maxBadRowShare = maxBadRowShare;
+        this.rowsTap = rowsTap;
+    }
+
+    List<Outcome> load(Source source, List<Submission> files, Path attempts, String snapshotId) {
+        Path attempt = attempts.resolve(files.size() > 1 ? source.code() + "-batch" : files.get(0).file().slice());
+        try {
+            return process(source, files, attempt, snapshotId);
+        } catch (RuntimeException e) {
+            RunFolder.deleteTree(attempt);
+            if (files.size() > 1) {
+                List<Outcome> outcomes = new ArrayList<>();
+                for (Submission s : files) {
+                    outcomes.addAll(load(source, List.of(s), attempts, snapshotId));
+                }
+                return outcomes;
+            }
+            Submission s = files.get(0);
+            FileRejection r = FileRejection.of(s.file(), FileProblem.ENGINE_FAILURE, "Cannot load submission: " + s.fileName()
+                    + ": the engine failed on this file (" + e.getClass().getSimpleName() + "); the rest of the run went on. "
+                    + "Send it again; if it fails again, ask the warehouse team");
+            return List.of(new Outcome(InputRecord.refused(r, s.file().checksum(), s.file().sizeBytes(), s.file().modifiedAt(),
+                    snapshotId).withFate(null), null, null));
+        }
+    }
+
+    private List<Outcome> process(Source source, List<Submission> files, Path attempt, String snapshotId) {
+        String idColumn = contract.idColumn(source);
+        Dataset<Row> conformed = conformer.conform(source, read(source, files)).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            // Repeated ids are rare: found on two columns, joined back (broadcast) only when there are any.
+            List<Row> duplicateKeys = conformed.filter(col(idColumn).isNotNull()).groupBy("source_file", idColumn).count()
+                    .filter(col("count").gt(1)).select(col("source_file"), col(idColumn)).collectAsList();
+            Dataset<Row> rows = conformed;
+            if (!duplicateKeys.isEmpty()) {
+                Dataset<Row> duplicates = spark.createDataFrame(duplicateKeys, new StructType()
+                        .add("source_file", DataTypes.StringType).add(idColumn, DataTypes.StringType)).withColumn("_duplicate", lit(true));
+                Column duplicate = col(Conformer.REJECT_RULE).isNull().and(col("_duplicate").isNotNull());
+                rows = conformed.join(org.apache.spark.sql.functions.broadcast(duplicates),
+                                scala.jdk.javaapi.CollectionConverters.asScala(List.of("source_file", idColumn)).toSeq(), "left")
+                        .withColumn(Conformer.REJECT_FIELD, when(duplicate, lit(idColumn)).otherwise(col(Conformer.REJECT_FIELD)))
+                        .withColumn(Conformer.REJECT_RULE, when(duplicate, lit(RowRule.DUPLICATE_ID.name())).otherwise(col(Conformer.REJECT_RULE)))
+                        .drop("_duplicate");
+            }
+            Map<String, long[]> stats = new HashMap<>();
+            for (Row r : rows.groupBy("source_file").agg(count(lit(1)), sum(when(col(Conformer.REJECT_RULE).isNull(), 1).otherwise(0)))
+                    .collectAsList()) {
+                stats.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
+            }
+            List<InputRecord> records = new ArrayList<>();
+            List<String> loaded = new ArrayList<>();
+            List<String> quarantined = new ArrayList<>();
+            for (Submission s : files) {
+                long[] st = stats.getOrDefault(s.fileName(), new long[] {0, 0});
+                if (st[0] != s.rowsIn()) {
+                    throw new IllegalStateException("Cannot load submission: the engine read another number of records than the scan");
+                }
+                InputRecord record = fate(s, st[0], st[1], snapshotId);
+                records.add(record);
+                if (record.holdsSlice()) {
+                    loaded.add(s.fileName());
+                }
+                if (record.rowsQuarantined() != null && record.rowsQuarantined() > 0) {
+                    quarantined.add(s.fileName());
+                }
+            }
+            Path facts = attempt.resolve("facts");
+            Path quarantine = attempt.resolve("quarantine");
+            if (!loaded.isEmpty()) {
+                rows.filter(col(Conformer.REJECT_RULE).isNull().and(col("source_file").isin(loaded.toArray())))
+                        .select(Conformer.factColumns(contract, source).stream().map(c -> col(c)).toArray(Column[]::new))
+                        .repartition(col("year"), col("county_code"), col("submission_month"))
+                        .write().mode(SaveMode.ErrorIfExists).partitionBy("year", "county_code", "submission_month")
+                        .parquet(facts.toString());
+            }
+            if (!quarantined.isEmpty()) {
+                rows.filter(col(Conformer.REJECT_RULE).isNotNull().and(col("source_file").isin(quarantined.toArray())))
+                        .select(col("source_file"), col(Conformer.RECORD_NUMBER).as("record_number"),
+                                col(Conformer.REJECT_FIELD).as("field"), col(Conformer.REJECT_RULE).as("rule"),
+                                lit(source.code()).as("source"), col("county_code"), col("submission_month"))
+                        .repartition(col("source"), col("county_code"), col("submission_month"))
+                        .write().mode(SaveMode.ErrorIfExists).partitionBy("source", "county_code", "submission_month")
+                        .parquet(quarantine.toString());
+            }
+            List<Outcome> outcomes = new ArrayList<>();
+            for (InputRecord r : records) {
+                outcomes.add(new Outcome(r, r.holdsSlice() && r.rowsLoaded() > 0 ? facts : null,
+                        quarantined.contains(r.fileName()) ? quarantine : null));
+            }
+            return outcomes;
+        } finally {
+            conformed.unpersist();
+        }
+    }
+
+    private InputRecord fate(Submission s, long rows, long good, String snapshotId) {
+        Landed file = s.file();
+        long bad = rows - good;
+        String status = rows == 0 ? InputRecord.NIL_RETURN : InputRecord.LOADED;
+        String problem = null;
+        String message = null;
+        long loaded = good;
+        if (rows > 0 && (double) bad / rows > maxBadRowShare) {
+            status = InputRecord.REJECTED;
+            problem = FileProblem.TOO_MANY_BAD_ROWS.name();
+            message = String.format(Locale.ROOT, "Cannot load submission: %s: %d of %d rows (%.0f%%) break the contract, more "
+                            + "than the %.0f%% allowed; the file was refused whole and its bad rows are listed in the quarantine",
+                    file.fileName(), bad, rows, 100.0 * bad / rows, 100 * maxBadRowShare);
+            loaded = 0;
+        }
+        return new InputRecord(file.fileName(), file.source().code(), file.countyCode(), file.month().toString(), file.checksum(),
+                file.sizeBytes(), file.modifiedAt(), status, problem, message, rows, loaded, bad, snapshotId, null);
+    }
+
+    /** Reads the normalised copies (all in the contract's column order) with the file each row came from. */
+    private Dataset<Row> read(Source source, List<Submission> files) {
+        Dataset<Row> names = spark.createDataFrame(files.stream().map(s -> RowFactory.create(s.readable().getFileName().toString(),
+                        s.fileName(), s.file().countyCode(), s.file().month().toString())).toList(),
+                new StructType().add("_readable", DataTypes.StringType).add("source_file", DataTypes.StringType)
+                        .add("file_county", DataTypes.StringType).add("submission_month", DataTypes.StringType));
+        StructType schema = new StructType().add(Normalised.RECORD, DataTypes.StringType).add(Normalised.SCAN_FIELD, DataTypes.StringType)
+                .add(Normalised.SCAN_RULE, DataTypes.StringType);
+        for (String column : contract.columns(source)) {
+            schema = schema.add(column, DataTypes.StringType);
+        }
+        Dataset<Row> raw = spark.read().schema(schema)
+                .option("header", "true").option("encoding", "UTF-8").option("multiLine", "true").option("escape", "\"")
+                .csv(files.stream().map(s -> s.readable().toString()).toArray(String[]::new))
+                .withColumn("_readable", col("_metadata.file_name"));
+        return rowsTap.apply(raw.join(names, "_readable").drop("_readable"));
+    }
+}

@@ -1,0 +1,65 @@
+package al.antitrafficking.etl.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What a file's bytes say about its encoding, without guessing: a file holding valid multi-byte UTF-8 is UTF-8,
+ * and then any byte that is not valid UTF-8 is damage (reported with its line); a file whose only non-ASCII bytes
+ * are not UTF-8 at all is an older single-byte export (Windows-1250).
+ */
+record Utf8Check(Kind kind, long firstInvalidLine) {
+    enum Kind { ASCII, UTF8, UTF8_WITH_INVALID_BYTES, NOT_UTF8 }
+
+    static Utf8Check of(Path file) throws IOException {
+        long line = 1;
+        long invalidLine = 0;
+        boolean multiByte = false;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            int need = 0;
+            int lower = 0x80;
+            int upper = 0xBF;
+            for (int b; (b = in.read()) >= 0; ) {
+                if (need > 0) {
+                    if (b >= lower && b <= upper) {
+                        lower = 0x80;
+                        upper = 0xBF;
+                        if (--need == 0) {
+                            multiByte = true;
+                        }
+                        continue;
+                    }
+                    need = 0;
+                    invalidLine = invalidLine == 0 ? line : invalidLine;
+                    lower = 0x80;
+                    upper = 0xBF;
+                }
+                if (b == '\n') {
+                    line++;
+                } else if (b >= 0xC2 && b <= 0xDF) {
+                    need = 1;
+                } else if (b >= 0xE0 && b <= 0xEF) {
+                    need = 2;
+                    lower = b == 0xE0 ? 0xA0 : 0x80;
+                    upper = b == 0xED ? 0x9F : 0xBF;
+                } else if (b >= 0xF0 && b <= 0xF4) {
+                    need = 3;
+                    lower = b == 0xF0 ? 0x90 : 0x80;
+                    upper = b == 0xF4 ? 0x8F : 0xBF;
+                } else if (b >= 0x80) {
+                    invalidLine = invalidLine == 0 ? line : invalidLine;
+                }
+            }
+            if (need > 0) {
+                invalidLine = invalidLine == 0 ? line : invalidLine;
+            }
+        }
+        if (invalidLine == 0) {
+            return new Utf8Check(multiByte ? Kind.UTF8 : Kind.ASCII, 0);
+        }
+        return new Utf8Check(multiByte ? Kind.UTF8_WITH_INVALID_BYTES : Kind.NOT_UTF8, invalidLine);
+    }
+}

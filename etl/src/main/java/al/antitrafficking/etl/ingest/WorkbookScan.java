@@ -1,0 +1,115 @@
+package al.antitrafficking.etl.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+
+/**
+ * The first sheet of an Excel workbook (.xlsx), row by row, through the same checks as a CSV file. Dates become
+ * yyyy-MM-dd and whole numbers lose their decimals; a formula cell whose workbook holds no computed value (saved by
+ * a program that does not calculate) is not read as 0: its row is quarantined as FORMULA_WITHOUT_VALUE.
+ */
+final class WorkbookScan {
+    private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+
+    private final FileScan scan;
+    private final Landed file;
+
+    WorkbookScan(FileScan scan, Landed file) {
+        this.scan = scan;
+        this.file = file;
+    }
+
+    Submission scan(Path target) throws FileRefusal, IOException {
+        // A workbook is a zip: the sheet it inflates to may not be larger than a file may be.
+        ZipSecureFile.setMaxEntrySize(Math.max(scan.maxFileBytes(), 1L << 20));
+        List<List<String>> rows = new ArrayList<>();
+        List<Integer> formulas = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(file.path()); Workbook workbook = WorkbookFactory.create(in)) {
+            if (workbook.getNumberOfSheets() == 0) {
+                throw FileRefusal.of(file, FileProblem.EMPTY_FILE, "has no sheet");
+            }
+            Sheet sheet = workbook.getSheetAt(0);
+            int width = -1;
+            for (Row row : sheet) {
+                if (row.getLastCellNum() > scan.maxRowFields()) {
+                    throw FileRefusal.of(file, FileProblem.ROW_TOO_WIDE, "has a row of more than " + scan.maxRowFields()
+                            + " cells (etl.max-row-fields); the contract has at most " + scan.widest() + " columns");
+                }
+                if (width < 0) {
+                    width = row.getLastCellNum();
+                }
+                List<String> values = new ArrayList<>();
+                int formula = -1;
+                for (int c = 0; c < Math.max(width, row.getLastCellNum()); c++) {
+                    Cell cell = row.getCell(c);
+                    if (formula < 0 && cell != null && formulaWithoutValue(cell)) {
+                        formula = c;
+                    }
+                    values.add(cellText(cell));
+                }
+                while (values.size() > width && values.get(values.size() - 1).isEmpty()) {
+                    values.remove(values.size() - 1);
+                }
+                if (values.stream().anyMatch(v -> !v.isEmpty()) || formula >= 0) {
+                    rows.add(values);
+                    formulas.add(formula);
+                }
+            }
+        } catch (FileRefusal e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw FileRefusal.of(file, FileProblem.UNREADABLE_ENCODING, "cannot be opened as an Excel workbook (.xlsx)");
+        }
+        if (rows.isEmpty()) {
+            throw FileRefusal.of(file, FileProblem.EMPTY_FILE, "has no header row");
+        }
+        List<String> header = rows.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+        try (Normalised out = scan.normalised(file, header, target)) {
+            for (int i = 1; i < rows.size(); i++) {
+                int formula = formulas.get(i);
+                out.add(rows.get(i), formula < header.size() ? formula : -1);
+            }
+            out.refuseIfPersonalData();
+            return new Submission(file, target, out.records(), "Excel workbook");
+        }
+    }
+
+    private static boolean formulaWithoutValue(Cell cell) {
+        return cell.getCellType() == CellType.FORMULA && cell instanceof XSSFCell x && !x.getCTCell().isSetV();
+    }
+
+    /** Dates as yyyy-MM-dd, whole numbers without decimals, text as typed. */
+    private static String cellText(Cell cell) {
+        if (cell == null || formulaWithoutValue(cell)) {
+            return "";
+        }
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        return switch (type) {
+            case NUMERIC -> {
+                if (DateUtil.isCellDateFormatted(cell)) {
+                    yield cell.getLocalDateTimeCellValue().toLocalDate().format(ISO_DATE);
+                }
+                double d = cell.getNumericCellValue();
+                yield d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
+            }
+            case STRING -> cell.getStringCellValue().strip();
+            case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
+            default -> "";
+        };
+    }
+}

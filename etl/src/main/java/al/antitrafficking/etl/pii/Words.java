@@ -1,0 +1,42 @@
+package al.antitrafficking.etl.pii;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * How the guard compares words: lower case, diacritics removed (ë → e, ç → c), and a value split into its words at
+ * anything that is not a letter (spaces, '_', '-', '.', digits) and where a lower-case letter meets an upper-case
+ * one ("ArtaHoxha").
+ */
+final class Words {
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern CAMEL = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})");
+    private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}]+");
+
+    private Words() {}
+
+    static String fold(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
+    }
+
+    /** The folded words of a value, in order, of at least two letters. */
+    static List<String> of(String value) {
+        List<String> words = new ArrayList<>();
+        for (String part : NOT_LETTERS.split(CAMEL.matcher(value).replaceAll(" "))) {
+            String w = fold(part);
+            if (w.length() >= 2) {
+                words.add(w);
+            }
+        }
+        return words;
+    }
+
+    /** A whole value folded for comparison with whole place names: words joined by single spaces. */
+    static String phrase(String value) {
+        return String.join(" ", of(value));
+    }
+}
