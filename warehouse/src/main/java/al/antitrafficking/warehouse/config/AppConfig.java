@@ -83,7 +83,7 @@ public record AppConfig(
         d.put("completeness.deadline-day", "15");
         d.put("etl.max-file-bytes", "33554432");
         d.put("etl.max-row-fields", "1000");
-        d.put("disclosure.max-small-share", "0.25");
+        d.put("disclosure.max-small-share", "0.1");
         d.put("disclosure.minimise", "true");
         return Map.copyOf(d);
     }
