@@ -22,7 +22,7 @@ public final class CompletenessAnswers {
     public enum Arrival { ON_TIME, LATE, REFUSED, MISSING, NOT_YET_DUE }
 
     /** One expected submission: when it came, and the reason code of a refusal. */
-    public record Submission(String source, String countyCode, String month, Arrival arrival, String receivedAt) {}
+    public record Submission(String source, String countyCode, String month, Arrival arrival, String receivedAt, String problem) {}
 
     /** Per source: submissions expected (due by now), received (refused ones included), on time, refused; and not yet due. */
     public record SourceSummary(String source, int expected, int received, int onTime, int refused, int notYetDue) {
@@ -62,7 +62,9 @@ public final class CompletenessAnswers {
             for (String county : release.counties()) {
                 for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
                     ReleaseBuilder.Submission s = received.get(source + "|" + county + "|" + m);
-                    submissions.add(new Submission(source, county, m.toString(), arrival(s, m, now), s == null ? null : s.receivedAt()));
+                    Arrival arrival = arrival(s, m, now);
+                    submissions.add(new Submission(source, county, m.toString(), arrival, s == null ? null : s.receivedAt(),
+                            arrival == Arrival.REFUSED ? s.problem() : null));
                 }
             }
         }

@@ -61,8 +61,10 @@ final class IndicatorAnswers {
         List<String> tables = new ArrayList<>();
         String base = table(cells.family(), cells.base(), dims, indicator);
         tables.add(base);
-        cells.numerator().ifPresent(n -> tables.add(table(cells.family(), n, dims, indicator)));
-        cells.observations().ifPresent(o -> tables.add(table(cells.family(), o, dims, indicator)));
+        Optional<String> numeratorTable = cells.numerator().map(n -> table(cells.family(), n, dims, indicator));
+        Optional<String> observationsTable = cells.observations().map(o -> table(cells.family(), o, dims, indicator));
+        numeratorTable.ifPresent(tables::add);
+        observationsTable.ifPresent(tables::add);
         List<String> periods = periods(q, tables, place.level(), indicator, dims);
         List<String> splits = splitsOf(base);
         List<List<String>> values = release.domains(base);
@@ -77,7 +79,7 @@ final class IndicatorAnswers {
             String territory = group.containsKey("county") && !q.filters().containsKey("county") ? group.get("county")
                     : group.containsKey("municipality") ? group.get("municipality") : place.territory();
             for (String period : periods) {
-                rows.add(row(indicator, cells, group, territory, period, place.level()));
+                rows.add(row(indicator, cells, group, territory, period, place.level(), observationsTable.orElse(base), numeratorTable));
             }
         }
         return new IndicatorResult(indicator.id(), indicator.unit(), q.periodType() == PeriodType.RANGE ? PeriodType.RANGE : q.periodType(),
@@ -215,7 +217,7 @@ final class IndicatorAnswers {
     }
 
     private ResultRow row(Indicator indicator, ReleasePlan.IndicatorCells cells, Map<String, String> group, String territory,
-                          String period, Level level) {
+                          String period, Level level, String mainTable, Optional<String> numeratorTable) {
         Map<String, String> shown = new LinkedHashMap<>();
         group.forEach((k, v) -> {
             if (!k.startsWith("_")) {
@@ -223,20 +225,15 @@ final class IndicatorAnswers {
                 shown.put(k, v.indexOf(CellKey.NO_MUNICIPALITY) >= 0 ? Criteria.NOT_RECORDED : v);
             }
         });
-        Optional<Criteria> base = criteria(cells.base(), group);
-        PublishedRelease.Figure main = base.flatMap(c -> figure(cells.family(), c, territory, period)).orElse(null);
-        PublishedRelease.Figure second = null;
-        if (cells.numerator().isPresent()) {
-            second = criteria(cells.numerator().get(), group).flatMap(c -> figure(cells.family(), c, territory, period)).orElse(null);
-        }
-        if (cells.observations().isPresent()) {
-            main = criteria(cells.observations().get(), group).flatMap(c -> figure(cells.family(), c, territory, period)).orElse(null);
-        }
+        PublishedRelease.Figure main = figure(mainTable, cells.family(), criteria(cells.observations().orElse(cells.base()), group), group,
+                territory, period);
+        PublishedRelease.Figure second = numeratorTable.map(t -> figure(t, cells.family(), criteria(cells.numerator().get(), group), group,
+                territory, period)).orElse(null);
         Set<String> flags = new java.util.TreeSet<>();
         if (partial(period)) {
             flags.add("PARTIAL_PERIOD");
         }
-        CellStatus status = main == null ? CellStatus.WITHHELD : main.status();
+        CellStatus status = main.status();
         if (second != null && status == CellStatus.PUBLISHED) {
             status = second.status();
         }
@@ -244,7 +241,11 @@ final class IndicatorAnswers {
             status = CellStatus.NOT_YET_DUE;
         }
         if (status != CellStatus.PUBLISHED) {
-            return new ResultRow(period, shown, null, null, null, status, flags);
+            // A percentage withheld with one of its counts still shows the other where the release publishes it: what is
+            // printed is exactly what the release publishes, no more and no less.
+            Long numerator = second != null && second.status() == CellStatus.PUBLISHED ? second.value() : null;
+            Double denominator = second != null && main.status() == CellStatus.PUBLISHED ? Double.valueOf(main.value()) : null;
+            return new ResultRow(period, shown, null, numerator, denominator, status, flags);
         }
         String place = level == Level.ALBANIA ? "" : territory;
         ResultRow r = Figures.row(indicator.unit(), period, shown, main.value(), second == null ? 0 : second.value(), main.median(),
@@ -253,7 +254,7 @@ final class IndicatorAnswers {
         return new ResultRow(r.period(), r.group(), r.value(), r.numerator(), r.denominator(), r.status(), flags);
     }
 
-    /** The criteria of a group: the base's with each split value of the group (and of the filters). */
+    /** The criteria of a group: the base's with each split value of the group (and of the filters); empty when none can hold. */
     private static Optional<Criteria> criteria(Criteria base, Map<String, String> group) {
         Optional<Criteria> c = Optional.of(base);
         for (Map.Entry<String, String> e : group.entrySet()) {
@@ -265,8 +266,30 @@ final class IndicatorAnswers {
         return c;
     }
 
-    private Optional<PublishedRelease.Figure> figure(Family family, Criteria criteria, String territory, String period) {
-        return release.cell(CellKey.of(family.id(), criteria.key(), territory, period));
+    /**
+     * A printed cell. Criteria no row can meet (victims officially identified, by a status other than identified) count no
+     * one: a zero. A cell the release does not hold is refused, never shown as withheld or as zero.
+     */
+    private PublishedRelease.Figure figure(String table, Family family, Optional<Criteria> criteria, Map<String, String> group,
+                                           String territory, String period) {
+        if (criteria.isEmpty() || !withinDomains(table, group)) {
+            return new PublishedRelease.Figure(0L, null, CellStatus.PUBLISHED);
+        }
+        return release.cell(CellKey.of(family.id(), criteria.get().key(), territory, period)).orElseThrow(() -> new IllegalStateException(
+                "Cannot answer: release " + release.id() + " holds no cell " + criteria.get().key() + " for " + territory + " in " + period));
+    }
+
+    /** Whether each split value of the group is one the table's rows take: a value no row took is a zero, not a cell. */
+    private boolean withinDomains(String table, Map<String, String> group) {
+        List<String> splits = splitsOf(table);
+        List<List<String>> domains = release.domains(table);
+        for (Map.Entry<String, String> e : group.entrySet()) {
+            int i = splits.indexOf(e.getKey().startsWith("_") ? e.getKey().substring(1) : e.getKey());
+            if (i >= 0 && !domains.get(i).contains(e.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a period reaches beyond the months the release covers. */

@@ -159,9 +159,9 @@ public final class Ledger {
                 }
             }
             try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(staging.resolve(SUBMISSIONS), UTF_8), CSV)) {
-                out.printRecord("source", "county", "month", "status", "received_at");
+                out.printRecord("source", "county", "month", "status", "received_at", "problem");
                 for (ReleaseBuilder.Submission s : built.submissions()) {
-                    out.printRecord(s.source(), s.county(), s.month(), s.status(), s.receivedAt());
+                    out.printRecord(s.source(), s.county(), s.month(), s.status(), s.receivedAt(), s.problem());
                 }
             }
             Files.writeString(staging.resolve(NOTES), notes, UTF_8);

@@ -41,6 +41,8 @@ public final class PublishedRelease {
     private final String id;
     private final Properties properties;
     private final ReleasePlan plan;
+    /** The tables published over the rolling windows too. */
+    private final java.util.Set<String> rolling;
     private final Catalogue catalogue;
     private final Population population;
     private final Territory territory;
@@ -58,6 +60,7 @@ public final class PublishedRelease {
         this.dir = dir;
         this.properties = properties;
         this.plan = ReleasePlan.of(catalogue);
+        this.rolling = plan.tables().stream().filter(ReleaseTable::rolling).map(ReleaseTable::id).collect(java.util.stream.Collectors.toSet());
         this.catalogue = catalogue;
         this.population = population;
         this.territory = territory;
@@ -92,7 +95,7 @@ public final class PublishedRelease {
         try (Reader in = Files.newBufferedReader(dir.resolve(Ledger.SUBMISSIONS), UTF_8)) {
             for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
                 submissions.add(new ReleaseBuilder.Submission(r.get("source"), r.get("county"), r.get("month"), r.get("status"),
-                        r.get("received_at").isEmpty() ? null : r.get("received_at")));
+                        r.get("received_at").isEmpty() ? null : r.get("received_at"), r.get("problem").isEmpty() ? null : r.get("problem")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read release " + id, e);
@@ -187,7 +190,7 @@ public final class PublishedRelease {
             return false;
         }
         if (type == PeriodType.RANGE) {
-            return finest.get() == PeriodType.MONTH && level != Level.MUNICIPALITY;
+            return finest.get() == PeriodType.MONTH && level != Level.MUNICIPALITY && rolling.contains(table);
         }
         return type.ordinal() >= finest.get().ordinal();
     }

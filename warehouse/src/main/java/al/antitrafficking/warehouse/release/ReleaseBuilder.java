@@ -36,8 +36,8 @@ public final class ReleaseBuilder {
     public record Built(String id, List<ReleaseCell> cells, List<TableLayout> tables, Tabulation.Coverage coverage,
                         List<Submission> submissions, Stats stats) {}
 
-    /** One expected regional file as the completeness view shows it: no counts, only whether and when it came. */
-    public record Submission(String source, String county, String month, String status, String receivedAt) {}
+    /** One regional file as the completeness view shows it: no counts, only whether and when it came, and a refusal's reason code. */
+    public record Submission(String source, String county, String month, String status, String receivedAt, String problem) {}
 
     /** A table's published layout: its levels' finest grains and its split dimensions' values. */
     public record TableLayout(ReleaseTable table, Map<Level, PeriodType> grains, List<List<String>> domains) {}
@@ -218,11 +218,11 @@ public final class ReleaseBuilder {
     /** Every regional file the snapshot's run saw, without its counts. */
     private static List<Submission> submissions(Connection c) throws SQLException {
         List<Submission> all = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT source, county_code, month, status, received_at FROM ingest_file "
+        try (PreparedStatement p = c.prepareStatement("SELECT source, county_code, month, status, received_at, problem FROM ingest_file "
                 + "WHERE month IS NOT NULL AND county_code IS NOT NULL ORDER BY source, county_code, month");
              ResultSet rs = p.executeQuery()) {
             while (rs.next()) {
-                all.add(new Submission(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                all.add(new Submission(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
             }
         }
         return all;

@@ -48,8 +48,8 @@ class CatalogueTest {
 
     @Test
     void aRateByAnythingButCountyStopsLoading() throws IOException {
-        Path file = broken("    dimensions: [county]\n    preaggregate: [[], [county]]\n    higher_is_better: null\n    source: \"Border Police "
-                + "monthly files; INSTAT", "    dimensions: [county, sex]\n    preaggregate: [[], [county]]\n    higher_is_better: null\n"
+        Path file = broken("    dimensions: [county]\n    higher_is_better: null\n    source: \"Border Police "
+                + "monthly files; INSTAT", "    dimensions: [county, sex]\n    higher_is_better: null\n"
                 + "    source: \"Border Police monthly files; INSTAT");
 
         assertThatThrownBy(() -> Catalogue.load(file)).hasMessageContaining("children_encountered_rate: a rate can only be broken down by county");
@@ -63,17 +63,19 @@ class CatalogueTest {
     }
 
     @Test
-    void aPreAggregationOutsideTheDimensionsStopsLoading() throws IOException {
-        Path file = broken("    preaggregate: [[], [status], [county]]", "    preaggregate: [[], [crossing]]");
+    void onlyACountByMunicipalityCanBePublishedByMunicipality() throws IOException {
+        Path file = broken("    dimensions: [county]\n    higher_is_better: null\n    source: \"Border Police monthly files; INSTAT",
+                "    dimensions: [county]\n    published_by_municipality: true\n    higher_is_better: null\n    source: \"Border Police monthly files; INSTAT");
 
-        assertThatThrownBy(() -> Catalogue.load(file)).hasMessageContaining("child_victims: preaggregate [crossing] is not up to two of its dimensions");
+        assertThatThrownBy(() -> Catalogue.load(file)).hasMessageContaining(
+                "children_encountered_rate: only a count with the dimension municipality can be published by municipality");
     }
 
     @Test
-    void aRateSharesThePreAggregatedCellsOfItsCount() {
+    void onlyChildProtectionCasesArePublishedByMunicipality() {
         Catalogue catalogue = Catalogue.load(CATALOGUE);
 
-        assertThat(catalogue.aggregateSource(catalogue.find("children_encountered_rate").orElseThrow())).isEqualTo("children_encountered");
-        assertThat(catalogue.aggregateSource(catalogue.find("child_victims").orElseThrow())).isEqualTo("child_victims");
+        assertThat(catalogue.indicators()).filteredOn(Indicator::publishedByMunicipality).extracting(Indicator::id)
+                .containsExactly("new_cpu_cases");
     }
 }

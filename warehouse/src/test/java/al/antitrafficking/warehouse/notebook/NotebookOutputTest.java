@@ -20,23 +20,23 @@ class NotebookOutputTest {
         return new ResultRow(period, Map.of("county", county), value, value == null ? null : value.longValue(), null, status, Set.of());
     }
 
-    // Kukës: 12, then a suppressed month, then 7; a county named with markup to show escaping.
+    // Kukës: 12, then a withheld month, then 7; a county named with markup to show escaping.
     static final IndicatorResult RESULT = new IndicatorResult("children_encountered", Unit.COUNT, PeriodType.MONTH, List.of("county"),
-            List.of(row("2025-01", "AL-07", 12.0, CellStatus.PUBLISHED), row("2025-02", "AL-07", null, CellStatus.SUPPRESSED_SMALL_COUNT),
+            List.of(row("2025-01", "AL-07", 12.0, CellStatus.PUBLISHED), row("2025-02", "AL-07", null, CellStatus.WITHHELD),
                     row("2025-03", "AL-07", 7.0, CellStatus.PUBLISHED), row("2025-01", "<b>x</b>", null, CellStatus.NOT_REPORTED),
-                    row("2025-02", "<b>x</b>", 0.0, CellStatus.PUBLISHED), row("2025-03", "<b>x</b>", null, CellStatus.SUPPRESSED_COMPLEMENTARY)),
+                    row("2025-02", "<b>x</b>", 0.0, CellStatus.PUBLISHED), row("2025-03", "<b>x</b>", null, CellStatus.WITHHELD)),
             5, Audience.PUBLIC, "20250401T000000Z");
 
     @Test
-    void aTableShowsWhyACellIsEmptyAndEscapesEveryText() {
+    void aTableMarksEveryWithheldCellAlikeAndEscapesEveryText() {
         String html = Html.table(RESULT, g -> g.get("county"));
 
         assertThat(html).contains("<th>2025-01</th><th>2025-02</th><th>2025-03</th>")
-                .contains("<th>AL-07</th><td style=\"text-align:right\">12</td><td style=\"text-align:right\">✱</td>")
+                .contains("<th>AL-07</th><td style=\"text-align:right\">12</td><td style=\"text-align:right\">x</td>")
                 .contains("<th>&lt;b&gt;x&lt;/b&gt;</th><td style=\"text-align:right\">–</td><td style=\"text-align:right\">0</td>"
-                        + "<td style=\"text-align:right\">(✱)</td>")
+                        + "<td style=\"text-align:right\">x</td>")
                 .doesNotContain("<b>x</b>")
-                .contains("Counts below 5 are suppressed").contains("snapshot 20250401T000000Z");
+                .contains("x = withheld to protect children&#39;s privacy: a count from 1 to 4").contains("release 20250401T000000Z");
     }
 
     @Test
