@@ -84,7 +84,7 @@ public record AppConfig(
         d.put("etl.max-file-bytes", "33554432");
         d.put("etl.max-row-fields", "1000");
         d.put("disclosure.max-small-share", "0.1");
-        d.put("disclosure.minimise", "true");
+        d.put("disclosure.minimise", "false");
         return Map.copyOf(d);
     }
 

@@ -41,7 +41,8 @@ public final class LinearAuditor {
 
     private static final double EPSILON = 1e-6;
     private static final int BATCH_ROUNDS = 6;
-    private static final int NEIGHBOURHOOD = 120;
+    /** Neighbourhood sizes tried, in order; the last reaches a whole component of up to that many cells. */
+    private static final int[] NEIGHBOURHOODS = {120, 500, 4000};
 
     public enum Assumption { AS_THEY_HOLD, ADDITIVE }
 
@@ -104,13 +105,17 @@ public final class LinearAuditor {
         return new Program(system, withheld, component, assumption, null).exactRange(component.indexOf(cell), new long[1]);
     }
 
-    /** Withheld cells grouped by the relations they share, for the components holding {@code cells}. */
+    /**
+     * Cells a reader does not know grouped by the relations they share, for the components that hold any of {@code cells}
+     * and at least one withheld cell.
+     */
     public static List<List<Integer>> components(LinkedSystem system, BitSet withheld, BitSet cells) {
         BitSet seen = new BitSet();
         ArrayDeque<Integer> stack = new ArrayDeque<>();
         List<List<Integer>> components = new ArrayList<>();
         for (int start = cells.nextSetBit(0); start >= 0; start = cells.nextSetBit(start + 1)) {
-            if (!withheld.get(start) || !unknown(system, withheld, start) || seen.get(start)) {
+            // A start may be a cell never printed: what links withheld cells through it is one component.
+            if (!unknown(system, withheld, start) || seen.get(start)) {
                 continue;
             }
             List<Integer> component = new ArrayList<>();
@@ -128,7 +133,9 @@ public final class LinearAuditor {
                     }
                 }
             }
-            components.add(component);
+            if (component.stream().anyMatch(withheld::get)) {
+                components.add(component);
+            }
         }
         return components;
     }
@@ -179,32 +186,45 @@ public final class LinearAuditor {
             if (!withheld.get(cell) || safe(system, cell, b[0], b[1])) {
                 continue;
             }
-            List<Integer> neighbourhood = neighbourhood(system, withheld, cell);
-            Program local = new Program(system, withheld, neighbourhood, assumption, base);
-            local.widen(bounds, programs);
-            b = bounds.get(cell);
-            if (!safe(system, cell, b[0], b[1])) {
-                Exposure e = local.exactRange(0, programs);
-                if (e != null) {
-                    b[0] = Math.min(b[0], e.min());
-                    b[1] = Math.max(b[1], e.max());
-                }
+            // Wider and wider neighbourhoods, then the whole component: a cell is reported only when none clears it.
+            for (int size : NEIGHBOURHOODS) {
+                boolean whole = size >= component.size();
+                List<Integer> cells = whole ? moveFirst(component, cell) : neighbourhood(system, withheld, cell, size);
+                Program local = new Program(system, withheld, cells, assumption, whole ? null : base);
+                local.widen(bounds, programs);
+                b = bounds.get(cell);
                 if (!safe(system, cell, b[0], b[1])) {
-                    exposures.add(new Exposure(cell, b[0], b[1]));
+                    Exposure e = local.exactRange(0, programs);
+                    if (e != null) {
+                        b[0] = Math.min(b[0], e.min());
+                        b[1] = Math.max(b[1], e.max());
+                    }
                 }
+                if (safe(system, cell, b[0], b[1]) || whole) {
+                    break;
+                }
+            }
+            if (!safe(system, cell, b[0], b[1])) {
+                exposures.add(new Exposure(cell, b[0], b[1]));
             }
         }
         return true;
     }
 
-    /** The cell first, then withheld cells it shares relations with, breadth first, up to NEIGHBOURHOOD cells. */
-    private static List<Integer> neighbourhood(LinkedSystem system, BitSet withheld, int cell) {
+    private static List<Integer> moveFirst(List<Integer> component, int cell) {
+        List<Integer> cells = new ArrayList<>(List.of(cell));
+        component.stream().filter(c -> c != cell).forEach(cells::add);
+        return cells;
+    }
+
+    /** The cell first, then unknown cells it shares relations with, breadth first, up to {@code size} cells. */
+    private static List<Integer> neighbourhood(LinkedSystem system, BitSet withheld, int cell, int size) {
         List<Integer> cells = new ArrayList<>();
         BitSet seen = new BitSet();
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         queue.add(cell);
         seen.set(cell);
-        while (!queue.isEmpty() && cells.size() < NEIGHBOURHOOD) {
+        while (!queue.isEmpty() && cells.size() < size) {
             int c = queue.poll();
             cells.add(c);
             for (int r : system.relationsOf(c)) {

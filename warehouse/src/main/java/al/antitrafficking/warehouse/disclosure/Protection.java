@@ -75,22 +75,7 @@ public final class Protection {
         int n = s.size();
         BitSet withheld = new BitSet(n);
         Reason[] reasons = new Reason[n];
-        BitSet fixed = (BitSet) carried.published().clone();
-        for (int i = 0; i < n; i++) {
-            if (s.notReported(i)) {
-                fixed.set(i);
-                continue;
-            }
-            long v = s.truth(i);
-            if (v >= 1 && v < minCount) {
-                withheld.set(i);
-                reasons[i] = Reason.SMALL_COUNT;
-            } else if (carried.withheld().get(i)) {
-                withheld.set(i);
-                reasons[i] = Reason.CARRIED;
-            }
-        }
-        fixed.andNot(withheld);
+        BitSet fixed = primary(s, carried, withheld, reasons);
         long programs = 0;
         int rounds = 0;
         List<Integer> unprotected = new ArrayList<>();
@@ -143,6 +128,40 @@ public final class Protection {
             programs += minimise(s, withheld, reasons, unprotected);
         }
         return new Result(withheld, reasons, programs, rounds, unprotected);
+    }
+
+    /**
+     * The small counts and the cells the previous release withheld, with a partner in every relation that would hold one
+     * of them alone: the least any protection withholds, found without a linear program. The builder uses it to see, cheaply,
+     * which tables would be mostly withheld.
+     */
+    public BitSet lowerBound(LinkedSystem s, Carried carried) {
+        BitSet withheld = new BitSet(s.size());
+        Reason[] reasons = new Reason[s.size()];
+        BitSet fixed = primary(s, carried, withheld, reasons);
+        closeLoneCells(s, withheld, reasons, fixed);
+        return withheld;
+    }
+
+    /** Marks the small counts and the carried cells withheld; returns the cells that can be no complement. */
+    private BitSet primary(LinkedSystem s, Carried carried, BitSet withheld, Reason[] reasons) {
+        BitSet fixed = (BitSet) carried.published().clone();
+        for (int i = 0; i < s.size(); i++) {
+            if (s.notReported(i)) {
+                fixed.set(i);
+                continue;
+            }
+            long v = s.truth(i);
+            if (v >= 1 && v < minCount) {
+                withheld.set(i);
+                reasons[i] = Reason.SMALL_COUNT;
+            } else if (carried.withheld().get(i)) {
+                withheld.set(i);
+                reasons[i] = Reason.CARRIED;
+            }
+        }
+        fixed.andNot(withheld);
+        return fixed;
     }
 
     /** Withholds a partner in every relation holding exactly one withheld cell, until none does; returns the cells added. */

@@ -50,6 +50,8 @@ public final class ReleaseBuilder {
     /** Rounds of audit and partners before a table that cannot be protected is published coarser. */
     private static final int MAX_ROUNDS = 2;
     private static final int MAX_ATTEMPTS = 30;
+    /** The share of a table's non-zero cells that may be withheld before it is published coarser. */
+    private static final double CROWDED = 0.2;
 
     private final ReleasePlan plan;
     private final Territory territory;
@@ -94,7 +96,15 @@ public final class ReleaseBuilder {
             }
             tabulation.layOut(coarsened);
             system = new Relations(tabulation).system();
-            result = protection.protect(system, carried(tabulation.cells, previous), MAX_ROUNDS);
+            Protection.Carried carried = carried(tabulation.cells, previous);
+            // A table whose cells would be mostly withheld even before any audit is published coarser at once: the audits of
+            // a table of marks cost the most and tell a reader the least.
+            Map<String, Optional<PeriodType>> crowded = crowded(tabulation, protection.lowerBound(system, carried));
+            if (!crowded.isEmpty() && attempts < MAX_ATTEMPTS) {
+                coarsened.putAll(crowded);
+                continue;
+            }
+            result = protection.protect(system, carried, MAX_ROUNDS);
             if (result.complete() || attempts > MAX_ATTEMPTS) {
                 break;
             }
@@ -177,6 +187,34 @@ public final class ReleaseBuilder {
             default -> Optional.empty();
         };
         coarsened.put(finest, next);
+    }
+
+    /** The tables (id|level) more than {@link #CROWDED} of whose printed non-zero cells are withheld, each one grain coarser. */
+    private static Map<String, Optional<PeriodType>> crowded(Tabulation tabulation, java.util.BitSet withheld) {
+        Map<String, long[]> counts = new HashMap<>();
+        for (int i = 0; i < tabulation.cells.size(); i++) {
+            if (tabulation.cells.keys.get(i).difference() || tabulation.cells.notReported.get(i) || tabulation.cells.truth.get(i) == 0) {
+                continue;
+            }
+            for (String owner : tabulation.ownersOf(i)) {
+                long[] c = counts.computeIfAbsent(owner, k -> new long[2]);
+                c[0]++;
+                c[1] += withheld.get(i) ? 1 : 0;
+            }
+        }
+        Map<String, Optional<PeriodType>> crowded = new HashMap<>();
+        counts.forEach((owner, c) -> {
+            if (c[1] > CROWDED * c[0]) {
+                tabulation.grain(owner).ifPresent(g -> crowded.put(owner, switch (g) {
+                    case MONTH -> Optional.of(PeriodType.QUARTER);
+                    case QUARTER -> Optional.of(PeriodType.YEAR);
+                    default -> Optional.empty();
+                }));
+            }
+        });
+        // Albania's totals are published by year whatever it takes.
+        crowded.entrySet().removeIf(e -> e.getValue().isEmpty() && e.getKey().endsWith("||ALBANIA"));
+        return crowded;
     }
 
     /** How many dimensions a table (id|level) splits by: of two tables, the more detailed one is coarsened first. */
