@@ -51,12 +51,12 @@ public final class TestWarehouse {
         AppConfig config = AppConfig.load(ROOT.resolve(AppConfig.DEFAULT_CONFIG_FILE), overrides);
         ReleaseBuilder.Built built = Releases.build(config, snapshot, CATALOGUE, TERRITORY);
         new Snapshots(dir).publish(snapshot);
-        System.out.println(Releases.describe(built));
         return new TestWarehouse(dir, snapshot, built);
     }
 
+    /** This warehouse's own release (not a later one published over it). */
     public PublishedRelease release() {
-        return releases.current();
+        return releases.find(snapshot.id()).orElseThrow();
     }
 
     /** The true, unprotected counts of the snapshot: the independent route to what the release withholds. */
