@@ -7,7 +7,8 @@ import java.time.YearMonth;
 
 /**
  * Command: writes sample regional files into {@code incoming.dir} (which must be empty), over
- * {@code sample.months} months ending {@code sample.end-month}, until {@code sample.rows} rows are written.
+ * {@code sample.months} months ending {@code sample.end-month}, until {@code sample.rows} rows are written (or, with
+ * {@code sample.profile=real-scale}, the rows of Albania's real scale: see {@link AppConfig#sampleRowsToWrite()}).
  */
 public final class GenerateSampleCommand {
     private GenerateSampleCommand() {}
@@ -20,7 +21,7 @@ public final class GenerateSampleCommand {
             SampleRegionGenerator generator = new SampleRegionGenerator(
                     Territory.load(config.referenceDir()), DataContract.load(config.contractFile()), config.sampleSeed(), first, last);
             long started = System.nanoTime();
-            SampleSummary summary = generator.generate(config.incomingDir(), config.sampleRows());
+            SampleSummary summary = generator.generate(config.incomingDir(), config.sampleRowsToWrite());
             System.out.printf("Sample regional files: %,d files, %,d rows (%s), %,d children, %s..%s, seed %d, in %.1f s: %s%n",
                     summary.files(), summary.rows(), summary.rowsBySource(), summary.children(), first, last,
                     config.sampleSeed(), (System.nanoTime() - started) / 1e9, config.incomingDir());
