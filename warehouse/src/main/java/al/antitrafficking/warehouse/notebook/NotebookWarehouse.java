@@ -171,6 +171,12 @@ public final class NotebookWarehouse implements AutoCloseable {
         return new Span(lastMonth().minusMonths(11), lastMonth());
     }
 
+    /** The last calendar year the snapshot covers whole: the span comparisons by county are published for. */
+    public Span lastWholeYear() {
+        Span years = wholeYears();
+        return new Span(YearMonth.of(years.to().getYear(), 1), years.to());
+    }
+
     /** The snapshot's whole quarters: a quarter the snapshot covers only in part is left out at either end. */
     public Span wholeQuarters() {
         return whole(3);
