@@ -106,13 +106,16 @@ public final class Ledger {
         List<TableRow> rows = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(dir(id).resolve(TABLES), UTF_8)) {
             for (CSVRecord r : READ.parse(in)) {
+                // One part per split of the table (its id ends with them); a split no row reached has no values.
+                String table = r.get("table");
+                String splits = table.substring(table.lastIndexOf('|') + 1);
                 List<List<String>> domains = new ArrayList<>();
-                if (!r.get("domains").isEmpty()) {
+                if (!splits.isEmpty()) {
                     for (String d : r.get("domains").split(";", -1)) {
-                        domains.add(List.of(d.split("\\|", -1)));
+                        domains.add(d.isEmpty() ? List.of() : List.of(d.split("\\|", -1)));
                     }
                 }
-                rows.add(new TableRow(r.get("table"), Level.valueOf(r.get("level")), PeriodType.valueOf(r.get("grain")), domains));
+                rows.add(new TableRow(table, Level.valueOf(r.get("level")), PeriodType.valueOf(r.get("grain")), domains));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read release " + id, e);

@@ -73,6 +73,34 @@ final class Tabulation {
         this.keptGrains = keptGrains;
     }
 
+    /** The true counts of a release read back from its internal ledger, instead of computed from the facts (audits). */
+    private Map<CellKey, ReleaseCell> ledger;
+
+    /**
+     * A release laid out again from its ledger: the same tables, grains, values and true counts, so that its linked system
+     * can be audited after its facts are pruned.
+     */
+    static Tabulation fromLedger(Places places, Coverage coverage, int minCount, ReleasePlan plan, Ledger.Loaded internal,
+                                 List<Ledger.TableRow> rows) {
+        Tabulation t = new Tabulation(places, coverage, minCount, 0, internal.grains());
+        t.ledger = internal.cells();
+        Map<String, List<List<String>>> domains = new HashMap<>();
+        rows.forEach(r -> domains.put(r.table(), r.domains()));
+        Map<String, Optional<PeriodType>> grains = new HashMap<>();
+        for (ReleaseTable table : plan.tables()) {
+            if (!domains.containsKey(table.id())) {
+                continue;
+            }
+            t.computed.put(table.id(), new Computed(table, Map.of(), domains.get(table.id())));
+            for (Level level : table.levels()) {
+                String key = grainKey(table, level);
+                grains.put(key, Optional.ofNullable(internal.grains().get(key)));
+            }
+        }
+        t.layOut(grains);
+        return t;
+    }
+
     /** The key of a table's grain at a level, as the ledger keeps it. */
     static String grainKey(ReleaseTable t, Level level) {
         return t.id() + "|" + level;
@@ -178,10 +206,19 @@ final class Tabulation {
         if (criteria.isEmpty()) {
             return;
         }
-        CellComputer.Raw r = byKey.get(rawKey(level, territory, period, combination));
-        boolean reported = coverage.covers(t.family().fact().source(), countiesOf(territory), period);
         CellKey key = CellKey.of(t.family().id(), criteria.get().key(), territory, period);
-        int id = cells.add(key, r == null ? 0 : r.count(), r == null ? null : r.median(), !reported);
+        int id;
+        if (ledger != null) {
+            ReleaseCell known = ledger.get(key);
+            if (known == null) {
+                throw new IllegalStateException("Cannot lay out the release again: its ledger holds no cell " + key);
+            }
+            id = cells.add(key, known.truth(), known.median(), known.status() == ReleaseCell.Status.NOT_REPORTED);
+        } else {
+            CellComputer.Raw r = byKey.get(rawKey(level, territory, period, combination));
+            boolean reported = coverage.covers(t.family().fact().source(), countiesOf(territory), period);
+            id = cells.add(key, r == null ? 0 : r.count(), r == null ? null : r.median(), !reported);
+        }
         layout.put(territory, period, combination, id);
         owners.computeIfAbsent(id, k -> new ArrayList<>(1)).add(grainKey(t, level));
     }

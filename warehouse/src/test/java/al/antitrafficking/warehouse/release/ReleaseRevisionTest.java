@@ -120,6 +120,21 @@ class ReleaseRevisionTest {
         assertThat(attacker.exposed()).isEmpty();
     }
 
+    @Test
+    void theLedgerAloneAuditsBothReleasesTogetherAndFindsNothing() {
+        // The release's own model, laid out again from the ledger: every cell of both releases and every relation.
+        al.antitrafficking.warehouse.config.AppConfig config = al.antitrafficking.warehouse.config.AppConfig.load(
+                TestWarehouse.ROOT.resolve(al.antitrafficking.warehouse.config.AppConfig.DEFAULT_CONFIG_FILE), Map.of("warehouse.dir", dir.toString()));
+        AuditReleaseCommand.Audit alone = AuditReleaseCommand.audit(config, new Ledger(dir), after.snapshot.id(), false, 4000);
+        AuditReleaseCommand.Audit both = AuditReleaseCommand.audit(config, new Ledger(dir), after.snapshot.id(), true, 4000);
+
+        assertThat(alone.withheld()).isEqualTo(after.built.stats().small() + after.built.stats().complementary()
+                + after.built.stats().carried());
+        assertThat(alone.exposed()).isZero();
+        assertThat(both.cells()).isGreaterThan(alone.cells());
+        assertThat(both.exposed()).isZero();
+    }
+
     /** A figure's name: one name in both releases unless the correction touched it (Kukës or Albania, in a span holding March 2025). */
     private static String name(TestWarehouse w, String territory, String period) {
         boolean touched = (territory.equals("AL-07") || territory.equals("AL")) && PeriodType.months(period).contains(YearMonth.of(2025, 3));
