@@ -47,7 +47,9 @@ import org.apache.spark.sql.SparkSession;
  * quarantined) before the snapshot is committed. Publishing (DuckDB and CURRENT) is the warehouse build's step.
  */
 public final class IngestJob {
-    static final String RUNS = ".ingest-runs";
+    static final String RUNS = Snapshots.RUNS;
+    /** How long a run waits for another run or build of the same warehouse to finish. */
+    private static final java.time.Duration LOCK_PATIENCE = java.time.Duration.ofMinutes(30);
 
     private final SparkSession spark;
     private final Territory territory;
@@ -98,6 +100,13 @@ public final class IngestJob {
     }
 
     public IngestReport run(Path incomingDir) {
+        // One ETL run or warehouse build at a time on a warehouse; a run that dies releases the lock with its process.
+        try (var lock = snapshots.lockWarehouse(LOCK_PATIENCE)) {
+            return runLocked(incomingDir);
+        }
+    }
+
+    private IngestReport runLocked(Path incomingDir) {
         long started = System.nanoTime();
         Path runs = warehouseDir.resolve(RUNS);
         for (String dead : RunFolder.deleteAbandoned(runs)) {

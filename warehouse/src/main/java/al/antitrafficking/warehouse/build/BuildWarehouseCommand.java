@@ -8,6 +8,7 @@ import al.antitrafficking.warehouse.release.Releases;
 import al.antitrafficking.warehouse.snapshot.Snapshot;
 import al.antitrafficking.warehouse.snapshot.Snapshots;
 import al.antitrafficking.warehouse.snapshot.WarehouseTable;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -32,13 +33,19 @@ public final class BuildWarehouseCommand {
             }
             AppConfig config = AppConfig.fromArgs(configArgs.toArray(String[]::new));
             Snapshots snapshots = new Snapshots(config.warehouseDir());
-            Snapshot snapshot = resolve(snapshots, snapshotId);
             WarehouseBuilder builder = new WarehouseBuilder();
-            Map<WarehouseTable, Long> rows = builder.build(snapshot);
-            ReleaseBuilder.Built release = Releases.build(config, snapshot, Catalogue.load(config.catalogueFile()),
-                    Territory.load(config.referenceDir()));
-            snapshots.publish(snapshot);
-            List<String> pruned = snapshots.prune(config.snapshotsKept());
+            Snapshot snapshot;
+            Map<WarehouseTable, Long> rows;
+            ReleaseBuilder.Built release;
+            List<String> pruned;
+            // One ETL run or build at a time: two builds of one snapshot would write the same database.
+            try (var lock = snapshots.lockWarehouse(Duration.ofMinutes(30))) {
+                snapshot = resolve(snapshots, snapshotId);
+                rows = builder.build(snapshot);
+                release = Releases.build(config, snapshot, Catalogue.load(config.catalogueFile()), Territory.load(config.referenceDir()));
+                snapshots.publish(snapshot);
+                pruned = snapshots.prune(config.snapshotsKept());
+            }
             System.out.println("Warehouse snapshot " + snapshot.id() + " built and published: " + snapshot.dir());
             rows.forEach((table, count) -> System.out.printf("  %-26s %,12d rows%n", table.folder(), count));
             builder.derivedRows().forEach((table, count) -> System.out.printf("  %-26s %,12d rows%n", table, count));

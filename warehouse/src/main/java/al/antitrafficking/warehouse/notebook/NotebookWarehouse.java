@@ -46,15 +46,18 @@ public final class NotebookWarehouse implements AutoCloseable {
     private final Optional<String> internalReason;
     private final Optional<Connection> facts;
     private final Optional<InternalIndicators> internal;
+    private final Optional<al.antitrafficking.warehouse.snapshot.FileLease> lease;
 
     private NotebookWarehouse(PublishedRelease release, Territory territory, Population population, Optional<String> internalReason,
-                              Optional<Connection> facts, Optional<InternalIndicators> internal) {
+                              Optional<Connection> facts, Optional<InternalIndicators> internal,
+                              Optional<al.antitrafficking.warehouse.snapshot.FileLease> lease) {
         this.release = release;
         this.territory = territory;
         this.population = population;
         this.internalReason = internalReason;
         this.facts = facts;
         this.internal = internal;
+        this.lease = lease;
     }
 
     /** The published release, for the public audience: every figure is a protected cell of it. */
@@ -81,18 +84,23 @@ public final class NotebookWarehouse implements AutoCloseable {
         PublishedRelease release = new PublishedReleases(config.warehouseDir(), catalogue, territory, population, Clock.systemUTC(),
                 Duration.ofDays(1)).current();
         if (internalReason.isEmpty()) {
-            return new NotebookWarehouse(release, territory, population, internalReason, Optional.empty(), Optional.empty());
+            return new NotebookWarehouse(release, territory, population, internalReason, Optional.empty(), Optional.empty(), Optional.empty());
         }
-        Snapshot snapshot = new Snapshots(config.warehouseDir()).find(release.id()).orElseThrow(() -> new IllegalStateException(
+        Snapshots snapshots = new Snapshots(config.warehouseDir());
+        Snapshot snapshot = snapshots.find(release.id()).orElseThrow(() -> new IllegalStateException(
                 "Cannot open internal figures: the facts of snapshot " + release.id() + " are no longer kept"));
+        // Leased while the notebook reads its facts: pruning leaves the snapshot alone until close().
+        al.antitrafficking.warehouse.snapshot.FileLease lease = snapshots.lease(snapshot);
         try {
             Properties readOnly = new Properties();
             readOnly.setProperty("duckdb.read_only", "true");
             DuckDBConnection connection = DriverManager.getConnection("jdbc:duckdb:" + snapshot.dir().resolve(Snapshots.DATABASE_FILE), readOnly)
                     .unwrap(DuckDBConnection.class);
             InternalIndicators indicators = new InternalIndicators(catalogue, population, () -> duplicate(connection), snapshot.id());
-            return new NotebookWarehouse(release, territory, population, internalReason, Optional.of(connection), Optional.of(indicators));
+            return new NotebookWarehouse(release, territory, population, internalReason, Optional.of(connection), Optional.of(indicators),
+                    Optional.of(lease));
         } catch (SQLException e) {
+            lease.close();
             throw new IllegalStateException("Cannot open internal figures: " + e.getMessage(), e);
         }
     }
@@ -225,6 +233,7 @@ public final class NotebookWarehouse implements AutoCloseable {
 
     @Override
     public void close() {
+        lease.ifPresent(al.antitrafficking.warehouse.snapshot.FileLease::close);
         if (facts.isPresent()) {
             try {
                 facts.get().close();

@@ -67,7 +67,9 @@ public final class PublishedReleases {
         if (Duration.between(lastCheck, now).compareTo(checkEvery) >= 0) {
             lastCheck = now;
             String id = published();
-            if (!id.equals(current.id())) {
+            // The same id built again (a rebuild of a published snapshot) is a new release too.
+            if (!id.equals(current.id()) || !ledger.properties(id).getProperty("built-at", "").equals(current.builtAt())) {
+                cache.remove(id);
                 current = load(id);
             }
         }

@@ -27,6 +27,13 @@ import java.util.stream.Stream;
  */
 public final class Snapshots {
     public static final String DATABASE_FILE = "warehouse.duckdb";
+    /** The lock one ETL run or warehouse build of a warehouse holds at a time. */
+    public static final String WAREHOUSE_LOCK = ".warehouse.lock";
+    /** The folder of an ETL run's own lock, by run id (the snapshot id it stages). */
+    public static final String RUNS = ".ingest-runs";
+    private static final String LEASES = ".leases";
+    /** How long a snapshot stays after it stops being the newest: a reader that has just looked it up can still open it. */
+    public static final java.time.Duration GRACE = java.time.Duration.ofMinutes(10);
     private static final String CURRENT = "CURRENT";
     private static final String STAGING_PREFIX = ".staging-";
     private static final Pattern ID = Pattern.compile("\\d{8}T\\d{6}\\d{3}Z");
@@ -138,26 +145,76 @@ public final class Snapshots {
     }
 
     /**
-     * Deletes staging folders left by runs that died, and the oldest snapshots beyond {@code keep};
-     * the published snapshot is never deleted.
+     * Deletes the oldest snapshots beyond {@code keep}, but never the published one, one leased by a reader (see
+     * {@link #lease}), or one taken less than {@link #GRACE} ago; and the staging folders of runs that died, never that
+     * of a run still holding its lock. The release ledger is never touched. Call it holding the warehouse lock
+     * ({@link #lockWarehouse}), so that no ETL run starts staging meanwhile.
      */
     public List<String> prune(int keep) {
         Optional<String> current = current().map(Snapshot::id);
         List<Snapshot> all = list();
         List<String> deleted = new java.util.ArrayList<>();
+        java.time.Instant cutoff = clock.instant().minus(GRACE);
         for (int i = 0; i < all.size() - keep; i++) {
             Snapshot old = all.get(i);
-            if (!current.equals(Optional.of(old.id()))) {
-                deleteTree(old.dir());
-                deleted.add(old.id());
+            if (current.equals(Optional.of(old.id())) || leased(old) || takenAt(old.id()).isAfter(cutoff)) {
+                continue;
             }
+            deleteTree(old.dir());
+            deleted.add(old.id());
         }
         try (Stream<Path> children = Files.list(root.resolve("snapshots"))) {
-            children.filter(p -> p.getFileName().toString().startsWith(STAGING_PREFIX)).forEach(Snapshots::deleteTree);
+            for (Path staging : children.filter(p -> p.getFileName().toString().startsWith(STAGING_PREFIX)).toList()) {
+                String id = idOf(staging);
+                Path runLock = root.resolve(RUNS).resolve(id).resolve(".lock");
+                if (!FileLease.held(runLock)) {
+                    deleteTree(staging);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prune snapshots in " + root, e);
         }
         return deleted;
+    }
+
+    /**
+     * Leases a snapshot for as long as the lease is open (a notebook reading its facts): pruning leaves it alone. Closing
+     * the lease (or the process ending) releases it.
+     */
+    public FileLease lease(Snapshot snapshot) {
+        Path file = snapshot.dir().resolve(LEASES).resolve(java.util.UUID.randomUUID() + ".lock");
+        return FileLease.take(file, java.time.Duration.ZERO, true).orElseThrow(() -> new IllegalStateException(
+                "Cannot lease snapshot " + snapshot.id()));
+    }
+
+    /**
+     * Takes the warehouse lock, which one ETL run or build holds at a time, waiting up to {@code patience} for the one
+     * running; a process that dies releases it.
+     */
+    public FileLease lockWarehouse(java.time.Duration patience) {
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + root, e);
+        }
+        return FileLease.take(root.resolve(WAREHOUSE_LOCK), patience, false).orElseThrow(() -> new IllegalStateException(
+                "Cannot start: another ETL run or warehouse build is working on " + root + "; try again when it has finished"));
+    }
+
+    private static boolean leased(Snapshot snapshot) {
+        Path leases = snapshot.dir().resolve(LEASES);
+        if (!Files.isDirectory(leases)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(leases)) {
+            return files.anyMatch(FileLease::held);
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static java.time.Instant takenAt(String id) {
+        return java.time.Instant.from(ID_FORMAT.parse(id));
     }
 
     private Path snapshotDir(String id) {

@@ -83,4 +83,51 @@ class SnapshotsTest {
         assertThat(snapshots.current()).contains(oldest);
         assertThat(dead).doesNotExist();
     }
+
+    @Test
+    void aLeasedSnapshotAndOneTakenWithinTheGracePeriodAreNotPruned() throws IOException {
+        Snapshot leased = committedWithDatabase(at("2026-01-01T00:00:00Z"));
+        Snapshot old = committedWithDatabase(at("2026-02-01T00:00:00Z"));
+        Snapshot recent = committedWithDatabase(at("2026-04-01T09:55:00Z"));
+        Snapshot newest = committedWithDatabase(at("2026-04-01T09:58:00Z"));
+        Snapshots snapshots = at("2026-04-01T10:00:00Z");
+        snapshots.publish(newest);
+
+        try (FileLease lease = snapshots.lease(leased)) {
+            // Keep one: old is pruned; leased is being read; recent is younger than the grace period.
+            assertThat(snapshots.prune(1)).containsExactly(old.id());
+            assertThat(snapshots.list()).containsExactly(leased, recent, newest);
+        }
+        assertThat(at("2026-04-01T10:30:00Z").prune(1)).containsExactly(leased.id(), recent.id());
+    }
+
+    @Test
+    void theStagingFolderOfARunStillHoldingItsLockIsNotPruned() throws IOException {
+        Snapshots snapshots = at("2026-04-01T10:00:00Z");
+        Path live = snapshots.newStagingDir();
+        Path dead = snapshots.newStagingDir();
+
+        try (FileLease run = FileLease.take(warehouse.resolve(Snapshots.RUNS).resolve(Snapshots.idOf(live)).resolve(".lock"),
+                java.time.Duration.ZERO, false).orElseThrow()) {
+            snapshots.prune(5);
+            assertThat(live).isDirectory();
+            assertThat(dead).doesNotExist();
+        }
+        snapshots.prune(5);
+        assertThat(live).doesNotExist();
+    }
+
+    @Test
+    void oneEtlRunOrBuildAtATimeAndTheLockGoesWithItsHolder() {
+        Snapshots snapshots = at("2026-04-01T10:00:00Z");
+
+        try (FileLease first = snapshots.lockWarehouse(java.time.Duration.ZERO)) {
+            assertThatThrownBy(() -> snapshots.lockWarehouse(java.time.Duration.ofMillis(300)))
+                    .hasMessageContaining("another ETL run or warehouse build is working on");
+        }
+        try (FileLease again = snapshots.lockWarehouse(java.time.Duration.ZERO)) {
+            assertThat(FileLease.held(warehouse.resolve(Snapshots.WAREHOUSE_LOCK))).isTrue();
+        }
+        assertThat(FileLease.held(warehouse.resolve(Snapshots.WAREHOUSE_LOCK))).isFalse();
+    }
 }
