@@ -15,6 +15,7 @@ import al.antitrafficking.warehouse.indicator.IndicatorQuery;
 import al.antitrafficking.warehouse.indicator.PeriodType;
 import al.antitrafficking.warehouse.indicator.Population;
 import al.antitrafficking.warehouse.indicator.ResultRow;
+import al.antitrafficking.warehouse.release.Ledger;
 import al.antitrafficking.warehouse.release.PublishedRelease;
 import al.antitrafficking.warehouse.release.PublishedReleases;
 import al.antitrafficking.warehouse.release.ReleaseBuilder;
@@ -59,7 +60,7 @@ class EndToEndTest {
         Catalogue catalogue = Catalogue.load(config.catalogueFile());
         ReleaseBuilder.Built built = Releases.build(config, snapshot, catalogue, TestProject.TERRITORY);
         assertThat(built.stats().auditExposures()).isZero();
-        snapshots.publish(snapshot);
+        Releases.publish(snapshots, new Ledger(warehouse), snapshot);
         return new PublishedReleases(warehouse, catalogue, TestProject.TERRITORY, Population.load(TestProject.TERRITORY, config.referenceDir()),
                 Clock.systemUTC(), Duration.ZERO).current();
     }

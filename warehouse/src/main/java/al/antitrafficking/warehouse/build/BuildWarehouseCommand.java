@@ -3,6 +3,7 @@ package al.antitrafficking.warehouse.build;
 import al.antitrafficking.warehouse.config.AppConfig;
 import al.antitrafficking.warehouse.indicator.Catalogue;
 import al.antitrafficking.warehouse.reference.Territory;
+import al.antitrafficking.warehouse.release.Ledger;
 import al.antitrafficking.warehouse.release.ReleaseBuilder;
 import al.antitrafficking.warehouse.release.Releases;
 import al.antitrafficking.warehouse.snapshot.Snapshot;
@@ -43,7 +44,7 @@ public final class BuildWarehouseCommand {
                 snapshot = resolve(snapshots, snapshotId);
                 rows = builder.build(snapshot);
                 release = Releases.build(config, snapshot, Catalogue.load(config.catalogueFile()), Territory.load(config.referenceDir()));
-                snapshots.publish(snapshot);
+                Releases.publish(snapshots, new Ledger(config.warehouseDir()), snapshot);
                 pruned = snapshots.prune(config.snapshotsKept());
             }
             System.out.println("Warehouse snapshot " + snapshot.id() + " built and published: " + snapshot.dir());

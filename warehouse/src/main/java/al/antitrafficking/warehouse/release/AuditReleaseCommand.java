@@ -50,7 +50,7 @@ public final class AuditReleaseCommand {
             }
             AppConfig config = AppConfig.fromArgs(configArgs.toArray(String[]::new));
             Ledger ledger = new Ledger(config.warehouseDir());
-            List<String> ids = ledger.ids();
+            List<String> ids = ledger.publishedIds();
             if (ids.isEmpty()) {
                 throw new IllegalStateException("Cannot audit: no release in " + config.warehouseDir());
             }

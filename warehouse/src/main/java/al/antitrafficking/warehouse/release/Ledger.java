@@ -12,17 +12,24 @@ import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -45,6 +52,10 @@ public final class Ledger {
     static final String SUBMISSIONS = "submissions.csv";
     static final String PROPERTIES = "release.properties";
     static final String NOTES = "notes.md";
+    static final String CHECKSUMS = "internal/files.csv";
+    private static final String PUBLISHED = "published.csv";
+    private static final String STAGING = ".staging-";
+    private static final String REPLACED = ".replaced-";
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
     private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
 
@@ -57,27 +68,153 @@ public final class Ledger {
         this.root = warehouseDir.resolve("releases");
     }
 
+    /**
+     * A release's folder. While a rebuild of a release replaces it (between two renames, or after a build killed between
+     * them) the older copy is read from where it was moved aside.
+     */
     public Path dir(String id) {
-        return root.resolve(id);
+        Path dir = root.resolve(id);
+        if (!Files.isRegularFile(dir.resolve(PROPERTIES))) {
+            Path aside = root.resolve(REPLACED + id);
+            if (Files.isRegularFile(aside.resolve(PROPERTIES))) {
+                return aside;
+            }
+        }
+        return dir;
     }
 
-    /** Release ids, oldest first. */
+    /** Release ids written whole, oldest first; published or not (see {@link #publishedIds}). */
     public List<String> ids() {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
         try (Stream<Path> children = Files.list(root)) {
             return children.filter(p -> Files.isRegularFile(p.resolve(PROPERTIES))).map(p -> p.getFileName().toString())
-                    .filter(n -> !n.startsWith(".")).sorted().toList();
+                    .map(n -> n.startsWith(REPLACED) ? n.substring(REPLACED.length()) : n)
+                    .filter(n -> !n.startsWith(".")).distinct().sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list releases in " + root, e);
         }
     }
 
-    /** The newest release before {@code id}, as the next build needs it. */
+    /**
+     * Releases the public has been given, in the order they were published. A build writes a release before it publishes
+     * it; one killed in between leaves a release no one has seen, which is not listed here, never offered to readers and
+     * never taken as the release a later one revises. A ledger from before this list was kept counts every release.
+     */
+    public List<String> publishedIds() {
+        Path file = root.resolve(PUBLISHED);
+        if (!Files.isRegularFile(file)) {
+            return ids();
+        }
+        Set<String> written = new HashSet<>(ids());
+        LinkedHashSet<String> order = new LinkedHashSet<>();
+        try {
+            for (String line : Files.readAllLines(file, UTF_8)) {
+                // A line cut short by a crash while appending names no release: it is skipped.
+                String id = line.split(",", -1)[0];
+                if (written.contains(id)) {
+                    order.remove(id);
+                    order.add(id);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+        return List.copyOf(order);
+    }
+
+    /**
+     * Records that a release is given to the public; called before CURRENT names it, so that whatever readers may have
+     * seen is listed and is what the next release revises.
+     */
+    public void markPublished(String id, Instant at) {
+        if (!ids().contains(id)) {
+            throw new IllegalStateException("Cannot publish release " + id + ": it is not in the ledger");
+        }
+        Path file = root.resolve(PUBLISHED);
+        try {
+            StringBuilder lines = new StringBuilder();
+            if (!Files.isRegularFile(file)) {
+                // The first time: every release already in the ledger was published before the list was kept.
+                for (String old : ids()) {
+                    if (!old.equals(id)) {
+                        lines.append(old).append(",\n");
+                    }
+                }
+            }
+            lines.append(id).append(',').append(at).append('\n');
+            // A line cut short by an earlier crash is ended first, so that this one starts a line of its own.
+            if (Files.isRegularFile(file) && Files.size(file) > 0) {
+                try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+                    ByteBuffer last = ByteBuffer.allocate(1);
+                    in.read(last, in.size() - 1);
+                    if (last.get(0) != '\n') {
+                        lines.insert(0, '\n');
+                    }
+                }
+            }
+            try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
+                out.write(ByteBuffer.wrap(lines.toString().getBytes(UTF_8)));
+                out.force(true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot record release " + id + " as published", e);
+        }
+    }
+
+    /** The release the public saw last before {@code id} (the one {@code id} revises), as the next build needs it. */
     public Optional<Loaded> previous(String id) {
-        List<String> before = ids().stream().filter(r -> r.compareTo(id) < 0).toList();
+        List<String> before = publishedIds().stream().filter(r -> !r.equals(id)).toList();
         return before.isEmpty() ? Optional.empty() : Optional.of(loadInternal(before.get(before.size() - 1)));
+    }
+
+    /**
+     * Puts the ledger right after a build that died: staging folders are removed, a release moved aside for a rebuild that
+     * never came is put back, and releases written but never published are removed ({@code keep} excepted: the one being
+     * built). Call it holding the warehouse lock.
+     */
+    public List<String> recover(String keep) {
+        List<String> removed = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return removed;
+        }
+        try (Stream<Path> children = Files.list(root)) {
+            for (Path p : children.sorted().toList()) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(STAGING)) {
+                    deleteTree(p);
+                } else if (name.startsWith(REPLACED)) {
+                    Path original = root.resolve(name.substring(REPLACED.length()));
+                    if (Files.isRegularFile(original.resolve(PROPERTIES))) {
+                        deleteTree(p);
+                    } else {
+                        deleteTree(original);
+                        Files.move(p, original, StandardCopyOption.ATOMIC_MOVE);
+                    }
+                }
+            }
+            List<String> published = publishedIds();
+            String current = currentId().orElse("");
+            for (String id : ids()) {
+                if (!published.contains(id) && !id.equals(keep) && !id.equals(current)) {
+                    deleteTree(root.resolve(id));
+                    removed.add(id);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot recover the release ledger in " + root, e);
+        }
+        return removed;
+    }
+
+    private Optional<String> currentId() {
+        Path pointer = root.getParent().resolve("CURRENT");
+        try {
+            return Files.isRegularFile(pointer) ? Optional.of(Files.readString(pointer, UTF_8).trim()) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + pointer, e);
+        }
     }
 
     public Loaded loadInternal(String id) {
@@ -124,10 +261,10 @@ public final class Ledger {
     }
 
     /** Writes a built release, staging first and renaming into place; an older copy of the same id is replaced whole. */
-    public Path write(ReleaseBuilder.Built built, Properties properties, String notes) {
+    public Path write(ReleaseBuilder.Built built, Properties properties, String notes, Map<String, String> checksums) {
         try {
             Files.createDirectories(root);
-            Path staging = root.resolve(".staging-" + built.id());
+            Path staging = root.resolve(STAGING + built.id());
             deleteTree(staging);
             Files.createDirectories(staging);
             Path internal = Files.createDirectories(staging.resolve("internal"));
@@ -168,12 +305,20 @@ public final class Ledger {
                 }
             }
             Files.writeString(staging.resolve(NOTES), notes, UTF_8);
+            Path files = staging.resolve(CHECKSUMS);
+            try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(files, UTF_8), CSV)) {
+                out.printRecord("slice", "checksum");
+                for (Map.Entry<String, String> f : checksums.entrySet()) {
+                    out.printRecord(f.getKey(), f.getValue());
+                }
+            }
+            Files.setPosixFilePermissions(files, PosixFilePermissions.fromString("rw-------"));
             try (Writer w = Files.newBufferedWriter(staging.resolve(PROPERTIES), UTF_8)) {
                 properties.store(w, "Release " + built.id());
             }
-            Path target = dir(built.id());
+            Path target = root.resolve(built.id());
             if (Files.exists(target)) {
-                Path old = root.resolve(".replaced-" + built.id());
+                Path old = root.resolve(REPLACED + built.id());
                 deleteTree(old);
                 Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);

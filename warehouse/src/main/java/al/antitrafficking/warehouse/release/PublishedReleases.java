@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The warehouse as the portal and the notebooks read it: the published release (the one whose snapshot CURRENT names),
@@ -27,6 +29,7 @@ import java.util.Properties;
  */
 public final class PublishedReleases {
     private static final int CACHED = 4;
+    private static final Logger LOG = LoggerFactory.getLogger(PublishedReleases.class);
 
     /** One entry of the ledger: a release, when it was built, what it revised, its counts. */
     public record Listing(String id, String builtAt, String previous, String firstMonth, String lastMonth, long cellsPrinted,
@@ -66,11 +69,17 @@ public final class PublishedReleases {
         Instant now = clock.instant();
         if (Duration.between(lastCheck, now).compareTo(checkEvery) >= 0) {
             lastCheck = now;
-            String id = published();
-            // The same id built again (a rebuild of a published snapshot) is a new release too.
-            if (!id.equals(current.id()) || !ledger.properties(id).getProperty("built-at", "").equals(current.builtAt())) {
-                cache.remove(id);
-                current = load(id);
+            try {
+                String id = published();
+                // The same id built again (a rebuild of a published snapshot) is a new release too.
+                if (!id.equals(current.id()) || !ledger.properties(id).getProperty("built-at", "").equals(current.builtAt())) {
+                    cache.remove(id);
+                    current = load(id);
+                }
+            } catch (RuntimeException e) {
+                // A release that cannot be read whole now (its rebuild is renaming it into place) is tried again at the next
+                // check; meanwhile readers keep the one they had, which is whole.
+                LOG.warn("Keeping release {}: the published one cannot be read yet ({})", current.id(), e.getMessage());
             }
         }
         return current;
@@ -78,7 +87,7 @@ public final class PublishedReleases {
 
     /** Any release of the ledger, published now or before. */
     public synchronized Optional<PublishedRelease> find(String id) {
-        if (!ledger.ids().contains(id)) {
+        if (!id.equals(current.id()) && !ledger.publishedIds().contains(id)) {
             return Optional.empty();
         }
         return Optional.of(id.equals(current.id()) ? current : load(id));
@@ -87,7 +96,7 @@ public final class PublishedReleases {
     /** Every release of the ledger, newest first. */
     public List<Listing> history() {
         List<Listing> all = new ArrayList<>();
-        for (String id : ledger.ids()) {
+        for (String id : ledger.publishedIds()) {
             Properties p = ledger.properties(id);
             all.add(0, new Listing(id, p.getProperty("built-at"), p.getProperty("previous", ""), p.getProperty("first-month"),
                     p.getProperty("last-month"), Long.parseLong(p.getProperty("cells-printed", "0")),

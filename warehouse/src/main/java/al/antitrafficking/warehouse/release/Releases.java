@@ -12,7 +12,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -27,7 +26,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -35,13 +33,14 @@ import org.apache.commons.csv.CSVRecord;
  * previous release (files new, replaced by a correction, withdrawn; cells whose count changed) and why.
  */
 public final class Releases {
-    private static final String CHECKSUMS = "internal/files.csv";
+    private static final String CHECKSUMS = Ledger.CHECKSUMS;
 
     private Releases() {}
 
     /** Builds the release of a snapshot whose database is built, and writes it into the ledger (before publishing). */
     public static ReleaseBuilder.Built build(AppConfig config, Snapshot snapshot, Catalogue catalogue, Territory territory) {
         Ledger ledger = new Ledger(config.warehouseDir());
+        ledger.recover(snapshot.id());
         Optional<Ledger.Loaded> previous = ledger.previous(snapshot.id());
         ReleaseBuilder builder = new ReleaseBuilder(catalogue, territory, new ReleaseBuilder.Settings(config.disclosureMinCount(),
                 config.disclosureMaxSmallShare(), config.disclosureMinimise()));
@@ -56,12 +55,21 @@ public final class Releases {
             Map<String, String> files = files(c);
             Map<String, String> before = previous.map(p -> files(ledger.dir(p.id()))).orElse(Map.of());
             int changed = previous.map(p -> changedCells(built, p)).orElse(0);
-            Path dir = ledger.write(built, properties(config, built, previous), notes(built, previous, before, files, changed));
-            writeFiles(dir.resolve(CHECKSUMS), files);
+            ledger.write(built, properties(config, built, previous), notes(built, previous, before, files, changed), files);
             return built;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot build release of snapshot " + snapshot.id() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Publishes a snapshot whose release is in the ledger: the ledger records the release as given to the public, then
+     * CURRENT names the snapshot. A build killed between the two leaves the release listed but CURRENT unchanged: readers
+     * keep the previous release, and the next build revises the listed one, whose cells a reader may have seen.
+     */
+    public static void publish(Snapshots snapshots, Ledger ledger, Snapshot snapshot) {
+        ledger.markPublished(snapshot.id(), Instant.now());
+        snapshots.publish(snapshot);
     }
 
     /** The build's figures, for the command's output. */
@@ -171,21 +179,5 @@ public final class Releases {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
         return files;
-    }
-
-    private static void writeFiles(Path file, Map<String, String> files) {
-        try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(file, UTF_8), CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
-            out.printRecord("slice", "checksum");
-            for (Map.Entry<String, String> f : files.entrySet()) {
-                out.printRecord(f.getKey(), f.getValue());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file, e);
-        }
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot protect " + file, e);
-        }
     }
 }

@@ -50,7 +50,7 @@ public final class TestWarehouse {
         overrides.put("warehouse.dir", dir.toString());
         AppConfig config = AppConfig.load(ROOT.resolve(AppConfig.DEFAULT_CONFIG_FILE), overrides);
         ReleaseBuilder.Built built = Releases.build(config, snapshot, CATALOGUE, TERRITORY);
-        new Snapshots(dir).publish(snapshot);
+        Releases.publish(new Snapshots(dir), new Ledger(dir), snapshot);
         return new TestWarehouse(dir, snapshot, built);
     }
 
