@@ -41,6 +41,8 @@ public record AppConfig(
         Path forumStoreFile,
         Path forumBackupDir,
         boolean forumExampleActions,
+        int forumBackupsKept,
+        int forumBackupEveryHours,
         Path contractFile,
         Path piiDir,
         double maxBadRowShare,
@@ -87,6 +89,8 @@ public record AppConfig(
         d.put("forums.store-file", "data/operational/forums.duckdb");
         d.put("forums.backup-dir", "data/operational/backups");
         d.put("forums.example-actions", "false");
+        d.put("forums.backups-kept", "30");
+        d.put("forums.backup-every-hours", "24");
         d.put("contract.file", "conf/contract/v1.csv");
         d.put("pii.dir", "conf/pii");
         d.put("etl.max-bad-row-share", "0.2");
@@ -115,6 +119,8 @@ public record AppConfig(
                 + "previous snapshot): " + snapshotsKept);
         check(httpPort >= 0 && httpPort <= 65535, "portal.http-port must be 0-65535: " + httpPort);
         check(disclosureMinCount >= 1, "disclosure.min-count must be at least 1: " + disclosureMinCount);
+        check(forumBackupsKept >= 1, "forums.backups-kept must be at least 1: " + forumBackupsKept);
+        check(forumBackupEveryHours >= 0, "forums.backup-every-hours must be 0 (never) or more: " + forumBackupEveryHours);
         check(sampleMonths >= 1, "sample.months must be at least 1: " + sampleMonths);
         check(sampleRows >= 1, "sample.rows must be at least 1: " + sampleRows);
         check(maxBadRowShare >= 0 && maxBadRowShare <= 1, "etl.max-bad-row-share must be from 0 to 1: " + maxBadRowShare);
@@ -134,7 +140,8 @@ public record AppConfig(
     public AppConfig withWarehouseDir(Path dir) {
         return new AppConfig(projectDir, incomingDir, dir, snapshotsKept, referenceDir, sparkMaster, sparkUi, httpHost,
                 httpPort, disclosureMinCount, sampleSeed, sampleMonths, sampleEndMonth, sampleRows, forumStoreFile, forumBackupDir,
-                forumExampleActions, contractFile, piiDir, maxBadRowShare, warehouseKeyFile, catalogueFile, deadlineDays,
+                forumExampleActions, forumBackupsKept, forumBackupEveryHours, contractFile, piiDir, maxBadRowShare, warehouseKeyFile,
+                catalogueFile, deadlineDays,
                 maxFileBytes, maxRowFields, disclosureMaxSmallShare, disclosureMinimise, sampleProfile);
     }
 
@@ -142,7 +149,8 @@ public record AppConfig(
     public AppConfig withWarehouseKeyFile(Path file) {
         return new AppConfig(projectDir, incomingDir, warehouseDir, snapshotsKept, referenceDir, sparkMaster, sparkUi, httpHost,
                 httpPort, disclosureMinCount, sampleSeed, sampleMonths, sampleEndMonth, sampleRows, forumStoreFile, forumBackupDir,
-                forumExampleActions, contractFile, piiDir, maxBadRowShare, file, catalogueFile, deadlineDays,
+                forumExampleActions, forumBackupsKept, forumBackupEveryHours, contractFile, piiDir, maxBadRowShare, file,
+                catalogueFile, deadlineDays,
                 maxFileBytes, maxRowFields, disclosureMaxSmallShare, disclosureMinimise, sampleProfile);
     }
 
@@ -215,6 +223,8 @@ public record AppConfig(
                 projectDir.resolve(v.get("forums.store-file")).normalize(),
                 projectDir.resolve(v.get("forums.backup-dir")).normalize(),
                 bool(v, "forums.example-actions"),
+                integer(v, "forums.backups-kept"),
+                integer(v, "forums.backup-every-hours"),
                 projectDir.resolve(v.get("contract.file")).normalize(),
                 projectDir.resolve(v.get("pii.dir")).normalize(),
                 decimal(v, "etl.max-bad-row-share"),

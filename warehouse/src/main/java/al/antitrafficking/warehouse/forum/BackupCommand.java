@@ -31,7 +31,7 @@ public final class BackupCommand {
             }
             ForumRules rules = new ForumRules(Territory.load(config.referenceDir()), Set.of());
             try (DuckDbForumStore store = DuckDbForumStore.open(config.forumStoreFile(), rules, Clock.systemUTC())) {
-                Path backup = ForumBackups.backup(store, config.forumBackupDir(), Clock.systemUTC());
+                Path backup = ForumBackups.backup(store, config.forumBackupDir(), Clock.systemUTC(), config.forumBackupsKept());
                 System.out.println("Backup written: " + backup);
             }
         } catch (RuntimeException e) {

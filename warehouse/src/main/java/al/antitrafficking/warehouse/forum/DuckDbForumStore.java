@@ -1,6 +1,7 @@
 package al.antitrafficking.warehouse.forum;
 
 import al.antitrafficking.warehouse.build.SqlResource;
+import al.antitrafficking.warehouse.snapshot.FileLease;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +28,12 @@ import org.duckdb.DuckDBConnection;
 /**
  * {@link ForumStore} in an embedded DuckDB file. One process owns the file (DuckDB allows one writer),
  * so writes are serialised by a lock here, each in one transaction: a write is saved whole or not at all.
+ *
+ * <p>Durability: a write is answered only after DuckDB has committed it, which appends it to the store's write-ahead
+ * log ({@code <store>.wal}) and syncs that log to disk; a process killed at any moment loses no committed write and
+ * leaves none half-applied (the next open replays the log). The owning process also holds {@code <store>.lock}, which
+ * a restore takes first: a restore never swaps the file under a running portal, and a portal never opens a file a
+ * restore is swapping. The operating system releases the lock when the process dies.
  */
 public final class DuckDbForumStore implements ForumStore, AutoCloseable {
     private static final List<String> TABLES = List.of("forum", "action", "action_note", "action_change");
@@ -35,7 +43,10 @@ public final class DuckDbForumStore implements ForumStore, AutoCloseable {
     private final Clock clock;
     private final ReentrantLock writeLock = new ReentrantLock();
 
-    private DuckDbForumStore(DuckDBConnection connection, ForumRules rules, Clock clock) {
+    private final FileLease lease;
+
+    private DuckDbForumStore(DuckDBConnection connection, ForumRules rules, Clock clock, FileLease lease) {
+        this.lease = lease;
         this.connection = connection;
         this.rules = rules;
         this.clock = clock;
@@ -43,16 +54,28 @@ public final class DuckDbForumStore implements ForumStore, AutoCloseable {
 
     /** Opens (creating if needed) the store file and brings its schema up to date. */
     public static DuckDbForumStore open(Path file, ForumRules rules, Clock clock) {
+        FileLease lease = FileLease.take(lockFile(file), Duration.ZERO, false).orElseThrow(() -> new IllegalStateException(
+                "Cannot open forum store " + file + ": another process holds it (a running portal, a backup or a restore)"));
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
             Migrations.apply(c);
-            return new DuckDbForumStore(c.unwrap(DuckDBConnection.class), rules, clock);
+            return new DuckDbForumStore(c.unwrap(DuckDBConnection.class), rules, clock, lease);
         } catch (SQLException e) {
+            lease.close();
             throw new IllegalStateException("Cannot open forum store " + file + ": " + e.getMessage(), e);
         } catch (IOException e) {
+            lease.close();
             throw new UncheckedIOException("Cannot open forum store " + file, e);
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
         }
+    }
+
+    /** The lock file the process holding a store keeps locked. */
+    public static Path lockFile(Path store) {
+        return store.toAbsolutePath().resolveSibling(store.getFileName() + ".lock");
     }
 
     @Override
@@ -240,6 +263,8 @@ public final class DuckDbForumStore implements ForumStore, AutoCloseable {
             connection.close();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot close forum store: " + e.getMessage(), e);
+        } finally {
+            lease.close();
         }
     }
 

@@ -2,19 +2,22 @@ package al.antitrafficking.warehouse.forum;
 
 import al.antitrafficking.warehouse.config.AppConfig;
 import al.antitrafficking.warehouse.reference.Territory;
+import al.antitrafficking.warehouse.snapshot.FileLease;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Command: {@code --from=BACKUP} replaces the forum store with a backup. The portal must be stopped (the
- * store file must not be in use). The backup is checked by opening it as a store first; the file it
+ * Command: {@code --from=BACKUP} replaces the forum store with a backup. The portal must be stopped: the restore
+ * refuses while a process holds the store's lock. The backup is checked by opening it as a store first; the file it
  * replaces is kept beside it as {@code <store>.replaced-<time>}, so a restore never loses data.
  */
 public final class RestoreCommand {
@@ -43,13 +46,21 @@ public final class RestoreCommand {
         }
     }
 
-    /** Replaces the store with the backup; returns where the replaced store was kept, or null if there was none. */
+    /**
+     * Replaces the store with the backup; returns where the replaced store was kept, or null if there was none. Holds the
+     * store's lock throughout: it refuses while a portal (or a backup) holds the store, and a portal starting meanwhile
+     * refuses to open it until the restore is done.
+     */
     public static Path restore(Path backup, Path store, ForumRules rules) {
         if (!Files.isRegularFile(backup)) {
             throw new IllegalArgumentException("Cannot restore: no backup file " + backup);
         }
         Path staged = store.resolveSibling(store.getFileName() + ".restoring");
-        try {
+        Optional<FileLease> held = FileLease.take(DuckDbForumStore.lockFile(store), Duration.ZERO, false);
+        if (held.isEmpty()) {
+            throw new IllegalStateException("Cannot restore: the forum store " + store + " is in use (stop the portal first); nothing was changed");
+        }
+        try (FileLease lease = held.get()) {
             Files.createDirectories(store.toAbsolutePath().getParent());
             Files.copy(backup, staged, StandardCopyOption.REPLACE_EXISTING);
             // Opening checks the backup is a forum store this program can read (and brings its schema up to date).
@@ -58,15 +69,12 @@ public final class RestoreCommand {
             }
             Path replaced = null;
             if (Files.exists(store)) {
-                // Fails while the portal holds the file: DuckDB takes a lock per writing process.
-                try (DuckDbForumStore inUse = DuckDbForumStore.open(store, rules, Clock.systemUTC())) {
-                    inUse.forums();
-                } catch (IllegalStateException e) {
-                    throw new IllegalStateException("Cannot restore: the forum store " + store
-                            + " is in use (stop the portal first): " + e.getMessage(), e);
-                }
                 replaced = store.resolveSibling(store.getFileName() + ".replaced-" + System.currentTimeMillis());
                 Files.move(store, replaced, StandardCopyOption.ATOMIC_MOVE);
+                Path wal = store.resolveSibling(store.getFileName() + ".wal");
+                if (Files.exists(wal)) {
+                    Files.move(wal, replaced.resolveSibling(replaced.getFileName() + ".wal"), StandardCopyOption.ATOMIC_MOVE);
+                }
             }
             Files.move(staged, store, StandardCopyOption.ATOMIC_MOVE);
             return replaced;
@@ -76,6 +84,7 @@ public final class RestoreCommand {
             try {
                 Files.deleteIfExists(staged);
                 Files.deleteIfExists(staged.resolveSibling(staged.getFileName() + ".wal"));
+                Files.deleteIfExists(DuckDbForumStore.lockFile(staged));
             } catch (IOException e) {
                 System.err.println("Could not remove " + staged + ": " + e.getMessage());
             }

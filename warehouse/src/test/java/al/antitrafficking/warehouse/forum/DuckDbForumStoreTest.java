@@ -246,4 +246,97 @@ class DuckDbForumStoreTest {
         store = DuckDbForumStore.open(dir.resolve("forums.duckdb"), RULES, CLOCK);
         assertThat(store.forums()).hasSize(2);
     }
+
+    @Test
+    void restoreRefusesWhileAProcessHoldsTheStoreAndChangesNothing() throws Exception {
+        Action kept = store.createAction(action("typed before", "2015-06-30", null));
+        Path backup = ForumBackups.backup(store, dir.resolve("backups"), CLOCK);
+        store.createAction(action("typed after the backup", "2015-06-30", null));
+
+        assertThatThrownBy(() -> RestoreCommand.restore(backup, dir.resolve("forums.duckdb"), RULES))
+                .hasMessageContaining("is in use (stop the portal first); nothing was changed");
+        // The running store is untouched and still takes writes.
+        assertThat(store.actions(ActionFilter.all())).extracting(Action::text).containsExactly("typed before", "typed after the backup");
+        assertThat(store.changeStatus(kept.id(), new StatusChange("UNDER_REVIEW", null, "Coordinator", 1)).version()).isEqualTo(2);
+        assertThat(java.nio.file.Files.list(dir).map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("replaced") || n.contains("restoring"));
+    }
+
+    @Test
+    void aStoreCannotBeOpenedWhileARestoreHoldsIt() {
+        store.close();
+        try (var restoring = al.antitrafficking.warehouse.snapshot.FileLease.take(DuckDbForumStore.lockFile(dir.resolve("forums.duckdb")),
+                java.time.Duration.ZERO, false).orElseThrow()) {
+            assertThatThrownBy(() -> DuckDbForumStore.open(dir.resolve("forums.duckdb"), RULES, CLOCK))
+                    .hasMessageContaining("another process holds it");
+        }
+        store = DuckDbForumStore.open(dir.resolve("forums.duckdb"), RULES, CLOCK);
+        assertThat(store.forums()).hasSize(2);
+    }
+
+    @Test
+    void backupsBeyondTheNumberKeptAreDeletedOldestFirstAndOtherFilesAreLeftAlone() throws Exception {
+        Path backups = java.nio.file.Files.createDirectories(dir.resolve("backups"));
+        java.nio.file.Files.writeString(backups.resolve("notes.txt"), "the operator's own file");
+        List<Path> written = new java.util.ArrayList<>();
+        for (int day = 1; day <= 4; day++) {
+            Clock at = Clock.fixed(Instant.parse("2026-03-0" + day + "T02:00:00Z"), ZoneOffset.UTC);
+            written.add(ForumBackups.backup(store, backups, at, 2));
+        }
+
+        assertThat(ForumBackups.list(backups)).containsExactly(written.get(2), written.get(3));
+        assertThat(backups.resolve("notes.txt")).exists();
+        assertThat(written.get(3).getFileName().toString()).isEqualTo("forums-20260304T020000000Z.duckdb");
+    }
+
+    @Test
+    void aBackupTakenWhileEditsAreSavedHoldsEachActionWholeAtSomeMomentOfItsHistory() throws Exception {
+        int writers = 3;
+        List<Action> actions = new java.util.ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            actions.add(store.createAction(action("edit 0", "2015-06-30", null)));
+        }
+        int created = store.history(actions.get(0).id()).size();
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.ConcurrentHashMap<Long, Integer> lastSaved = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Thread> threads = new java.util.ArrayList<>();
+        for (Action a : actions) {
+            Thread t = new Thread(() -> {
+                for (int n = 1; running.get(); n++) {
+                    // Each edit changes one field, so version n + 1 has text "edit n" and n history rows after those of its creation.
+                    Action saved = store.updateAction(a.id(), action("edit " + n, "2015-06-30", n));
+                    lastSaved.put(a.id(), saved.version());
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        List<Path> backups = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Thread.sleep(50);
+            backups.add(dir.resolve("backups/during-" + i + ".duckdb"));
+            store.backupTo(backups.get(i));
+        }
+        running.set(false);
+        for (Thread t : threads) {
+            t.join();
+        }
+
+        for (Path backup : backups) {
+            try (DuckDbForumStore copy = DuckDbForumStore.open(backup, RULES, CLOCK)) {
+                for (Action a : actions) {
+                    Action copied = copy.findAction(a.id()).orElseThrow();
+                    int edits = copied.version() - 1;
+                    assertThat(copied.text()).as(backup + " action " + a.id()).isEqualTo("edit " + edits);
+                    assertThat(copy.history(a.id())).as(backup + " history of " + a.id()).hasSize(created + edits);
+                    assertThat(copied.version()).isLessThanOrEqualTo(lastSaved.get(a.id()));
+                }
+            }
+        }
+        // Restored, the last backup is a store that takes the next edit where it left off.
+        store.close();
+        RestoreCommand.restore(backups.get(4), dir.resolve("forums.duckdb"), RULES);
+        store = DuckDbForumStore.open(dir.resolve("forums.duckdb"), RULES, CLOCK);
+        Action first = store.findAction(actions.get(0).id()).orElseThrow();
+        assertThat(store.updateAction(first.id(), action("after restore", "2015-06-30", first.version())).version()).isEqualTo(first.version() + 1);
+    }
 }
