@@ -63,17 +63,27 @@
     });
   }
 
-  function effect(e) {
+  /** The period label (2025-03, 2025-Q1 or 2025) that holds a date, for a trend by that period type. */
+  function periodOf(date, type) {
+    const month = Number(date.substring(5, 7));
+    return type === 'year' ? date.substring(0, 4) : type === 'quarter' ? date.substring(0, 4) + '-Q' + Math.ceil(month / 3) : date.substring(0, 7);
+  }
+
+  function effect(e, snapshot) {
     const box = document.getElementById('effect');
-    document.getElementById('effect-none').hidden = e.trends.length > 0;
+    const missing = document.getElementById('effect-not-by-county');
+    document.getElementById('effect-none').hidden = e.trends.length + e.notByCounty.length > 0;
+    missing.hidden = e.notByCounty.length === 0;
+    missing.textContent = A.t('action.notByCounty', { indicators: e.notByCounty.map(function (i) { return names[i] || i; }).join(', ') });
+    document.getElementById('effect-legend').textContent = e.trends.length ? (snapshot.legend[A.lang()] || snapshot.legend.en) : '';
     e.trends.forEach(function (trend, i) {
       const points = trend.series[0].points;
-      const months = points.map(function (p) { return p.period; });
+      const periods = points.map(function (p) { return p.period; });
       const marks = [];
-      if (e.started) { marks.push({ xAxis: e.started.substring(0, 7), label: { formatter: A.t('action.started') } }); }
-      if (e.completed) { marks.push({ xAxis: e.completed.substring(0, 7), label: { formatter: A.t('action.completed') } }); }
-      const title = A.el('h3', { text: (names[trend.indicator] || trend.indicator) + ' · ' + e.countyName });
-      const chart = A.el('div', { class: 'chart', id: 'effect-' + trend.indicator });
+      if (e.started) { marks.push({ xAxis: periodOf(e.started, trend.periodType), label: { formatter: A.t('action.started') } }); }
+      if (e.completed) { marks.push({ xAxis: periodOf(e.completed, trend.periodType), label: { formatter: A.t('action.completed') } }); }
+      const title = A.el('h3', { text: (names[trend.indicator] || trend.indicator) + ' · ' + e.countyName + ' · ' + A.t('period.' + trend.periodType) });
+      const chart = A.el('div', { class: 'chart', id: 'effect-' + trend.indicator, 'data-period-type': trend.periodType });
       box.appendChild(title);
       box.appendChild(chart);
       echarts.init(chart).setOption({
@@ -83,10 +93,11 @@
           return p.period + ': ' + (p.status === 'PUBLISHED' ? A.number(p.value) : A.t('status.' + p.status));
         } },
         grid: { left: 50, right: 20, top: 20, bottom: 40 },
-        xAxis: { type: 'category', data: months },
+        xAxis: { type: 'category', data: periods },
         yAxis: { type: 'value', minInterval: 1 },
-        series: [{ type: 'line', name: names[trend.indicator] || trend.indicator, data: points.map(function (p) { return p.value; }),
-          markLine: { symbol: 'none', data: marks.filter(function (m) { return months.indexOf(m.xAxis) >= 0; }) } }]
+        series: [{ type: points.length > 1 ? 'line' : 'bar', name: names[trend.indicator] || trend.indicator,
+          data: points.map(function (p) { return p.status === 'PUBLISHED' ? p.value : null; }),
+          markLine: { symbol: 'none', data: marks.filter(function (m) { return periods.indexOf(m.xAxis) >= 0; }) } }]
       });
     });
   }
@@ -107,7 +118,8 @@
     window.ActionForm.build(document.getElementById('action-form'), reference, forum, a, function (b) {
       return A.call('PUT', '/api/v1/actions/' + a.id, b).then(function () { window.location.reload(); });
     });
-    effect(await A.call('GET', '/api/v1/actions/' + a.id + '/effect'));
+    const [effectView, snapshot] = await Promise.all([A.call('GET', '/api/v1/actions/' + a.id + '/effect'), A.call('GET', '/api/v1/snapshot')]);
+    effect(effectView, snapshot);
   }
   load().catch(A.fail);
 })();

@@ -1,6 +1,7 @@
 // Shared by the analysis pages: the colour-blind-safe palette, charts that resize with the window, the
-// text of a query-layer cell (a value, or why it is not shown), and for every chart its table a click away
-// and a CSV download of the data behind it. Text is only ever inserted with textContent.
+// text of a release cell (a value, or its mark: x withheld, – not reported, … not yet due, explained by the
+// release's legend), the spans and periods the release publishes, refusals shown in the page, and for every
+// chart its table a click away and a CSV download of the data behind it. Text is only ever inserted with textContent.
 (function () {
   'use strict';
   const A = window.App;
@@ -15,16 +16,31 @@
     return chart;
   }
 
-  /** What a result row shows: its value in the chosen language's format, or why there is none. */
+  /** The mark the release prints for a figure it does not publish (its legend explains them). */
+  const MARKS = { WITHHELD: 'x', NOT_REPORTED: '–', NOT_YET_DUE: '…' };
+
+  function mark(status) { return MARKS[status] || ''; }
+
+  /** What a result row shows in a table: its value in the chosen language's format, or the release's mark. */
   function cell(row, unit) {
     if (!row) { return ''; }
-    if (row.status !== 'PUBLISHED') { return A.t('status.' + row.status); }
+    if (row.status !== 'PUBLISHED') { return mark(row.status); }
     if (row.value === null || row.value === undefined) {
       return row.flags && row.flags.indexOf('DENOMINATOR_MISSING') >= 0 ? A.t('flag.DENOMINATOR_MISSING') : A.t('flag.NO_VALUE');
     }
     const digits = unit === 'count' ? 0 : 1;
     return new Intl.NumberFormat(A.lang() === 'en' ? 'en-GB' : 'sq-AL', { maximumFractionDigits: digits, minimumFractionDigits: digits })
       .format(row.value) + (unit === 'percent' ? ' %' : '');
+  }
+
+  /** What a tooltip says of a row: its value, or in words why there is none. */
+  function said(row, unit) {
+    return row && row.status !== 'PUBLISHED' ? A.t('status.' + row.status) : cell(row, unit);
+  }
+
+  /** A row's period as a table heads it: marked when the release covers it only in part. */
+  function period(row) {
+    return row.flags && row.flags.indexOf('PARTIAL_PERIOD') >= 0 ? A.t('statistics.partial', { period: row.period }) : row.period;
   }
 
   /** A value a chart can draw: the number, or null (a gap) when withheld or not reported. */
@@ -53,17 +69,59 @@
     link.download = filename;
   }
 
+  /** Whether the release covers every month of a year. */
+  function wholeYear(snapshot, year) { return snapshot.firstMonth <= year + '-01' && snapshot.lastMonth >= year + '-12'; }
+
   /**
-   * The spans a page offers: the snapshot's last twelve months, then each whole year it covers, newest first; each
-   * as {value: 'from/to', text}.
+   * The spans a page offers, each as {value: 'from/to', text}: the release's rolling windows (the last twelve months,
+   * then the twelve before) when windows is true, then each whole year it covers, newest first.
    */
-  function spans(snapshot) {
-    const y = Number(snapshot.lastMonth.slice(0, 4)); const m = Number(snapshot.lastMonth.slice(5, 7));
-    const from12 = new Date(Date.UTC(y, m - 12, 1)).toISOString().slice(0, 7);
-    const list = [{ value: from12 + '/' + snapshot.lastMonth, text: A.t('compare.last12', { from: from12, to: snapshot.lastMonth }) }];
-    const firstYear = Number(snapshot.firstMonth.slice(0, 4)) + (snapshot.firstMonth.slice(5, 7) === '01' ? 0 : 1);
-    for (let year = m === 12 ? y : y - 1; year >= firstYear; year--) { list.push({ value: year + '-01/' + year + '-12', text: String(year) }); }
+  function spans(snapshot, windows) {
+    const list = [];
+    if (windows) {
+      snapshot.rollingWindows.forEach(function (w, i) {
+        const ends = w.split('/');
+        list.push({ value: w, text: A.t(i === 0 ? 'compare.window' : 'compare.windowBefore', { from: ends[0], to: ends[1] }) });
+      });
+    }
+    snapshot.years.slice().reverse().filter(function (y) { return wholeYear(snapshot, y); })
+      .forEach(function (y) { list.push({ value: y + '-01/' + y + '-12', text: y }); });
     return list;
+  }
+
+  /** The periods a breakdown can be asked by, from the finest the release publishes it at (absent: none). */
+  function periods(finest) {
+    const all = ['month', 'quarter', 'year'];
+    return finest ? all.slice(all.indexOf(finest)) : [];
+  }
+
+  /** Fills a select with options ({value, text}), keeping the chosen value when it is still offered, else the first. */
+  function options(select, list, wanted) {
+    const keep = wanted || select.value;
+    select.textContent = '';
+    list.forEach(function (o) { select.appendChild(A.el('option', { value: o.value, text: o.text })); });
+    select.value = list.some(function (o) { return o.value === keep; }) ? keep : (list.length ? list[0].value : '');
+  }
+
+  /**
+   * Runs an answer: resolves to it, or to null after showing a refusal (HTTP 400: what the release does not publish,
+   * and what to ask instead) in the element; any other failure is thrown to the page's error box.
+   */
+  async function ask(promise, element) {
+    if (element) { element.textContent = ''; element.hidden = true; }
+    try {
+      return await promise;
+    } catch (e) {
+      if (e.status !== 400 || !element) { throw e; }
+      element.textContent = A.t('common.refused', { message: e.message });
+      element.hidden = false;
+      return null;
+    }
+  }
+
+  /** The release's legend of the marks, in the chosen language, and which release the figures are cells of. */
+  function legend(element, snapshot) {
+    element.textContent = (snapshot.legend[A.lang()] || snapshot.legend.en) + ' ' + A.t('common.release', { id: snapshot.id });
   }
 
   /** Names of places from /api/v1/reference: a county or a municipality by its code, the code where none is known. */
@@ -76,5 +134,6 @@
   }
 
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
-  window.Charts = { PALETTE: PALETTE, RAMP: RAMP, init: init, spans: spans, places: places, cell: cell, value: value, fillTable: fillTable, csvLink: csvLink, all: charts };
+  window.Charts = { PALETTE: PALETTE, RAMP: RAMP, init: init, spans: spans, periods: periods, options: options, ask: ask, legend: legend, places: places,
+    mark: mark, cell: cell, said: said, period: period, value: value, fillTable: fillTable, csvLink: csvLink, all: charts };
 })();

@@ -1,6 +1,8 @@
 // Compare districts (regional committees): a choropleth of the 12 counties from the Natural Earth extract the
-// portal serves itself, a ranking against the national value, the table behind them, and the municipalities
-// of the chosen county as a ranked chart (no open municipal boundaries exist, so no municipal map).
+// portal serves itself, a ranking against the national value, the table behind them, and the municipalities of the
+// chosen county as a ranked chart (no open municipal boundaries exist, so no municipal map). Only what the release
+// publishes by county is offered: the indicators it publishes there, over the rolling windows (where it publishes
+// counties by month) and whole years; municipalities only for an indicator it publishes by municipality, by year.
 (function () {
   'use strict';
   const A = window.App;
@@ -18,26 +20,49 @@
   function name(e) { return e.name[A.lang()] || e.name.en; }
   function countyName(code) { return C.places(reference).county(code); }
   function municipalityName(code) { return C.places(reference).municipality(code); }
+  function published(e, level) { return ((e.published || {})[level] || {}).total; }
 
   function query(id, range, extra) {
     const parts = range.split('/');
     return A.call('GET', '/api/v1/indicators/' + encodeURIComponent(id) + '?period=range&from=' + parts[0] + '&to=' + parts[1] + (extra || ''));
   }
 
+  /** The spans the release publishes the indicator over by county: rolling windows only where counties are published by month. */
+  function fillSpans() {
+    const e = entry(form.elements.indicator.value);
+    C.options(form.elements.period, C.spans(snapshot, published(e, 'county') === 'month'), form.elements.period.value || A.query.get('period'));
+  }
+
+  function clear(chart) { chart.setOption({ series: [] }, true); }
+
   async function draw() {
     const id = form.elements.indicator.value;
     const range = form.elements.period.value;
     const selected = form.elements.county.value;
     const e = entry(id);
-    const [byCounty, national] = await Promise.all([query(id, range, '&group_by=county'), query(id, range, '')]);
-    const nationalRow = national.rows[0];
-    document.getElementById('compare-note').textContent = A.t('compare.unit.' + e.unit) + ' ' + A.t('compare.range', { range: range.replace('/', ' – ') });
-    document.getElementById('national').textContent = A.t('compare.national', { value: C.cell(nationalRow, e.unit) });
+    const refusal = document.getElementById('compare-refusal');
+    document.getElementById('compare-note').textContent = A.t('compare.unit.' + e.unit) + (range ? ' ' + A.t('compare.range', { range: range.replace('/', ' – ') }) : '');
+    if (!range) {
+      refusal.textContent = A.t('compare.noSpan');
+      refusal.hidden = false;
+      [mapChart, rankChart].forEach(clear);
+      await drawMunicipalities(range, selected);
+      return;
+    }
+    const answers = await C.ask(Promise.all([query(id, range, '&group_by=county'), query(id, range, '')]), refusal);
+    if (!answers) {
+      [mapChart, rankChart].forEach(clear);
+      await drawMunicipalities(range, selected);
+      return;
+    }
+    const byCounty = answers[0];
+    const nationalRow = answers[1].rows[0];
+    document.getElementById('national').textContent = A.t('compare.national', { value: C.said(nationalRow, e.unit) });
     const rows = byCounty.rows.map(function (r) { return { code: r.group.county, name: countyName(r.group.county), row: r }; });
     const values = rows.map(function (r) { return C.value(r.row); }).filter(function (v) { return v !== null; });
     const max = values.length ? Math.max.apply(null, values) : 1;
     mapChart.setOption({
-      tooltip: { trigger: 'item', formatter: function (p) { const r = rows.find(function (x) { return x.code === p.name; }); return r ? r.name + ': ' + C.cell(r.row, e.unit) : p.name; } },
+      tooltip: { trigger: 'item', formatter: function (p) { const r = rows.find(function (x) { return x.code === p.name; }); return r ? r.name + ': ' + C.said(r.row, e.unit) : p.name; } },
       visualMap: { min: 0, max: max || 1, inRange: { color: C.RAMP }, calculable: false, left: 0, bottom: 0, text: [A.number(Math.round(max)), '0'] },
       series: [{
         type: 'map', map: 'albania', nameProperty: 'iso_3166_2', roam: false, selectedMode: 'single',
@@ -50,10 +75,10 @@
     const ranked = rows.slice().sort(function (a, b) { return (C.value(b.row) === null ? -1 : C.value(b.row)) - (C.value(a.row) === null ? -1 : C.value(a.row)); });
     rankChart.setOption({
       color: C.PALETTE,
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: function (p) { const r = ranked[ranked.length - 1 - p[0].dataIndex]; return r.name + ': ' + C.cell(r.row, e.unit); } },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: function (p) { const r = ranked[ranked.length - 1 - p[0].dataIndex]; return r.name + ': ' + C.said(r.row, e.unit); } },
       grid: { left: 110, right: 40, top: 10, bottom: 30 },
       xAxis: { type: 'value' },
-      yAxis: { type: 'category', data: ranked.slice().reverse().map(function (r) { return r.name; }) },
+      yAxis: { type: 'category', data: ranked.slice().reverse().map(function (r) { return r.name + (r.row.status === 'PUBLISHED' ? '' : ' (' + C.mark(r.row.status) + ')'); }) },
       series: [{
         type: 'bar', name: name(e),
         data: ranked.slice().reverse().map(function (r) { return { value: C.value(r.row), itemStyle: { color: r.code === selected ? C.PALETTE[1] : C.PALETTE[0] } }; }),
@@ -61,31 +86,41 @@
       }]
     }, true);
     const header = [A.t('compare.county'), name(e), A.t('compare.numerator'), A.t('compare.denominator'), A.t('compare.status')];
-    const tableRows = ranked.map(function (r) {
-      return [r.name, C.cell(r.row, e.unit), r.row.numerator === null ? '' : A.number(r.row.numerator),
-        r.row.denominator === null ? '' : A.number(Math.round(r.row.denominator)), A.t('status.' + r.row.status)];
-    });
-    tableRows.push([A.t('compare.albania'), C.cell(nationalRow, e.unit), nationalRow.numerator === null ? '' : A.number(nationalRow.numerator),
-      nationalRow.denominator === null ? '' : A.number(Math.round(nationalRow.denominator)), A.t('status.' + nationalRow.status)]);
+    const line = function (label, row) {
+      return [label, C.cell(row, e.unit), row.numerator === null ? '' : A.number(row.numerator),
+        row.denominator === null ? '' : A.number(Math.round(row.denominator)), A.t('status.' + row.status)];
+    };
+    const tableRows = ranked.map(function (r) { return line(r.name, r.row); });
+    tableRows.push(line(A.t('compare.albania'), nationalRow));
     C.fillTable(document.getElementById('county-table'), header, tableRows);
     C.csvLink(document.getElementById('county-csv'), id + '_by_county_' + range.replace('/', '_') + '.csv',
-      ['county_code', 'county', 'value', 'numerator', 'denominator', 'status', 'snapshot'],
+      ['county_code', 'county', 'value', 'numerator', 'denominator', 'status', 'release'],
       rows.map(function (r) { return [r.code, r.name, C.value(r.row), r.row.numerator, r.row.denominator, r.row.status, byCounty.snapshot]; }));
     await drawMunicipalities(range, selected);
   }
 
-  /** The chosen county's municipalities, ranked, for a count the catalogue breaks down by municipality. */
+  /**
+   * The chosen county's municipalities, ranked, for an indicator the release publishes by municipality (the chosen one,
+   * else the first that is): by year, the span's year or, for a rolling window, the last whole year.
+   */
   async function drawMunicipalities(range, county) {
-    const id = form.elements.indicator.value;
-    const e = entry(id).dimensions.indexOf('municipality') >= 0 ? entry(id) : entry('new_cpu_cases');
+    const section = document.getElementById('municipality-section');
+    const chosen = entry(form.elements.indicator.value);
+    const e = published(chosen, 'municipality') ? chosen : catalogue.find(function (x) { return published(x, 'municipality'); });
+    section.hidden = !e;
+    if (!e) { return; }
+    const years = C.spans(snapshot, false);
+    const year = range && range.slice(0, 4) === range.slice(8, 12) && range.slice(5, 7) === '01' ? range : (years.length ? years[0].value : '');
     document.getElementById('municipality-title').textContent = A.t('compare.municipalities', { county: countyName(county) });
-    document.getElementById('municipality-note').textContent = e.id === id ? '' : A.t('compare.municipalities.note', { indicator: name(e) });
-    const result = await query(e.id, range, '&group_by=municipality&county=' + encodeURIComponent(county));
-    const rows = result.rows.map(function (r) { return { name: municipalityName(r.group.municipality), row: r }; })
+    document.getElementById('municipality-note').textContent = (e.id === chosen.id ? '' : A.t('compare.municipalities.note', { indicator: name(e) }) + ' ')
+      + A.t('compare.municipalities.year', { year: year.slice(0, 4) });
+    const result = year ? await C.ask(query(e.id, year, '&group_by=municipality&county=' + encodeURIComponent(county)),
+      document.getElementById('municipality-refusal')) : null;
+    const rows = (result ? result.rows : []).map(function (r) { return { name: municipalityName(r.group.municipality), row: r }; })
       .sort(function (a, b) { return (C.value(b.row) === null ? -1 : C.value(b.row)) - (C.value(a.row) === null ? -1 : C.value(a.row)); });
     municipalityChart.setOption({
       color: C.PALETTE,
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: function (p) { const r = rows[rows.length - 1 - p[0].dataIndex]; return r.name + ': ' + C.cell(r.row, e.unit); } },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: function (p) { const r = rows[rows.length - 1 - p[0].dataIndex]; return r.name + ': ' + C.said(r.row, e.unit); } },
       grid: { left: 130, right: 40, top: 10, bottom: 30 },
       xAxis: { type: 'value' },
       yAxis: { type: 'category', data: rows.slice().reverse().map(function (r) { return r.name; }) },
@@ -93,19 +128,21 @@
     }, true);
     C.fillTable(document.getElementById('municipality-table'), [A.t('compare.municipality'), name(e), A.t('compare.status')],
       rows.map(function (r) { return [r.name, C.cell(r.row, e.unit), A.t('status.' + r.row.status)]; }));
-    C.csvLink(document.getElementById('municipality-csv'), e.id + '_' + county + '_by_municipality.csv', ['municipality', 'value', 'status', 'snapshot'],
-      rows.map(function (r) { return [r.name, C.value(r.row), r.row.status, result.snapshot]; }));
+    C.csvLink(document.getElementById('municipality-csv'), e.id + '_' + county + '_by_municipality_' + year.slice(0, 4) + '.csv',
+      ['municipality', 'value', 'status', 'release'], rows.map(function (r) { return [r.name, C.value(r.row), r.row.status, result.snapshot]; }));
   }
 
   async function load() {
     const [cat, ref, snap, geo] = await Promise.all([A.call('GET', '/api/v1/indicators'), A.call('GET', '/api/v1/reference'),
       A.call('GET', '/api/v1/snapshot'), A.call('GET', '/geo/albania-counties.geojson')]);
-    catalogue = cat.filter(function (e) { return e.dimensions.indexOf('county') >= 0; });
+    catalogue = cat.filter(function (e) { return published(e, 'county'); });
     reference = ref; snapshot = snap;
+    C.legend(document.getElementById('disclosure'), snapshot);
     echarts.registerMap('albania', geo);
     catalogue.forEach(function (e) { form.elements.indicator.appendChild(A.el('option', { value: e.id, text: name(e) })); });
-    form.elements.indicator.value = A.query.get('indicator') || 'children_encountered_rate';
-    C.spans(snapshot).forEach(function (p) { form.elements.period.appendChild(A.el('option', { value: p.value, text: p.text })); });
+    const wanted = A.query.get('indicator') || 'children_encountered_rate';
+    form.elements.indicator.value = entry(wanted) ? wanted : (catalogue.length ? catalogue[0].id : '');
+    fillSpans();
     reference.counties.forEach(function (c) { form.elements.county.appendChild(A.el('option', { value: c.code, text: c.name })); });
     form.elements.county.value = A.query.get('county') || 'AL-07';
     mapChart = C.init('chart-map');
@@ -114,7 +151,10 @@
     mapChart.on('click', function (p) {
       if (p.name && form.elements.county.value !== p.name) { form.elements.county.value = p.name; draw().catch(A.fail); }
     });
-    form.addEventListener('change', function () { draw().catch(A.fail); });
+    form.addEventListener('change', function (ev) {
+      if (ev.target === form.elements.indicator) { fillSpans(); }
+      draw().catch(A.fail);
+    });
     await draw();
   }
 

@@ -1,14 +1,15 @@
-// Data completeness: for one source, every expected county-month submission as received on time, late,
-// refused or missing (a heat map and its table), the shares per source, and rows rejected by rule.
+// Data completeness: for one source, every expected county-month submission as received on time, late, refused (with
+// the reason code), missing or not yet due (a heat map and its table), and per source the shares received and on time. Row and
+// quarantine counts are not shown: a file's rows are its children, so those counts stay internal.
 (function () {
   'use strict';
   const A = window.App;
   const C = window.Charts;
   A.header('completeness');
   const form = document.getElementById('completeness-form');
-  const ARRIVALS = ['ON_TIME', 'LATE', 'REFUSED', 'MISSING'];
-  // Green, orange, vermillion, grey: told apart by the common forms of colour blindness, and named in the tooltip.
-  const COLOURS = ['#009E73', '#E69F00', '#D55E00', '#BBBBBB'];
+  const ARRIVALS = ['ON_TIME', 'LATE', 'REFUSED', 'MISSING', 'NOT_YET_DUE'];
+  // Green, orange, vermillion, grey, sky blue: told apart by the common forms of colour blindness, and named in the tooltip.
+  const COLOURS = ['#009E73', '#E69F00', '#D55E00', '#BBBBBB', '#56B4E9'];
   let reference = null;
   let chart = null;
 
@@ -28,8 +29,8 @@
     chart.setOption({
       tooltip: { formatter: function (p) {
         const s = subs[p.data[3]];
-        return countyName(s.countyCode) + ', ' + s.month + ': ' + A.t('arrival.' + s.arrival)
-          + (s.rowsIn === null ? '' : ' (' + A.t('completeness.rows', { rows: A.number(s.rowsIn), rejected: A.number(s.rowsQuarantined || 0) }) + ')');
+        return countyName(s.countyCode) + ', ' + s.month + ': ' + A.t('arrival.' + s.arrival) + (s.receivedAt ? ' (' + A.date(s.receivedAt) + ')' : '')
+          + (s.problem ? ' · ' + s.problem : '');
       } },
       grid: { left: 110, right: 20, top: 10, bottom: 80 },
       xAxis: { type: 'category', data: months, splitArea: { show: true } },
@@ -46,29 +47,23 @@
         return s ? A.t('arrival.' + s.arrival) : '';
       }));
     }));
-    C.csvLink(document.getElementById('heat-csv'), 'completeness_' + source + '_' + form.elements.from.value + '_' + form.elements.to.value + '.csv',
-      ['source', 'county_code', 'month', 'arrival', 'problem', 'received_at', 'rows_in', 'rows_rejected'],
-      subs.map(function (s) { return [s.source, s.countyCode, s.month, s.arrival, s.problem, s.receivedAt, s.rowsIn, s.rowsQuarantined]; }));
+    C.csvLink(document.getElementById('heat-csv'), 'completeness_' + source + '_' + report.from + '_' + report.to + '.csv',
+      ['source', 'county_code', 'month', 'arrival', 'problem', 'received_at', 'release'],
+      subs.map(function (s) { return [s.source, s.countyCode, s.month, s.arrival, s.problem, s.receivedAt, report.snapshot]; }));
     const pct = function (a, b) { return b ? new Intl.NumberFormat(A.lang() === 'en' ? 'en-GB' : 'sq-AL', { maximumFractionDigits: 1 }).format(100 * a / b) + ' %' : '–'; };
     C.fillTable(document.getElementById('summary-table'), [A.t('completeness.source'), A.t('completeness.expected'), A.t('completeness.received'),
-      A.t('completeness.onTime'), A.t('completeness.refused'), A.t('completeness.rowsRejected')], report.sources.map(function (s) {
+      A.t('completeness.onTime'), A.t('completeness.refused'), A.t('completeness.notYetDue')], report.sources.map(function (s) {
       return [A.t('source.' + s.source), A.number(s.expected), pct(s.received, s.expected), pct(s.onTime, s.expected), A.number(s.refused),
-        pct(s.rowsQuarantined, s.rowsIn)];
+        A.number(s.notYetDue)];
     }));
-    const rules = [];
-    Object.keys(report.quarantinedByRule).sort().forEach(function (src) {
-      Object.keys(report.quarantinedByRule[src]).sort().forEach(function (rule) { rules.push([A.t('source.' + src), rule, A.number(report.quarantinedByRule[src][rule])]); });
-    });
-    C.fillTable(document.getElementById('rules-table'), [A.t('completeness.source'), A.t('completeness.rule'), A.t('completeness.rowsRejected')],
-      rules.length ? rules : [[A.t('completeness.noRejects'), '', '']]);
   }
 
   async function load() {
     const [ref, snap] = await Promise.all([A.call('GET', '/api/v1/reference'), A.call('GET', '/api/v1/snapshot')]);
     reference = ref;
-    const y = Number(snap.lastMonth.slice(0, 4)); const m = Number(snap.lastMonth.slice(5, 7));
-    form.elements.from.value = A.query.get('from') || new Date(Date.UTC(y, m - 12, 1)).toISOString().slice(0, 7);
-    form.elements.to.value = A.query.get('to') || snap.lastMonth;
+    const window12 = snap.rollingWindows[0].split('/');
+    form.elements.from.value = A.query.get('from') || window12[0];
+    form.elements.to.value = A.query.get('to') || window12[1];
     form.elements.source.value = A.query.get('source') || 'border';
     chart = C.init('chart-heat');
     form.addEventListener('change', function () { draw().catch(A.fail); });

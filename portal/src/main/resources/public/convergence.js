@@ -1,6 +1,7 @@
 // Convergence (the national coordinator's gap): children first met by one mechanism, and which later ones reached
-// them, as a Sankey diagram with the share lost at each step, and the delay to NRM identification. Flows that
-// disclosure control withholds are not drawn (their size is unknown to the page) and are listed instead.
+// them, as a Sankey diagram with the share lost at each step, and the delay to NRM identification. Flows the release
+// withholds are not drawn (their size is unknown to the page) and are listed instead; what the release does not
+// publish for the place and span (the outcomes, the delays, the median, or the whole path) is said in the page.
 (function () {
   'use strict';
   const A = window.App;
@@ -15,14 +16,24 @@
     return id.indexOf('after:') === 0 ? A.t('convergence.after', { mechanism: A.t('source.' + id.slice(6)) }) : A.t('source.' + id);
   }
 
-  async function draw() {
-    const [from, to] = form.elements.period.value.split('/');
-    const county = form.elements.county.value;
-    const start = form.elements.start.value;
-    const query = 'from=' + from + '&to=' + to + (county ? '&county=' + county : '');
-    const flow = await A.call('GET', '/api/v1/convergence?start=' + start + '&' + query);
-    document.getElementById('flow-total').textContent = A.t('convergence.total', { children: flow.status === 'PUBLISHED' ? A.number(flow.children) : A.t('status.' + flow.status) });
+  /** A chart's area only when it has something to draw (the note says why it has not). */
+  function showChart(chart, shown) {
+    const box = chart.getDom();
+    const was = !box.hidden;
+    box.hidden = !shown;
+    if (shown && !was) { chart.resize(); }
+  }
+
+  function children(item) { return item.status === 'PUBLISHED' ? A.number(item.children) : C.mark(item.status); }
+
+  function drawFlow(flow, start, label) {
+    document.getElementById('flow-total').textContent = A.t('convergence.total', {
+      children: flow.status === 'PUBLISHED' ? A.number(flow.children) : A.t('status.' + flow.status) });
+    const note = document.getElementById('flow-note');
+    note.hidden = !flow.note;
+    note.textContent = flow.note ? A.t('convergence.shownNot', { note: flow.note }) : '';
     const shown = flow.links.filter(function (l) { return l.status === 'PUBLISHED'; });
+    showChart(flowChart, shown.length > 0);
     const names = [];
     shown.forEach(function (l) { [l.source, l.target].forEach(function (n) { if (names.indexOf(n) < 0) { names.push(n); } }); });
     flowChart.setOption({
@@ -41,18 +52,21 @@
     flow.links.forEach(function (l) {
       if (l.target.indexOf('after:') === 0) { lost[l.source] = l; } else { inflow[l.target] = (inflow[l.target] || []).concat([l]); }
     });
-    const rows = flow.links.map(function (l) {
-      return [node(l.source) + ' → ' + node(l.target), l.status === 'PUBLISHED' ? A.number(l.children) : A.t('status.' + l.status), ''];
-    });
+    const rows = flow.links.map(function (l) { return [node(l.source) + ' → ' + node(l.target), children(l), '']; });
     Object.keys(lost).forEach(function (m) {
       const ins = m === start ? [{ children: flow.children, status: flow.status }] : (inflow[m] || []);
       const known = lost[m].status === 'PUBLISHED' && ins.every(function (l) { return l.status === 'PUBLISHED'; });
       const total = ins.reduce(function (s, l) { return s + (l.children || 0); }, 0);
-      rows.push([A.t('convergence.lostAt', { mechanism: A.t('source.' + m) }), '', known && total ? C.cell({ status: 'PUBLISHED', value: 100 * lost[m].children / total }, 'percent') : A.t('status.SUPPRESSED_COMPLEMENTARY')]);
+      rows.push([A.t('convergence.lostAt', { mechanism: A.t('source.' + m) }), '',
+        known && total ? C.cell({ status: 'PUBLISHED', value: 100 * lost[m].children / total }, 'percent') : C.mark('WITHHELD')]);
     });
     C.fillTable(document.getElementById('flow-table'), [A.t('convergence.flowColumn'), A.t('convergence.children'), A.t('convergence.shareLost')], rows);
-    C.csvLink(document.getElementById('flow-csv'), 'convergence_' + start + '_' + from + '_' + to + (county ? '_' + county : '') + '.csv',
-      ['source', 'target', 'children', 'status', 'snapshot'], flow.links.map(function (l) { return [l.source, l.target, l.children, l.status, flow.snapshot]; }));
+    C.csvLink(document.getElementById('flow-csv'), 'convergence_' + label + '.csv',
+      ['source', 'target', 'children', 'status', 'release'], flow.links.map(function (l) { return [l.source, l.target, l.children, l.status, flow.snapshot]; }));
+  }
+
+  function drawDelays(flow, label) {
+    showChart(delayChart, flow.delays.length > 0);
     delayChart.setOption({
       color: C.PALETTE,
       tooltip: { trigger: 'axis', formatter: function (p) { const d = flow.delays[p[0].dataIndex]; return d.reached[0] + ': ' + (d.status === 'PUBLISHED' ? A.number(d.children) : A.t('status.' + d.status)); } },
@@ -62,19 +76,47 @@
       series: [{ type: 'bar', name: A.t('convergence.children'), data: flow.delays.map(function (d) { return d.status === 'PUBLISHED' ? d.children : null; }) }]
     }, true);
     C.fillTable(document.getElementById('delay-table'), [A.t('convergence.days'), A.t('convergence.children')],
-      flow.delays.map(function (d) { return [d.reached[0], d.status === 'PUBLISHED' ? A.number(d.children) : A.t('status.' + d.status)]; }));
-    C.csvLink(document.getElementById('delay-csv'), 'days_to_nrm_' + start + '_' + from + '_' + to + (county ? '_' + county : '') + '.csv',
-      ['days', 'children', 'status', 'snapshot'], flow.delays.map(function (d) { return [d.reached[0], d.children, d.status, flow.snapshot]; }));
-    const median = await A.call('GET', '/api/v1/indicators/median_days_first_contact_to_nrm?period=range&' + query + '&first_mechanism=' + start);
-    document.getElementById('median').textContent = A.t('convergence.median', { days: C.cell(median.rows[0], 'median_days') });
+      flow.delays.map(function (d) { return [d.reached[0], children(d)]; }));
+    C.csvLink(document.getElementById('delay-csv'), 'days_to_nrm_' + label + '.csv',
+      ['days', 'children', 'status', 'release'], flow.delays.map(function (d) { return [d.reached[0], d.children, d.status, flow.snapshot]; }));
+  }
+
+  /** The catalogue's median for the start and span: a figure, withheld, or not published there (the release's reason). */
+  async function median(query, start) {
+    const box = document.getElementById('median');
+    try {
+      const answer = await A.call('GET', '/api/v1/indicators/median_days_first_contact_to_nrm?period=range&' + query + '&first_mechanism=' + start);
+      const row = answer.rows[0];
+      box.textContent = row.status === 'PUBLISHED' && row.value !== null ? A.t('convergence.median', { days: C.cell(row, 'median_days') })
+        : A.t('convergence.medianStatus', { status: A.t(row.status === 'PUBLISHED' ? 'flag.NO_VALUE' : 'status.' + row.status) });
+    } catch (e) {
+      if (e.status !== 400) { throw e; }
+      box.textContent = A.t('convergence.medianRefused', { message: e.message });
+    }
+  }
+
+  async function draw() {
+    const [from, to] = form.elements.period.value.split('/');
+    const county = form.elements.county.value;
+    const start = form.elements.start.value;
+    const query = 'from=' + from + '&to=' + to + (county ? '&county=' + county : '');
+    const label = start + '_' + from + '_' + to + (county ? '_' + county : '');
+    const flow = await C.ask(A.call('GET', '/api/v1/convergence?start=' + start + '&' + query), document.getElementById('convergence-refusal'));
+    const empty = { children: null, status: 'WITHHELD', outcomes: [], links: [], delays: [], note: null, snapshot: '' };
+    document.querySelectorAll('#convergence-form ~ section').forEach(function (s) { s.hidden = !flow; });
+    drawFlow(flow || empty, start, label);
+    drawDelays(flow || empty, label);
+    if (flow) { await median(query, start); }
   }
 
   async function load() {
     const [ref, snap] = await Promise.all([A.call('GET', '/api/v1/reference'), A.call('GET', '/api/v1/snapshot')]);
     reference = ref;
-    C.spans(snap).forEach(function (p) { form.elements.period.appendChild(A.el('option', { value: p.value, text: p.text })); });
+    C.legend(document.getElementById('disclosure'), snap);
+    C.options(form.elements.period, C.spans(snap, true), A.query.get('period'));
     form.elements.county.appendChild(A.el('option', { value: '', text: A.t('compare.albania') }));
     reference.counties.forEach(function (c) { form.elements.county.appendChild(A.el('option', { value: c.code, text: c.name })); });
+    form.elements.county.value = A.query.get('county') || '';
     form.elements.start.value = A.query.get('start') || 'border';
     flowChart = C.init('chart-flow');
     delayChart = C.init('chart-delay');

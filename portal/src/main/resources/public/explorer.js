@@ -1,6 +1,7 @@
-// The explorer: any catalogue indicator, broken down by any of its dimensions, over any months, as a chart and a
-// pivot table (groups down, periods across) with the data behind them as CSV. Every figure is the query layer's,
-// after disclosure control.
+// The explorer: any catalogue indicator, for Albania or broken down by one of its dimensions, over any months, as a
+// chart and a pivot table (groups down, periods across) with the data behind them as CSV. Only the breakdowns the
+// release publishes are offered, each by the periods it publishes it at; every figure is a cell of the release, and
+// what it does not publish is said in the page with what can be asked instead.
 (function () {
   'use strict';
   const A = window.App;
@@ -20,14 +21,26 @@
     return A.value(dimension, code);
   }
 
-  function fillDimensions() {
+  /** The finest period the release publishes a breakdown at ('' for Albania), or undefined where it does not. */
+  function finest(e, by) {
+    const p = e.published || {};
+    if (by === 'county' || by === 'municipality') { return (p[by] || {}).total; }
+    return (p.albania || {})[by || 'total'];
+  }
+
+  function fillDimensions(wanted) {
     const e = entry(form.elements.indicator.value);
-    const keep = form.elements.by.value;
-    form.elements.by.textContent = '';
-    form.elements.by.appendChild(A.el('option', { value: '', text: A.t('explorer.albania') }));
-    e.dimensions.forEach(function (d) { form.elements.by.appendChild(A.el('option', { value: d, text: A.t('dim.' + d) })); });
-    form.elements.by.value = e.dimensions.indexOf(keep) >= 0 ? keep : '';
+    const list = [{ value: '', text: A.t('explorer.albania') }].concat(e.dimensions.map(function (d) { return { value: d, text: A.t('dim.' + d) }; }))
+      .filter(function (o) { return finest(e, o.value); });
+    C.options(form.elements.by, list, wanted);
     document.getElementById('description').textContent = (e.description[A.lang()] || e.description.en) + ' ' + A.t('explorer.source', { source: e.source });
+    fillPeriods();
+  }
+
+  function fillPeriods(wanted) {
+    const e = entry(form.elements.indicator.value);
+    C.options(form.elements.period, C.periods(finest(e, form.elements.by.value)).map(function (p) { return { value: p, text: A.t('period.' + p) }; }),
+      wanted);
   }
 
   async function draw() {
@@ -35,10 +48,11 @@
     const by = form.elements.by.value;
     const url = '/api/v1/indicators/' + encodeURIComponent(e.id) + '?period=' + form.elements.period.value + '&from=' + form.elements.from.value
       + '&to=' + form.elements.to.value + (by ? '&group_by=' + by : '');
-    const result = await A.call('GET', url);
+    const result = await C.ask(A.call('GET', url), document.getElementById('explorer-refusal'));
+    const rows = result ? result.rows : [];
     const periods = [];
     const groups = {};
-    result.rows.forEach(function (r) {
+    rows.forEach(function (r) {
       if (periods.indexOf(r.period) < 0) { periods.push(r.period); }
       const key = by ? r.group[by] : '';
       (groups[key] = groups[key] || {})[r.period] = r;
@@ -49,7 +63,7 @@
       color: C.PALETTE,
       tooltip: { trigger: 'axis', formatter: function (params) {
         return [params[0].axisValueLabel].concat(params.map(function (p) {
-          return p.marker + ' ' + p.seriesName + ': ' + C.cell(groups[keys[p.seriesIndex]][p.axisValue], e.unit);
+          return p.marker + ' ' + p.seriesName + ': ' + C.said(groups[keys[p.seriesIndex]][p.axisValue], e.unit);
         })).join('<br>');
       } },
       legend: { type: 'scroll', top: 0 },
@@ -61,11 +75,12 @@
           data: periods.map(function (p) { return C.value(groups[k][p]); }) };
       })
     }, true);
-    C.fillTable(document.getElementById('pivot'), [by ? A.t('dim.' + by) : ''].concat(periods),
+    const heads = periods.map(function (p) { return C.period(groups[keys[0]][p]); });
+    C.fillTable(document.getElementById('pivot'), [by ? A.t('dim.' + by) : ''].concat(heads),
       keys.map(function (k) { return [by ? label(by, k) : A.t('explorer.albania')].concat(periods.map(function (p) { return C.cell(groups[k][p], e.unit); })); }));
     C.csvLink(document.getElementById('explorer-csv'), e.id + (by ? '_by_' + by : '') + '_' + form.elements.from.value + '_' + form.elements.to.value + '.csv',
-      ['period', by || 'area', 'value', 'numerator', 'denominator', 'status', 'flags', 'snapshot'],
-      result.rows.map(function (r) {
+      ['period', by || 'area', 'value', 'numerator', 'denominator', 'status', 'flags', 'release'],
+      rows.map(function (r) {
         return [r.period, by ? label(by, r.group[by]) : 'Albania', C.value(r), r.numerator, r.denominator, r.status, (r.flags || []).join(' '), result.snapshot];
       }));
   }
@@ -73,16 +88,18 @@
   async function load() {
     const [cat, ref, snap] = await Promise.all([A.call('GET', '/api/v1/indicators'), A.call('GET', '/api/v1/reference'), A.call('GET', '/api/v1/snapshot')]);
     catalogue = cat; reference = ref;
+    C.legend(document.getElementById('disclosure'), snap);
     catalogue.forEach(function (e) { form.elements.indicator.appendChild(A.el('option', { value: e.id, text: name(e) })); });
-    form.elements.indicator.value = A.query.get('indicator') || 'child_victims';
-    form.elements.period.value = A.query.get('period') || 'quarter';
-    form.elements.from.value = snap.firstMonth;
-    form.elements.to.value = snap.lastMonth;
-    fillDimensions();
-    form.elements.by.value = A.query.get('by') || (entry(form.elements.indicator.value).dimensions.indexOf('status') >= 0 ? 'status' : '');
+    form.elements.indicator.value = entry(A.query.get('indicator')) ? A.query.get('indicator') : 'child_victims';
+    form.elements.from.value = A.query.get('from') || snap.firstMonth;
+    form.elements.to.value = A.query.get('to') || snap.lastMonth;
+    const first = entry(form.elements.indicator.value);
+    fillDimensions(A.query.get('by') !== null ? A.query.get('by') : (finest(first, 'status') ? 'status' : ''));
+    fillPeriods(A.query.get('period') || 'quarter');
     chart = C.init('chart-explorer');
     form.addEventListener('change', function (ev) {
       if (ev.target === form.elements.indicator) { fillDimensions(); }
+      if (ev.target === form.elements.by) { fillPeriods(); }
       draw().catch(A.fail);
     });
     await draw();

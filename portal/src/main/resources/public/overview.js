@@ -1,7 +1,8 @@
-// The national coordinator's overview: the last snapshot and its completeness at a glance, tiles for the
-// headline indicators with the change against the same twelve months a year earlier, a trend of any headline
-// indicator by month, quarter or year, and child victims by status. Every figure comes from the query layer
-// (/api/v1/indicators, /api/v1/completeness, /api/v1/overview); withheld values are gaps, never zeros.
+// The national coordinator's overview: the published release and its completeness at a glance, tiles for the
+// headline indicators over the release's last twelve months with the change on the twelve before, a trend of a
+// headline indicator by the periods the release publishes it for Albania, and child victims by status. Every figure
+// is a cell of the release (/api/v1/indicators, /api/v1/completeness); what it withholds is a gap or its mark, never
+// a zero, and what it does not publish is said in the page.
 (function () {
   'use strict';
   const A = window.App;
@@ -15,23 +16,31 @@
 
   function entry(id) { return catalogue.find(function (e) { return e.id === id; }); }
   function name(e) { return e.name[A.lang()] || e.name.en; }
-  function month(y, m) { return new Date(Date.UTC(y, m - 1, 1)).toISOString().slice(0, 7); }
   function indicator(id, query) { return A.call('GET', '/api/v1/indicators/' + encodeURIComponent(id) + '?' + query); }
+  /** The finest period the release publishes an indicator's breakdown at for Albania, or undefined. */
+  function finest(e, breakdown) { return ((e.published || {}).albania || {})[breakdown || 'total']; }
+  function span(w) { const ends = w.split('/'); return 'period=range&from=' + ends[0] + '&to=' + ends[1]; }
+
+  /** An answer, or null when the release does not publish it (a 400): a tile then says so. */
+  async function orNothing(promise) {
+    try { return await promise; } catch (e) { if (e.status === 400) { return null; } throw e; }
+  }
 
   async function tiles() {
-    const y = Number(snapshot.lastMonth.slice(0, 4)); const m = Number(snapshot.lastMonth.slice(5, 7));
-    const now = { from: month(y, m - 11), to: snapshot.lastMonth };
-    const before = { from: month(y - 1, m - 11), to: month(y - 1, m) };
-    document.getElementById('tiles-title').textContent = A.t('overview.tiles', { from: now.from, to: now.to, bfrom: before.from, bto: before.to });
+    const now = snapshot.rollingWindows[0];
+    const before = snapshot.rollingWindows[1];
+    const ends = now.split('/');
+    const earlier = before ? before.split('/') : ['', ''];
+    document.getElementById('tiles-title').textContent = A.t('overview.tiles', { from: ends[0], to: ends[1], bfrom: earlier[0], bto: earlier[1] });
     const list = document.getElementById('tiles');
     const answers = await Promise.all(HEADLINES.map(function (id) {
-      return Promise.all([indicator(id, 'period=range&from=' + now.from + '&to=' + now.to),
-        indicator(id, 'period=range&from=' + before.from + '&to=' + before.to)]);
+      return Promise.all([orNothing(indicator(id, span(now))), before ? orNothing(indicator(id, span(before))) : null]);
     }));
     list.textContent = '';
     HEADLINES.forEach(function (id, i) {
       const e = entry(id);
-      const cur = answers[i][0].rows[0]; const prev = answers[i][1].rows[0];
+      const cur = answers[i][0] && answers[i][0].rows[0];
+      const prev = answers[i][1] && answers[i][1].rows[0];
       let change = A.t('overview.noChange');
       let trend = 'none';
       if (C.value(cur) !== null && C.value(prev) !== null && C.value(prev) !== 0) {
@@ -40,9 +49,11 @@
         change = A.t(e.unit === 'percent' ? 'overview.changePoints' : 'overview.changePercent', { change: text });
         trend = diff === 0 || e.higherIsBetter === null ? 'neutral' : (diff > 0) === e.higherIsBetter ? 'better' : 'worse';
       }
+      const shown = cur ? C.cell(cur, e.unit) : A.t('overview.notPublished');
       list.appendChild(A.el('li', { class: 'tile ' + trend, 'data-indicator': id }, [
         A.el('span', { class: 'tile-name', text: name(e) }),
-        A.el('strong', { class: 'tile-value', text: C.cell(cur, e.unit) }),
+        A.el('strong', { class: 'tile-value' + (C.value(cur) === null ? ' mark' : ''), text: shown,
+          title: cur && cur.status !== 'PUBLISHED' ? A.t('status.' + cur.status) : '' }),
         A.el('span', { class: 'tile-change', text: change + (trend === 'better' ? ' ▲ ' + A.t('overview.better') : trend === 'worse' ? ' ▼ ' + A.t('overview.worse') : '') }),
         A.el('a', { href: '/explorer.html?indicator=' + id, text: A.t('overview.explore') })
       ]));
@@ -60,71 +71,95 @@
     });
   }
 
+  /** The periods the release publishes the chosen indicator at for Albania. */
+  function trendPeriods() {
+    const form = document.getElementById('trend-form');
+    const e = entry(form.elements.indicator.value);
+    C.options(form.elements.period, C.periods(finest(e)).map(function (p) { return { value: p, text: A.t('period.' + p) }; }),
+      form.elements.period.value || 'quarter');
+  }
+
   async function trend() {
     const form = document.getElementById('trend-form');
     const e = entry(form.elements.indicator.value);
-    const result = await indicator(e.id, 'period=' + form.elements.period.value + '&from=' + snapshot.firstMonth + '&to=' + snapshot.lastMonth);
-    const periods = result.rows.map(function (r) { return r.period; });
+    const period = form.elements.period.value;
+    const result = await C.ask(indicator(e.id, 'period=' + period + '&from=' + snapshot.firstMonth + '&to=' + snapshot.lastMonth),
+      document.getElementById('trend-refusal'));
+    const rows = result ? result.rows : [];
     trendChart.setOption({
       color: C.PALETTE,
-      tooltip: { trigger: 'axis', formatter: function (p) { return p[0].axisValueLabel + ': ' + C.cell(result.rows[p[0].dataIndex], e.unit); } },
+      tooltip: { trigger: 'axis', formatter: function (p) { return p[0].axisValueLabel + ': ' + C.said(rows[p[0].dataIndex], e.unit); } },
       grid: { left: 60, right: 20, top: 20, bottom: 40 },
-      xAxis: { type: 'category', data: periods },
+      xAxis: { type: 'category', data: rows.map(function (r) { return r.period; }) },
       yAxis: { type: 'value' },
-      series: [{ name: name(e), type: 'line', connectNulls: false, data: result.rows.map(C.value) }]
+      series: [{ name: name(e), type: 'line', connectNulls: false, data: rows.map(C.value) }]
     }, true);
     C.fillTable(document.getElementById('trend-table'), [A.t('explorer.period'), name(e), A.t('compare.status')],
-      result.rows.map(function (r) { return [r.period, C.cell(r, e.unit), A.t('status.' + r.status)]; }));
-    C.csvLink(document.getElementById('trend-csv'), e.id + '_' + form.elements.period.value + '.csv', ['period', 'value', 'numerator', 'denominator', 'status', 'snapshot'],
-      result.rows.map(function (r) { return [r.period, C.value(r), r.numerator, r.denominator, r.status, result.snapshot]; }));
+      rows.map(function (r) { return [C.period(r), C.cell(r, e.unit), A.t('status.' + r.status)]; }));
+    C.csvLink(document.getElementById('trend-csv'), e.id + '_' + period + '.csv', ['period', 'value', 'numerator', 'denominator', 'status', 'release'],
+      rows.map(function (r) { return [r.period, C.value(r), r.numerator, r.denominator, r.status, result.snapshot]; }));
   }
 
-  function victimsOption(trend) {
-    const months = trend.series.length ? trend.series[0].points.map(function (p) { return p.period; }) : [];
-    return {
+  /** Child victims by status, by the finest period the release publishes that breakdown at for Albania. */
+  async function victims() {
+    const period = finest(entry('child_victims'), 'status');
+    const refusal = document.getElementById('victims-refusal');
+    document.getElementById('victims-title').textContent = A.t('overview.victims', { period: A.t('per.' + (period || 'year')) });
+    if (!period) {
+      refusal.textContent = A.t('overview.victims.none');
+      refusal.hidden = false;
+      return;
+    }
+    const result = await C.ask(indicator('child_victims', 'group_by=status&period=' + period + '&from=' + snapshot.firstMonth + '&to=' + snapshot.lastMonth), refusal);
+    if (!result) { return; }
+    const periods = [];
+    const byStatus = {};
+    result.rows.forEach(function (r) {
+      if (periods.indexOf(r.period) < 0) { periods.push(r.period); }
+      (byStatus[r.group.status] = byStatus[r.group.status] || {})[r.period] = r;
+    });
+    const statuses = ['potential', 'presumed', 'identified'].filter(function (s) { return byStatus[s]; });
+    C.init('chart-victims').setOption({
       color: C.PALETTE,
       tooltip: { trigger: 'axis', formatter: function (params) {
         return [params[0].axisValueLabel].concat(params.map(function (p) {
-          const point = trend.series[p.seriesIndex].points[p.dataIndex];
-          return p.marker + ' ' + p.seriesName + ': ' + (point.status === 'PUBLISHED' ? A.number(point.value) : A.t('status.' + point.status));
+          return p.marker + ' ' + p.seriesName + ': ' + C.said(byStatus[statuses[p.seriesIndex]][p.axisValue], 'count');
         })).join('<br>');
       } },
       legend: { top: 0 },
       grid: { left: 50, right: 20, top: 36, bottom: 40 },
-      xAxis: { type: 'category', data: months },
+      xAxis: { type: 'category', data: periods },
       yAxis: { type: 'value', minInterval: 1 },
-      series: trend.series.map(function (s) {
-        return { name: A.t('series.' + s.key), type: 'line', connectNulls: false, data: s.points.map(function (p) { return p.value; }) };
+      series: statuses.map(function (s) {
+        return { name: A.t('series.' + s), type: 'line', connectNulls: false, data: periods.map(function (p) { return C.value(byStatus[s][p]); }) };
       })
-    };
+    });
+    C.fillTable(document.getElementById('victims-table'), [A.t('dim.status')].concat(periods), statuses.map(function (s) {
+      return [A.t('series.' + s)].concat(periods.map(function (p) { return C.cell(byStatus[s][p], 'count'); }));
+    }));
+    C.csvLink(document.getElementById('victims-csv'), 'child_victims_by_status_' + period + '.csv', ['period', 'status', 'children', 'disclosure_status', 'release'],
+      result.rows.map(function (r) { return [r.period, r.group.status, C.value(r), r.status, result.snapshot]; }));
   }
 
   async function load() {
     const [snap, cat] = await Promise.all([A.call('GET', '/api/v1/snapshot'), A.call('GET', '/api/v1/indicators')]);
     snapshot = snap; catalogue = cat;
-    // The snapshot id is the moment it was taken: 20261128T012338932Z.
+    // The release id is the moment its snapshot was taken: 20261128T012338932Z.
     const taken = /^(\d{4})(\d{2})(\d{2})T/.exec(snapshot.id);
     document.getElementById('snapshot').textContent = A.t('overview.snapshot', { id: snapshot.id, first: snapshot.firstMonth,
       date: taken ? A.date(taken[1] + '-' + taken[2] + '-' + taken[3]) : snapshot.id,
       last: snapshot.lastMonth, loaded: A.number(snapshot.filesLoaded), rejected: A.number(snapshot.filesRejected) });
+    C.legend(document.getElementById('disclosure'), snapshot);
     const form = document.getElementById('trend-form');
-    HEADLINES.concat(['new_cpu_cases', 'children_encountered_rate']).forEach(function (id) {
-      form.elements.indicator.appendChild(A.el('option', { value: id, text: name(entry(id)) }));
-    });
-    form.elements.period.value = 'quarter';
+    HEADLINES.concat(['new_cpu_cases', 'children_encountered_rate']).filter(function (id) { return entry(id) && finest(entry(id)); })
+      .forEach(function (id) { form.elements.indicator.appendChild(A.el('option', { value: id, text: name(entry(id)) })); });
+    trendPeriods();
     trendChart = C.init('chart-trend');
-    form.addEventListener('change', function () { trend().catch(A.fail); });
-    await Promise.all([glance(), tiles(), trend()]);
-    const victims = await A.call('GET', '/api/v1/overview/child-victims/monthly');
-    C.init('chart-victims').setOption(victimsOption(victims));
-    const months = victims.series.length ? victims.series[0].points.map(function (p) { return p.period; }) : [];
-    C.fillTable(document.getElementById('victims-table'), [A.t('dim.status')].concat(months), victims.series.map(function (s) {
-      return [A.t('series.' + s.key)].concat(s.points.map(function (p) { return p.status === 'PUBLISHED' ? A.number(p.value) : A.t('status.' + p.status); }));
-    }));
-    const rows = [];
-    victims.series.forEach(function (s) { s.points.forEach(function (p) { rows.push([p.period, s.key, p.value, p.status]); }); });
-    C.csvLink(document.getElementById('victims-csv'), 'child_victims_by_status_monthly.csv', ['month', 'status', 'children', 'disclosure_status'], rows);
-    document.getElementById('disclosure').textContent = A.t('overview.disclosure', { max: victims.suppressionThreshold - 1 });
+    form.addEventListener('change', function (ev) {
+      if (ev.target === form.elements.indicator) { trendPeriods(); }
+      trend().catch(A.fail);
+    });
+    await Promise.all([glance(), tiles(), trend(), victims()]);
   }
 
   load().catch(A.fail);

@@ -1,5 +1,8 @@
-// The ministry's statistics: the standard tables for a chosen year or quarter, each with its downloads (XLSX,
-// CSV, PDF), and all of them in one file. A whole export can take a few seconds: the page says so while it runs.
+// The ministry's statistics: the standard tables for a chosen year or quarter, each with its downloads (XLSX, CSV,
+// PDF), and all of them in one file. A period the release covers only in part says so; a table the release cannot
+// make for a period (its cells are published only by year, say) says why and what to ask instead. Every figure is a
+// cell of the release; the marks are explained by its legend. A whole export can take a few seconds: the page says
+// so while it runs.
 (function () {
   'use strict';
   const A = window.App;
@@ -12,34 +15,51 @@
     return (v.indexOf('Q') >= 0 ? 'quarter=' : 'year=') + encodeURIComponent(v);
   }
 
+  function title(t) { return t.title[A.lang()] || t.title.en; }
+
+  /** A table as the page shows it: its cells (figures, or the release's marks) with row and column totals. */
+  function tableSection(t) {
+    const section = A.el('section', { 'aria-label': title(t), 'data-table': t.id });
+    section.appendChild(A.el('h2', { text: title(t) + ', ' + t.period }));
+    const table = A.el('table', { class: 'data' });
+    const share = t.columnLabels.length === 0;
+    const header = [A.t('dim.' + t.rows)].concat(share ? [A.t('compare.unit.' + t.unit)]
+      : t.columnLabels.map(function (c) { return A.value(t.columns, c); }).concat([A.t('statistics.total')]));
+    const shown = function (v) { return /^[0-9]+(\.[0-9]+)?$/.test(v) ? new Intl.NumberFormat(A.lang() === 'en' ? 'en-GB' : 'sq-AL').format(Number(v)) : v; };
+    const rows = t.cells.map(function (line, r) {
+      return [r < t.rowLabels.length ? A.value(t.rows, t.rowLabels[r]) : (share ? A.t('compare.albania') : A.t('statistics.total'))].concat(line.map(shown));
+    });
+    C.fillTable(table, header, rows);
+    section.appendChild(A.el('div', { class: 'scroll' }, [table]));
+    const links = A.el('p', { class: 'exports' }, [A.t('actions.export') + ': ']);
+    ['xlsx', 'csv', 'pdf'].forEach(function (f, i) {
+      if (i > 0) { links.appendChild(document.createTextNode(' · ')); }
+      links.appendChild(A.el('a', { href: '/api/v1/statistics/' + t.id + '/export.' + f + '?' + param(), text: f.toUpperCase() }));
+    });
+    section.appendChild(links);
+    section.appendChild(A.el('p', { class: 'note', text: A.t('statistics.stamp', { snapshot: t.snapshot, indicator: t.indicator }) }));
+    return section;
+  }
+
   async function draw(listing) {
     const box = document.getElementById('tables');
     box.textContent = '';
+    const period = form.elements.period.value;
+    const partial = document.getElementById('partial-note');
+    partial.hidden = listing.partial.indexOf(period) < 0;
+    partial.textContent = A.t('statistics.partialNote', { first: listing.firstMonth, last: listing.lastMonth });
     document.querySelectorAll('.export-all').forEach(function (a) {
       a.href = '/api/v1/statistics/all/export.' + a.getAttribute('data-format') + '?' + param();
     });
     for (const entry of listing.tables) {
-      const t = await A.call('GET', '/api/v1/statistics/' + entry.id + '?' + param());
-      const section = A.el('section', { 'aria-label': t.title[A.lang()] || t.title.en, 'data-table': t.id });
-      section.appendChild(A.el('h2', { text: (t.title[A.lang()] || t.title.en) + ', ' + t.period }));
-      const table = A.el('table', { class: 'data' });
-      const share = t.columnLabels.length === 0;
-      const header = [A.t('dim.' + t.rows)].concat(share ? [A.t('compare.unit.' + t.unit)]
-        : t.columnLabels.map(function (c) { return A.value(t.columns, c); }).concat([A.t('statistics.total')]));
-      const shown = function (v) { return /^[0-9]+(\.[0-9]+)?$/.test(v) ? new Intl.NumberFormat(A.lang() === 'en' ? 'en-GB' : 'sq-AL').format(Number(v)) : v; };
-      const rows = t.cells.map(function (line, r) {
-        return [r < t.rowLabels.length ? A.value(t.rows, t.rowLabels[r]) : (share ? A.t('compare.albania') : A.t('statistics.total'))].concat(line.map(shown));
-      });
-      C.fillTable(table, header, rows);
-      section.appendChild(A.el('div', { class: 'scroll' }, [table]));
-      const links = A.el('p', { class: 'exports' }, [A.t('actions.export') + ': ']);
-      ['xlsx', 'csv', 'pdf'].forEach(function (f, i) {
-        if (i > 0) { links.appendChild(document.createTextNode(' · ')); }
-        links.appendChild(A.el('a', { href: '/api/v1/statistics/' + t.id + '/export.' + f + '?' + param(), text: f.toUpperCase() }));
-      });
-      section.appendChild(links);
-      section.appendChild(A.el('p', { class: 'note', text: A.t('statistics.stamp', { snapshot: t.snapshot, indicator: t.indicator }) }));
-      box.appendChild(section);
+      const refusal = A.el('p', { class: 'refusal', role: 'status' });
+      const t = await C.ask(A.call('GET', '/api/v1/statistics/' + entry.id + '?' + param()), refusal);
+      if (t) {
+        box.appendChild(tableSection(t));
+      } else {
+        box.appendChild(A.el('section', { 'aria-label': title(entry), 'data-table': entry.id, 'data-refused': 'true' }, [
+          A.el('h2', { text: title(entry) + ', ' + period }), refusal]));
+      }
     }
   }
 
@@ -68,9 +88,10 @@
 
   async function load() {
     const listing = await A.call('GET', '/api/v1/statistics');
-    listing.years.forEach(function (y) { form.elements.period.appendChild(A.el('option', { value: y, text: y })); });
-    listing.quarters.forEach(function (q) { form.elements.period.appendChild(A.el('option', { value: q, text: q })); });
-    form.elements.period.value = A.query.get('period') || listing.defaultPeriod;
+    const label = function (p) { return listing.partial.indexOf(p) >= 0 ? A.t('statistics.partial', { period: p }) : p; };
+    C.options(form.elements.period, listing.years.concat(listing.quarters).map(function (p) { return { value: p, text: label(p) }; }),
+      A.query.get('period') || listing.defaultPeriod);
+    document.getElementById('disclosure').textContent = listing.legend[A.lang()] || listing.legend.en;
     form.addEventListener('change', function () { draw(listing).catch(A.fail); });
     progress();
     await draw(listing);

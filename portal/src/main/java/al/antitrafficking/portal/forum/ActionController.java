@@ -56,8 +56,12 @@ public final class ActionController {
     /** An action's page: the action, its forum's title, notes and history. */
     public record ActionDetail(ActionView action, String forumTitle, List<ActionNote> notes, List<ActionChange> history) {}
 
-    /** The effect view: the named indicators' trend in the action's county, with when work started and ended. */
-    public record Effect(String countyCode, String countyName, LocalDate started, LocalDate completed, List<Trend> trends, String release) {}
+    /**
+     * The effect view: the named indicators' trend in the action's county, with when work started and ended; the named
+     * indicators the release does not publish by county are listed, not drawn.
+     */
+    public record Effect(String countyCode, String countyName, LocalDate started, LocalDate completed, List<Trend> trends,
+                         List<String> notByCounty, String release) {}
 
     /** One indicator's trend in a county, by the finest period the release publishes there. */
     public record Trend(String indicator, String periodType, List<Series> series, int suppressionThreshold) {}
@@ -112,11 +116,13 @@ public final class ActionController {
         LocalDate started = firstDayOfStatus(action.id(), ActionStatus.IN_PROGRESS);
         LocalDate completed = firstDayOfStatus(action.id(), ActionStatus.DONE);
         PublishedRelease release = releases.current();
-        List<Trend> series = action.indicators().stream()
-                .filter(release.trendIndicators()::contains)
+        List<String> named = action.indicators().stream().filter(release.trendIndicators()::contains).toList();
+        List<Trend> series = named.stream()
+                .filter(indicator -> release.publication(indicator).containsKey("county"))
                 .map(indicator -> trend(release.countyTrend(indicator, action.countyCode(), clock.instant())))
                 .toList();
-        ctx.json(new Effect(action.countyCode(), view(action).countyName(), started, completed, series, release.id()));
+        List<String> notByCounty = named.stream().filter(indicator -> !release.publication(indicator).containsKey("county")).toList();
+        ctx.json(new Effect(action.countyCode(), view(action).countyName(), started, completed, series, notByCounty, release.id()));
     }
 
     private static Trend trend(IndicatorResult r) {

@@ -4,6 +4,7 @@ import al.antitrafficking.portal.Requests;
 import al.antitrafficking.warehouse.disclosure.Marks;
 import al.antitrafficking.warehouse.indicator.Indicator;
 import al.antitrafficking.warehouse.indicator.PeriodType;
+import al.antitrafficking.warehouse.indicator.QueryRefusedException;
 import al.antitrafficking.warehouse.reference.County;
 import al.antitrafficking.warehouse.reference.Crossing;
 import al.antitrafficking.warehouse.reference.Territory;
@@ -39,7 +40,7 @@ public final class StatisticsController {
 
     /** The tables, the periods the release covers (a period it covers only in part says so), and the marks' legend. */
     public record Listing(List<Entry> tables, String defaultPeriod, List<String> years, List<String> quarters, List<String> partial,
-                          Map<String, String> legend) {}
+                          String firstMonth, String lastMonth, Map<String, String> legend) {}
 
     public record Entry(String id, Map<String, String> title, String indicator, String rows, String columns) {}
 
@@ -61,7 +62,8 @@ public final class StatisticsController {
             }
         }
         ctx.json(new Listing(StandardTables.STANDARD.stream().map(d -> new Entry(d.id(), d.title(), d.indicator(), d.rows(), d.columns()))
-                .toList(), defaultPeriod(release), years, quarters, partial, Marks.legend(release.minCount())));
+                .toList(), defaultPeriod(release), years, quarters, partial, release.firstMonth().toString(), release.lastMonth().toString(),
+                Marks.legend(release.minCount())));
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -96,18 +98,46 @@ public final class StatisticsController {
             throw new NotFoundResponse("No export as " + format + "; csv, xlsx or pdf");
         }
         String period = period(ctx, release);
-        List<StandardTables.Definition> definitions = id.equals("all") ? StandardTables.STANDARD : List.of(definition(id));
         List<StatisticsExport.Stamped> tables = new ArrayList<>();
-        for (StandardTables.Definition d : definitions) {
-            StatisticsAnswers.Table t = release.statistics(d, period, clock.instant());
-            tables.add(new StatisticsExport.Stamped(t, release.catalogue().find(d.indicator()).orElseThrow(), label(d.rows()), label(d.columns())));
+        List<StatisticsExport.Omitted> omitted = new ArrayList<>();
+        if (id.equals("all")) {
+            allTables(release, period, tables, omitted);
+        } else {
+            tables.add(stamped(release, definition(id), period));
         }
         String file = "statistics_" + id + "_" + period + "_" + release.id() + "." + format;
         ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
         switch (format) {
-            case "csv" -> ctx.contentType("text/csv; charset=utf-8").result(StatisticsExport.csv(tables));
-            case "xlsx" -> ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").result(StatisticsExport.xlsx(tables));
-            default -> ctx.contentType("application/pdf").result(StatisticsExport.pdf(tables));
+            case "csv" -> ctx.contentType("text/csv; charset=utf-8").result(StatisticsExport.csv(tables, omitted));
+            case "xlsx" -> ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                    .result(StatisticsExport.xlsx(tables, omitted));
+            default -> ctx.contentType("application/pdf").result(StatisticsExport.pdf(tables, omitted));
+        }
+    }
+
+    private StatisticsExport.Stamped stamped(PublishedRelease release, StandardTables.Definition d, String period) {
+        StatisticsAnswers.Table t = release.statistics(d, period, clock.instant());
+        return new StatisticsExport.Stamped(t, release.catalogue().find(d.indicator()).orElseThrow(), label(d.rows()), label(d.columns()));
+    }
+
+    /**
+     * Every standard table the release makes for the period; a table it cannot make there (published only by year, or
+     * not at all) is left out of a file of all tables and listed in it with the release's reason, so that one table
+     * does not keep the ministry from the others. A period for which it makes none is refused.
+     */
+    private void allTables(PublishedRelease release, String period, List<StatisticsExport.Stamped> tables, List<StatisticsExport.Omitted> omitted) {
+        QueryRefusedException first = null;
+        for (StandardTables.Definition d : StandardTables.STANDARD) {
+            try {
+                tables.add(stamped(release, d, period));
+            } catch (QueryRefusedException refused) {
+                // A refusal is the release's answer for this table, kept in the file; any other failure still fails the request.
+                omitted.add(new StatisticsExport.Omitted(d, refused.getMessage()));
+                first = first == null ? refused : first;
+            }
+        }
+        if (tables.isEmpty()) {
+            throw first;
         }
     }
 

@@ -3,6 +3,7 @@ package al.antitrafficking.portal.statistics;
 import al.antitrafficking.warehouse.disclosure.CellStatus;
 import al.antitrafficking.warehouse.disclosure.Marks;
 import al.antitrafficking.warehouse.indicator.Indicator;
+import al.antitrafficking.warehouse.release.StandardTables;
 import al.antitrafficking.warehouse.release.StatisticsAnswers;
 import al.antitrafficking.warehouse.indicator.Unit;
 import java.io.ByteArrayInputStream;
@@ -51,6 +52,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 final class StatisticsExport {
     /** A table with what its stamp says: the indicator's definition and how to show a group's label. */
     record Stamped(StatisticsAnswers.Table table, Indicator indicator, Function<String, String> rowLabel, Function<String, String> columnLabel) {}
+
+    /** A standard table the release cannot make for the period of a file of all tables, and the release's reason. */
+    record Omitted(StandardTables.Definition definition, String reason) {}
 
 
     private StatisticsExport() {}
@@ -114,7 +118,17 @@ final class StatisticsExport {
         return unit == Unit.COUNT ? String.valueOf(cell.count()) : cell.value() == null ? "" : String.format(Locale.ROOT, "%.1f", cell.value());
     }
 
-    static byte[] csv(List<Stamped> tables) {
+    /** The lines that list the tables a file of all tables leaves out, with why; none when it leaves none out. */
+    static List<String[]> omissions(List<Omitted> omitted) {
+        List<String[]> lines = new ArrayList<>();
+        if (!omitted.isEmpty()) {
+            lines.add(new String[] {"Not in this file", "The release does not publish these tables for this period"});
+            omitted.forEach(o -> lines.add(new String[] {o.definition().title().get("en") + " / " + o.definition().title().get("sq"), o.reason()}));
+        }
+        return lines;
+    }
+
+    static byte[] csv(List<Stamped> tables, List<Omitted> omitted) {
         StringWriter out = new StringWriter();
         out.write('\uFEFF');
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
@@ -130,13 +144,19 @@ final class StatisticsExport {
                     csv.printRecord((Object[]) line);
                 }
             }
+            if (!omitted.isEmpty()) {
+                csv.println();
+            }
+            for (String[] line : omissions(omitted)) {
+                csv.printRecord((Object[]) line);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    static byte[] xlsx(List<Stamped> tables) {
+    static byte[] xlsx(List<Stamped> tables, List<Omitted> omitted) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
             Instant at = snapshotTime(tables.get(0).table().snapshot()).orElse(Instant.EPOCH);
             workbook.getProperties().getCoreProperties().setCreated(Optional.of(java.util.Date.from(at)));
@@ -156,6 +176,14 @@ final class StatisticsExport {
                     header = false;
                 }
                 sheet.setColumnWidth(0, 40 * 256);
+            }
+            if (!omitted.isEmpty()) {
+                Sheet sheet = workbook.createSheet("not_in_this_file");
+                int r = 0;
+                for (String[] line : omissions(omitted)) {
+                    write(sheet.createRow(r++), line, false);
+                }
+                sheet.setColumnWidth(0, 60 * 256);
             }
             workbook.write(bytes);
             return sameTimes(bytes.toByteArray(), at);
@@ -190,7 +218,7 @@ final class StatisticsExport {
         return out.toByteArray();
     }
 
-    static byte[] pdf(List<Stamped> tables) {
+    static byte[] pdf(List<Stamped> tables, List<Omitted> omitted) {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Instant at = snapshotTime(tables.get(0).table().snapshot()).orElse(Instant.EPOCH);
             Calendar when = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
@@ -231,6 +259,21 @@ final class StatisticsExport {
                     }
                 }
                 fingerprint.append(s.table().definition().id()).append('|').append(s.table().snapshot()).append('|').append(s.table().period());
+            }
+            if (!omitted.isEmpty()) {
+                PDPage page = new PDPage(new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth()));
+                doc.addPage(page);
+                try (PDPageContentStream text = new PDPageContentStream(doc, page)) {
+                    float y = page.getMediaBox().getHeight() - 40;
+                    for (String[] line : omissions(omitted)) {
+                        for (String wrapped : wrap(line[0] + ": " + line[1], 150)) {
+                            show(text, line[0].equals("Not in this file") ? bold : regular, 9, 40, y, wrapped);
+                            y -= 12;
+                        }
+                        y -= 4;
+                    }
+                }
+                omitted.forEach(o -> fingerprint.append(o.definition().id()).append("|omitted"));
             }
             // The file identifier PDF readers use: from what the file holds, not from the time it was written.
             byte[] id = MessageDigest.getInstance("MD5").digest(fingerprint.toString().getBytes(StandardCharsets.UTF_8));
