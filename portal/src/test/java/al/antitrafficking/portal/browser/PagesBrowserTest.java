@@ -2,18 +2,18 @@ package al.antitrafficking.portal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import al.antitrafficking.portal.Http;
+import al.antitrafficking.portal.LedgerFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -26,22 +26,26 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The portal's pages in headless Chromium over a real warehouse: each loads without an error, its charts are
- * drawn with data, the language switch changes the labels, the map answers a click, and a download holds the
- * figures the API gives.
+ * The portal's pages in headless Chromium over the fixture's warehouse: each loads without an error, its charts are
+ * drawn with data, it offers only what the release publishes (read from the catalogue's published), it says in the
+ * page what the release does not publish, the language switch changes the labels, the map answers a click, and a
+ * download holds the figures the API gives.
  */
 @ExtendWith(ScreenshotOnFailure.class)
 class PagesBrowserTest {
     static BrowserPortal portal;
     static ChromeDriver driver;
+    static Http http;
 
     @BeforeAll
     static void start() throws Exception {
         portal = BrowserPortal.get();
         driver = portal.driver;
+        http = new Http(portal.fixture.app::port);
     }
 
     @AfterEach
@@ -67,6 +71,12 @@ class PagesBrowserTest {
         return (List<Object>) waiting().until(d -> ((JavascriptExecutor) d).executeScript(script, elementId));
     }
 
+    @SuppressWarnings("unchecked")
+    private List<Object> xAxis(String elementId) {
+        return (List<Object>) ((JavascriptExecutor) driver).executeScript(
+                "return echarts.getInstanceByDom(document.getElementById(arguments[0])).getOption().xAxis[0].data;", elementId);
+    }
+
     private void assertNoPageError() {
         WebElement error = driver.findElement(By.id("error"));
         assertThat(error.isDisplayed()).as("error box: " + error.getText()).isFalse();
@@ -76,8 +86,27 @@ class PagesBrowserTest {
         return data.stream().filter(v -> v != null && !(v instanceof List<?> l && l.isEmpty())).count();
     }
 
+    private static List<String> options(String selectId) {
+        return new Select(driver.findElement(By.id(selectId))).getOptions().stream().map(o -> o.getDomAttribute("value")).toList();
+    }
+
+    /** The periods a breakdown can be asked by, from the finest one the catalogue says the release publishes it at. */
+    private static List<String> periodsFrom(String finest) {
+        List<String> all = List.of("month", "quarter", "year");
+        return finest == null ? List.of() : all.subList(all.indexOf(finest), 3);
+    }
+
+    private static JsonNode catalogueEntry(String id) {
+        for (JsonNode e : http.json("/api/v1/indicators", 200)) {
+            if (e.get("id").asText().equals(id)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no indicator " + id);
+    }
+
     @Test
-    void theForumAndActionPagesLoadWithoutAnError() throws Exception {
+    void theForumAndActionPagesLoadAndTheEffectChartIsByThePeriodTheReleasePublishesInTheCounty() throws Exception {
         open("/forums.html");
         waiting().until(d -> d.findElement(By.tagName("main")).getText().contains("Kukës"));
         assertNoPageError();
@@ -90,15 +119,20 @@ class PagesBrowserTest {
         waiting().until(d -> d.findElement(By.id("export-csv")).getDomAttribute("href") != null);
         assertNoPageError();
 
-        String body = "{\"forumId\": 2, \"text\": \"Joint case review\", \"finding\": \"coordination between different local structures is incomplete\", "
-                + "\"responsibleInstitution\": \"CPU Kukës\", \"county\": \"AL-07\", \"dueDate\": \"2026-06-30\", "
-                + "\"indicators\": [\"children_encountered\"], \"editor\": \"Arben\"}";
-        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(portal.url("/api/v1/actions")))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        open("/action.html?id=" + new ObjectMapper().readTree(created.body()).get("id").asLong());
+        Map<String, Object> action = Map.of("forumId", 2, "text", "Joint case review", "finding",
+                "coordination between different local structures is incomplete", "responsibleInstitution", "CPU Kukës", "county", "AL-07",
+                "dueDate", "2026-06-30", "indicators", List.of("child_victims"), "editor", "Arben");
+        long id = http.call("POST", "/api/v1/actions", action, 201).get("id").asLong();
+        String grain = new LedgerFiles(portal.fixture.releaseDir()).grain("nrm.identification_date.children|age_band=0-5,12-14,15-17,6-11|",
+                "COUNTY").orElseThrow().toLowerCase(Locale.ROOT);
+        open("/action.html?id=" + id);
         waiting().until(d -> d.findElement(By.tagName("main")).getText().contains("Joint case review"));
-        assertThat(drawn(chartData("effect-children_encountered"))).isGreaterThan(0);
+
+        assertThat(drawn(chartData("effect-child_victims"))).isGreaterThan(0);
+        assertThat(driver.findElement(By.id("effect-child_victims")).getDomAttribute("data-period-type")).isEqualTo(grain);
+        assertThat(xAxis("effect-child_victims")).first().asString().matches(grain.equals("year") ? "[0-9]{4}"
+                : grain.equals("quarter") ? "[0-9]{4}-Q[1-4]" : "[0-9]{4}-[0-9]{2}");
+        assertThat(driver.findElement(By.id("effect-legend")).getText()).startsWith("x = e fshehur");
         assertNoPageError();
     }
 
@@ -113,32 +147,56 @@ class PagesBrowserTest {
             return t.size() == 6 ? t : null;
         });
         assertThat(tiles.get(0).findElement(By.className("tile-value")).getText()).matches("[0-9 .,]+");
+        assertThat(tiles.get(0).findElement(By.className("tile-change")).getText()).contains("krahasuar me një vit më parë");
         assertThat(driver.findElements(By.cssSelector("#completeness-glance li"))).hasSize(4);
-        // The snapshot line says when the data were taken (the fixture's snapshot is taken today), in Albanian by default.
-        assertThat(driver.findElement(By.id("snapshot")).getText()).startsWith("Të dhënat e ").contains("2025-01 deri 2025-12");
+        assertThat(driver.findElement(By.id("snapshot")).getText()).startsWith("Të dhënat e ").contains("2024-03 deri 2026-02");
+        assertThat(driver.findElement(By.id("tiles-title")).getText()).contains("2025-03", "2026-02", "2024-03", "2025-02");
+        assertThat(driver.findElement(By.id("disclosure")).getText()).startsWith("x = e fshehur").contains(portal.fixture.releaseId);
         assertNoPageError();
     }
 
     @Test
-    void thePeriodPickerRedrawsTheTrendByYear() {
+    void theTrendOffersOnlyThePeriodsPublishedForAlbaniaAndRedrawsByYear() {
         open("/");
         chartData("chart-trend");
+        String indicator = new Select(driver.findElement(By.id("trend-indicator"))).getFirstSelectedOption().getDomAttribute("value");
 
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("trend-period"))).selectByValue("year");
+        assertThat(options("trend-period")).containsExactlyElementsOf(periodsFrom(catalogueEntry(indicator).at("/published/albania/total").asText()));
 
-        waiting().until(d -> chartData("chart-trend").size() == 1);
+        new Select(driver.findElement(By.id("trend-period"))).selectByValue("year");
+
+        waiting().until(d -> xAxis("chart-trend").equals(List.of("2024", "2025", "2026")));
         assertThat(driver.findElement(By.id("trend-table")).getAttribute("textContent")).contains("2025");
+        assertNoPageError();
     }
 
     @Test
-    void compareDistrictsDrawsTheMapTheRankingAndTheMunicipalities() {
+    void compareDistrictsOffersWhatTheReleasePublishesByCountyAndDrawsTheMapTheRankingAndTheMunicipalities() {
+        List<String> byCounty = new ArrayList<>();
+        boolean byMunicipality = false;
+        for (JsonNode e : http.json("/api/v1/indicators", 200)) {
+            if (e.at("/published/county/total").isTextual()) {
+                byCounty.add(e.get("id").asText());
+            }
+            byMunicipality |= e.at("/published/municipality/total").isTextual();
+        }
         open("/compare.html");
 
         assertThat(chartData("chart-map")).hasSize(12);
-        assertThat(drawn(chartData("chart-map"))).isGreaterThan(6);
-        assertThat(drawn(chartData("chart-rank"))).isGreaterThan(6);
-        assertThat(drawn(chartData("chart-municipality"))).isGreaterThan(0);
+        assertThat(options("indicator")).containsExactlyElementsOf(byCounty);
+        String chosen = new Select(driver.findElement(By.id("indicator"))).getFirstSelectedOption().getDomAttribute("value");
+        List<String> spans = new ArrayList<>();
+        if (catalogueEntry(chosen).at("/published/county/total").asText().equals("month")) {
+            spans.addAll(List.of("2025-03/2026-02", "2024-03/2025-02"));
+        }
+        spans.add("2025-01/2025-12"); // the one whole year of March 2024 to February 2026
+        assertThat(options("period")).containsExactlyElementsOf(spans);
+        assertThat(drawn(chartData("chart-rank"))).isPositive();
         assertThat(driver.findElements(By.cssSelector("#county-table tbody tr"))).hasSize(13);
+        assertThat(driver.findElement(By.id("municipality-section")).isDisplayed()).isEqualTo(byMunicipality);
+        if (byMunicipality) {
+            assertThat(drawn(chartData("chart-municipality"))).isGreaterThan(0);
+        }
         assertNoPageError();
     }
 
@@ -154,39 +212,86 @@ class PagesBrowserTest {
         new Actions(driver).moveToElement(map, xy.get(0).intValue() - map.getSize().getWidth() / 2, xy.get(1).intValue() - map.getSize().getHeight() / 2)
                 .click().perform();
 
-        waiting().until(d -> d.findElement(By.id("municipality-title")).getText().contains("Shkodër"));
-        assertThat(((JavascriptExecutor) driver).executeScript("return document.getElementById('county').value;")).isEqualTo("AL-10");
+        waiting().until(d -> ((JavascriptExecutor) d).executeScript("return document.getElementById('county').value;").equals("AL-10"));
+        assertNoPageError();
     }
 
     @Test
-    void convergenceDrawsThePathAndTheDelays() {
-        open("/convergence.html");
+    void convergenceDrawsThePathOverAYearAndItsDelaysWhereTheReleasePublishesThem() {
+        JsonNode flow = http.json("/api/v1/convergence?start=border&from=2025-01&to=2025-12", 200);
+        assertThat(flow.get("outcomes")).as("the fixture's release publishes the border's outcomes for 2025").isNotEmpty();
 
-        assertThat(drawn(chartData("chart-delay"))).isGreaterThan(0);
+        open("/convergence.html?period=2025-01/2025-12");
+
         @SuppressWarnings("unchecked")
         List<Object> links = (List<Object>) waiting().until(d -> ((JavascriptExecutor) d).executeScript(
                 "const c = echarts.getInstanceByDom(document.getElementById('chart-flow')); const o = c && c.getOption();"
                         + "return o && o.series && o.series[0].links && o.series[0].links.length ? o.series[0].links : null;"));
         assertThat(links.size()).isGreaterThanOrEqualTo(3);
-        waiting().until(d -> d.findElement(By.id("median")).getText().matches(".*[0-9].*"));
+        if (flow.get("delays").isEmpty()) {
+            waiting().until(d -> d.findElement(By.id("flow-note")).getText().contains("the days to NRM identification are published here only"));
+        } else {
+            assertThat(drawn(chartData("chart-delay"))).isGreaterThan(0);
+        }
+        waiting().until(d -> d.findElement(By.id("median")).getText().startsWith("Mediana"));
         assertNoPageError();
     }
 
     @Test
-    void theExplorerDrawsAnIndicatorByADimension() {
+    void convergenceSaysInThePageWhatTheReleaseDoesNotPublishForAPlaceAndSpan() {
+        open("/convergence.html");
+        waiting().until(d -> d.findElement(By.id("flow-note")).isDisplayed());
+        assertThat(driver.findElement(By.id("flow-note")).getText()).startsWith("Nuk tregohen këtu: the outcomes are published here only");
+
+        open("/convergence.html?county=AL-07");
+
+        WebElement refusal = waiting().until(d -> {
+            WebElement r = d.findElement(By.id("convergence-refusal"));
+            return r.isDisplayed() ? r : null;
+        });
+        assertThat(refusal.getText()).startsWith("Nuk botohet në këtë version: Cannot draw the path by county").endsWith("choose another span");
+        assertNoPageError();
+    }
+
+    @Test
+    void theExplorerOffersOnlyPublishedBreakdownsAndPeriodsAndDrawsOne() {
+        JsonNode entry = catalogueEntry("child_victims");
+        List<String> breakdowns = new ArrayList<>();
+        if (entry.at("/published/albania/total").isTextual()) {
+            breakdowns.add("");
+        }
+        entry.get("dimensions").forEach(d -> {
+            String level = d.asText().equals("county") || d.asText().equals("municipality") ? d.asText() : "albania";
+            String breakdown = level.equals("albania") ? d.asText() : "total";
+            if (entry.path("published").path(level).path(breakdown).isTextual()) {
+                breakdowns.add(d.asText());
+            }
+        });
+
         open("/explorer.html?indicator=child_victims&by=status&period=quarter");
 
         assertThat(drawn(chartData("chart-explorer"))).isGreaterThan(0);
+        assertThat(options("by")).containsExactlyElementsOf(breakdowns);
+        assertThat(options("period")).containsExactlyElementsOf(periodsFrom(entry.at("/published/albania/status").asText()));
         assertThat(driver.findElements(By.cssSelector("#pivot tbody tr")).size()).isBetween(1, 3);
+        assertThat(driver.findElement(By.id("disclosure")).getText()).startsWith("x = e fshehur");
         assertNoPageError();
     }
 
     @Test
-    void theCompletenessHeatMapHasEveryCountyAndMonth() {
-        open("/completeness.html?from=2025-01&to=2025-12&source=border");
+    void theCompletenessHeatMapHasEveryCountyAndMonthWithTheMonthNotYetDue() {
+        open("/completeness.html?source=services");
 
-        assertThat(chartData("chart-heat")).hasSize(12 * 12);
-        assertThat(driver.findElement(By.id("summary-table")).getText()).contains("144");
+        List<Object> data = chartData("chart-heat");
+        assertThat(data).hasSize(12 * 12);
+        @SuppressWarnings("unchecked")
+        long notYetDue = ((List<Object>) ((JavascriptExecutor) driver).executeScript("return echarts.getInstanceByDom("
+                + "document.getElementById('chart-heat')).getOption().series[0].data.map(function (d) { return d[2]; });"))
+                .stream().filter(v -> ((Number) v).intValue() == 4).count();
+        assertThat(notYetDue).isEqualTo(12);
+        WebElement services = driver.findElements(By.cssSelector("#summary-table tbody tr")).get(3);
+        assertThat(services.findElements(By.tagName("td"))).extracting(WebElement::getText).first().isEqualTo("132");
+        assertThat(services.findElements(By.tagName("td"))).extracting(WebElement::getText).last().isEqualTo("12");
         assertNoPageError();
     }
 
@@ -202,11 +307,12 @@ class PagesBrowserTest {
 
         waiting().until(d -> d.findElement(By.cssSelector("h1")).getText().equals("Explore the indicators"));
         assertThat(driver.findElement(By.cssSelector("nav")).getText()).contains("Data completeness").doesNotContain("Plotësia");
+        waiting().until(d -> d.findElement(By.id("disclosure")).getText().startsWith("x = withheld to protect children's privacy"));
     }
 
     @Test
     void theExplorerDownloadHoldsTheFiguresTheApiGives() throws Exception {
-        open("/explorer.html?indicator=children_encountered&by=county&period=quarter");
+        open("/explorer.html?indicator=child_victims&by=&period=quarter");
         chartData("chart-explorer");
         BrowserPortal.files(portal.downloads).forEach(File::delete);
 
@@ -217,19 +323,18 @@ class PagesBrowserTest {
         String text = Files.readString(file.toPath(), StandardCharsets.UTF_8);
         List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(text.startsWith("\ufeff") ? text.substring(1) : text)).getRecords();
-        HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(portal.url(
-                "/api/v1/indicators/children_encountered?period=quarter&from=2025-01&to=2025-12&group_by=county"))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        JsonNode rows = new ObjectMapper().readTree(api.body()).get("rows");
+        JsonNode rows = new ObjectMapper().readTree(http.get("/api/v1/indicators/child_victims?period=quarter&from=2024-03&to=2026-02").body())
+                .get("rows");
 
-        assertThat(file.getName()).isEqualTo("children_encountered_by_county_2025-01_2025-12.csv");
+        assertThat(file.getName()).isEqualTo("child_victims_2024-03_2026-02.csv");
         assertThat(records).hasSize(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             JsonNode row = rows.get(i);
             CSVRecord r = records.get(i);
-            assertThat(Map.of("period", r.get("period"), "status", r.get("status"), "value", r.get("value")))
+            assertThat(Map.of("period", r.get("period"), "status", r.get("status"), "value", r.get("value"), "release", r.get("release")))
                     .isEqualTo(Map.of("period", row.get("period").asText(), "status", row.get("status").asText(),
-                            "value", row.get("status").asText().equals("PUBLISHED") ? String.valueOf(row.get("value").asLong()) : ""));
+                            "value", row.get("status").asText().equals("PUBLISHED") ? String.valueOf(row.get("value").asLong()) : "",
+                            "release", portal.fixture.releaseId));
         }
         assertThat(records).extracting(r -> r.get("status")).contains("PUBLISHED");
     }

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import al.antitrafficking.portal.PortalApp;
 import al.antitrafficking.portal.TestPortal;
-import al.antitrafficking.portal.overview.FakeOverviewQueries;
+import al.antitrafficking.portal.LedgerFiles;
+import al.antitrafficking.portal.PortalFixture;
 import al.antitrafficking.warehouse.forum.ActionFilter;
 import al.antitrafficking.warehouse.forum.DuckDbForumStore;
 import al.antitrafficking.warehouse.forum.ForumRules;
@@ -36,7 +37,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Forums and actions over real HTTP, with a real store in a temp folder and a fixed clock (1 March 2026). */
+/**
+ * Forums and actions over real HTTP: a portal of its own per test, over the fixture's release, with a real store in a
+ * temp folder and a fixed clock (1 March 2026).
+ */
 class ForumApiTest {
     private static final Territory TERRITORY = TestPortal.TERRITORY;
     private static final Clock CLOCK = TestPortal.CLOCK;
@@ -49,10 +53,12 @@ class ForumApiTest {
     private DuckDbForumStore store;
     private Javalin app;
 
+    static final PortalFixture FIXTURE = PortalFixture.get();
+
     @BeforeEach
     void start() {
-        store = TestPortal.store(dir);
-        app = PortalApp.create(TestPortal.services(new FakeOverviewQueries(), store, dir)).start("127.0.0.1", 0);
+        store = TestPortal.store(dir, FIXTURE.release());
+        app = PortalApp.create(TestPortal.services(FIXTURE.releases, store, dir)).start("127.0.0.1", 0);
     }
 
     @AfterEach
@@ -227,22 +233,42 @@ class ForumApiTest {
     }
 
     @Test
-    void theEffectViewGivesTheNamedIndicatorsInTheCountyAndWhenWorkStarted() throws Exception {
-        long id = call("POST", "/api/v1/actions", action("x", "2026-06-30", null), 201).get("id").asLong();
+    void theEffectViewGivesTheNamedIndicatorsInTheCountyByThePeriodTheReleasePublishesThemThere() throws Exception {
+        Map<String, Object> form = action("x", "2026-06-30", null);
+        form.put("indicators", List.of("child_victims", "border_children_never_seen_again"));
+        long id = call("POST", "/api/v1/actions", form, 201).get("id").asLong();
         int version = 1;
         for (String status : List.of("UNDER_REVIEW", "INTEGRATED", "IN_PROGRESS")) {
             version = call("POST", "/api/v1/actions/" + id + "/status", Map.of("status", status, "editor", "C", "version", version), 200)
                     .get("version").asInt();
         }
+        LedgerFiles ledger = new LedgerFiles(FIXTURE.releaseDir());
+        String victims = "nrm.identification_date.children|age_band=0-5,12-14,15-17,6-11|";
+        String grain = ledger.grain(victims, "COUNTY").orElseThrow();
+        boolean neverSeenByCounty = ledger.grain("pathway.first_border_date.rows|first_mechanism=border;outcome=none;@reached_border IS TRUE|",
+                "COUNTY").isPresent();
 
         JsonNode effect = call("GET", "/api/v1/actions/" + id + "/effect", null, 200);
 
         assertThat(effect.get("countyName").asText()).isEqualTo("Kukës");
         assertThat(effect.get("started").asText()).isEqualTo("2026-03-01");
         assertThat(effect.get("completed").isNull()).isTrue();
-        assertThat(effect.get("trends")).hasSize(1);
-        assertThat(effect.get("trends").get(0).get("indicator").asText()).isEqualTo("children_encountered");
-        assertThat(effect.get("trends").get(0).get("series").get(0).get("points").get(1).get("value").asLong()).isEqualTo(11);
+        assertThat(effect.get("release").asText()).isEqualTo(FIXTURE.releaseId);
+        JsonNode trend = effect.get("trends").get(0);
+        assertThat(trend.get("indicator").asText()).isEqualTo("child_victims");
+        assertThat(trend.get("periodType").asText()).isEqualTo(grain.toLowerCase(java.util.Locale.ROOT));
+        JsonNode points = trend.get("series").get(0).get("points");
+        assertThat(points).isNotEmpty();
+        for (JsonNode p : points) {
+            LedgerFiles.Cell cell = ledger.cell("nrm.identification_date.children", "age_band=0-5,12-14,15-17,6-11", "AL-07",
+                    p.get("period").asText()).orElseThrow();
+            assertThat(p.get("status").asText()).as(p.toString()).isEqualTo(cell.status());
+            assertThat(p.get("value").isNull() ? null : p.get("value").asLong()).as(p.toString()).isEqualTo(cell.value());
+        }
+        // An indicator the release does not publish by county is named, not drawn.
+        assertThat(effect.get("trends")).hasSize(neverSeenByCounty ? 2 : 1);
+        assertThat(effect.get("notByCounty")).extracting(JsonNode::asText)
+                .containsExactlyElementsOf(neverSeenByCounty ? List.of() : List.of("border_children_never_seen_again"));
     }
 
     @Test
@@ -278,7 +304,8 @@ class ForumApiTest {
             assertThat(copy.actions(ActionFilter.all())).isEqualTo(store.actions(ActionFilter.all()));
         }
         try (Stream<Path> files = Files.list(dir.resolve("backups"))) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("forums-20260301T090000000Z.duckdb");
+            // (Opening the copy above gave it the store's lock file beside it.)
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".duckdb"))).containsExactly("forums-20260301T090000000Z.duckdb");
         }
     }
 }
