@@ -2,11 +2,14 @@ package al.antitrafficking.portal.browser;
 
 import al.antitrafficking.portal.PortalFixture;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -40,7 +43,7 @@ final class BrowserPortal {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
-        Runtime.getRuntime().addShutdownHook(new Thread(driver::quit));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> close(dir)));
         fixture = PortalFixture.get();
     }
 
@@ -48,6 +51,18 @@ final class BrowserPortal {
         if (!Files.isExecutable(path)) {
             throw new IllegalStateException("Cannot run the browser tests: " + path + " is missing; install Debian's " + debianPackage
                     + " (bin/test does so with apt-get)");
+        }
+    }
+
+    /** At the JVM's end: the browser stops, and its profile and downloads go. */
+    private void close(Path dir) {
+        driver.quit();
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            System.err.println("Cannot delete the browser tests' folder " + dir + ": " + e.getMessage());
         }
     }
 
