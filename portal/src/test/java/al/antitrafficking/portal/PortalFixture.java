@@ -10,7 +10,6 @@ import al.antitrafficking.etl.sample.SampleRegionGenerator;
 import al.antitrafficking.warehouse.build.WarehouseBuilder;
 import al.antitrafficking.warehouse.config.AppConfig;
 import al.antitrafficking.warehouse.forum.DuckDbForumStore;
-import al.antitrafficking.warehouse.forum.ForumRules;
 import al.antitrafficking.warehouse.indicator.Catalogue;
 import al.antitrafficking.warehouse.indicator.Population;
 import al.antitrafficking.warehouse.release.PublishedRelease;

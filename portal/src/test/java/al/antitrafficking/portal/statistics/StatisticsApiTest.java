@@ -26,7 +26,6 @@ class StatisticsApiTest {
     static final PortalFixture FIXTURE = PortalFixture.get();
     static final LedgerFiles LEDGER = new LedgerFiles(FIXTURE.releaseDir());
     static final String VICTIMS = "nrm.identification_date.children";
-    static final String CHILDREN = "age_band=0-5,12-14,15-17,6-11";
     final Http http = new Http(FIXTURE.app::port);
 
     @Test
