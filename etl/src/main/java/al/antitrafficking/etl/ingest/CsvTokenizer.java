@@ -9,19 +9,28 @@ import java.util.List;
  * Reads CSV records one at a time (RFC 4180: fields may be quoted, a quote inside a quoted field is doubled, quoted
  * fields may hold separators and line breaks). A record is what a clerk means by a row, whatever its lines. Limits
  * are checked while reading, so an absurd row fails fast without being held in memory: more fields than
- * {@code maxFields} is {@link TooWide}; a quote never closed is {@link Unclosed}. Empty lines are skipped. A stray
- * quote inside an unquoted field, or text after a closing quote, is kept as text.
+ * {@code maxFields} is {@link TooWide}; a quote never closed is {@link Unclosed}; each names the line it happened on
+ * (a line ends at LF, CR LF or a lone CR, as a record does). Empty lines are skipped. A stray quote inside an unquoted
+ * field, or text after a closing quote, is kept as text.
  */
 final class CsvTokenizer {
+    /** A record of more fields than allowed, starting on {@code line}. */
     static final class TooWide extends Exception {
-        TooWide() {
+        final long line;
+
+        TooWide(long line) {
             super(null, null, false, false);
+            this.line = line;
         }
     }
 
+    /** A quoted field opened on {@code line} that the file never closes. */
     static final class Unclosed extends Exception {
-        Unclosed() {
+        final long line;
+
+        Unclosed(long line) {
             super(null, null, false, false);
+            this.line = line;
         }
     }
 
@@ -29,6 +38,10 @@ final class CsvTokenizer {
     private final char delimiter;
     private final int maxFields;
     private int pending = -2;
+    /** The line of the last character taken from the reader. */
+    private long line = 1;
+    private boolean afterCr;
+    private long recordLine;
 
     CsvTokenizer(Reader in, char delimiter, int maxFields) {
         this.in = in;
@@ -54,6 +67,7 @@ final class CsvTokenizer {
                 continue;
             }
             pending = c;
+            recordLine = line;
             return record();
         }
     }
@@ -63,11 +77,12 @@ final class CsvTokenizer {
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
         boolean wasQuoted = false;
+        long quoteLine = 0;
         while (true) {
             int c = read();
             if (quoted) {
                 if (c < 0) {
-                    throw new Unclosed();
+                    throw new Unclosed(quoteLine);
                 }
                 if (c == '"') {
                     int n = read();
@@ -84,7 +99,7 @@ final class CsvTokenizer {
             }
             if (c < 0 || c == '\n' || c == '\r' || c == delimiter) {
                 if (fields.size() >= maxFields) {
-                    throw new TooWide();
+                    throw new TooWide(recordLine);
                 }
                 fields.add(field.toString());
                 field.setLength(0);
@@ -103,18 +118,30 @@ final class CsvTokenizer {
             if (c == '"' && field.length() == 0 && !wasQuoted) {
                 quoted = true;
                 wasQuoted = true;
+                quoteLine = line;
             } else {
                 field.append((char) c);
             }
         }
     }
 
+    /** The line the last record returned by {@link #next} starts on. */
+    long recordLine() {
+        return recordLine;
+    }
+
     private int read() throws IOException {
         if (pending != -2) {
+            // Pushed back: its line was counted when it was first read.
             int c = pending;
             pending = -2;
             return c;
         }
-        return in.read();
+        int c = in.read();
+        if (c == '\r' || c == '\n' && !afterCr) {
+            line++;
+        }
+        afterCr = c == '\r';
+        return c;
     }
 }

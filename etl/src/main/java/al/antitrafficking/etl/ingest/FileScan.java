@@ -76,6 +76,10 @@ final class FileScan {
             case UTF8_WITH_INVALID_BYTES -> throw FileRefusal.of(file, FileProblem.INVALID_UTF8, "is UTF-8 text with bytes that are "
                     + "not UTF-8, first on line " + check.firstInvalidLine() + "; save it again as UTF-8");
         };
+        if (check.firstNotWindows1250Line() > 0) {
+            throw FileRefusal.of(file, FileProblem.UNREADABLE_ENCODING, "is neither UTF-8 nor Windows-1250 text: line "
+                    + check.firstNotWindows1250Line() + " holds a byte that is neither; save it as UTF-8 CSV");
+        }
         String encoding = charset == WINDOWS_1250 ? "Windows-1250" : "UTF-8";
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file.path()),
                 charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16)) {
@@ -88,19 +92,27 @@ final class FileScan {
                 encoding += " with BOM";
                 reader.mark(MAX_HEADER_CHARS + 2);
             }
-            char delimiter = delimiter(firstLine(reader));
+            char delimiter = delimiter(headerLine(reader));
             reader.reset();
             CsvTokenizer records = new CsvTokenizer(reader, delimiter, maxRowFields);
             List<String> header = records.next();
+            // Lines of white space before the header are blank lines, as they are between rows.
+            while (header != null && blank(header)) {
+                header = records.next();
+            }
             if (header == null || header.stream().allMatch(String::isBlank) && onlyBlank(records)) {
                 throw FileRefusal.of(file, FileProblem.EMPTY_FILE, "holds no header line, only white space; a month with no cases "
                         + "is sent as a file with the header only");
+            }
+            if (header.stream().anyMatch(h -> h.indexOf('\0') >= 0)) {
+                throw FileRefusal.of(file, FileProblem.UNREADABLE_ENCODING, "has NUL characters in its header (line " + records.recordLine()
+                        + "), as UTF-16 text without a byte order mark has; save it as UTF-8 (or Windows-1250) CSV");
             }
             List<String> columns = header.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
             checkHeader(file, columns);
             try (Normalised out = new Normalised(file, contract, guard, columns, target)) {
                 for (List<String> r; (r = records.next()) != null; ) {
-                    if (r.size() == 1 && r.get(0).isBlank()) {
+                    if (blank(r)) {
                         continue;
                     }
                     out.add(r, -1);
@@ -109,14 +121,20 @@ final class FileScan {
                 return new Submission(file, target, out.records(), encoding + (delimiter == ';' ? ", semicolons" : ""));
             }
         } catch (MalformedInputException | java.nio.charset.UnmappableCharacterException e) {
-            throw FileRefusal.of(file, FileProblem.UNREADABLE_ENCODING, "is neither UTF-8 nor Windows-1250 text");
+            // The byte check above leaves nothing undecodable; should a decoder still disagree, the file is refused all the same.
+            throw FileRefusal.of(file, FileProblem.UNREADABLE_ENCODING, "is neither UTF-8 nor Windows-1250 text (line unknown)");
         } catch (CsvTokenizer.TooWide e) {
             throw FileRefusal.of(file, FileProblem.ROW_TOO_WIDE, "has a row of more than " + maxRowFields
-                    + " fields (etl.max-row-fields); the contract has at most " + contract.widest() + " columns");
+                    + " fields (etl.max-row-fields) on line " + e.line + "; the contract has at most " + contract.widest() + " columns");
         } catch (CsvTokenizer.Unclosed e) {
-            throw FileRefusal.of(file, FileProblem.MALFORMED_CSV, "cannot be read as CSV: a quoted field never ends (an unclosed "
-                    + "quote, or a cut-off last line)");
+            throw FileRefusal.of(file, FileProblem.MALFORMED_CSV, "cannot be read as CSV: the quoted field opened on line " + e.line
+                    + " never ends (an unclosed quote, or a cut-off last line)");
         }
+    }
+
+    /** A record that is one field of white space: a blank line, not a row. */
+    private static boolean blank(List<String> record) {
+        return record.size() == 1 && record.get(0).isBlank();
     }
 
     private static boolean onlyBlank(CsvTokenizer records) throws IOException, CsvTokenizer.TooWide, CsvTokenizer.Unclosed {
@@ -146,10 +164,17 @@ final class FileScan {
         return contract.widest();
     }
 
-    private static String firstLine(BufferedReader reader) throws IOException {
+    /** The first line that is not blank (the header), read from the mark; at most {@link #MAX_HEADER_CHARS} characters are read. */
+    private static String headerLine(BufferedReader reader) throws IOException {
         StringBuilder line = new StringBuilder();
-        for (int c; (c = reader.read()) >= 0 && c != '\n' && c != '\r' && line.length() < MAX_HEADER_CHARS; ) {
-            line.append((char) c);
+        for (int c, read = 0; (c = reader.read()) >= 0 && read < MAX_HEADER_CHARS; read++) {
+            if (c != '\n' && c != '\r') {
+                line.append((char) c);
+            } else if (!line.toString().isBlank()) {
+                break;
+            } else {
+                line.setLength(0);
+            }
         }
         return line.toString();
     }

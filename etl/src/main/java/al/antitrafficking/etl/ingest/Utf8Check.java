@@ -3,26 +3,41 @@ package al.antitrafficking.etl.ingest;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * What a file's bytes say about its encoding, without guessing: a file holding valid multi-byte UTF-8 is UTF-8,
  * and then any byte that is not valid UTF-8 is damage (reported with its line); a file whose only non-ASCII bytes
- * are not UTF-8 at all is an older single-byte export (Windows-1250).
+ * are not UTF-8 at all is an older single-byte export (Windows-1250), unless it holds a byte Windows-1250 leaves
+ * undefined (reported with its line too). Lines end at LF, CR LF or a lone CR.
  */
-record Utf8Check(Kind kind, long firstInvalidLine) {
+record Utf8Check(Kind kind, long firstInvalidLine, long firstNotWindows1250Line) {
     enum Kind { ASCII, UTF8, UTF8_WITH_INVALID_BYTES, NOT_UTF8 }
+
+    static final Charset WINDOWS_1250 = Charset.forName("windows-1250");
+    /** The bytes Windows-1250 gives no character (0x81, 0x83, 0x88, 0x90, 0x98 in the JDK's table). */
+    private static final boolean[] UNDEFINED_IN_WINDOWS_1250 = undefinedBytes(WINDOWS_1250);
 
     static Utf8Check of(Path file) throws IOException {
         long line = 1;
         long invalidLine = 0;
+        long notWindows1250Line = 0;
         boolean multiByte = false;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             int need = 0;
             int lower = 0x80;
             int upper = 0xBF;
-            for (int b; (b = in.read()) >= 0; ) {
+            int previous = -1;
+            for (int b; (b = in.read()) >= 0; previous = b) {
+                if (UNDEFINED_IN_WINDOWS_1250[b] && notWindows1250Line == 0) {
+                    notWindows1250Line = line;
+                }
                 if (need > 0) {
                     if (b >= lower && b <= upper) {
                         lower = 0x80;
@@ -37,7 +52,7 @@ record Utf8Check(Kind kind, long firstInvalidLine) {
                     lower = 0x80;
                     upper = 0xBF;
                 }
-                if (b == '\n') {
+                if (b == '\r' || b == '\n' && previous != '\r') {
                     line++;
                 } else if (b >= 0xC2 && b <= 0xDF) {
                     need = 1;
@@ -58,8 +73,22 @@ record Utf8Check(Kind kind, long firstInvalidLine) {
             }
         }
         if (invalidLine == 0) {
-            return new Utf8Check(multiByte ? Kind.UTF8 : Kind.ASCII, 0);
+            return new Utf8Check(multiByte ? Kind.UTF8 : Kind.ASCII, 0, 0);
         }
-        return new Utf8Check(multiByte ? Kind.UTF8_WITH_INVALID_BYTES : Kind.NOT_UTF8, invalidLine);
+        return new Utf8Check(multiByte ? Kind.UTF8_WITH_INVALID_BYTES : Kind.NOT_UTF8, invalidLine, notWindows1250Line);
+    }
+
+    private static boolean[] undefinedBytes(Charset charset) {
+        boolean[] undefined = new boolean[256];
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        for (int b = 0; b < 256; b++) {
+            try {
+                decoder.reset().decode(ByteBuffer.wrap(new byte[] {(byte) b}));
+            } catch (CharacterCodingException e) {
+                undefined[b] = true;
+            }
+        }
+        return undefined;
     }
 }

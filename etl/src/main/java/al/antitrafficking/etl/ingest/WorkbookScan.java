@@ -41,14 +41,17 @@ final class WorkbookScan {
         List<Integer> formulas = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file.path()); Workbook workbook = WorkbookFactory.create(in)) {
             if (workbook.getNumberOfSheets() == 0) {
-                throw FileRefusal.of(file, FileProblem.EMPTY_FILE, "has no sheet");
+                // Excel cannot save a workbook without a sheet: this one was cut off or damaged (its sheet's part is missing).
+                throw FileRefusal.of(file, FileProblem.UNREADABLE_ENCODING, "cannot be opened as an Excel workbook (.xlsx): it holds "
+                        + "no sheet, as a cut-off or damaged file does; save it again");
             }
             Sheet sheet = workbook.getSheetAt(0);
             int width = -1;
             for (Row row : sheet) {
                 if (row.getLastCellNum() > scan.maxRowFields()) {
                     throw FileRefusal.of(file, FileProblem.ROW_TOO_WIDE, "has a row of more than " + scan.maxRowFields()
-                            + " cells (etl.max-row-fields); the contract has at most " + scan.widest() + " columns");
+                            + " cells (etl.max-row-fields) on sheet row " + (row.getRowNum() + 1) + "; the contract has at most "
+                            + scan.widest() + " columns");
                 }
                 if (width < 0) {
                     width = row.getLastCellNum();
