@@ -65,7 +65,7 @@ final class SourceLoad {
             }
             Submission s = files.get(0);
             FileRejection r = FileRejection.of(s.file(), FileProblem.ENGINE_FAILURE, "Cannot load submission: " + s.fileName()
-                    + ": the engine failed on this file (" + e.getClass().getSimpleName() + "); the rest of the run went on. "
+                    + ": the engine failed on this file; the rest of the run went on. "
                     + "Send it again; if it fails again, ask the warehouse team");
             return List.of(new Outcome(InputRecord.refused(r, s.file().checksum(), s.file().sizeBytes(), s.file().modifiedAt(),
                     snapshotId).withFate(null), null, null));

@@ -1,0 +1,66 @@
+package al.antitrafficking.etl.ingest;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import al.antitrafficking.etl.TestProject;
+import al.antitrafficking.warehouse.config.AppConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.spark.sql.functions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * When Spark fails on a file's rows, its exception may quote a value of the row (Spark's own messages do): the file is
+ * refused and nothing of the exception reaches the console, neither the value nor the exception itself.
+ */
+class EngineFailureTest {
+    @TempDir
+    Path work;
+
+    private static String file(String month, String idPrefix) {
+        StringBuilder s = new StringBuilder("service_id,child_pseudonym,service_type,provider,start_date,end_date,county\n");
+        for (int i = 1; i <= 3; i++) {
+            s.append(idPrefix).append(i).append(',').append(Integer.toHexString(i).repeat(64), 0, 64)
+                    .append(",legal,ngo,").append(month).append("-1").append(i).append(",,AL-07\n");
+        }
+        return s.toString();
+    }
+
+    @Test
+    void anEngineFailureQuotingARowIsNeverPrinted() throws IOException {
+        Path incoming = Files.createDirectories(work.resolve("incoming"));
+        Files.writeString(incoming.resolve("services_AL-07_2025-01.csv"), file("2025-01", "SECRETID"), UTF_8);
+        Files.writeString(incoming.resolve("services_AL-07_2025-02.csv"), file("2025-02", "S"), UTF_8);
+        AppConfig config = TestProject.CONFIG.withWarehouseDir(work.resolve("warehouse"));
+        // As a real engine error would: the message quotes a value of the row it failed on.
+        IngestJob job = IngestJob.withRowsTap(TestProject.spark(), config, rows -> rows.withColumn("service_id",
+                functions.when(functions.col("service_id").startsWith("SECRETID"),
+                        functions.raise_error(functions.concat(functions.lit("cannot read "), functions.col("service_id"))))
+                        .otherwise(functions.col("service_id"))));
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        IngestReport report;
+        try {
+            System.setOut(new PrintStream(captured, true, UTF_8));
+            System.setErr(new PrintStream(captured, true, UTF_8));
+            report = job.run(incoming);
+            System.out.print(report.summary());
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        String console = captured.toString(UTF_8);
+
+        assertThat(report.rejectedFiles()).extracting(InputRecord::fileName, InputRecord::problem)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("services_AL-07_2025-01.csv", "ENGINE_FAILURE"));
+        assertThat(report.rowsLoaded()).isEqualTo(3);
+        assertThat(console).contains("REFUSED ENGINE_FAILURE").doesNotContain("SECRETID", "Exception", "\tat ");
+    }
+}
