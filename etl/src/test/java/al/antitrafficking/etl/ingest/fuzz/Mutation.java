@@ -19,6 +19,7 @@ public enum Mutation {
     EVERY_FIELD_QUOTED(Family.VALID, 2),
     NO_FINAL_NEWLINE(Family.VALID, 2),
     XLSX(Family.VALID, 2),
+    SEVERAL_VALID_CHANGES(Family.VALID, 4),
 
     BYTE_FLIPS(Family.ROWS, 8),
     BYTE_DELETIONS(Family.ROWS, 5),

@@ -64,7 +64,8 @@ final class Mutator {
             case ISO_8859_1 -> new Mutant(TextForm.encode(text(header, rows), ISO_8859_1), false, Expected.valid(n));
             case CRLF_LINE_ENDS -> csv(TextForm.join(TextForm.lines(header, rows, ',', false), "\r\n", true), Expected.valid(n));
             case CR_LINE_ENDS -> csv(TextForm.join(TextForm.lines(header, rows, ',', false), "\r", true), Expected.valid(n));
-            case BLANK_LINES -> csv(blankLines(header, rows), Expected.valid(n));
+            case BLANK_LINES -> csv(TextForm.join(withBlankLines(TextForm.lines(header, rows, ',', false)), "\n", true), Expected.valid(n));
+            case SEVERAL_VALID_CHANGES -> severalValidChanges(base);
             case COLUMNS_AND_ROWS_SHUFFLED -> shuffled(base, true);
             case SEMICOLONS -> csv(TextForm.join(TextForm.lines(header, rows, ';', false), "\n", true), Expected.valid(n));
             case EVERY_FIELD_QUOTED -> csv(TextForm.join(TextForm.lines(header, rows, ',', true), "\n", true), Expected.valid(n));
@@ -126,18 +127,25 @@ final class Mutator {
         return text(base.header(), base.rows()).getBytes(UTF_8);
     }
 
-    private String blankLines(List<String> header, List<List<String>> rows) {
-        List<String> lines = new ArrayList<>(TextForm.lines(header, rows, ',', false));
+    private List<String> withBlankLines(List<String> lines) {
+        List<String> out = new ArrayList<>(lines);
         String[] blanks = {"", "", "   ", "\t", " \t "};
         for (int i = 1 + random.nextInt(4); i > 0; i--) {
-            lines.add(random.nextInt(lines.size() + 1), blanks[random.nextInt(blanks.length)]);
+            out.add(random.nextInt(out.size() + 1), blanks[random.nextInt(blanks.length)]);
         }
-        return TextForm.join(lines, "\n", true);
+        return out;
     }
 
     /** Columns permuted: with the rows permuted the same way (still valid), or the header alone. */
     private Mutant shuffled(BaseFile base, boolean rowsToo) {
-        int width = base.header().size();
+        List<Integer> order = permutation(base.header().size());
+        List<String> header = order.stream().map(base.header()::get).toList();
+        List<List<String>> rows = rowsToo ? base.rows().stream().map(r -> order.stream().map(r::get).toList()).toList() : base.rows();
+        long n = rows.size();
+        return csv(text(header, rows), rowsToo ? Expected.valid(n) : Expected.anyFate(n));
+    }
+
+    private List<Integer> permutation(int width) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < width; i++) {
             order.add(i);
@@ -146,10 +154,29 @@ final class Mutator {
         while (order.equals(identity)) {
             Collections.shuffle(order, random);
         }
-        List<String> header = order.stream().map(base.header()::get).toList();
-        List<List<String>> rows = rowsToo ? base.rows().stream().map(r -> order.stream().map(r::get).toList()).toList() : base.rows();
-        long n = rows.size();
-        return csv(text(header, rows), rowsToo ? Expected.valid(n) : Expected.anyFate(n));
+        return order;
+    }
+
+    /**
+     * Several changes a valid file survives, drawn together: columns reordered with their values, semicolons, every
+     * field quoted, blank lines, CR LF or CR line ends, no final line end, a BOM or Windows-1250 (never both: a UTF-8
+     * BOM before Windows-1250 bytes is damaged UTF-8).
+     */
+    private Mutant severalValidChanges(BaseFile base) {
+        List<Integer> order = random.nextBoolean() ? permutation(base.header().size()) : null;
+        List<String> header = order == null ? base.header() : order.stream().map(base.header()::get).toList();
+        List<List<String>> rows = order == null ? base.rows() : base.rows().stream().map(r -> order.stream().map(r::get).toList()).toList();
+        List<String> lines = TextForm.lines(header, rows, random.nextBoolean() ? ';' : ',', random.nextBoolean());
+        if (random.nextBoolean()) {
+            lines = withBlankLines(lines);
+        }
+        String text = TextForm.join(lines, List.of("\n", "\r\n", "\r").get(random.nextInt(3)), random.nextBoolean());
+        byte[] bytes = switch (random.nextInt(3)) {
+            case 0 -> text.getBytes(UTF_8);
+            case 1 -> TextForm.concat(UTF8_BOM, text.getBytes(UTF_8));
+            default -> TextForm.encode(text, WINDOWS_1250);
+        };
+        return new Mutant(bytes, false, Expected.valid(rows.size()));
     }
 
     /** Cut inside a data row, between two characters (never inside a UTF-8 sequence): the row stays a (short) record. */
