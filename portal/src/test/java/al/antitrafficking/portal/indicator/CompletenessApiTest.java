@@ -104,6 +104,11 @@ class CompletenessApiTest {
 
         assertThat(fields).containsExactly("from", "to", "deadlineDay", "sources", "submissions", "snapshot");
         assertThat(submissionFields).containsExactly("source", "countyCode", "month", "arrival", "receivedAt", "problem");
-        assertThat(sourceFields).containsExactly("source", "expected", "received", "onTime", "refused", "notYetDue");
+        assertThat(sourceFields).containsExactly("source", "expected", "received", "onTime", "refused", "notYetDue", "receivedShare", "onTimeShare");
+        for (JsonNode source : report.get("sources")) {
+            double expected = source.get("expected").asDouble();
+            assertThat(source.get("receivedShare").asDouble()).isEqualTo(expected == 0 ? 0 : 100 * source.get("received").asDouble() / expected);
+            assertThat(source.get("onTimeShare").asDouble()).isEqualTo(expected == 0 ? 0 : 100 * source.get("onTime").asDouble() / expected);
+        }
     }
 }

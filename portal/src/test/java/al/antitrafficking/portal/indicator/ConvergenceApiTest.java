@@ -94,7 +94,7 @@ class ConvergenceApiTest {
             assertThat(flow.get("delays")).extracting(d -> d.get("reached").get(0).asText()).containsExactly("0-7", "8-30", "31-90", "91-180", "181+");
         } else {
             assertThat(flow.get("delays")).isEmpty();
-            assertThat(flow.get("note").asText()).contains("the days to NRM identification are published here only not at all");
+            assertThat(flow.get("note").asText()).contains("the days to NRM identification are published here not at all");
         }
     }
 
@@ -120,28 +120,28 @@ class ConvergenceApiTest {
     void overARollingWindowItGivesTheTotalAndSaysWhereTheOutcomesArePublished() {
         Start border = new Start("border");
         assertThat(border.grain(null, "ALBANIA")).contains("MONTH");
-        String outcomes = border.grain("outcome", "ALBANIA").map(g -> "by " + g.toLowerCase(Locale.ROOT)).orElse("not at all (too few children)");
-        assertThat(outcomes).isNotEqualTo("by month");
+        String outcomes = border.grain("outcome", "ALBANIA").map(g -> "only by " + g.toLowerCase(Locale.ROOT)).orElse("not at all (too few children)");
+        assertThat(outcomes).isNotEqualTo("only by month");
 
         JsonNode flow = http.json("/api/v1/convergence?start=border&from=2025-03&to=2026-02", 200);
 
         assertIsTheCell(flow, LEDGER.cell(border.family(), border.criteria(null, null), "AL", "2025-03/2026-02").orElseThrow());
         assertThat(flow.get("outcomes")).isEmpty();
         assertThat(flow.get("links")).isEmpty();
-        assertThat(flow.get("note").asText()).contains("the outcomes are published here only " + outcomes);
+        assertThat(flow.get("note").asText()).contains("the outcomes are published here " + outcomes);
     }
 
     @Test
     void refusesAPlaceAndSpanTheReleaseDoesNotPublishAndSaysToChooseAnother() {
         String where = new Start("border").grain(null, "COUNTY").map(g -> switch (g) {
-            case "MONTH" -> "by month, quarter, year and rolling twelve months";
-            case "QUARTER" -> "by quarter and year";
-            default -> "by year";
+            case "MONTH" -> "only by month, quarter, year and rolling twelve months";
+            case "QUARTER" -> "only by quarter and year";
+            default -> "only by year";
         }).orElse("not at all (too few children)");
-        assertThat(where).doesNotStartWith("by month");
+        assertThat(where).doesNotStartWith("only by month");
 
         assertThat(http.refusal("/api/v1/convergence?start=border&from=2025-03&to=2026-02&county=AL-07")).isEqualTo("Cannot draw the path by "
-                + "county over 2025-03/2026-02: children first met by border are published there only " + where + "; choose another span");
+                + "county over 2025-03/2026-02: children first met by border are published there " + where + "; choose another span");
         assertThat(http.refusal("/api/v1/convergence?start=border&from=2025-02&to=2025-06")).contains("not 2025-02/2025-06", "ask period=month");
         assertThat(http.refusal("/api/v1/convergence?start=services")).isEqualTo("Cannot draw the path: it starts at border, cpu or nrm");
     }

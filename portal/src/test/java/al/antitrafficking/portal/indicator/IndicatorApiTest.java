@@ -195,7 +195,7 @@ class IndicatorApiTest {
 
         assertThat(http.refusal("/api/v1/indicators/child_victims?group_by=county," + split + "&period=month"))
                 .isEqualTo("Cannot answer: by county and " + split + ", child_victims is published by " + (grain.equals("quarter") ? "quarter and year"
-                        : "year") + ", not by month; months there would be mostly withheld");
+                        : "year") + ", not by month: its figures by month there would be mostly withheld");
         assertThat(http.refusal("/api/v1/indicators/child_victims?group_by=municipality&period=year"))
                 .isEqualTo("Cannot answer: child_victims is published for Albania and by county only, not by municipality (too few children at "
                         + "that level)");

@@ -24,14 +24,15 @@ public final class CompletenessAnswers {
     /** One expected submission: when it came, and the reason code of a refusal. */
     public record Submission(String source, String countyCode, String month, Arrival arrival, String receivedAt, String problem) {}
 
-    /** Per source: submissions expected (due by now), received (refused ones included), on time, refused; and not yet due. */
-    public record SourceSummary(String source, int expected, int received, int onTime, int refused, int notYetDue) {
-        public double receivedShare() {
-            return expected == 0 ? 0 : 100.0 * received / expected;
-        }
-
-        public double onTimeShare() {
-            return expected == 0 ? 0 : 100.0 * onTime / expected;
+    /**
+     * Per source: submissions expected (due by now), received (refused ones included), on time, refused; not yet due; and
+     * the shares received and on time of those expected (percent; 0 when none is due yet).
+     */
+    public record SourceSummary(String source, int expected, int received, int onTime, int refused, int notYetDue, double receivedShare,
+                                double onTimeShare) {
+        static SourceSummary of(String source, int expected, int received, int onTime, int refused, int notYetDue) {
+            return new SourceSummary(source, expected, received, onTime, refused, notYetDue, expected == 0 ? 0 : 100.0 * received / expected,
+                    expected == 0 ? 0 : 100.0 * onTime / expected);
         }
     }
 
@@ -96,7 +97,7 @@ public final class CompletenessAnswers {
             c[3] += s.arrival() == Arrival.REFUSED ? 1 : 0;
         }
         List<SourceSummary> summaries = new ArrayList<>();
-        counts.forEach((source, c) -> summaries.add(new SourceSummary(source, c[0], c[1], c[2], c[3], c[4])));
+        counts.forEach((source, c) -> summaries.add(SourceSummary.of(source, c[0], c[1], c[2], c[3], c[4])));
         return summaries;
     }
 }

@@ -58,7 +58,7 @@ public final class ConvergenceAnswers {
         String total = ReleaseTable.idOf(family, criteria, List.of());
         if (!release.publishes(total, level, type)) {
             throw new QueryRefusedException("Cannot draw the path " + (county.isPresent() ? "by county" : "for Albania") + " over " + span
-                    + ": children first met by " + start + " are published there only " + grains(total, level) + "; choose another span");
+                    + ": children first met by " + start + " are published there " + grains(total, level) + "; choose another span");
         }
         PublishedRelease.Figure all = release.cell(CellKey.of(family.id(), criteria.key(), territory, span)).orElseThrow();
         List<String> notes = new ArrayList<>();
@@ -71,7 +71,7 @@ public final class ConvergenceAnswers {
                 outcomes.add(outcome(reached, family, criteria, "outcome", value, territory, span, byOutcome));
             }
         } else {
-            notes.add("the outcomes are published here only " + grains(byOutcome, level));
+            notes.add("the outcomes are published here " + grains(byOutcome, level));
         }
         List<Outcome> delays = new ArrayList<>();
         String byDelay = ReleaseTable.idOf(family, criteria, List.of("nrm_delay_band"));
@@ -100,9 +100,9 @@ public final class ConvergenceAnswers {
 
     private String grains(String table, Level level) {
         return release.grain(table, level).map(g -> switch (g) {
-            case MONTH -> "by month, quarter, year and rolling twelve months";
-            case QUARTER -> "by quarter and year";
-            default -> "by year";
+            case MONTH -> "only by month, quarter, year and rolling twelve months";
+            case QUARTER -> "only by quarter and year";
+            default -> "only by year";
         }).orElse("not at all (too few children)");
     }
 

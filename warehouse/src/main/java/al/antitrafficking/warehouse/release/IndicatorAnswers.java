@@ -167,14 +167,22 @@ final class IndicatorAnswers {
 
     private QueryRefusedException notAtGrain(Indicator indicator, String where, String table, Level level, PeriodType type) {
         Optional<PeriodType> grain = release.grain(table, level);
-        String offer = grain.map(g -> switch (g) {
+        if (grain.isEmpty()) {
+            return new QueryRefusedException("Cannot answer: " + where + ", " + indicator.id() + " is not published at all: too many of its "
+                    + "figures there would be withheld (too few children)");
+        }
+        String offer = switch (grain.get()) {
             case MONTH -> "by month, quarter and year";
             case QUARTER -> "by quarter and year";
             default -> "by year";
-        }).orElse("not at all (too few children)");
-        return new QueryRefusedException("Cannot answer: " + where + ", " + indicator.id() + " is published " + offer
-                + (type == PeriodType.RANGE ? ", not over a rolling window" : ", not by " + type.name().toLowerCase(java.util.Locale.ROOT))
-                + "; months there would be mostly withheld");
+        };
+        if (type == PeriodType.RANGE) {
+            return new QueryRefusedException("Cannot answer: " + where + ", " + indicator.id() + " is published " + offer
+                    + ", not over a rolling window (rolling windows are published for totals only)");
+        }
+        return new QueryRefusedException("Cannot answer: " + where + ", " + indicator.id() + " is published " + offer + ", not by "
+                + type.name().toLowerCase(java.util.Locale.ROOT) + ": its figures by " + type.name().toLowerCase(java.util.Locale.ROOT)
+                + " there would be mostly withheld");
     }
 
     /** Every group to answer: the territories and the split values asked, in order. */

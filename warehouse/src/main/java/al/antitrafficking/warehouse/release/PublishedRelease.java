@@ -283,8 +283,13 @@ public final class PublishedRelease {
     /** The indicators a county's trend can be shown for: counts by county. */
     public java.util.Set<String> trendIndicators() {
         java.util.Set<String> ids = new java.util.TreeSet<>();
+        // A count the release publishes by county (at whatever grain): an action's effect is followed in its county.
         catalogue.indicators().stream().filter(i -> i.unit() == al.antitrafficking.warehouse.indicator.Unit.COUNT
-                && i.dimensions().contains("county")).forEach(i -> ids.add(i.id()));
+                && i.dimensions().contains("county")).forEach(i -> plan.indicator(i.id()).ifPresent(cells -> {
+                    if (grain(ReleaseTable.idOf(cells.family(), cells.base(), List.of()), Level.COUNTY).isPresent()) {
+                        ids.add(i.id());
+                    }
+                }));
         return ids;
     }
 

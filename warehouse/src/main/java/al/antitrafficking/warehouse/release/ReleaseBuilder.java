@@ -189,7 +189,10 @@ public final class ReleaseBuilder {
         coarsened.put(finest, next);
     }
 
-    /** The tables (id|level) more than {@link #CROWDED} of whose printed non-zero cells are withheld, each one grain coarser. */
+    /**
+     * The tables (id|level) more than {@link #CROWDED} of whose printed non-zero cells are withheld (by year, more than
+     * {@link Tabulation#YEARLY_SMALL_SHARE}), each one grain coarser.
+     */
     private static Map<String, Optional<PeriodType>> crowded(Tabulation tabulation, java.util.BitSet withheld) {
         Map<String, long[]> counts = new HashMap<>();
         for (int i = 0; i < tabulation.cells.size(); i++) {
@@ -203,15 +206,18 @@ public final class ReleaseBuilder {
             }
         }
         Map<String, Optional<PeriodType>> crowded = new HashMap<>();
-        counts.forEach((owner, c) -> {
-            if (c[1] > CROWDED * c[0]) {
-                tabulation.grain(owner).ifPresent(g -> crowded.put(owner, switch (g) {
+        counts.forEach((owner, c) -> tabulation.grain(owner).ifPresent(g -> {
+            // By year, a table's last grain, it goes only when most of it would be withheld: a rare value (three children
+            // of a form of exploitation in a year) is withheld with its complement, not the whole breakdown with it.
+            double share = g == PeriodType.YEAR ? Tabulation.YEARLY_SMALL_SHARE : CROWDED;
+            if (c[1] > share * c[0]) {
+                crowded.put(owner, switch (g) {
                     case MONTH -> Optional.of(PeriodType.QUARTER);
                     case QUARTER -> Optional.of(PeriodType.YEAR);
                     default -> Optional.empty();
-                }));
+                });
             }
-        });
+        }));
         // Albania's totals are published by year whatever it takes.
         crowded.entrySet().removeIf(e -> e.getValue().isEmpty() && e.getKey().endsWith("||ALBANIA"));
         return crowded;

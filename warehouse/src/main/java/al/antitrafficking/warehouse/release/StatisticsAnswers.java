@@ -115,12 +115,24 @@ public final class StatisticsAnswers {
         return new Table(d, indicator.unit(), period, rowKeys, List.of(), cells, release.id(), release.minCount());
     }
 
+    /** Whether the same question over the whole year is answered (so that suggesting it is honest). */
+    private boolean yearAnswers(String indicator, int year, List<String> groupBy) {
+        try {
+            indicators.answer(IndicatorQuery.of(indicator, YearMonth.of(year, 1), YearMonth.of(year, 12), PeriodType.RANGE)
+                    .groupedBy(groupBy.toArray(String[]::new)));
+            return true;
+        } catch (QueryRefusedException e) {
+            return false;
+        }
+    }
+
     private IndicatorResult ask(String indicator, YearMonth[] months, List<String> groupBy) {
         try {
             return indicators.answer(IndicatorQuery.of(indicator, months[0], months[1], PeriodType.RANGE).groupedBy(groupBy.toArray(String[]::new)));
         } catch (QueryRefusedException e) {
+            boolean wholeYear = months[0].getMonthValue() == 1 && months[1].getMonthValue() == 12;
             throw new QueryRefusedException("Cannot make this table for " + months[0] + " to " + months[1] + ": " + e.getMessage()
-                    .replaceFirst("^Cannot answer: ", "") + (months[0].getMonthValue() == 1 && months[1].getMonthValue() == 12 ? ""
+                    .replaceFirst("^Cannot answer: ", "") + (wholeYear || !yearAnswers(indicator, months[0].getYear(), groupBy) ? ""
                     : "; ask for the year"));
         }
     }

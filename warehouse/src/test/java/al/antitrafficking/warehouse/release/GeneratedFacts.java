@@ -10,7 +10,9 @@ import java.util.Map;
  * who travel between mechanisms. Children per county and month: 5 to 21 times {@code scale}, but 2 in Dibër in March 2025,
  * 4 in Gjirokastër in July 2025 and 1 in Durrës in November 2025 (small counts among large ones); every second child is
  * referred to a CPU (in Fier all but one a month: a small complement), which opens a case 3 days later; every sixth is identified by the NRM 20 days after the border (a few
- * boys and of 15-17 among mostly girls of 12-14, and one child of 6-11 a month, in Elbasan: a small count every quarter); every twelfth gets a service 5 days after identification. Every source sent every county-month,
+ * boys and of 15-17 among mostly girls of 12-14, and one child of 6-11 a month, in Elbasan: a small count every quarter;
+ * mostly begging, some labour, and sexual exploitation only thrice, in Fier in February, May and August 2025: a small count
+ * in the year and in its first three quarters); every twelfth gets a service 5 days after identification. Every source sent every county-month,
  * by the 10th of the next month, but Vlorë's border files came on the 20th (late). {@code change} adds that many children
  * to Kukës's border file of March 2025 (a corrected file).
  */
@@ -47,7 +49,7 @@ final class GeneratedFacts {
         tables.put(WarehouseTable.FACT_NRM_IDENTIFICATION, "SELECT child_pseudonym, encounter_date + 20 AS identification_date, "
                 + "CASE WHEN i % 18 = 0 THEN 'identified' WHEN i % 12 = 0 THEN 'presumed' ELSE 'potential' END AS status, 14 AS age_years, "
                 + "CASE WHEN c = 3 AND i = 6 THEN '6-11' WHEN i % 30 = 0 THEN '15-17' ELSE '12-14' END AS age_band, "
-                + "county_code, municipality_code, CASE WHEN i % 12 = 0 THEN 'labour' ELSE 'begging' END AS exploitation_form, 'internal' AS scope, "
+                + "county_code, municipality_code, CASE WHEN c = 6 AND i = 12 AND m IN (2, 5, 8) THEN 'sexual' WHEN i % 12 = 0 THEN 'labour' ELSE 'begging' END AS exploitation_form, 'internal' AS scope, "
                 + "CASE WHEN i % 24 = 0 THEN 'M' ELSE 'F' END AS sex, 'AL' AS citizenship, 'cpu' AS identifying_agency, 'y' AS shelter_referral FROM (" + withMunicipality + ") "
                 + "WHERE i % 6 = 0 AND encounter_date + 20 < DATE '2026-07-01'");
         tables.put(WarehouseTable.FACT_SERVICE, "SELECT child_pseudonym, encounter_date + 25 AS start_date, 'shelter' AS service_type, "
