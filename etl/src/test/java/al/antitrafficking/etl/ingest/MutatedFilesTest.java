@@ -114,7 +114,7 @@ class MutatedFilesTest {
             }
         }
         seconds.put("total", (System.nanoTime() - started) / 1e9);
-        FuzzSummary.write(SUMMARY, FuzzSummary.of(written, checks, SEED, VIOLATIONS, seconds,
+        FuzzSummary.write(SUMMARY, FuzzSummary.of(written, checks, first, SEED, VIOLATIONS, seconds,
                 failure == null ? null : failure.getClass().getName()));
         if (failure != null) {
             throw new AssertionError("The ingestion run over mutated files did not complete", failure);

@@ -2,6 +2,7 @@ package al.antitrafficking.etl.ingest.fuzz;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import al.antitrafficking.etl.ingest.IngestReport;
 import al.antitrafficking.etl.ingest.InputRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,8 +21,8 @@ import java.util.TreeMap;
 public final class FuzzSummary {
     private FuzzSummary() {}
 
-    public static String of(MutatedFiles.Written written, RunChecks checks, long seed, Map<String, List<String>> violations,
-                            Map<String, Double> seconds, String failure) {
+    public static String of(MutatedFiles.Written written, RunChecks checks, IngestReport run, long seed,
+                            Map<String, List<String>> violations, Map<String, Double> seconds, String failure) {
         Map<String, Integer> outcomes = new TreeMap<>();
         Map<Mutation, Map<String, Integer>> byMutation = new TreeMap<>();
         for (MutatedFile f : written.files()) {
@@ -39,6 +40,11 @@ public final class FuzzSummary {
         s.append(String.format(Locale.ROOT, "- run: %s%n", failure == null ? "completed" : "FAILED: " + failure));
         s.append(String.format(Locale.ROOT, "- errors: %d%n", errors));
         s.append(String.format(Locale.ROOT, "- rows lost: %d%n", checks == null ? -1 : checks.rowsLost()));
+        if (run != null) {
+            s.append(String.format(Locale.ROOT, "- rows of held files: %,d in = %,d loaded + %,d quarantined; %,d rows in the fact tables%n",
+                    run.rowsIn(), run.rowsLoaded(), run.rowsIn() - run.rowsLoaded(),
+                    run.rowsByTable().values().stream().mapToLong(Long::longValue).sum()));
+        }
         s.append(String.format(Locale.ROOT, "- files whose records this test counted itself: %,d%n", checks == null ? 0 : checks.countedFiles()));
         seconds.forEach((phase, t) -> s.append(String.format(Locale.ROOT, "- %s: %.1f s%n", phase, t)));
         s.append("\n## Outcomes\n\n| outcome | files |\n|---|---:|\n");
