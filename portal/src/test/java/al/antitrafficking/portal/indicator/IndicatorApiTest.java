@@ -200,7 +200,8 @@ class IndicatorApiTest {
                 .isEqualTo("Cannot answer: child_victims is published for Albania and by county only, not by municipality (too few children at "
                         + "that level)");
         assertThat(http.refusal("/api/v1/indicators/child_victims?group_by=status,sex&period=year"))
-                .startsWith("Cannot answer: child_victims is not published by status and sex together; it is published by each of");
+                .startsWith("Cannot answer: child_victims is not published by status and sex together; it is published by ")
+                .endsWith("and in the ministry's standard tables");
     }
 
     @Test

@@ -126,9 +126,15 @@ final class IndicatorAnswers {
                 return id;
             }
         }
+        List<String> alone = indicator.dimensions().stream().filter(d -> !d.equals("county") && !d.equals("municipality")
+                && release.published(ReleaseTable.idOf(family, criteria, List.of(d)))).toList();
+        String elsewhere = alone.isEmpty() ? "as a total only" : "by " + String.join(", ", alone) + (alone.size() > 1 ? " (each alone)" : " alone");
+        if (dims.size() > 1) {
+            throw new QueryRefusedException("Cannot answer: " + indicator.id() + " is not published by " + String.join(" and ", dims)
+                    + " together; it is published " + elsewhere + " and in the ministry's standard tables");
+        }
         throw new QueryRefusedException("Cannot answer: " + indicator.id() + " is not published by " + (dims.isEmpty() ? "itself"
-                : String.join(" and ", dims)) + (dims.size() > 1 ? " together" : "") + "; it is published by each of "
-                + indicator.dimensions() + " alone (and the ministry's standard tables)");
+                : dims.get(0)) + ": too many of its figures would be withheld (too few children); it is published " + elsewhere);
     }
 
     private static List<String> splitsOf(String table) {
