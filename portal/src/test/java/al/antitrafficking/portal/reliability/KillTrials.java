@@ -77,7 +77,7 @@ public final class KillTrials {
                         long recoveryMillis) {}
 
     /** The trials' outcome, with the portal's requests and failures during all of them. */
-    public record Result(long seed, Map<Target, Long> uncutMillis, List<Trial> trials, long requests, List<String> failures,
+    public record Result(long seed, Map<Target, Long> uncutMillis, List<Trial> trials, long requests, long refusals, List<String> failures,
                          Set<String> releasesSeen) {}
 
     private static final YearMonth FIRST = YearMonth.of(2025, 1);
@@ -123,8 +123,7 @@ public final class KillTrials {
                 Population.load(TestPortal.TERRITORY, config.referenceDir()), Clock.systemUTC(), Duration.ofMillis(200));
         DuckDbForumStore forums = DuckDbForumStore.open(dir.resolve("forums.duckdb"),
                 new ForumRules(TestPortal.TERRITORY, releases.current().trendIndicators()), Clock.systemUTC());
-        Javalin portal = PortalApp.create(new PortalServices(releases, forums, TestPortal.TERRITORY, Clock.systemUTC(),
-                dir.resolve("backups"))).start("127.0.0.1", 0);
+        Javalin portal = PortalApp.create(TestPortal.services(releases, forums, dir)).start("127.0.0.1", 0);
         Readers readers = new Readers("http://127.0.0.1:" + portal.port());
         List<Trial> trials = new ArrayList<>();
         try {
@@ -137,7 +136,8 @@ public final class KillTrials {
             portal.stop();
             forums.close();
         }
-        return new Result(seed, uncutMillis, trials, readers.requests.get(), List.copyOf(readers.failures), readers.releasesSeen);
+        return new Result(seed, uncutMillis, trials, readers.requests.get(), readers.refusals.get(), List.copyOf(readers.failures),
+                readers.releasesSeen);
     }
 
     private Trial trial(int number, String file, Catalogue catalogue, AppConfig config) throws Exception {
@@ -282,6 +282,8 @@ public final class KillTrials {
     private static final class Readers {
         final AtomicLong requests = new AtomicLong();
         final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        /** Answers refusing a breakdown the release then being read does not publish (a correction can change what it publishes). */
+        final AtomicLong refusals = new AtomicLong();
         final Set<String> releasesSeen = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private final String base;
         private final AtomicBoolean running = new AtomicBoolean(true);
@@ -316,7 +318,9 @@ public final class KillTrials {
                 try {
                     HttpResponse<String> r = get(path);
                     requests.incrementAndGet();
-                    if (r.statusCode() != 200) {
+                    if (r.statusCode() == 400 && r.body().startsWith("{\"status\":400,\"error\":\"Cannot answer:")) {
+                        refusals.incrementAndGet();
+                    } else if (r.statusCode() != 200) {
                         failures.add(path + " " + r.statusCode() + ": " + r.body().substring(0, Math.min(200, r.body().length())));
                     } else if (path.equals("/api/v1/snapshot")) {
                         releasesSeen.add(JSON.readTree(r.body()).path("id").asText());

@@ -45,8 +45,9 @@ class KillTrialsTest {
                     t.killAfterMillis() / 1000.0, t.killedRunning() ? "yes" : "no (had finished)", t.afterKill(), t.recoveryMillis() / 1000.0));
         }
         long killed = r.trials().stream().filter(KillTrials.Trial::killedRunning).count();
-        s.append(String.format(Locale.ROOT, "%n%d trials, %d processes killed while running; every check passed; portal: %,d requests, %d failed; "
-                + "releases seen by the portal: %d%n", r.trials().size(), killed, r.requests(), r.failures().size(), r.releasesSeen().size()));
+        s.append(String.format(Locale.ROOT, "%n%d trials, %d processes killed while running; every check passed; portal: %,d requests, %d failed, "
+                + "%,d refused a breakdown the release then read did not publish; releases seen by the portal: %d%n", r.trials().size(), killed,
+                r.requests(), r.failures().size(), r.refusals(), r.releasesSeen().size()));
         r.failures().stream().limit(20).forEach(f -> s.append("  failure: ").append(f).append('\n'));
         return s.toString();
     }
