@@ -53,7 +53,19 @@ public record AppConfig(
         int maxRowFields,
         double disclosureMaxSmallShare,
         boolean disclosureMinimise,
-        String sampleProfile) {
+        String sampleProfile,
+        PortalSettings portal) {
+
+    /**
+     * The portal's network and access settings. {@code allowedHosts}: the names (Host header, without port) the portal
+     * answers to; {@code trustedProxies}: addresses of reverse proxies whose X-Forwarded-For/-Proto are believed;
+     * {@code tlsKeystore}: a PKCS#12 file to serve HTTPS from (none: plain HTTP, for loopback or behind a proxy);
+     * {@code secureCookies}: session cookies marked Secure ({@code auto}: when served over TLS, directly or by the proxy).
+     */
+    public record PortalSettings(java.util.List<String> allowedHosts, java.util.List<String> trustedProxies, Path tlsKeystore,
+                                 Path tlsKeystorePasswordFile, String secureCookies, int sessionIdleMinutes, int sessionMaxHours,
+                                 int signInMaxFailures, int signInLockMinutes, int idleTimeoutSeconds, int maxThreads,
+                                 String duckdbMemoryLimit, int duckdbThreads, Path rolesFile, boolean demoUsers) {}
 
     public static final String DEFAULT_CONFIG_FILE = "conf/application.properties";
     /** The sample generator's profiles: the demo's volume, or Albania's real scale (see {@link #sampleRowsToWrite()}). */
@@ -102,6 +114,21 @@ public record AppConfig(
         d.put("disclosure.max-small-share", "0.1");
         d.put("disclosure.minimise", "false");
         d.put("sample.profile", "demo");
+        d.put("portal.allowed-hosts", "localhost,127.0.0.1");
+        d.put("portal.trusted-proxies", "");
+        d.put("portal.tls-keystore", "");
+        d.put("portal.tls-keystore-password-file", "");
+        d.put("portal.secure-cookies", "auto");
+        d.put("portal.session-idle-minutes", "30");
+        d.put("portal.session-max-hours", "12");
+        d.put("portal.sign-in-max-failures", "5");
+        d.put("portal.sign-in-lock-minutes", "15");
+        d.put("portal.idle-timeout-seconds", "20");
+        d.put("portal.max-threads", "200");
+        d.put("portal.duckdb-memory-limit", "256MB");
+        d.put("portal.duckdb-threads", "2");
+        d.put("portal.roles-file", "conf/access/roles.csv");
+        d.put("portal.demo-users", "false");
         return Map.copyOf(d);
     }
 
@@ -142,7 +169,7 @@ public record AppConfig(
                 httpPort, disclosureMinCount, sampleSeed, sampleMonths, sampleEndMonth, sampleRows, forumStoreFile, forumBackupDir,
                 forumExampleActions, forumBackupsKept, forumBackupEveryHours, contractFile, piiDir, maxBadRowShare, warehouseKeyFile,
                 catalogueFile, deadlineDays,
-                maxFileBytes, maxRowFields, disclosureMaxSmallShare, disclosureMinimise, sampleProfile);
+                maxFileBytes, maxRowFields, disclosureMaxSmallShare, disclosureMinimise, sampleProfile, portal);
     }
 
     /** The same configuration with another warehouse key file (tests). */
@@ -151,7 +178,7 @@ public record AppConfig(
                 httpPort, disclosureMinCount, sampleSeed, sampleMonths, sampleEndMonth, sampleRows, forumStoreFile, forumBackupDir,
                 forumExampleActions, forumBackupsKept, forumBackupEveryHours, contractFile, piiDir, maxBadRowShare, file,
                 catalogueFile, deadlineDays,
-                maxFileBytes, maxRowFields, disclosureMaxSmallShare, disclosureMinimise, sampleProfile);
+                maxFileBytes, maxRowFields, disclosureMaxSmallShare, disclosureMinimise, sampleProfile, portal);
     }
 
     /** Loads from command-line arguments: {@code --config=PATH} and any {@code --key=value}; other arguments are refused. */
@@ -235,7 +262,36 @@ public record AppConfig(
                 integer(v, "etl.max-row-fields"),
                 decimal(v, "disclosure.max-small-share"),
                 bool(v, "disclosure.minimise"),
-                v.get("sample.profile"));
+                v.get("sample.profile"),
+                portalSettings(projectDir, v));
+    }
+
+    private static PortalSettings portalSettings(Path projectDir, Map<String, String> v) {
+        String keystore = v.get("portal.tls-keystore");
+        String passwordFile = v.get("portal.tls-keystore-password-file");
+        check(keystore.isEmpty() == passwordFile.isEmpty(), "portal.tls-keystore and portal.tls-keystore-password-file go together");
+        check(java.util.List.of("auto", "true", "false").contains(v.get("portal.secure-cookies")),
+                "portal.secure-cookies must be auto, true or false: " + v.get("portal.secure-cookies"));
+        check(v.get("portal.duckdb-memory-limit").matches("[0-9]+(\\.[0-9]+)?\\s*(KB|MB|GB|KiB|MiB|GiB)"),
+                "portal.duckdb-memory-limit must be a size such as 256MB: " + v.get("portal.duckdb-memory-limit"));
+        PortalSettings p = new PortalSettings(names(v.get("portal.allowed-hosts")), names(v.get("portal.trusted-proxies")),
+                keystore.isEmpty() ? null : projectDir.resolve(keystore).normalize(),
+                passwordFile.isEmpty() ? null : projectDir.resolve(passwordFile).normalize(),
+                v.get("portal.secure-cookies"), integer(v, "portal.session-idle-minutes"), integer(v, "portal.session-max-hours"),
+                integer(v, "portal.sign-in-max-failures"), integer(v, "portal.sign-in-lock-minutes"), integer(v, "portal.idle-timeout-seconds"),
+                integer(v, "portal.max-threads"), v.get("portal.duckdb-memory-limit"), integer(v, "portal.duckdb-threads"),
+                projectDir.resolve(v.get("portal.roles-file")).normalize(), bool(v, "portal.demo-users"));
+        check(!p.allowedHosts().isEmpty(), "portal.allowed-hosts must name at least one host");
+        check(p.sessionIdleMinutes() >= 1 && p.sessionMaxHours() >= 1, "portal session times must be at least 1");
+        check(p.signInMaxFailures() >= 1 && p.signInLockMinutes() >= 1, "portal sign-in throttling values must be at least 1");
+        check(p.idleTimeoutSeconds() >= 1 && p.maxThreads() >= 8 && p.duckdbThreads() >= 1, "portal timeouts and threads must be positive "
+                + "(max-threads at least 8)");
+        return p;
+    }
+
+    private static java.util.List<String> names(String list) {
+        return java.util.Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .map(s -> s.toLowerCase(java.util.Locale.ROOT)).toList();
     }
 
     private static int integer(Map<String, String> v, String key) {

@@ -2,21 +2,17 @@ package al.antitrafficking.warehouse.forum;
 
 import al.antitrafficking.warehouse.config.AppConfig;
 import al.antitrafficking.warehouse.reference.Territory;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import al.antitrafficking.warehouse.snapshot.FileLease;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 
 /**
- * Command: writes a consistent backup of the forum store into {@code forums.backup-dir}. DuckDB allows one
- * writing process per file, so while the portal runs the backup is taken by the portal (asked over
- * {@code POST /api/v1/admin/forum-backups}); when no portal answers, this command opens the file itself.
+ * Command: writes a consistent backup of the operational store (forums, actions, accounts, the audit trail) into
+ * {@code forums.backup-dir}, keeping the newest {@code forums.backups-kept}. DuckDB allows one writing process per file:
+ * while the portal runs it holds the store and takes the backups itself (every {@code forums.backup-every-hours}, and when
+ * an administrator asks on the Administration page), so this command is for a stopped portal and says so otherwise.
  */
 public final class BackupCommand {
     private BackupCommand() {}
@@ -24,12 +20,15 @@ public final class BackupCommand {
     public static void main(String[] args) {
         try {
             AppConfig config = AppConfig.fromArgs(args);
-            String throughPortal = askPortal(config);
-            if (throughPortal != null) {
-                System.out.println("Backup written by the running portal: " + throughPortal);
-                return;
-            }
             ForumRules rules = new ForumRules(Territory.load(config.referenceDir()), Set.of());
+            if (FileLease.take(DuckDbForumStore.lockFile(config.forumStoreFile()), Duration.ZERO, false).map(lease -> {
+                lease.close();
+                return false;
+            }).orElse(true)) {
+                System.err.println("Backup not taken here: a running portal holds the store. It takes backups itself (every "
+                        + config.forumBackupEveryHours() + " hours); an administrator can take one now on the Administration page.");
+                System.exit(2);
+            }
             try (DuckDbForumStore store = DuckDbForumStore.open(config.forumStoreFile(), rules, Clock.systemUTC())) {
                 Path backup = ForumBackups.backup(store, config.forumBackupDir(), Clock.systemUTC(), config.forumBackupsKept());
                 System.out.println("Backup written: " + backup);
@@ -37,29 +36,6 @@ public final class BackupCommand {
         } catch (RuntimeException e) {
             System.err.println("Backup failed: " + e.getMessage());
             System.exit(1);
-        }
-    }
-
-    /** The backup file the portal wrote, or null when no portal listens on the configured address. */
-    private static String askPortal(AppConfig config) {
-        String host = config.httpHost().equals("0.0.0.0") ? "127.0.0.1" : config.httpHost();
-        URI uri = URI.create("http://" + host + ":" + config.httpPort() + "/api/v1/admin/forum-backups");
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-        try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody())
-                    .timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 201) {
-                throw new IllegalStateException("Cannot back up through the portal: it answered " + response.statusCode()
-                        + ": " + response.body());
-            }
-            return response.body();
-        } catch (ConnectException e) {
-            return null;
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot back up through the portal at " + uri + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Backup interrupted", e);
         }
     }
 }

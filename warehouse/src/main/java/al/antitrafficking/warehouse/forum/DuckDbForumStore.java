@@ -36,7 +36,7 @@ import org.duckdb.DuckDBConnection;
  * restore is swapping. The operating system releases the lock when the process dies.
  */
 public final class DuckDbForumStore implements ForumStore, AutoCloseable {
-    private static final List<String> TABLES = List.of("forum", "action", "action_note", "action_change");
+    private static final List<String> TABLES = List.of("forum", "action", "action_note", "action_change", "audit_event");
 
     private final DuckDBConnection connection;
     private final ForumRules rules;
@@ -44,12 +44,44 @@ public final class DuckDbForumStore implements ForumStore, AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
 
     private final FileLease lease;
+    private final DuckDbUserStore users;
+    private final DuckDbAuditTrail audit;
 
     private DuckDbForumStore(DuckDBConnection connection, ForumRules rules, Clock clock, FileLease lease) {
         this.lease = lease;
         this.connection = connection;
         this.rules = rules;
         this.clock = clock;
+        this.users = new DuckDbUserStore(this, clock);
+        this.audit = new DuckDbAuditTrail(this, clock);
+    }
+
+    /** The portal's accounts, kept in the same file as the forums (one backup, one restore). */
+    public al.antitrafficking.warehouse.access.UserStore users() {
+        return users;
+    }
+
+    /** Bounds the memory and threads DuckDB may use for this store (the portal's only DuckDB database). */
+    public void limitResources(String memoryLimit, int threads) {
+        if (!memoryLimit.matches("[0-9]+(\\.[0-9]+)?\\s*(KB|MB|GB|KiB|MiB|GiB)") || threads < 1) {
+            throw new IllegalArgumentException("Cannot limit forum store: memory as 256MB and threads at least 1");
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET memory_limit = '" + memoryLimit + "'");
+            s.execute("SET threads = " + threads);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot limit forum store: " + e.getMessage(), e);
+        }
+    }
+
+    /** Checks accounts' counties and institutions against reference data (by default their shape only). */
+    public void accountRules(java.util.function.Predicate<String> knownCounty, java.util.function.Predicate<String> knownInstitution) {
+        users.accountRules(knownCounty, knownInstitution);
+    }
+
+    /** The append-only audit trail, kept in the same file. */
+    public al.antitrafficking.warehouse.access.AuditTrail audit() {
+        return audit;
     }
 
     /** Opens (creating if needed) the store file and brings its schema up to date. */
@@ -268,11 +300,11 @@ public final class DuckDbForumStore implements ForumStore, AutoCloseable {
         }
     }
 
-    private interface Work<T> {
+    interface Work<T> {
         T run(Connection c) throws SQLException;
     }
 
-    private <T> T read(Work<T> work) {
+    <T> T read(Work<T> work) {
         try (Connection c = connection.duplicate()) {
             return work.run(c);
         } catch (SQLException e) {
@@ -280,7 +312,7 @@ public final class DuckDbForumStore implements ForumStore, AutoCloseable {
         }
     }
 
-    private <T> T write(Work<T> work) {
+    <T> T write(Work<T> work) {
         writeLock.lock();
         try (Connection c = connection.duplicate()) {
             c.setAutoCommit(false);
@@ -350,7 +382,7 @@ public final class DuckDbForumStore implements ForumStore, AutoCloseable {
         execute(c, "insert_change.sql", nextId(c, "action_change"), actionId, now(), editor, field, oldValue, newValue);
     }
 
-    private static long nextId(Connection c, String table) throws SQLException {
+    static long nextId(Connection c, String table) throws SQLException {
         if (!TABLES.contains(table)) {
             throw new IllegalArgumentException("Cannot number rows of " + table);
         }
@@ -361,7 +393,7 @@ public final class DuckDbForumStore implements ForumStore, AutoCloseable {
         }
     }
 
-    private static PreparedStatement prepare(Connection c, String sqlResource, Object... params) throws SQLException {
+    static PreparedStatement prepare(Connection c, String sqlResource, Object... params) throws SQLException {
         PreparedStatement p = c.prepareStatement(SqlResource.load(DuckDbForumStore.class, sqlResource));
         for (int i = 0; i < params.length; i++) {
             p.setObject(i + 1, params[i]);
@@ -369,7 +401,7 @@ public final class DuckDbForumStore implements ForumStore, AutoCloseable {
         return p;
     }
 
-    private static int execute(Connection c, String sqlResource, Object... params) throws SQLException {
+    static int execute(Connection c, String sqlResource, Object... params) throws SQLException {
         try (PreparedStatement p = prepare(c, sqlResource, params)) {
             return p.executeUpdate();
         }

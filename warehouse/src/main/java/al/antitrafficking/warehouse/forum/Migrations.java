@@ -18,7 +18,8 @@ import java.util.List;
 final class Migrations {
     static final List<String> MIGRATIONS = List.of(
             "V1__forums_and_actions.sql",
-            "V2__forums_of_october_2014.sql");
+            "V2__forums_of_october_2014.sql",
+            "V3__users_and_audit.sql");
 
     private Migrations() {}
 

@@ -64,6 +64,11 @@ public final class PublishedReleases {
         this.lastCheck = clock.instant();
     }
 
+    /** Internal figures from the facts of this warehouse's snapshots, DuckDB bounded to this memory and these threads. */
+    public InternalAccess internalAccess(String memoryLimit, int threads) {
+        return new InternalAccess(warehouseDir, catalogue, population, memoryLimit, threads);
+    }
+
     /** The release published now; hold it for the whole of an answer. */
     public synchronized PublishedRelease current() {
         Instant now = clock.instant();

@@ -1,0 +1,117 @@
+package al.antitrafficking.warehouse.release;
+
+import al.antitrafficking.warehouse.indicator.Audience;
+import al.antitrafficking.warehouse.indicator.Catalogue;
+import al.antitrafficking.warehouse.indicator.IndicatorQuery;
+import al.antitrafficking.warehouse.indicator.IndicatorResult;
+import al.antitrafficking.warehouse.indicator.InternalIndicators;
+import al.antitrafficking.warehouse.indicator.Population;
+import al.antitrafficking.warehouse.snapshot.FileLease;
+import al.antitrafficking.warehouse.snapshot.Snapshot;
+import al.antitrafficking.warehouse.snapshot.Snapshots;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Internal figures for the portal's signed-in roles that may see them: unsuppressed indicators from a published
+ * snapshot's facts (the national coordinator), and the ingestion report of every regional file with its quarantined rows
+ * counted by rule (the data manager). Never for an anonymous caller, never in a file marked for publication: the portal
+ * checks the role, records every use in the audit trail, and marks every answer internal.
+ *
+ * <p>Each call leases the snapshot (pruning leaves it alone meanwhile) and opens its database read-only, with DuckDB's
+ * memory and threads bounded.
+ */
+public final class InternalAccess {
+    private final Snapshots snapshots;
+    private final Catalogue catalogue;
+    private final Population population;
+    private final String memoryLimit;
+    private final int threads;
+
+    public InternalAccess(Path warehouseDir, Catalogue catalogue, Population population, String memoryLimit, int threads) {
+        if (!memoryLimit.matches("[0-9]+(\\.[0-9]+)?\\s*(KB|MB|GB|KiB|MiB|GiB)") || threads < 1) {
+            throw new IllegalArgumentException("Cannot open internal figures: memory as 256MB and threads at least 1");
+        }
+        this.snapshots = new Snapshots(warehouseDir);
+        this.catalogue = catalogue;
+        this.population = population;
+        this.memoryLimit = memoryLimit;
+        this.threads = threads;
+    }
+
+    /** One file's fate in the snapshot's ingestion, as the ETL reported it (no value of any row). */
+    public record FileReport(String fileName, String source, String county, String month, String status, String problem, String message,
+                             long rowsIn, long rowsLoaded) {}
+
+    /** Rows of one file quarantined by one rule on one field. */
+    public record Quarantined(String file, String field, String rule, long rows) {}
+
+    /** The ingestion report of a snapshot. */
+    public record IngestionReport(String snapshot, List<FileReport> files, List<Quarantined> quarantined) {}
+
+    /** An indicator from the facts of the snapshot, unsuppressed. */
+    public IndicatorResult indicator(String snapshotId, IndicatorQuery q) {
+        if (q.audience() != Audience.INTERNAL) {
+            throw new IllegalArgumentException("Cannot answer a public query from the facts: public figures come from the release");
+        }
+        return with(snapshotId, c -> new InternalIndicators(catalogue, population, () -> duplicate(c), snapshotId).run(q));
+    }
+
+    public IngestionReport ingestion(String snapshotId) {
+        return with(snapshotId, c -> {
+            List<FileReport> files = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT file_name, source, county_code, month, status, "
+                    + "problem, message, rows_in, rows_loaded FROM ingest_file ORDER BY source, county_code, month, file_name")) {
+                while (rs.next()) {
+                    files.add(new FileReport(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getLong(8), rs.getLong(9)));
+                }
+            }
+            List<Quarantined> quarantined = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT source_file, field, rule, count(*) FROM quarantine "
+                    + "GROUP BY ALL ORDER BY 1, 2, 3")) {
+                while (rs.next()) {
+                    quarantined.add(new Quarantined(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+                }
+            }
+            return new IngestionReport(snapshotId, files, quarantined);
+        });
+    }
+
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T with(String snapshotId, Work<T> work) {
+        Snapshot snapshot = snapshots.find(snapshotId).orElseThrow(() -> new IllegalStateException(
+                "Cannot open internal figures: the facts of snapshot " + snapshotId + " are no longer kept"));
+        try (FileLease lease = snapshots.lease(snapshot)) {
+            Properties readOnly = new Properties();
+            readOnly.setProperty("duckdb.read_only", "true");
+            try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + snapshot.dir().resolve(Snapshots.DATABASE_FILE), readOnly)) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET memory_limit = '" + memoryLimit + "'");
+                    s.execute("SET threads = " + threads);
+                }
+                return work.run(c);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read internal figures of snapshot " + snapshotId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection duplicate(Connection c) {
+        try {
+            return c.unwrap(org.duckdb.DuckDBConnection.class).duplicate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot query the facts: " + e.getMessage(), e);
+        }
+    }
+}
