@@ -41,7 +41,6 @@
       box.appendChild(A.el('label', { for: 'a-ind-' + i }, [check, ' ' + ((reference.indicatorNames || {})[i] || i)]));
     });
     form.appendChild(A.el('div', { class: 'field' }, [box, A.el('span', { class: 'field-error', 'data-error-for': 'indicators' })]));
-    field(form, 'editor', 'form.editor', A.el('input', { name: 'editor', id: 'a-editor', type: 'text' }));
     form.appendChild(A.el('span', { class: 'field-error', 'data-error-for': 'forumId' }));
     form.appendChild(A.el('button', { type: 'submit', text: A.t('form.save') }));
     form.appendChild(A.el('p', { class: 'form-status', role: 'status' }));
@@ -51,7 +50,7 @@
       const indicators = Array.prototype.filter.call(form.querySelectorAll('input[name=indicators]'), function (c) { return c.checked; })
         .map(function (c) { return c.value; });
       const body = { forumId: forum.id, text: e.text.value, finding: e.finding.value, responsibleInstitution: e.responsibleInstitution.value,
-        county: e.county.value, dueDate: e.dueDate.value, indicators: indicators, editor: e.editor.value,
+        county: e.county.value, dueDate: e.dueDate.value, indicators: indicators,
         version: action ? action.version : null };
       onSave(body).then(function () { A.showErrors(form, null); }).catch(function (err) { A.showErrors(form, err); });
     });

@@ -33,7 +33,7 @@
     form.onsubmit = function (event) {
       event.preventDefault();
       A.call('POST', '/api/v1/actions/' + a.id + '/status', { status: select.value, reason: form.elements.reason.value,
-        editor: form.elements.editor.value, version: a.version })
+        version: a.version })
         .then(function () { window.location.reload(); }).catch(function (e) { A.showErrors(form, e); });
     };
   }
@@ -47,7 +47,7 @@
     const form = document.getElementById('note-form');
     form.onsubmit = function (event) {
       event.preventDefault();
-      A.call('POST', '/api/v1/actions/' + detail.action.id + '/notes', { text: form.elements.text.value, author: form.elements.author.value })
+      A.call('POST', '/api/v1/actions/' + detail.action.id + '/notes', { text: form.elements.text.value })
         .then(function () { window.location.reload(); }).catch(function (e) { A.showErrors(form, e); });
     };
   }

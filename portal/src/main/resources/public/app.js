@@ -47,7 +47,21 @@
       'arrival.ON_TIME': 'në kohë', 'arrival.LATE': 'me vonesë', 'arrival.REFUSED': 'i refuzuar', 'arrival.MISSING': 'mungon',
       'source.border': 'Policia Kufitare', 'source.cpu': 'Njësitë e Mbrojtjes së Fëmijës', 'source.nrm': 'Mekanizmi Kombëtar i Referimit',
       'source.services': 'Shërbimet sociale',
-      'nav.overview': 'Përmbledhje', 'nav.forums': 'Forumet', 'nav.actions': 'Veprimet',
+      'nav.overview': 'Përmbledhje', 'nav.forums': 'Forumet', 'nav.actions': 'Veprimet', 'nav.admin': 'Administrimi',
+      'account.signIn': 'Hyr', 'account.signOut': 'Dil', 'account.needed': 'Kjo faqe kërkon një llogari.',
+      'account.username': 'Emri i përdoruesit', 'account.password': 'Fjalëkalimi', 'account.wrong': 'Emër përdoruesi ose fjalëkalim i gabuar.',
+      'account.newPassword': 'Fjalëkalimi i ri (të paktën 12 shenja)', 'account.currentPassword': 'Fjalëkalimi i tanishëm',
+      'account.mustChange': 'Zgjidhni një fjalëkalim tuajin para se të vazhdoni.', 'account.changePassword': 'Ndrysho fjalëkalimin',
+      'role.national_coordinator': 'Koordinatori Kombëtar', 'role.ministry_statistician': 'Statisticien i ministrisë',
+      'role.regional_committee': 'Komiteti rajonal', 'role.partner_organisation': 'Organizatë partnere', 'role.data_manager': 'Menaxher i të dhënave',
+      'role.data_clerk': 'Nëpunës i të dhënave', 'role.administrator': 'Administrator',
+      'admin.users': 'Llogaritë', 'admin.name': 'Emri', 'admin.role': 'Roli', 'admin.scope': 'Qarku ose institucioni', 'admin.state': 'Gjendja',
+      'admin.newUser': 'Llogari e re', 'admin.firstPassword': 'Fjalëkalimi i parë (personi e ndryshon në hyrjen e parë)',
+      'admin.enable': 'Aktivizo', 'admin.disable': 'Çaktivizo', 'admin.reset': 'Rivendos fjalëkalimin', 'admin.disabled': 'e çaktivizuar',
+      'admin.mustChange': 'duhet të ndryshojë fjalëkalimin', 'admin.active': 'aktive',
+      'admin.backups': 'Kopje rezervë e forumeve, veprimeve, llogarive dhe gjurmës së auditimit', 'admin.backupNow': 'Bëj kopje tani',
+      'admin.backupDone': 'Kopja u ruajt:', 'admin.audit': 'Gjurma e auditimit', 'admin.export': 'Eksporto CSV', 'admin.when': 'Kur',
+      'admin.event': 'Ngjarja', 'admin.what': 'Çfarë', 'admin.details': 'Hollësi', 'admin.from': 'Nga', 'admin.outcome': 'Rezultati',
       'app.title': 'Fëmijët në lëvizje dhe fëmijët viktima të trafikimit',
       'app.subtitle': 'Zyra e Koordinatorit Kombëtar kundër Trafikimit',
       'overview.victims': 'Fëmijë viktima të trafikimit sipas statusit, sipas {period} të identifikimit në MKR',
@@ -141,7 +155,21 @@
       'arrival.ON_TIME': 'on time', 'arrival.LATE': 'late', 'arrival.REFUSED': 'refused', 'arrival.MISSING': 'missing',
       'source.border': 'Border Police', 'source.cpu': 'Child Protection Units', 'source.nrm': 'National Referral Mechanism',
       'source.services': 'Social services',
-      'nav.overview': 'Overview', 'nav.forums': 'Forums', 'nav.actions': 'Actions',
+      'nav.overview': 'Overview', 'nav.forums': 'Forums', 'nav.actions': 'Actions', 'nav.admin': 'Administration',
+      'account.signIn': 'Sign in', 'account.signOut': 'Sign out', 'account.needed': 'This page needs an account.',
+      'account.username': 'Username', 'account.password': 'Password', 'account.wrong': 'Wrong username or password.',
+      'account.newPassword': 'New password (at least 12 characters)', 'account.currentPassword': 'Current password',
+      'account.mustChange': 'Choose a password of your own before you go on.', 'account.changePassword': 'Change password',
+      'role.national_coordinator': 'National Coordinator', 'role.ministry_statistician': 'Ministry statistician',
+      'role.regional_committee': 'Regional committee', 'role.partner_organisation': 'Partner organisation', 'role.data_manager': 'Data manager',
+      'role.data_clerk': 'Data clerk', 'role.administrator': 'Administrator',
+      'admin.users': 'Accounts', 'admin.name': 'Name', 'admin.role': 'Role', 'admin.scope': 'County or institution', 'admin.state': 'State',
+      'admin.newUser': 'New account', 'admin.firstPassword': 'First password (the person changes it at first sign-in)',
+      'admin.enable': 'Enable', 'admin.disable': 'Disable', 'admin.reset': 'Reset password', 'admin.disabled': 'disabled',
+      'admin.mustChange': 'must change password', 'admin.active': 'active',
+      'admin.backups': 'Backups of forums, actions, accounts and the audit trail', 'admin.backupNow': 'Back up now',
+      'admin.backupDone': 'Backup written:', 'admin.audit': 'Audit trail', 'admin.export': 'Export CSV', 'admin.when': 'When',
+      'admin.event': 'Event', 'admin.what': 'What', 'admin.details': 'Details', 'admin.from': 'From', 'admin.outcome': 'Outcome',
       'app.title': 'Children on the move and child victims of trafficking',
       'app.subtitle': 'Office of the National Anti-trafficking Coordinator',
       'overview.victims': 'Child victims of trafficking by status, per {period} of NRM identification',
@@ -230,8 +258,25 @@
     return new Intl.DateTimeFormat(LOCALES[lang()], { dateStyle: 'medium', timeZone: 'Europe/Tirane' }).format(d);
   }
 
+  let sessionPromise = null;
+
+  /** Who is signed in (user null when nobody), their capabilities and the token their changes carry; asked once per page. */
+  function session() {
+    if (!sessionPromise) {
+      sessionPromise = fetch('/api/v1/session').then(function (r) { return r.json(); })
+        .catch(function () { return { user: null, capabilities: ['view_public'], csrfToken: null }; });
+    }
+    return sessionPromise;
+  }
+
+  function can(s, capability) { return s.capabilities.indexOf(capability) >= 0; }
+
   async function call(method, url, body) {
     const options = { method: method, headers: {} };
+    if (method !== 'GET') {
+      const s = await session();
+      if (s.csrfToken) { options.headers['X-CSRF-Token'] = s.csrfToken; }
+    }
     if (body !== undefined) { options.headers['Content-Type'] = 'application/json'; options.body = JSON.stringify(body); }
     const response = await fetch(url, options);
     const text = await response.text();
@@ -292,15 +337,45 @@
     top.textContent = '';
     top.appendChild(el('div', { class: 'brand' }, [el('strong', { text: t('app.title') }), el('span', { text: t('app.subtitle') })]));
     top.appendChild(nav);
+    const account = el('div', { class: 'account', id: 'account' });
+    top.appendChild(account);
     top.appendChild(switcher);
     translatePage();
+    session().then(function (s) { accountBox(account, nav, s); });
+  }
+
+  /** Signed in: the person's name, role, the admin page if theirs, sign-out; otherwise a sign-in link back to this page. */
+  function accountBox(box, nav, s) {
+    box.textContent = '';
+    if (!s.user) {
+      const here = window.location.pathname + window.location.search;
+      box.appendChild(el('a', { href: '/signin.html?next=' + encodeURIComponent(here), id: 'sign-in', text: t('account.signIn') }));
+      return;
+    }
+    if (can(s, 'manage_users') || can(s, 'read_audit')) {
+      nav.appendChild(el('a', { href: '/admin.html', text: t('nav.admin'), 'aria-current': window.location.pathname === '/admin.html' ? 'page' : 'false' }));
+    }
+    box.appendChild(el('span', { class: 'who', id: 'who', text: s.user.displayName + ' · ' + t('role.' + s.user.role) }));
+    const out = el('button', { type: 'button', id: 'sign-out', class: 'link', text: t('account.signOut') });
+    out.addEventListener('click', function () {
+      call('DELETE', '/api/v1/session').then(function () { window.location.href = '/'; }).catch(fail);
+    });
+    box.appendChild(out);
   }
 
   function fail(e) {
     const box = document.getElementById('error');
+    if (box && e && e.status === 401) {
+      box.textContent = '';
+      box.appendChild(document.createTextNode(t('account.needed') + ' '));
+      box.appendChild(el('a', { href: '/signin.html?next=' + encodeURIComponent(window.location.pathname + window.location.search),
+        text: t('account.signIn') }));
+      box.hidden = false;
+      return;
+    }
     if (box) { box.textContent = t('error.load') + e.message; box.hidden = false; }
   }
 
   window.App = { t: t, el: el, number: number, value: value, date: date, call: call, showErrors: showErrors, lines: lines,
-    header: header, fail: fail, lang: lang, indicatorNames: indicatorNames, query: new URLSearchParams(window.location.search) };
+    header: header, fail: fail, session: session, can: can, lang: lang, indicatorNames: indicatorNames, query: new URLSearchParams(window.location.search) };
 })();

@@ -5,8 +5,7 @@
   const FIELDS = [
     ['heldOn', 'forum.heldOn', 'date'], ['municipality', 'forum.municipality', 'municipality'], ['title', 'forum.title', 'text'],
     ['context', 'forum.context', 'area'], ['organisers', 'forum.organisers', 'list'], ['objectives', 'forum.objectives', 'list'],
-    ['institutions', 'forum.institutions', 'list'], ['findings', 'forum.findings', 'list'], ['sourceNote', 'forum.sourceNote', 'text'],
-    ['editor', 'form.editor', 'text']
+    ['institutions', 'forum.institutions', 'list'], ['findings', 'forum.findings', 'list'], ['sourceNote', 'forum.sourceNote', 'text']
   ];
 
   function input(name, kind, reference) {
@@ -28,7 +27,7 @@
       if (forum) {
         const key = f[0] === 'municipality' ? 'municipalityCode' : f[0];
         const value = forum[key];
-        if (Array.isArray(value)) { field.value = value.join('\n'); } else if (value && f[0] !== 'editor') { field.value = value; }
+        if (Array.isArray(value)) { field.value = value.join('\n'); } else if (value) { field.value = value; }
       }
       form.appendChild(A.el('div', { class: 'field' }, [label, field, A.el('span', { class: 'field-error', 'data-error-for': f[0] })]));
     });
@@ -40,7 +39,7 @@
       const body = {
         heldOn: v('heldOn'), municipality: v('municipality'), title: v('title'), context: v('context'),
         organisers: A.lines(v('organisers')), objectives: A.lines(v('objectives')), institutions: A.lines(v('institutions')),
-        findings: A.lines(v('findings')), sourceNote: v('sourceNote'), editor: v('editor'), version: forum ? forum.version : null
+        findings: A.lines(v('findings')), sourceNote: v('sourceNote'), version: forum ? forum.version : null
       };
       onSave(body).then(function (saved) { A.showErrors(form, null); return saved; })
         .catch(function (e) { A.showErrors(form, e); });

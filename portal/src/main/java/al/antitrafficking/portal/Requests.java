@@ -14,7 +14,7 @@ public final class Requests {
                 throw new BadRequestResponse("Cannot read request: the body is empty");
             }
             return body;
-        } catch (BadRequestResponse e) {
+        } catch (io.javalin.http.HttpResponseException e) {
             throw e;
         } catch (Exception e) {
             // Javalin's Kotlin code throws Jackson's checked exceptions undeclared: catch them all here.
@@ -22,13 +22,27 @@ public final class Requests {
         }
     }
 
+    /** The id in the path, written the one way ids are written: digits 0-9, no sign, no leading zero. */
     public static long id(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new BadRequestResponse("Cannot read request: the id in the path is not a number");
+        String id = ctx.pathParam("id");
+        if (!id.matches("[1-9][0-9]{0,17}")) {
+            throw new BadRequestResponse("Cannot read request: the id in the path must be a number such as 12");
         }
+        return Long.parseLong(id);
     }
+
+    /** A username in the path. */
+    public static String name(Context ctx) {
+        String name = ctx.pathParam("username");
+        if (!name.matches("[a-z][a-z0-9._-]{2,39}")) {
+            throw new BadRequestResponse("Cannot read request: not a username");
+        }
+        return name;
+    }
+
+    /** The first and last month any answer may ask about: outside them a month is refused, not looked up. */
+    public static final java.time.YearMonth EARLIEST = java.time.YearMonth.of(2000, 1);
+    public static final java.time.YearMonth LATEST = java.time.YearMonth.of(2099, 12);
 
     /** A month parameter (yyyy-MM), or the fallback when it is absent. */
     public static java.time.YearMonth month(Context ctx, String parameter, java.time.YearMonth fallback) {
@@ -36,11 +50,19 @@ public final class Requests {
         if (value == null || value.isBlank()) {
             return fallback;
         }
+        java.time.YearMonth month;
         try {
-            return java.time.YearMonth.parse(value);
+            month = value.matches("[0-9]{4}-[0-9]{2}") ? java.time.YearMonth.parse(value) : null;
         } catch (java.time.format.DateTimeParseException e) {
+            month = null;
+        }
+        if (month == null) {
             throw new BadRequestResponse("Cannot read period: " + parameter + " must be a month as yyyy-MM");
         }
+        if (month.isBefore(EARLIEST) || month.isAfter(LATEST)) {
+            throw new BadRequestResponse("Cannot read period: " + parameter + " must be from " + EARLIEST + " to " + LATEST);
+        }
+        return month;
     }
 
     /** A range of months. */

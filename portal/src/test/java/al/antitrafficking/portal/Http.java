@@ -17,17 +17,51 @@ public final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newHttpClient();
     private final IntSupplier port;
+    private final java.util.Map<String, String> headers;
 
     public Http(IntSupplier port) {
+        this(port, java.util.Map.of());
+    }
+
+    private Http(IntSupplier port, java.util.Map<String, String> headers) {
         this.port = port;
+        this.headers = headers;
+    }
+
+    /** The same client sending one more header (a cookie, an Origin, another Host) with every request. */
+    public Http withHeader(String name, String value) {
+        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Http(port, more);
+    }
+
+    /** A client signed in as one of {@link TestPortal#addAccounts}'s accounts: its session cookie and token on every request. */
+    public Http as(String username) {
+        HttpResponse<String> r = send("POST", "/api/v1/session", java.util.Map.of("username", username, "password",
+                TestPortal.password(username)));
+        assertThat(r.statusCode()).as("sign in as " + username + ": " + r.body()).isEqualTo(200);
+        String setCookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("nrm_session=")).findFirst().orElseThrow();
+        try {
+            return withHeader("Cookie", setCookie.substring(0, setCookie.indexOf(';')))
+                    .withHeader("X-CSRF-Token", JSON.readTree(r.body()).get("csrfToken").asText());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A client of the account of a role (its id, e.g. regional_committee). */
+    public Http asRole(String role) {
+        return as(TestPortal.ACCOUNT_OF_ROLE.get(role));
     }
 
     public HttpResponse<String> send(String method, String path, Object body) {
         try {
             HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body));
-            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.getAsInt() + path)).method(method, publisher)
-                    .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.getAsInt() + path)).method(method, publisher)
+                    .header("Content-Type", "application/json");
+            credentials(request);
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -36,14 +70,19 @@ public final class Http {
         }
     }
 
+    private void credentials(HttpRequest.Builder request) {
+        headers.forEach(request::header);
+    }
+
     public HttpResponse<String> get(String path) {
         return send("GET", path, null);
     }
 
     public HttpResponse<byte[]> bytes(String path) {
         try {
-            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.getAsInt() + path)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.getAsInt() + path));
+            credentials(request);
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,5 +1,8 @@
 package al.antitrafficking.portal;
 
+import al.antitrafficking.portal.access.PortalSecurity;
+import al.antitrafficking.warehouse.access.AccessRules;
+import al.antitrafficking.warehouse.access.UserForm;
 import al.antitrafficking.warehouse.forum.DuckDbForumStore;
 import al.antitrafficking.warehouse.forum.ForumRules;
 import al.antitrafficking.warehouse.reference.Territory;
@@ -24,7 +27,33 @@ public final class TestPortal {
         return DuckDbForumStore.open(dir.resolve("forums.duckdb"), new ForumRules(TERRITORY, release.trendIndicators()), CLOCK);
     }
 
+    /** The role × capability table the project ships. */
+    public static final AccessRules ACCESS = AccessRules.load(ROOT.resolve("conf/access/roles.csv"));
+
+    /**
+     * The portal over a release and a store, with one account per role in the store (the demo's usernames, passwords from
+     * {@link #password}), the project's role table and the default loopback settings.
+     */
     public static PortalServices services(PublishedReleases releases, DuckDbForumStore forums, Path dir) {
-        return new PortalServices(releases, forums, TERRITORY, CLOCK, dir.resolve("backups"));
+        addAccounts(forums);
+        return new PortalServices(releases, forums, forums.users(), forums.audit(), ACCESS, TERRITORY, CLOCK, dir.resolve("backups"), 30,
+                PortalSecurity.loopback(), releases.internalAccess("256MB", 2));
+    }
+
+    /** One account per role: coordinator, statistician, kukes (regional committee, AL-07), partner (Border Police Kukës), ... */
+    public static void addAccounts(DuckDbForumStore forums) {
+        for (UserForm u : PortalApp.DEMO_USERS) {
+            if (forums.users().find(u.username()).isEmpty()) {
+                forums.users().create(u, password(u.username()).toCharArray(), "test");
+            }
+        }
+    }
+
+    /** The usernames of {@link #addAccounts} by role id. */
+    public static final java.util.Map<String, String> ACCOUNT_OF_ROLE = PortalApp.DEMO_USERS.stream()
+            .collect(java.util.stream.Collectors.toMap(UserForm::role, UserForm::username));
+
+    public static String password(String username) {
+        return "test only, account number " + username.length() + "/" + Integer.toHexString(username.hashCode());
     }
 }

@@ -3,6 +3,11 @@ package al.antitrafficking.portal.forum;
 import static java.util.Objects.requireNonNull;
 
 import al.antitrafficking.portal.Requests;
+import al.antitrafficking.portal.access.ActionAccess;
+import al.antitrafficking.portal.access.AuditLog;
+import al.antitrafficking.portal.access.Principal;
+import al.antitrafficking.portal.access.WebGuard;
+import al.antitrafficking.warehouse.access.AuditEvent;
 import al.antitrafficking.warehouse.forum.Action;
 import al.antitrafficking.warehouse.forum.ActionChange;
 import al.antitrafficking.warehouse.forum.ActionFilter;
@@ -10,7 +15,6 @@ import al.antitrafficking.warehouse.forum.ActionSummary;
 import al.antitrafficking.warehouse.forum.ActionForm;
 import al.antitrafficking.warehouse.forum.ActionNote;
 import al.antitrafficking.warehouse.forum.ActionStatus;
-import al.antitrafficking.warehouse.forum.ForumBackups;
 import al.antitrafficking.warehouse.forum.ForumStore;
 import al.antitrafficking.warehouse.forum.NoteForm;
 import al.antitrafficking.warehouse.forum.StatusChange;
@@ -23,7 +27,6 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -43,14 +46,16 @@ public final class ActionController {
     private final PublishedReleases releases;
     private final Territory territory;
     private final Clock clock;
-    private final Path backupDir;
+    private final ActionAccess access;
+    private final AuditLog audit;
 
-    public ActionController(ForumStore store, PublishedReleases releases, Territory territory, Clock clock, Path backupDir) {
+    public ActionController(ForumStore store, PublishedReleases releases, Territory territory, Clock clock, ActionAccess access, AuditLog audit) {
         this.store = requireNonNull(store, "store is null");
         this.releases = requireNonNull(releases, "releases is null");
         this.territory = requireNonNull(territory, "territory is null");
         this.clock = requireNonNull(clock, "clock is null");
-        this.backupDir = requireNonNull(backupDir, "backupDir is null");
+        this.access = requireNonNull(access, "access is null");
+        this.audit = requireNonNull(audit, "audit is null");
     }
 
     /** An action's page: the action, its forum's title, notes and history. */
@@ -92,23 +97,47 @@ public final class ActionController {
         ctx.json(new ActionDetail(view(action), forumTitle, store.notes(action.id()), store.history(action.id())));
     }
 
+    /** Creates an action; its editor is the signed-in person, never a field of the body. */
     public void create(Context ctx) {
-        ctx.status(201).json(view(store.createAction(Requests.read(ctx, ActionForm.class))));
+        Principal p = WebGuard.of(ctx);
+        ActionForm form = Requests.read(ctx, ActionForm.class);
+        access.requireCounty(p, form.county());
+        Action created = store.createAction(new ActionForm(form.forumId(), form.text(), form.finding(), form.responsibleInstitution(),
+                form.county(), form.dueDate(), form.indicators(), p.editor(), form.version()));
+        audit.record(ctx, AuditEvent.ACTION_CHANGED, "action " + created.id(), "created", null);
+        ctx.status(201).json(view(created));
     }
 
     public void update(Context ctx) {
-        long id = find(Requests.id(ctx)).id();
-        ctx.json(view(store.updateAction(id, Requests.read(ctx, ActionForm.class))));
+        Principal p = WebGuard.of(ctx);
+        Action current = find(Requests.id(ctx));
+        ActionForm form = Requests.read(ctx, ActionForm.class);
+        access.requireCounty(p, current.countyCode());
+        access.requireCounty(p, form.county());
+        Action updated = store.updateAction(current.id(), new ActionForm(form.forumId(), form.text(), form.finding(),
+                form.responsibleInstitution(), form.county(), form.dueDate(), form.indicators(), p.editor(), form.version()));
+        audit.record(ctx, AuditEvent.ACTION_CHANGED, "action " + updated.id(), "edited", null);
+        ctx.json(view(updated));
     }
 
     public void changeStatus(Context ctx) {
-        long id = find(Requests.id(ctx)).id();
-        ctx.json(view(store.changeStatus(id, Requests.read(ctx, StatusChange.class))));
+        Principal p = WebGuard.of(ctx);
+        Action current = find(Requests.id(ctx));
+        StatusChange change = Requests.read(ctx, StatusChange.class);
+        access.requireStatus(p, current, change.status());
+        Action changed = store.changeStatus(current.id(), new StatusChange(change.status(), change.reason(), p.editor(), change.version()));
+        audit.record(ctx, AuditEvent.ACTION_CHANGED, "action " + changed.id(), "status " + current.status() + " -> " + changed.status(), null);
+        ctx.json(view(changed));
     }
 
     public void addNote(Context ctx) {
-        long id = find(Requests.id(ctx)).id();
-        ctx.status(201).json(store.addNote(id, Requests.read(ctx, NoteForm.class)));
+        Principal p = WebGuard.of(ctx);
+        Action current = find(Requests.id(ctx));
+        NoteForm form = Requests.read(ctx, NoteForm.class);
+        access.requireFollowUp(p, current);
+        ActionNote note = store.addNote(current.id(), new NoteForm(form.text(), p.editor()));
+        audit.record(ctx, AuditEvent.ACTION_CHANGED, "action " + current.id(), "note " + note.id() + " added", null);
+        ctx.status(201).json(note);
     }
 
     public void effect(Context ctx) {
@@ -143,10 +172,6 @@ public final class ActionController {
         ctx.json(ActionSummary.of(store.actions(ActionFilter.all()), grouping, today()));
     }
 
-    public void backup(Context ctx) {
-        ctx.status(201).result(ForumBackups.backup(store, backupDir, clock).toString());
-    }
-
     private LocalDate firstDayOfStatus(long actionId, ActionStatus status) {
         return store.history(actionId).stream()
                 .filter(c -> c.field().equals("status") && status.name().equals(c.newValue()))
@@ -158,11 +183,21 @@ public final class ActionController {
         LocalDate today = today();
         ActionFilter filter = new ActionFilter(
                 Optional.ofNullable(ctx.queryParam("forum")).filter(s -> !s.isBlank()).map(ActionController::number),
-                Optional.ofNullable(ctx.queryParam("county")).filter(s -> !s.isBlank()),
+                Optional.ofNullable(ctx.queryParam("county")).filter(s -> !s.isBlank()).map(this::county),
                 Optional.ofNullable(ctx.queryParam("institution")).filter(s -> !s.isBlank()),
                 Optional.ofNullable(ctx.queryParam("status")).filter(s -> !s.isBlank()).map(ActionController::status),
-                "true".equals(ctx.queryParam("overdue")) ? Optional.of(today) : Optional.empty());
+                overdue(ctx.queryParam("overdue")) ? Optional.of(today) : Optional.empty());
         return store.actions(filter).stream().map(a -> ActionView.of(a, territory, today)).toList();
+    }
+
+    private static boolean overdue(String value) {
+        if (value == null || value.isEmpty() || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw new BadRequestResponse("Cannot read filter: overdue must be true or false");
     }
 
     private Action find(long id) {
@@ -178,16 +213,22 @@ public final class ActionController {
     }
 
     private static long number(String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new BadRequestResponse("Cannot read filter: forum must be a number");
+        if (!value.matches("[1-9][0-9]{0,17}")) {
+            throw new BadRequestResponse("Cannot read filter: forum must be a number such as 2");
         }
+        return Long.parseLong(value);
+    }
+
+    private String county(String value) {
+        if (territory.findCounty(value).isEmpty()) {
+            throw new BadRequestResponse("Cannot read filter: county must be a county code, AL-01 to AL-12");
+        }
+        return value;
     }
 
     private static ActionStatus status(String value) {
         try {
-            return ActionStatus.valueOf(value.toUpperCase(Locale.ROOT));
+            return ActionStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new BadRequestResponse("Cannot read filter: status must be one of " + List.of(ActionStatus.values()));
         }

@@ -41,7 +41,7 @@ final class ActionExport {
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
             printer.printRecord(COLUMNS.stream().map(Column::header).toList());
             for (ActionView a : actions) {
-                printer.printRecord(COLUMNS.stream().map(c -> String.valueOf(c.value().apply(a))).toList());
+                printer.printRecord(COLUMNS.stream().map(c -> al.antitrafficking.portal.Csv.neutralise(String.valueOf(c.value().apply(a)))).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write CSV export", e);

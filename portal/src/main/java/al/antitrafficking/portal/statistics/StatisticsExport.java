@@ -137,18 +137,18 @@ final class StatisticsExport {
                     csv.println();
                 }
                 for (String[] line : stamp(tables.get(i))) {
-                    csv.printRecord((Object[]) line);
+                    csv.printRecord(java.util.Arrays.stream(line).map(al.antitrafficking.portal.Csv::cell).toList());
                 }
                 csv.println();
                 for (String[] line : body(tables.get(i))) {
-                    csv.printRecord((Object[]) line);
+                    csv.printRecord(java.util.Arrays.stream(line).map(al.antitrafficking.portal.Csv::cell).toList());
                 }
             }
             if (!omitted.isEmpty()) {
                 csv.println();
             }
             for (String[] line : omissions(omitted)) {
-                csv.printRecord((Object[]) line);
+                csv.printRecord(java.util.Arrays.stream(line).map(al.antitrafficking.portal.Csv::cell).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -73,6 +73,22 @@ final class BrowserPortal {
         return shared;
     }
 
+    /** Signs the browser in as one of the test accounts through the sign-in page, and waits to be sent on to {@code next}. */
+    void signIn(String username, String next) {
+        signOut();
+        driver.get(url("/signin.html?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8)));
+        driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(al.antitrafficking.portal.TestPortal.password(username));
+        driver.findElement(org.openqa.selenium.By.cssSelector("#signin-form button[type=submit]")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith(next));
+    }
+
+    /** Forgets the session (the next page is an anonymous visitor's). */
+    void signOut() {
+        driver.get(url("/signin.html"));
+        driver.manage().deleteAllCookies();
+    }
+
     String url(String path) {
         return fixture.url(path);
     }

@@ -107,7 +107,7 @@ class PagesBrowserTest {
 
     @Test
     void theForumAndActionPagesLoadAndTheEffectChartIsByThePeriodTheReleasePublishesInTheCounty() throws Exception {
-        open("/forums.html");
+        portal.signIn("coordinator", "/forums.html");
         waiting().until(d -> d.findElement(By.tagName("main")).getText().contains("Kukës"));
         assertNoPageError();
 
@@ -121,8 +121,8 @@ class PagesBrowserTest {
 
         Map<String, Object> action = Map.of("forumId", 2, "text", "Joint case review", "finding",
                 "coordination between different local structures is incomplete", "responsibleInstitution", "CPU Kukës", "county", "AL-07",
-                "dueDate", "2026-06-30", "indicators", List.of("child_victims"), "editor", "Arben");
-        long id = http.call("POST", "/api/v1/actions", action, 201).get("id").asLong();
+                "dueDate", "2026-06-30", "indicators", List.of("child_victims"));
+        long id = http.as("coordinator").call("POST", "/api/v1/actions", action, 201).get("id").asLong();
         String grain = new LedgerFiles(portal.fixture.releaseDir()).grain("nrm.identification_date.children|age_band=0-5,12-14,15-17,6-11|",
                 "COUNTY").orElseThrow().toLowerCase(Locale.ROOT);
         open("/action.html?id=" + id);
@@ -134,6 +134,7 @@ class PagesBrowserTest {
                 : grain.equals("quarter") ? "[0-9]{4}-Q[1-4]" : "[0-9]{4}-[0-9]{2}");
         assertThat(driver.findElement(By.id("effect-legend")).getText()).startsWith("x = e fshehur");
         assertNoPageError();
+        portal.signOut();
     }
 
     @Test

@@ -2,6 +2,7 @@ package al.antitrafficking.portal.forum;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import al.antitrafficking.portal.Http;
 import al.antitrafficking.portal.PortalApp;
 import al.antitrafficking.portal.TestPortal;
 import al.antitrafficking.portal.LedgerFiles;
@@ -16,9 +17,6 @@ import io.javalin.Javalin;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +46,6 @@ class ForumApiTest {
 
     @TempDir
     Path dir;
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private DuckDbForumStore store;
     private Javalin app;
@@ -59,7 +56,11 @@ class ForumApiTest {
     void start() {
         store = TestPortal.store(dir, FIXTURE.release());
         app = PortalApp.create(TestPortal.services(FIXTURE.releases, store, dir)).start("127.0.0.1", 0);
+        signedIn = new Http(app::port).as("coordinator");
     }
+
+    /** The national coordinator's session: every call of these tests is theirs (who may do what is AccessTest's). */
+    private Http signedIn;
 
     @AfterEach
     void stop() {
@@ -67,11 +68,8 @@ class ForumApiTest {
         store.close();
     }
 
-    private HttpResponse<String> send(String method, String path, Object body) throws IOException, InterruptedException {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json.writeValueAsString(body));
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-                .method(method, publisher).header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> send(String method, String path, Object body) {
+        return signedIn.send(method, path, body);
     }
 
     private JsonNode call(String method, String path, Object body, int expectedStatus) throws IOException, InterruptedException {
@@ -220,8 +218,7 @@ class ForumApiTest {
     void exportsXlsxThatASpreadsheetReads() throws Exception {
         call("POST", "/api/v1/actions", action("Takim i përbashkët", "2026-02-01", null), 201);
 
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
-                + "/api/v1/actions/export.xlsx")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = signedIn.bytes("/api/v1/actions/export.xlsx");
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
             Sheet sheet = workbook.getSheet("actions");
@@ -275,7 +272,7 @@ class ForumApiTest {
     void unknownActionsAndForumsAre404() throws Exception {
         assertThat(call("GET", "/api/v1/actions/999", null, 404).get("error").asText()).isEqualTo("No action 999");
         assertThat(call("GET", "/api/v1/forums/999", null, 404).get("error").asText()).isEqualTo("No forum 999");
-        assertThat(call("GET", "/api/v1/actions/abc", null, 400).get("error").asText()).contains("not a number");
+        assertThat(call("GET", "/api/v1/actions/abc", null, 400).get("error").asText()).contains("must be a number");
     }
 
     @Test
@@ -295,11 +292,12 @@ class ForumApiTest {
     void takesABackupWhileServingThatOpensWithTheSameActions() throws Exception {
         call("POST", "/api/v1/actions", action("backed up", "2026-06-30", null), 201);
 
-        HttpResponse<String> response = send("POST", "/api/v1/admin/forum-backups", null);
+        // Backups are the administrator's; the answer names the file in the backup folder, never a server path.
+        JsonNode answer = new Http(app::port).as("admin").call("POST", "/api/v1/admin/forum-backups", null, 201);
 
-        assertThat(response.statusCode()).isEqualTo(201);
-        Path backup = Path.of(response.body());
-        assertThat(backup).startsWith(dir.resolve("backups")).exists();
+        assertThat(answer.get("file").asText()).isEqualTo("forums-20260301T090000000Z.duckdb").doesNotContain("/");
+        Path backup = dir.resolve("backups").resolve(answer.get("file").asText());
+        assertThat(backup).exists();
         try (DuckDbForumStore copy = DuckDbForumStore.open(backup, new ForumRules(TERRITORY, Set.of()), CLOCK)) {
             assertThat(copy.actions(ActionFilter.all())).isEqualTo(store.actions(ActionFilter.all()));
         }

@@ -1,0 +1,103 @@
+package al.antitrafficking.portal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import al.antitrafficking.portal.Http;
+import al.antitrafficking.portal.TestPortal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Signing in through the page as each role, in the real browser: what each sees, and typed markup that stays text. */
+@ExtendWith(ScreenshotOnFailure.class)
+class SignInBrowserTest {
+    static BrowserPortal portal;
+    static ChromeDriver driver;
+    static Http http;
+    /** The roles that follow forums and actions (the rest are told the page needs another account). */
+    static final Set<String> FOLLOWERS = Set.of("national_coordinator", "ministry_statistician", "regional_committee", "partner_organisation");
+
+    @BeforeAll
+    static void start() throws Exception {
+        portal = BrowserPortal.get();
+        driver = portal.driver;
+        http = new Http(portal.fixture.app::port);
+    }
+
+    @AfterEach
+    void signOut() {
+        portal.signOut();
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    @Test
+    void eachRoleSignsInOnThePageAndSeesTheActionsAndAdministrationItsRoleGivesAndNoMore() {
+        for (Map.Entry<String, String> account : TestPortal.ACCOUNT_OF_ROLE.entrySet()) {
+            String role = account.getKey();
+            portal.signIn(account.getValue(), "/actions.html");
+            waiting().until(d -> !d.findElement(By.id("who")).getText().isBlank());
+            boolean follows = FOLLOWERS.contains(role);
+            if (follows) {
+                waiting().until(d -> d.findElement(By.id("export-csv")).getDomAttribute("href") != null);
+                assertThat(driver.findElement(By.id("error")).isDisplayed()).as(role).isFalse();
+            } else {
+                waiting().until(d -> d.findElement(By.id("error")).isDisplayed());
+                assertThat(driver.findElement(By.id("error")).getText()).as(role).contains(role);
+            }
+            boolean adminLink = !driver.findElements(By.cssSelector("nav a[href='/admin.html']")).isEmpty();
+            assertThat(adminLink).as(role).isEqualTo(role.equals("administrator"));
+        }
+        portal.signIn("admin", "/admin.html");
+        waiting().until(d -> d.findElement(By.id("users")).getText().contains("statistician"));
+        waiting().until(d -> d.findElement(By.id("audit")).getText().contains("sign_in"));
+    }
+
+    @Test
+    void anAnonymousVisitorIsAskedToSignInForActionsAndSeesThePublicPages() {
+        portal.signOut();
+        driver.get(portal.url("/actions.html"));
+        waiting().until(d -> d.findElement(By.id("error")).isDisplayed());
+        assertThat(driver.findElement(By.cssSelector("#error a")).getDomAttribute("href")).startsWith("/signin.html?next=");
+        driver.get(portal.url("/"));
+        waiting().until(d -> d.findElement(By.id("sign-in")).isDisplayed());
+    }
+
+    @Test
+    void markupTypedIntoEveryTextFieldStaysTextInThePages() {
+        String payload = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=1</script>";
+        Http coordinator = http.as("coordinator");
+        long id = coordinator.call("POST", "/api/v1/actions", Map.of("forumId", 2, "text", "Review " + payload, "finding",
+                "coordination between different local structures is incomplete", "responsibleInstitution", "County Council Kukës", "county", "AL-07", "dueDate", "2026-06-30",
+                "indicators", List.of()), 201).get("id").asLong();
+        coordinator.call("POST", "/api/v1/actions/" + id + "/notes", Map.of("text", "note " + payload), 201);
+        long forum = coordinator.call("POST", "/api/v1/forums", Map.of("heldOn", "2026-02-10", "municipality", "Kukës", "title",
+                "Forum " + payload, "context", "context " + payload, "organisers", List.of("CPU " + payload), "objectives",
+                List.of("objective " + payload), "institutions", List.of("Border Police"), "findings", List.of("found " + payload)), 201)
+                .get("id").asLong();
+
+        portal.signIn("coordinator", "/action.html?id=" + id);
+        waiting().until(d -> d.findElement(By.tagName("main")).getText().contains("note <img"));
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("Review <img src=x");
+        driver.get(portal.url("/forum.html?id=" + forum));
+        waiting().until(d -> d.findElement(By.tagName("main")).getText().contains("context <img"));
+        driver.get(portal.url("/actions.html"));
+        waiting().until(d -> d.findElement(By.tagName("main")).getText().contains("Review <img"));
+        driver.get(portal.url("/forums.html"));
+        waiting().until(d -> d.findElement(By.tagName("main")).getText().contains("Forum <img"));
+
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.__xss === undefined;")).isEqualTo(true);
+        assertThat(driver.findElements(By.cssSelector("main img[src=x]"))).isEmpty();
+    }
+}
