@@ -1,4 +1,4 @@
-package al.antitrafficking.etl.pii;
+package al.antitrafficking.warehouse.pii;
 
 import java.util.List;
 import java.util.regex.Pattern;

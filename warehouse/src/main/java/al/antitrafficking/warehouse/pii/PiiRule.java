@@ -1,4 +1,4 @@
-package al.antitrafficking.etl.pii;
+package al.antitrafficking.warehouse.pii;
 
 /** What a value that refuses its file looked like; reports name the rule, the column and the row, never the value. */
 public enum PiiRule {
