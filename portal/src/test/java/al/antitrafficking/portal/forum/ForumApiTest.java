@@ -8,7 +8,6 @@ import al.antitrafficking.portal.LedgerFiles;
 import al.antitrafficking.portal.PortalFixture;
 import al.antitrafficking.warehouse.forum.ActionFilter;
 import al.antitrafficking.warehouse.forum.DuckDbForumStore;
-import al.antitrafficking.warehouse.forum.ForumRules;
 import al.antitrafficking.warehouse.reference.Territory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -300,7 +299,7 @@ class ForumApiTest {
         assertThat(response.statusCode()).isEqualTo(201);
         Path backup = Path.of(response.body());
         assertThat(backup).startsWith(dir.resolve("backups")).exists();
-        try (DuckDbForumStore copy = DuckDbForumStore.open(backup, new ForumRules(TERRITORY, Set.of()), CLOCK)) {
+        try (DuckDbForumStore copy = DuckDbForumStore.open(backup, TestPortal.rules(Set.of()), CLOCK)) {
             assertThat(copy.actions(ActionFilter.all())).isEqualTo(store.actions(ActionFilter.all()));
         }
         try (Stream<Path> files = Files.list(dir.resolve("backups"))) {

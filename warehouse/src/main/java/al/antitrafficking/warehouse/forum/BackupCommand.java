@@ -29,7 +29,7 @@ public final class BackupCommand {
                 System.out.println("Backup written by the running portal: " + throughPortal);
                 return;
             }
-            ForumRules rules = new ForumRules(Territory.load(config.referenceDir()), Set.of());
+            ForumRules rules = ForumRules.load(config, Territory.load(config.referenceDir()), Set.of());
             try (DuckDbForumStore store = DuckDbForumStore.open(config.forumStoreFile(), rules, Clock.systemUTC())) {
                 Path backup = ForumBackups.backup(store, config.forumBackupDir(), Clock.systemUTC(), config.forumBackupsKept());
                 System.out.println("Backup written: " + backup);

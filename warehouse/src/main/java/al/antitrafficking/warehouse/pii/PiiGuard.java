@@ -22,10 +22,11 @@ import java.util.Properties;
  * The personal-data guard: whether a value looks like a direct identifier (a personal number, a phone number, an
  * e-mail address or a person's name). Callers report the rule and where the value stood, never the value.
  *
- * <p>It has no Spark, so that more than the ingestion can use it. The ingestion checks every field of every file,
- * each as one value ({@link #check}), knowing its column (the ETL's {@code ColumnGuard}: a value valid for its column's
- * type is no identifier, a known place in a place column is no name). Word lists and patterns are data in
- * {@code conf/pii/} (key {@code pii.dir}; README there); the words of the reference files are never names on their own.
+ * <p>Two uses share these rules. The ingestion checks every field of every file, each as one value
+ * ({@link #check}), knowing its column (the ETL's {@code ColumnGuard}: a value valid for its column's type is no
+ * identifier, a known place in a place column is no name). The forum store checks what people type into forums,
+ * actions and notes as running text ({@link #checkText}). Word lists and patterns are data in {@code conf/pii/}
+ * (key {@code pii.dir}; README there); the words of the reference files are never names on their own.
  */
 public final class PiiGuard {
     public static final String PATTERNS = "patterns.properties";
@@ -74,6 +75,18 @@ public final class PiiGuard {
             return number;
         }
         return names.isName(value.strip()) ? Optional.of(PiiRule.PERSON_NAME) : Optional.empty();
+    }
+
+    /**
+     * The rule running text typed by a person (a forum's finding, an action, a note) breaks, or empty: numbers and
+     * addresses anywhere in it, and names as they stand in prose ({@link NameDetector#inText}).
+     */
+    public Optional<PiiRule> checkText(String text) {
+        Optional<PiiRule> number = checkNumbers(text);
+        if (number.isPresent() || text == null || text.isBlank()) {
+            return number;
+        }
+        return names.inText(text) ? Optional.of(PiiRule.PERSON_NAME) : Optional.empty();
     }
 
     /** The rule one value breaks among personal number, e-mail address and phone number (not names), or empty. */

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The guard's rules on single values (as the ingestion checks every field of a file; the column-aware part is the ETL's ColumnGuardTest). */
+/**
+ * The guard's rules, on single values (as the ingestion checks every field of a file; the column-aware part is the
+ * ETL's ColumnGuardTest) and on running text (as the forum store checks what people type).
+ */
 class PiiGuardTest {
     static final Path ROOT = Path.of(System.getProperty("project.root", ".."));
     static final PiiGuard GUARD = PiiGuard.load(ROOT.resolve("conf/pii"), Territory.load(ROOT.resolve("conf/reference")),
@@ -54,5 +57,45 @@ class PiiGuardTest {
             assertThat(GUARD.check(email)).as(email).contains(PiiRule.EMAIL_ADDRESS);
         }
         assertThat(GUARD.check("a@b")).isEmpty();
+    }
+
+    @Test
+    void findsANameInRunningTextWhereverAndHoweverItIsWritten() {
+        for (String text : List.of("Met with Arben Hoxha's mother", "Met the mother of HOXHA Arben at school", "HOXHA ARBEN came back",
+                "Hoxha, Arben was met at the crossing", "met arben hoxha yesterday", "Visit to Arta Qerkezaj at home",
+                "U takuam me nënën e ARBEN HOXHËS", "Met Arben's mother at the CPU", "The boy (Arben) was referred", "Мет Арбен")) {
+            assertThat(GUARD.checkText(text)).as(text).contains(PiiRule.PERSON_NAME);
+        }
+    }
+
+    @Test
+    void findsNumbersAndAddressesInRunningText() {
+        for (String text : List.of("Call the mother on 069 123 4567 after the hearing", "Her number is 0691234567.",
+                "Reachable on 069 123 4567 24 hours a day", "tel. (04) 2234567, the school")) {
+            assertThat(GUARD.checkText(text)).as(text).contains(PiiRule.PHONE_NUMBER);
+        }
+        assertThat(GUARD.checkText("The CPU writes to arta.hoxha@example.com every week")).contains(PiiRule.EMAIL_ADDRESS);
+        assertThat(GUARD.checkText("His card J12345678K was kept by the police")).contains(PiiRule.PERSONAL_NUMBER);
+    }
+
+    @Test
+    void ordinaryProseAboutCasesRaisesNoAlarm() {
+        for (String text : List.of(
+                // Albanian words that are also given names, opening a sentence or in lower case
+                "Drita e gjelbër për protokollin e referimit u dha nga Këshilli i Qarkut",
+                "Shpresa jonë është që çdo fëmijë i pashoqëruar të referohet brenda ditës",
+                "Jeta e fëmijëve në lëvizje është në rrezik kur mekanizmat nuk bashkëpunojnë",
+                // English words on the international list of given names
+                "Mark the date of the next meeting: 15 March 2026",
+                "Caritas Albania and the Albanian Red Cross distribute information at Rinas airport",
+                "Will the Ministry of Health and Social Protection fund two more social workers in Has and Tropojë?",
+                // places that are also surnames, and numbers that are no phone
+                "Joint case review of the CPUs of Dibër, Mat and Kukës with the Border Police at Morinë",
+                "Training on Law no. 18/2017 and the Decision of the Council of Ministers no. 499, dated 29.8.2018",
+                "The helpline ALO 116 111 answered 1 250 calls in 2025; a budget of 25 000 000 lekë for 2026-2028",
+                "Trajnim për punonjësit socialë mbi Ligjin nr. 18/2017 \"Për të drejtat dhe mbrojtjen e fëmijës\"",
+                "an advocacy event of the Mario project")) {
+            assertThat(GUARD.checkText(text)).as(text).isEmpty();
+        }
     }
 }
