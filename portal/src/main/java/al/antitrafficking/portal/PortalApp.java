@@ -309,7 +309,7 @@ public final class PortalApp {
             // Follows the published release: a nightly ETL run and build show up without restarting the portal.
             PublishedReleases releases = new PublishedReleases(config.warehouseDir(), Catalogue.load(config.catalogueFile()), territory,
                     Population.load(territory, config.referenceDir()), Clock.systemUTC(), java.time.Duration.ofSeconds(10));
-            forums = DuckDbForumStore.open(config.forumStoreFile(), new ForumRules(territory, releases.current().trendIndicators()),
+            forums = DuckDbForumStore.open(config.forumStoreFile(), ForumRules.load(config, territory, releases.current().trendIndicators()),
                     Clock.systemUTC());
             forums.limitResources(config.portal().duckdbMemoryLimit(), config.portal().duckdbThreads());
             forums.accountRules(code -> territory.findCounty(code).isPresent(), name -> institutions.byName(name).isPresent());

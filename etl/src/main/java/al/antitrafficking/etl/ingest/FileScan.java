@@ -1,7 +1,7 @@
 package al.antitrafficking.etl.ingest;
 
 import al.antitrafficking.etl.contract.DataContract;
-import al.antitrafficking.etl.pii.PiiGuard;
+import al.antitrafficking.etl.pii.ColumnGuard;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -30,12 +30,12 @@ final class FileScan {
     private static final int MAX_HEADER_CHARS = 1 << 20;
 
     private final DataContract contract;
-    private final PiiGuard guard;
+    private final ColumnGuard guard;
     private final long maxFileBytes;
     private final int maxRowFields;
     private final Path workDir;
 
-    FileScan(DataContract contract, PiiGuard guard, long maxFileBytes, int maxRowFields, Path workDir) {
+    FileScan(DataContract contract, ColumnGuard guard, long maxFileBytes, int maxRowFields, Path workDir) {
         this.contract = contract;
         this.guard = guard;
         this.maxFileBytes = maxFileBytes;

@@ -2,11 +2,11 @@ package al.antitrafficking.etl.ingest;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import al.antitrafficking.etl.contract.Countries;
 import al.antitrafficking.etl.contract.DataContract;
 import al.antitrafficking.etl.contract.Source;
-import al.antitrafficking.etl.pii.PiiGuard;
+import al.antitrafficking.etl.pii.ColumnGuard;
 import al.antitrafficking.warehouse.config.AppConfig;
+import al.antitrafficking.warehouse.reference.Countries;
 import al.antitrafficking.warehouse.reference.Territory;
 import al.antitrafficking.warehouse.snapshot.Snapshot;
 import al.antitrafficking.warehouse.snapshot.Snapshots;
@@ -55,7 +55,7 @@ public final class IngestJob {
     private final Territory territory;
     private final DataContract contract;
     private final Countries countries;
-    private final PiiGuard guard;
+    private final ColumnGuard guard;
     private final Pseudonyms pseudonyms;
     private final Path warehouseDir;
     private final Snapshots snapshots;
@@ -71,7 +71,7 @@ public final class IngestJob {
         this.territory = Territory.load(config.referenceDir());
         this.contract = DataContract.load(config.contractFile());
         this.countries = Countries.load(config.referenceDir());
-        this.guard = PiiGuard.load(config.piiDir(), territory, countries, contract);
+        this.guard = ColumnGuard.load(config.piiDir(), territory, countries, contract);
         this.pseudonyms = pseudonyms;
         this.warehouseDir = config.warehouseDir();
         this.snapshots = new Snapshots(config.warehouseDir());

@@ -4,8 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import al.antitrafficking.etl.contract.DataContract;
 import al.antitrafficking.etl.contract.Field;
-import al.antitrafficking.etl.pii.PiiGuard;
-import al.antitrafficking.etl.pii.PiiRule;
+import al.antitrafficking.etl.pii.ColumnGuard;
+import al.antitrafficking.warehouse.pii.PiiRule;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -29,7 +29,7 @@ final class Normalised implements AutoCloseable {
     static final String SCAN_RULE = "_scan_rule";
 
     private final Landed file;
-    private final PiiGuard guard;
+    private final ColumnGuard guard;
     private final List<String> header;
     private final List<Field> headerFields;
     private final int[] contractPosition;
@@ -42,7 +42,7 @@ final class Normalised implements AutoCloseable {
     private PiiRule piiRule;
     private long piiRecord;
 
-    Normalised(Landed file, DataContract contract, PiiGuard guard, List<String> header, Path target) throws IOException {
+    Normalised(Landed file, DataContract contract, ColumnGuard guard, List<String> header, Path target) throws IOException {
         this.file = file;
         this.guard = guard;
         this.header = List.copyOf(header);

@@ -24,7 +24,7 @@ final class RulesFingerprint {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(Files.readAllBytes(config.contractFile()));
-            for (String file : al.antitrafficking.etl.pii.PiiGuard.files()) {
+            for (String file : al.antitrafficking.warehouse.pii.PiiGuard.files()) {
                 digest.update(Files.readAllBytes(config.piiDir().resolve(file)));
             }
             List<Path> reference;

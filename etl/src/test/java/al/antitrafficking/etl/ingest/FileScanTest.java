@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import al.antitrafficking.etl.TestProject;
-import al.antitrafficking.etl.contract.Countries;
 import al.antitrafficking.etl.contract.Source;
-import al.antitrafficking.etl.pii.PiiGuard;
+import al.antitrafficking.etl.pii.ColumnGuard;
+import al.antitrafficking.warehouse.reference.Countries;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -42,7 +42,7 @@ class FileScanTest {
     private Submission scan(byte[] bytes) throws IOException, FileRefusal {
         Path file = Files.write(work.resolve("cpu_AL-07_2025-03.csv"), bytes);
         Files.createDirectories(work.resolve("normalised"));
-        PiiGuard guard = PiiGuard.load(TestProject.CONFIG.piiDir(), TestProject.TERRITORY, Countries.load(TestProject.CONFIG.referenceDir()),
+        ColumnGuard guard = ColumnGuard.load(TestProject.CONFIG.piiDir(), TestProject.TERRITORY, Countries.load(TestProject.CONFIG.referenceDir()),
                 TestProject.CONTRACT);
         return new FileScan(TestProject.CONTRACT, guard, 1 << 20, 1000, work.resolve("normalised"))
                 .scan(new Landed(file, Source.CPU, "AL-07", YearMonth.of(2025, 3), "0".repeat(64), bytes.length, "2025-04-02T08:00:00Z"));

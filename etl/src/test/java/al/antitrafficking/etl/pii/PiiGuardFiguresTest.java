@@ -4,10 +4,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import al.antitrafficking.etl.TestProject;
-import al.antitrafficking.etl.contract.Countries;
 import al.antitrafficking.etl.contract.Field;
 import al.antitrafficking.etl.contract.Source;
 import al.antitrafficking.etl.sample.SampleRegionGenerator;
+import al.antitrafficking.warehouse.pii.PiiRule;
+import al.antitrafficking.warehouse.reference.Countries;
 import al.antitrafficking.warehouse.reference.County;
 import al.antitrafficking.warehouse.reference.Crossing;
 import al.antitrafficking.warehouse.reference.Municipality;
@@ -47,11 +48,11 @@ class PiiGuardFiguresTest {
 
     @BeforeAll
     static void buildTheCorpusOfRealNonPersonalValues() throws IOException {
-        Field municipality = PiiGuardTest.field(Source.NRM, "municipality");
-        Field crossing = PiiGuardTest.field(Source.BORDER, "crossing_code");
-        Field citizenship = PiiGuardTest.field(Source.BORDER, "citizenship");
-        Field county = PiiGuardTest.field(Source.SERVICES, "county");
-        Field id = PiiGuardTest.field(Source.BORDER, "record_id");
+        Field municipality = ColumnGuardTest.field(Source.NRM, "municipality");
+        Field crossing = ColumnGuardTest.field(Source.BORDER, "crossing_code");
+        Field citizenship = ColumnGuardTest.field(Source.BORDER, "citizenship");
+        Field county = ColumnGuardTest.field(Source.SERVICES, "county");
+        Field id = ColumnGuardTest.field(Source.BORDER, "record_id");
         Set<String> places = new LinkedHashSet<>();
         for (Municipality m : TestProject.TERRITORY.municipalities()) {
             places.add(m.name());
@@ -127,7 +128,7 @@ class PiiGuardFiguresTest {
             return null;
         }
         String[] parts = spec.split("\\.");
-        return PiiGuardTest.field(Source.fromCode(parts[0]).orElseThrow(), parts[1]);
+        return ColumnGuardTest.field(Source.fromCode(parts[0]).orElseThrow(), parts[1]);
     }
 
     @Test
@@ -135,14 +136,14 @@ class PiiGuardFiguresTest {
         List<String> missed = new ArrayList<>();
         List<String[]> planted = planted();
         for (String[] p : planted) {
-            Optional<PiiRule> hit = PiiGuardTest.GUARD.check(column(p[0]), p[1]);
+            Optional<PiiRule> hit = ColumnGuardTest.GUARD.check(column(p[0]), p[1]);
             if (hit.isEmpty()) {
                 missed.add(p[0] + " " + p[1]);
             }
         }
         List<String> alarms = new ArrayList<>();
         for (Labelled l : NON_PERSONAL) {
-            PiiGuardTest.GUARD.check(l.field(), l.value()).ifPresent(rule -> alarms.add(l.field().name() + " " + l.value() + " " + rule));
+            ColumnGuardTest.GUARD.check(l.field(), l.value()).ifPresent(rule -> alarms.add(l.field().name() + " " + l.value() + " " + rule));
         }
         double rate = 100.0 * alarms.size() / NON_PERSONAL.size();
         String figures = String.format(Locale.ROOT, "planted identifiers found: %d of %d%nnon-personal values: %d, false alarms: %d (%.2f%%)%n",

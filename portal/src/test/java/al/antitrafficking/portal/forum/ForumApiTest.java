@@ -9,7 +9,6 @@ import al.antitrafficking.portal.LedgerFiles;
 import al.antitrafficking.portal.PortalFixture;
 import al.antitrafficking.warehouse.forum.ActionFilter;
 import al.antitrafficking.warehouse.forum.DuckDbForumStore;
-import al.antitrafficking.warehouse.forum.ForumRules;
 import al.antitrafficking.warehouse.reference.Territory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -298,7 +297,7 @@ class ForumApiTest {
         assertThat(answer.get("file").asText()).isEqualTo("forums-20260301T090000000Z.duckdb").doesNotContain("/");
         Path backup = dir.resolve("backups").resolve(answer.get("file").asText());
         assertThat(backup).exists();
-        try (DuckDbForumStore copy = DuckDbForumStore.open(backup, new ForumRules(TERRITORY, Set.of()), CLOCK)) {
+        try (DuckDbForumStore copy = DuckDbForumStore.open(backup, TestPortal.rules(Set.of()), CLOCK)) {
             assertThat(copy.actions(ActionFilter.all())).isEqualTo(store.actions(ActionFilter.all()));
         }
         try (Stream<Path> files = Files.list(dir.resolve("backups"))) {

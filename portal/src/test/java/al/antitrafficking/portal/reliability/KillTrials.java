@@ -9,7 +9,6 @@ import al.antitrafficking.portal.PortalServices;
 import al.antitrafficking.portal.TestPortal;
 import al.antitrafficking.warehouse.config.AppConfig;
 import al.antitrafficking.warehouse.forum.DuckDbForumStore;
-import al.antitrafficking.warehouse.forum.ForumRules;
 import al.antitrafficking.warehouse.indicator.Catalogue;
 import al.antitrafficking.warehouse.indicator.Population;
 import al.antitrafficking.warehouse.release.Ledger;
@@ -122,7 +121,7 @@ public final class KillTrials {
         PublishedReleases releases = new PublishedReleases(warehouse, catalogue, TestPortal.TERRITORY,
                 Population.load(TestPortal.TERRITORY, config.referenceDir()), Clock.systemUTC(), Duration.ofMillis(200));
         DuckDbForumStore forums = DuckDbForumStore.open(dir.resolve("forums.duckdb"),
-                new ForumRules(TestPortal.TERRITORY, releases.current().trendIndicators()), Clock.systemUTC());
+                TestPortal.rules(releases.current().trendIndicators()), Clock.systemUTC());
         Javalin portal = PortalApp.create(TestPortal.services(releases, forums, dir)).start("127.0.0.1", 0);
         Readers readers = new Readers("http://127.0.0.1:" + portal.port());
         List<Trial> trials = new ArrayList<>();

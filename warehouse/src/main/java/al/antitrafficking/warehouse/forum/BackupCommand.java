@@ -20,7 +20,7 @@ public final class BackupCommand {
     public static void main(String[] args) {
         try {
             AppConfig config = AppConfig.fromArgs(args);
-            ForumRules rules = new ForumRules(Territory.load(config.referenceDir()), Set.of());
+            ForumRules rules = ForumRules.load(config, Territory.load(config.referenceDir()), Set.of());
             if (FileLease.take(DuckDbForumStore.lockFile(config.forumStoreFile()), Duration.ZERO, false).map(lease -> {
                 lease.close();
                 return false;

@@ -1,5 +1,9 @@
 package al.antitrafficking.warehouse.forum;
 
+import al.antitrafficking.warehouse.config.AppConfig;
+import al.antitrafficking.warehouse.pii.PiiGuard;
+import al.antitrafficking.warehouse.pii.PiiRule;
+import al.antitrafficking.warehouse.reference.Countries;
 import al.antitrafficking.warehouse.reference.Territory;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -14,6 +18,12 @@ import java.util.Set;
  * The rules a forum or an action must meet before anything is saved. Every broken rule is collected
  * with its field, so a person sees all problems at once; messages name the field's problem and never
  * echo free text back.
+ *
+ * <p>Every free-text field (a forum's title, context, organisers, objectives, institutions, findings and source note;
+ * an action's text, finding and responsible institution; a note; a status change's reason) passes the ingestion's
+ * personal-data guard ({@link PiiGuard#checkText}): text that looks like a person's name, a phone number, an e-mail
+ * address or a personal number is refused, the message naming the kind of match and never the text. Editors' and
+ * authors' names are who typed, not what: they are not checked.
  */
 public final class ForumRules {
     static final int MAX_TEXT = 4000;
@@ -22,10 +32,17 @@ public final class ForumRules {
 
     private final Territory territory;
     private final Set<String> indicators;
+    private final PiiGuard guard;
 
-    public ForumRules(Territory territory, Set<String> indicators) {
+    public ForumRules(Territory territory, Set<String> indicators, PiiGuard guard) {
         this.territory = territory;
         this.indicators = Set.copyOf(indicators);
+        this.guard = java.util.Objects.requireNonNull(guard, "guard is null");
+    }
+
+    /** The rules with the personal-data guard of the configured {@code pii.dir}, as the ingestion reads it. */
+    public static ForumRules load(AppConfig config, Territory territory, Set<String> indicators) {
+        return new ForumRules(territory, indicators, PiiGuard.load(config.piiDir(), territory, Countries.load(config.referenceDir())));
     }
 
     /** A forum's checked values. */
@@ -38,7 +55,7 @@ public final class ForumRules {
                                LocalDate dueDate, List<String> indicators, String editor) {}
 
     public ForumValues forum(ForumForm form) {
-        Errors e = new Errors();
+        Errors e = new Errors(guard);
         LocalDate heldOn = e.date("heldOn", form.heldOn());
         String municipality = null;
         if (e.required("municipality", form.municipality(), MAX_NAME) != null) {
@@ -48,26 +65,26 @@ public final class ForumRules {
             }
         }
         ForumValues values = new ForumValues(heldOn, municipality,
-                e.required("title", form.title(), MAX_NAME),
-                e.required("context", form.context(), MAX_TEXT),
-                e.list("organisers", form.organisers(), true),
-                e.list("objectives", form.objectives(), true),
-                e.list("institutions", form.institutions(), true),
-                e.list("findings", form.findings(), false),
-                e.optional("sourceNote", form.sourceNote(), MAX_TEXT),
+                e.text("title", e.required("title", form.title(), MAX_NAME)),
+                e.text("context", e.required("context", form.context(), MAX_TEXT)),
+                e.texts("organisers", e.list("organisers", form.organisers(), true)),
+                e.texts("objectives", e.list("objectives", form.objectives(), true)),
+                e.texts("institutions", e.list("institutions", form.institutions(), true)),
+                e.texts("findings", e.list("findings", form.findings(), false)),
+                e.text("sourceNote", e.optional("sourceNote", form.sourceNote(), MAX_TEXT)),
                 e.required("editor", form.editor(), MAX_NAME));
         e.throwIfAny("forum");
         return values;
     }
 
     public ActionValues action(ActionForm form, Optional<Forum> forum) {
-        Errors e = new Errors();
+        Errors e = new Errors(guard);
         if (form.forumId() == null) {
             e.add("forumId", "required");
         } else if (forum.isEmpty()) {
             e.add("forumId", "no such forum");
         }
-        String finding = e.required("finding", form.finding(), MAX_TEXT);
+        String finding = e.text("finding", e.required("finding", form.finding(), MAX_TEXT));
         if (finding != null && forum.isPresent() && !forum.get().findings().contains(finding)) {
             e.add("finding", "not one of the forum's findings");
         }
@@ -86,8 +103,8 @@ public final class ForumRules {
             }
         }
         ActionValues values = new ActionValues(form.forumId() == null ? 0 : form.forumId(),
-                e.required("text", form.text(), MAX_TEXT), finding,
-                e.required("responsibleInstitution", form.responsibleInstitution(), MAX_NAME), county, due,
+                e.text("text", e.required("text", form.text(), MAX_TEXT)), finding,
+                e.text("responsibleInstitution", e.required("responsibleInstitution", form.responsibleInstitution(), MAX_NAME)), county, due,
                 List.copyOf(new java.util.LinkedHashSet<>(named.stream().filter(i -> i != null).toList())),
                 e.required("editor", form.editor(), MAX_NAME));
         e.throwIfAny("action");
@@ -96,7 +113,7 @@ public final class ForumRules {
 
     /** Checks a status change against the workflow; returns the target status. */
     public ActionStatus statusChange(Action action, StatusChange change) {
-        Errors e = new Errors();
+        Errors e = new Errors(guard);
         ActionStatus target = null;
         if (e.required("status", change.status(), MAX_NAME) != null) {
             try {
@@ -111,14 +128,15 @@ public final class ForumRules {
         if (target == ActionStatus.DROPPED) {
             e.required("reason", change.reason(), MAX_TEXT);
         }
+        e.text("reason", change.reason());
         e.required("editor", change.editor(), MAX_NAME);
         e.throwIfAny("status change");
         return target;
     }
 
     public NoteForm note(NoteForm note) {
-        Errors e = new Errors();
-        NoteForm checked = new NoteForm(e.required("text", note.text(), MAX_TEXT), e.required("author", note.author(), MAX_NAME));
+        Errors e = new Errors(guard);
+        NoteForm checked = new NoteForm(e.text("text", e.required("text", note.text(), MAX_TEXT)), e.required("author", note.author(), MAX_NAME));
         e.throwIfAny("note");
         return checked;
     }
@@ -126,6 +144,11 @@ public final class ForumRules {
     /** Collects field errors; each method returns the cleaned value, or null when it broke a rule. */
     private static final class Errors {
         private final Map<String, String> errors = new LinkedHashMap<>();
+        private final PiiGuard guard;
+
+        Errors(PiiGuard guard) {
+            this.guard = guard;
+        }
 
         void add(String field, String message) {
             errors.putIfAbsent(field, message);
@@ -148,6 +171,31 @@ public final class ForumRules {
                 return null;
             }
             return value.strip();
+        }
+
+        /** Free text as typed: null (and the field's error) when it may hold personal data. */
+        String text(String field, String value) {
+            Optional<PiiRule> hit = value == null ? Optional.empty() : guard.checkText(value);
+            if (hit.isPresent()) {
+                add(field, personalData(hit.get()));
+                return null;
+            }
+            return value;
+        }
+
+        /** Each entry of a list of free text; the error says which entry, by its place in the list. */
+        List<String> texts(String field, List<String> values) {
+            for (int i = 0; i < values.size(); i++) {
+                Optional<PiiRule> hit = guard.checkText(values.get(i));
+                if (hit.isPresent()) {
+                    add(field, "entry " + (i + 1) + " " + personalData(hit.get()));
+                }
+            }
+            return values;
+        }
+
+        private static String personalData(PiiRule rule) {
+            return "may contain personal data (" + rule.described() + "): write about cases without naming or identifying anyone";
         }
 
         LocalDate date(String field, String value) {

@@ -38,7 +38,7 @@ public final class RestoreCommand {
                 throw new IllegalArgumentException("Cannot restore: say which backup with --from=PATH");
             }
             AppConfig config = AppConfig.fromArgs(configArgs.toArray(String[]::new));
-            Path replaced = restore(from, config.forumStoreFile(), new ForumRules(Territory.load(config.referenceDir()), Set.of()));
+            Path replaced = restore(from, config.forumStoreFile(), ForumRules.load(config, Territory.load(config.referenceDir()), Set.of()));
             System.out.println("Forum store restored from " + from + (replaced == null ? "" : "; the previous store is kept as " + replaced));
         } catch (RuntimeException e) {
             System.err.println("Restore failed: " + e.getMessage());

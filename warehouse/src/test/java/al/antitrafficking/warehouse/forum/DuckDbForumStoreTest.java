@@ -3,6 +3,7 @@ package al.antitrafficking.warehouse.forum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import al.antitrafficking.warehouse.config.AppConfig;
 import al.antitrafficking.warehouse.reference.Territory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -18,8 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DuckDbForumStoreTest {
-    static final Territory TERRITORY = Territory.load(Path.of(System.getProperty("project.root", "..")).resolve("conf/reference"));
-    static final ForumRules RULES = new ForumRules(TERRITORY, Set.of("children_encountered", "child_victims"));
+    static final AppConfig CONFIG = AppConfig.load(Path.of(System.getProperty("project.root", "..")).resolve(AppConfig.DEFAULT_CONFIG_FILE),
+            Map.of());
+    static final Territory TERRITORY = Territory.load(CONFIG.referenceDir());
+    /** With the personal-data guard of the configured conf/pii, as the portal loads it. */
+    static final ForumRules RULES = ForumRules.load(CONFIG, TERRITORY, Set.of("children_encountered", "child_victims"));
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC);
     static final String FINDING = "coordination between different local structures is incomplete";
 
@@ -141,6 +146,97 @@ class DuckDbForumStoreTest {
     void refusesAnActionForAForumThatDoesNotExist() {
         assertThatThrownBy(() -> store.createAction(new ActionForm(99L, "x", FINDING, "y", "AL-07", "2015-01-01", List.of(), "z", null)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors()).containsEntry("forumId", "no such forum"));
+    }
+
+    @Test
+    void aNameTypedIntoANoteIsRefusedWithoutEchoingItAndNothingIsSaved() {
+        Action a = store.createAction(action("Joint monthly case review", "2015-06-30", null));
+        List<ActionChange> history = store.history(a.id());
+
+        for (String typed : List.of("Met with Arben Hoxha's mother", "Met the mother of HOXHA Arben at school",
+                "U takuam me nënën e ARBEN HOXHËS")) {
+            assertThatThrownBy(() -> store.addNote(a.id(), new NoteForm(typed, "Ana"))).as(typed)
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertRefused(e, "text", "a person's name", "Arben", "Hoxha"));
+        }
+        assertThat(store.notes(a.id())).isEmpty();
+        assertThat(store.history(a.id())).isEqualTo(history);
+    }
+
+    @Test
+    void aPhoneNumberInAnActionTextIsRefusedWithoutEchoingItAndNoActionIsSaved() {
+        assertThatThrownBy(() -> store.createAction(action("Call the boy's mother on 069 123 4567 every week", "2015-06-30", null)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertRefused(e, "text", "a phone number", "069", "123", "4567"));
+        Action a = store.createAction(action("Joint monthly case review", "2015-06-30", null));
+
+        assertThatThrownBy(() -> store.updateAction(a.id(), action("Joint review; the CPU worker answers on +355 68 765 4321", "2015-06-30", 1)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertRefused(e, "text", "a phone number", "355", "765", "4321"));
+        assertThat(store.actions(ActionFilter.all())).containsExactly(a);
+    }
+
+    @Test
+    void anEmailAddressInAForumFindingIsRefusedWithoutEchoingItAndNoForumIsSaved() {
+        ForumForm form = new ForumForm("2026-02-20", "Kukës", "Local forum on children on the move: Kukës", "A follow-up forum",
+                List.of("Terre des hommes"), List.of("to review the referral protocol"), List.of("Border Police"),
+                List.of("referrals are late", "the CPU answers at arta.hoxha@example.com only"), null, "Coordinator", null);
+
+        assertThatThrownBy(() -> store.createForum(form)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertRefused(e, "findings", "an e-mail address", "arta", "hoxha", "example"));
+        assertThat(refusal(form).fieldErrors().get("findings")).startsWith("entry 2 ");
+        assertThat(store.forums()).hasSize(2);
+    }
+
+    @Test
+    void everyFreeTextFieldIsCheckedAndNamesOfEditorsAreNot() {
+        String name = "Arben Hoxha";
+        ForumForm forum = new ForumForm("2026-02-20", "Kukës", name, name, List.of(name), List.of(name), List.of(name), List.of(name),
+                name, name, null);
+        assertThat(refusal(forum).fieldErrors()).containsOnlyKeys("title", "context", "organisers", "objectives", "institutions",
+                "findings", "sourceNote");
+        ActionForm action = new ActionForm(2L, name, name, name, "AL-07", "2015-06-30", List.of(), name, null);
+        assertThatThrownBy(() -> store.createAction(action)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.fieldErrors()).containsOnlyKeys("text", "finding", "responsibleInstitution"));
+
+        Action a = store.createAction(action("Joint monthly case review", "2015-06-30", null));
+        assertThatThrownBy(() -> store.changeStatus(a.id(), new StatusChange("DROPPED", "Arben Hoxha moved to Greece", "Coordinator", 1)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertRefused(e, "reason", "a person's name", "Arben", "Hoxha"));
+        assertThat(store.findAction(a.id()).orElseThrow().status()).isEqualTo(ActionStatus.PROPOSED);
+        assertThat(store.addNote(a.id(), new NoteForm("first meeting held", name)).author()).isEqualTo(name);
+    }
+
+    @Test
+    void theFreeTextOfBothForumsOf2014PassesTheGuardUnchanged() {
+        List<Forum> forums = store.forums();
+        assertThat(forums).hasSize(2);
+        for (Forum f : forums) {
+            ForumForm unchanged = new ForumForm(f.heldOn().toString(), f.municipalityCode(), f.title(), f.context(), f.organisers(),
+                    f.objectives(), f.institutions(), f.findings(), f.sourceNote(), "Coordinator", f.version());
+
+            assertThat(RULES.forum(unchanged).title()).isEqualTo(f.title());
+            assertThat(store.updateForum(f.id(), unchanged).version()).isEqualTo(f.version() + 1);
+            for (int i = 0; i < f.findings().size(); i++) {
+                // Each finding as the finding of an action and its text, an institution as responsible, the context as a
+                // note and the source note as the reason to drop it.
+                String finding = f.findings().get(i);
+                Action a = store.createAction(new ActionForm(f.id(), finding, finding, f.institutions().get(i), "AL-07", "2015-06-30",
+                        List.of(), "Coordinator", null));
+                store.addNote(a.id(), new NoteForm(f.context(), "Coordinator"));
+                store.changeStatus(a.id(), new StatusChange("DROPPED", f.sourceNote(), "Coordinator", 1));
+            }
+        }
+    }
+
+    /** The refusal of one field, naming the kind of personal data and none of what was typed. */
+    private static void assertRefused(InvalidInputException e, String field, String kind, String... typed) {
+        assertThat(e.fieldErrors()).containsOnlyKeys(field);
+        assertThat(e.fieldErrors().get(field)).contains("may contain personal data (" + kind + ")");
+        for (String part : typed) {
+            assertThat(e.fieldErrors().get(field)).doesNotContainIgnoringCase(part);
+            assertThat(e.getMessage()).doesNotContainIgnoringCase(part);
+        }
+    }
+
+    private InvalidInputException refusal(ForumForm form) {
+        return org.assertj.core.api.Assertions.catchThrowableOfType(InvalidInputException.class, () -> store.createForum(form));
     }
 
     @Test

@@ -1,6 +1,7 @@
-package al.antitrafficking.etl.pii;
+package al.antitrafficking.warehouse.pii;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -9,10 +10,12 @@ import java.util.regex.Pattern;
 /**
  * Personal numbers, e-mail addresses and phone numbers, from the patterns of {@code patterns.properties}. A phone
  * number is found in two steps: a candidate run of digits and separators, then its digits (a leading + kept) against
- * each {@code phone.N} pattern.
+ * each {@code phone.N} pattern; a candidate that is none is tried again part by part, for a number written beside
+ * another ("069 123 4567 2025").
  */
 final class NumberPatterns {
     private static final Pattern NOT_DIGITS = Pattern.compile("[^0-9]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final Pattern personalNumber;
     private final Pattern email;
@@ -48,15 +51,31 @@ final class NumberPatterns {
         Matcher m = phoneCandidate.matcher(value);
         while (m.find()) {
             String candidate = m.group().strip();
-            String digits = NOT_DIGITS.matcher(candidate).replaceAll("");
-            if (digits.length() < phoneMinDigits || notDate.matcher(candidate).matches()) {
-                continue;
+            if (isPhone(candidate)) {
+                return true;
             }
-            String number = (candidate.startsWith("+") ? "+" : "") + digits;
-            for (Pattern phone : phones) {
-                if (phone.matcher(number).matches()) {
-                    return true;
+            // A number beside another ("069 123 4567 2025", "on 0691234567 24 hours"): any run of its spaced parts.
+            String[] parts = SPACES.split(candidate);
+            for (int from = 0; from < parts.length; from++) {
+                for (int to = from + 1; to <= parts.length; to++) {
+                    if ((from > 0 || to < parts.length) && isPhone(String.join(" ", Arrays.copyOfRange(parts, from, to)))) {
+                        return true;
+                    }
                 }
+            }
+        }
+        return false;
+    }
+
+    private boolean isPhone(String candidate) {
+        String digits = NOT_DIGITS.matcher(candidate).replaceAll("");
+        if (digits.length() < phoneMinDigits || notDate.matcher(candidate).matches()) {
+            return false;
+        }
+        String number = (candidate.startsWith("+") ? "+" : "") + digits;
+        for (Pattern phone : phones) {
+            if (phone.matcher(number).matches()) {
+                return true;
             }
         }
         return false;

@@ -1,4 +1,4 @@
-package al.antitrafficking.etl.pii;
+package al.antitrafficking.warehouse.pii;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 

@@ -1,4 +1,4 @@
-package al.antitrafficking.etl.pii;
+package al.antitrafficking.warehouse.pii;
 
 import java.util.LinkedHashSet;
 import java.util.List;

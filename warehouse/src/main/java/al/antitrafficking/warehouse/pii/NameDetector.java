@@ -1,4 +1,4 @@
-package al.antitrafficking.etl.pii;
+package al.antitrafficking.warehouse.pii;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -62,6 +62,71 @@ final class NameDetector {
             return strong == 1 && lists.given().contains(w) || unknown == 1 && joinedName(w);
         }
         return false;
+    }
+
+    /**
+     * True when running text (a finding, an action, a note) holds a name, judged clause by clause: two adjacent names
+     * of which at least one is an Albanian name that is not ambiguous ("Arben Hoxha", "HOXHA Arben", "Hoxha, Arben",
+     * "John Hoxha"); such a name beside an unknown word, both written with a capital ("Arta Qerkezaj"), or an
+     * international given name followed by one ("Julie Qerkezaj"); an Albanian given name written with a capital inside
+     * a sentence ("met Arben's mother"); or letters of another script.
+     *
+     * <p>Prose is not a value. A lower-case word beside a name is an ordinary word ("mark the date"), not a surname
+     * off the lists, and a capital that opens a sentence says nothing (Albanian words such as Drita, Shpresa and Jeta
+     * are also given names). The international given names are an English list of which many entries are English
+     * words (Will, Read, Red, Cross): in prose they count only with a capital inside a sentence, and two of them side
+     * by side are no alarm (the Red Cross).
+     */
+    boolean inText(String text) {
+        if (OTHER_SCRIPT.matcher(text).find()) {
+            return true;
+        }
+        for (List<Words.Word> clause : Words.clauses(text)) {
+            Kind previous = Kind.OTHER;
+            boolean previousCapital = false;
+            for (Words.Word w : clause) {
+                Kind kind = kind(w);
+                if (kind == Kind.STRONG && previous.name || previous == Kind.STRONG && kind.name) {
+                    return true;
+                }
+                if (w.capital() && previousCapital && (kind == Kind.STRONG && previous == Kind.UNKNOWN
+                        || kind == Kind.UNKNOWN && (previous == Kind.STRONG || previous == Kind.INTERNATIONAL))) {
+                    return true;
+                }
+                if (w.capital() && !w.opensSentence() && kind == Kind.STRONG && lists.given().contains(w.folded())) {
+                    return true;
+                }
+                previous = kind;
+                previousCapital = w.capital();
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A word of prose: an Albanian given name or surname (STRONG, or AMBIGUOUS when also a place or ordinary word), an
+     * international given name with a capital inside a sentence, a word on no list, or OTHER.
+     */
+    private enum Kind {
+        STRONG(true), AMBIGUOUS(true), INTERNATIONAL(true), UNKNOWN(false), OTHER(false);
+
+        final boolean name;
+
+        Kind(boolean name) {
+            this.name = name;
+        }
+    }
+
+    private Kind kind(Words.Word word) {
+        String w = word.folded();
+        boolean notName = lists.notNames().contains(w);
+        if (lists.given().contains(w) || lists.surnames().contains(w)) {
+            return notName ? Kind.AMBIGUOUS : Kind.STRONG;
+        }
+        if (w.length() >= 3 && lists.internationalGiven().contains(w)) {
+            return !word.capital() || word.opensSentence() ? Kind.OTHER : notName ? Kind.AMBIGUOUS : Kind.INTERNATIONAL;
+        }
+        return w.length() >= 3 && !notName ? Kind.UNKNOWN : Kind.OTHER;
     }
 
     /** A single word made of a given name and another name without a separator ("artahoxha", "hoxhaarta"). */

@@ -1,0 +1,101 @@
+package al.antitrafficking.warehouse.pii;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import al.antitrafficking.warehouse.reference.Countries;
+import al.antitrafficking.warehouse.reference.Territory;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The guard's rules, on single values (as the ingestion checks every field of a file; the column-aware part is the
+ * ETL's ColumnGuardTest) and on running text (as the forum store checks what people type).
+ */
+class PiiGuardTest {
+    static final Path ROOT = Path.of(System.getProperty("project.root", ".."));
+    static final PiiGuard GUARD = PiiGuard.load(ROOT.resolve("conf/pii"), Territory.load(ROOT.resolve("conf/reference")),
+            Countries.load(ROOT.resolve("conf/reference")));
+
+    @Test
+    void findsNamesInAnyOrderCaseJoinerAndSpelling() {
+        for (String name : List.of("Arta Hoxha", "Hoxha Arta", "ARTA HOXHA", "arta_hoxha", "ARTA-HOXHA", "ArtaHoxha", "artahoxha",
+                "Gëzim Kola", "Gezim Kola", "Hoxha, Arta", "Arta.Hoxha")) {
+            assertThat(GUARD.check(name)).as(name).contains(PiiRule.PERSON_NAME);
+        }
+    }
+
+    @Test
+    void findsAGivenNameBesideASurnameNotOnAnyListAndAGivenNameAlone() {
+        // "Qerkezaj" is on no list: a listed given name beside an unknown word reads as a name.
+        assertThat(GUARD.check("Arta Qerkezaj")).contains(PiiRule.PERSON_NAME);
+        // and a listed surname beside a given name that is on no list
+        assertThat(GUARD.check("Xhulietta Krasniqi")).contains(PiiRule.PERSON_NAME);
+        assertThat(GUARD.check("Arta")).contains(PiiRule.PERSON_NAME);
+        assertThat(GUARD.check("ERMIRA")).contains(PiiRule.PERSON_NAME);
+    }
+
+    @Test
+    void findsPhoneNumbersInTheFormsAlbaniansWriteThem() {
+        for (String phone : List.of("069 123 4567", "0691234567", "+355 69 123 4567", "00355691234567", "355691234567",
+                "(069) 123-4567", "691234567", "69 123 4567", "+30 210 123 4567", "042 234 567", "(04) 2234567", "+383 44 123 456",
+                "044 123 456", "tel. 068/123.45.67")) {
+            assertThat(GUARD.check(phone)).as(phone).contains(PiiRule.PHONE_NUMBER);
+        }
+        for (String other : List.of("2025-03-14", "CPU-AL07-202503-000004", "AL-07", "150", "NRM-AL11-202503-000002", "20250314",
+                "BORDER-AL07-202503-000017")) {
+            assertThat(GUARD.check(other)).as(other).isEmpty();
+        }
+    }
+
+    @Test
+    void findsPersonalNumbersAndEmailAddressesOfAnyDomain() {
+        for (String nid : List.of("J12345678K", "j12345678k", "nr. I05101999A", "J 1234 5678 K")) {
+            assertThat(GUARD.check(nid)).as(nid).contains(PiiRule.PERSONAL_NUMBER);
+        }
+        for (String email : List.of("arta.hoxha@example.com", "x@mail.gov.al", "arta@shqipëri.al", "ана@пример.рф", "arta.hoxha@gmail")) {
+            assertThat(GUARD.check(email)).as(email).contains(PiiRule.EMAIL_ADDRESS);
+        }
+        assertThat(GUARD.check("a@b")).isEmpty();
+    }
+
+    @Test
+    void findsANameInRunningTextWhereverAndHoweverItIsWritten() {
+        for (String text : List.of("Met with Arben Hoxha's mother", "Met the mother of HOXHA Arben at school", "HOXHA ARBEN came back",
+                "Hoxha, Arben was met at the crossing", "met arben hoxha yesterday", "Visit to Arta Qerkezaj at home",
+                "U takuam me nënën e ARBEN HOXHËS", "Met Arben's mother at the CPU", "The boy (Arben) was referred", "Мет Арбен")) {
+            assertThat(GUARD.checkText(text)).as(text).contains(PiiRule.PERSON_NAME);
+        }
+    }
+
+    @Test
+    void findsNumbersAndAddressesInRunningText() {
+        for (String text : List.of("Call the mother on 069 123 4567 after the hearing", "Her number is 0691234567.",
+                "Reachable on 069 123 4567 24 hours a day", "tel. (04) 2234567, the school")) {
+            assertThat(GUARD.checkText(text)).as(text).contains(PiiRule.PHONE_NUMBER);
+        }
+        assertThat(GUARD.checkText("The CPU writes to arta.hoxha@example.com every week")).contains(PiiRule.EMAIL_ADDRESS);
+        assertThat(GUARD.checkText("His card J12345678K was kept by the police")).contains(PiiRule.PERSONAL_NUMBER);
+    }
+
+    @Test
+    void ordinaryProseAboutCasesRaisesNoAlarm() {
+        for (String text : List.of(
+                // Albanian words that are also given names, opening a sentence or in lower case
+                "Drita e gjelbër për protokollin e referimit u dha nga Këshilli i Qarkut",
+                "Shpresa jonë është që çdo fëmijë i pashoqëruar të referohet brenda ditës",
+                "Jeta e fëmijëve në lëvizje është në rrezik kur mekanizmat nuk bashkëpunojnë",
+                // English words on the international list of given names
+                "Mark the date of the next meeting: 15 March 2026",
+                "Caritas Albania and the Albanian Red Cross distribute information at Rinas airport",
+                "Will the Ministry of Health and Social Protection fund two more social workers in Has and Tropojë?",
+                // places that are also surnames, and numbers that are no phone
+                "Joint case review of the CPUs of Dibër, Mat and Kukës with the Border Police at Morinë",
+                "Training on Law no. 18/2017 and the Decision of the Council of Ministers no. 499, dated 29.8.2018",
+                "The helpline ALO 116 111 answered 1 250 calls in 2025; a budget of 25 000 000 lekë for 2026-2028",
+                "Trajnim për punonjësit socialë mbi Ligjin nr. 18/2017 \"Për të drejtat dhe mbrojtjen e fëmijës\"",
+                "an advocacy event of the Mario project")) {
+            assertThat(GUARD.checkText(text)).as(text).isEmpty();
+        }
+    }
+}
