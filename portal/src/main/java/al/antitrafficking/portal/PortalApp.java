@@ -38,6 +38,7 @@ import al.antitrafficking.portal.access.SignInThrottle;
 import al.antitrafficking.portal.access.WebGuard;
 import al.antitrafficking.warehouse.access.AccessRules;
 import al.antitrafficking.warehouse.access.AuditEvent;
+import al.antitrafficking.warehouse.access.AuditInbox;
 import al.antitrafficking.warehouse.access.Capability;
 import al.antitrafficking.warehouse.access.Institutions;
 import al.antitrafficking.warehouse.access.UserForm;
@@ -100,7 +101,7 @@ public final class PortalApp {
             ForumController forums = new ForumController(services.forums(), access, audit);
             ActionController actions = new ActionController(services.forums(), services.releases(), services.territory(), services.clock(),
                     access, audit);
-            ReferenceController reference = new ReferenceController(services.territory(), services.releases());
+            ReferenceController reference = new ReferenceController(services.territory(), services.releases(), services.institutions());
             IndicatorController indicators = new IndicatorController(services.releases(), services.clock());
             StatisticsController statistics = new StatisticsController(services.releases(), services.territory(), services.clock());
             SessionController session = new SessionController(services.users(), sessions, throttle, guard, audit, security.sessionMax());
@@ -335,9 +336,20 @@ public final class PortalApp {
                     config.httpPort(), config.portal().tlsKeystore(), keystorePassword);
             PortalServices services = new PortalServices(releases, forums, forums.users(), forums.audit(), access, territory,
                     Clock.systemUTC(), config.forumBackupDir(), config.forumBackupsKept(), PortalSecurity.of(config.portal()),
-                    releases.internalAccess(config.portal().duckdbMemoryLimit(), config.portal().duckdbThreads()));
+                    releases.internalAccess(config.portal().duckdbMemoryLimit(), config.portal().duckdbThreads()), institutions);
             Javalin app = create(services, network);
             java.util.concurrent.ScheduledExecutorService scheduler = scheduledBackups(forums, config);
+            // Uses of internal figures in notebooks and commands wait in the warehouse's audit inbox: taken in now and every minute.
+            AuditInbox inbox = AuditInbox.of(config.warehouseDir());
+            Runnable takeIn = () -> {
+                try {
+                    inbox.takeInto(forums.audit());
+                } catch (RuntimeException e) {
+                    LOG.error("Cannot take in the audit inbox: {}", e.getMessage());
+                }
+            };
+            takeIn.run();
+            scheduler.scheduleWithFixedDelay(takeIn, 1, 1, java.util.concurrent.TimeUnit.MINUTES);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 scheduler.shutdownNow();
                 app.stop();

@@ -86,6 +86,10 @@ public final class NotebookWarehouse implements AutoCloseable {
         if (internalReason.isEmpty()) {
             return new NotebookWarehouse(release, territory, population, internalReason, Optional.empty(), Optional.empty(), Optional.empty());
         }
+        // Recorded in the audit trail (through the inbox the portal takes in) before any figure is opened; if it cannot be, nothing opens.
+        al.antitrafficking.warehouse.access.AuditInbox.of(config.warehouseDir()).append(new al.antitrafficking.warehouse.access.AuditEvent(
+                0, null, "notebook:" + System.getProperty("user.name", "unknown"), null, al.antitrafficking.warehouse.access.AuditEvent.INTERNAL_FIGURES,
+                "notebook", "reason=" + internalReason.get(), release.id(), "notebook", "ok"), Clock.systemUTC());
         Snapshots snapshots = new Snapshots(config.warehouseDir());
         Snapshot snapshot = snapshots.find(release.id()).orElseThrow(() -> new IllegalStateException(
                 "Cannot open internal figures: the facts of snapshot " + release.id() + " are no longer kept"));
