@@ -26,7 +26,9 @@
     field(form, 'text', 'action.text', text);
     field(form, 'finding', 'action.finding', select('finding', [['', '–']].concat(forum.findings.map(function (f) { return [f, f]; })),
       action ? action.finding : ''));
-    const institution = A.el('input', { name: 'responsibleInstitution', id: 'a-responsibleInstitution', type: 'text' });
+    // One of the reference list: a partner organisation's account follows up the actions of its own institution.
+    const institution = A.el('select', { name: 'responsibleInstitution', id: 'a-responsibleInstitution' }, [A.el('option', { value: '', text: '–' })]);
+    (reference.institutions || []).forEach(function (i) { institution.appendChild(A.el('option', { value: i.name, text: i.name })); });
     institution.value = action ? action.responsibleInstitution : '';
     field(form, 'responsibleInstitution', 'action.institution', institution);
     field(form, 'county', 'action.county', select('county', [['', '–']].concat(reference.counties.map(function (c) { return [c.code, c.name]; })),

@@ -46,9 +46,17 @@
   async function draw() {
     const e = entry(form.elements.indicator.value);
     const by = form.elements.by.value;
-    const url = '/api/v1/indicators/' + encodeURIComponent(e.id) + '?period=' + form.elements.period.value + '&from=' + form.elements.from.value
-      + '&to=' + form.elements.to.value + (by ? '&group_by=' + by : '');
-    const result = await C.ask(A.call('GET', url), document.getElementById('explorer-refusal'));
+    const internal = form.elements.internal.checked && form.elements.reason.value.trim() !== '';
+    const url = '/api/v1/' + (internal ? 'internal/' : '') + 'indicators/' + encodeURIComponent(e.id) + '?period=' + form.elements.period.value
+      + '&from=' + form.elements.from.value + '&to=' + form.elements.to.value + (by ? '&group_by=' + by : '')
+      + (internal ? '&reason=' + encodeURIComponent(form.elements.reason.value.trim()) : '');
+    const answer = await C.ask(A.call('GET', url), document.getElementById('explorer-refusal'));
+    // Internal figures: the banner on the page, and no file of them (only public figures are downloaded).
+    const result = internal && answer ? answer.answer : answer;
+    const banner = document.getElementById('internal-banner');
+    banner.hidden = !(internal && answer);
+    banner.textContent = internal && answer ? A.t('internal.banner') + ' ' + A.t('internal.reasonGiven') + ' ' + answer.reason : '';
+    document.getElementById('explorer-csv').hidden = !!(internal && answer);
     const rows = result ? result.rows : [];
     const periods = [];
     const groups = {};
@@ -97,6 +105,8 @@
     fillDimensions(A.query.get('by') !== null ? A.query.get('by') : (finest(first, 'status') ? 'status' : ''));
     fillPeriods(A.query.get('period') || 'quarter');
     chart = C.init('chart-explorer');
+    const s = await A.session();
+    document.getElementById('internal-choice').hidden = !A.can(s, 'view_internal_figures');
     form.addEventListener('change', function (ev) {
       if (ev.target === form.elements.indicator) { fillDimensions(); }
       if (ev.target === form.elements.by) { fillPeriods(); }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import al.antitrafficking.portal.access.PortalSecurity;
 import al.antitrafficking.warehouse.access.AccessRules;
 import al.antitrafficking.warehouse.access.AuditTrail;
+import al.antitrafficking.warehouse.access.Institutions;
 import al.antitrafficking.warehouse.access.UserStore;
 import al.antitrafficking.warehouse.forum.ForumStore;
 import al.antitrafficking.warehouse.reference.Territory;
@@ -29,7 +30,8 @@ public record PortalServices(
         Path forumBackupDir,
         int forumBackupsKept,
         PortalSecurity security,
-        InternalAccess internal) {
+        InternalAccess internal,
+        Institutions institutions) {
 
     public PortalServices {
         requireNonNull(releases, "releases is null");
@@ -42,5 +44,6 @@ public record PortalServices(
         requireNonNull(forumBackupDir, "forumBackupDir is null");
         requireNonNull(security, "security is null");
         requireNonNull(internal, "internal is null");
+        requireNonNull(institutions, "institutions is null");
     }
 }

@@ -21,6 +21,8 @@ public final class TestPortal {
     public static final Path ROOT = Path.of(System.getProperty("project.root", ".."));
     public static final Territory TERRITORY = Territory.load(ROOT.resolve("conf/reference"));
     /** The personal-data guard of the project's conf/pii, as the portal loads it. */
+    public static final al.antitrafficking.warehouse.access.Institutions INSTITUTIONS =
+            al.antitrafficking.warehouse.access.Institutions.load(ROOT.resolve("conf/reference"));
     public static final PiiGuard GUARD = PiiGuard.load(ROOT.resolve("conf/pii"), TERRITORY, Countries.load(ROOT.resolve("conf/reference")));
     /** 1 March 2026, 09:00 UTC: 10:00 in Tirana. */
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC);
@@ -34,7 +36,7 @@ public final class TestPortal {
 
     /** The forum rules, with the project's personal-data guard, for actions that may name these indicators. */
     public static ForumRules rules(Set<String> indicators) {
-        return new ForumRules(TERRITORY, indicators, GUARD);
+        return new ForumRules(TERRITORY, indicators, GUARD).withInstitutions(INSTITUTIONS);
     }
 
     /** The role × capability table the project ships. */
@@ -47,7 +49,7 @@ public final class TestPortal {
     public static PortalServices services(PublishedReleases releases, DuckDbForumStore forums, Path dir) {
         addAccounts(forums);
         return new PortalServices(releases, forums, forums.users(), forums.audit(), ACCESS, TERRITORY, CLOCK, dir.resolve("backups"), 30,
-                PortalSecurity.loopback(), releases.internalAccess("256MB", 2));
+                PortalSecurity.loopback(), releases.internalAccess("256MB", 2), INSTITUTIONS);
     }
 
     /** One account per role: coordinator, statistician, kukes (regional committee, AL-07), partner (Border Police Kukës), ... */

@@ -120,7 +120,7 @@ class PagesBrowserTest {
         assertNoPageError();
 
         Map<String, Object> action = Map.of("forumId", 2, "text", "Joint case review", "finding",
-                "coordination between different local structures is incomplete", "responsibleInstitution", "CPU Kukës", "county", "AL-07",
+                "coordination between different local structures is incomplete", "responsibleInstitution", "County Council Kukës", "county", "AL-07",
                 "dueDate", "2026-06-30", "indicators", List.of("child_victims"));
         long id = http.as("coordinator").call("POST", "/api/v1/actions", action, 201).get("id").asLong();
         String grain = new LedgerFiles(portal.fixture.releaseDir()).grain("nrm.identification_date.children|age_band=0-5,12-14,15-17,6-11|",

@@ -100,4 +100,21 @@ class SignInBrowserTest {
         assertThat(((JavascriptExecutor) driver).executeScript("return window.__xss === undefined;")).isEqualTo(true);
         assertThat(driver.findElements(By.cssSelector("main img[src=x]"))).isEmpty();
     }
+
+    @Test
+    void theCoordinatorCanTurnOnInternalFiguresWithAReasonUnderABannerAndWithoutAFileOthersCannot() {
+        portal.signIn("statistician", "/explorer.html");
+        waiting().until(d -> !d.findElement(By.id("pivot")).getText().isBlank());
+        assertThat(driver.findElement(By.id("internal-choice")).isDisplayed()).isFalse();
+
+        portal.signIn("coordinator", "/explorer.html");
+        waiting().until(d -> d.findElement(By.id("internal-choice")).isDisplayed());
+        driver.findElement(By.id("reason")).sendKeys("preparing the committee meeting");
+        driver.findElement(By.id("internal")).click();
+        waiting().until(d -> d.findElement(By.id("internal-banner")).isDisplayed());
+
+        assertThat(driver.findElement(By.id("internal-banner")).getText()).contains("preparing the committee meeting");
+        assertThat(driver.findElement(By.id("explorer-csv")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("pivot")).getText()).isNotBlank();
+    }
 }

@@ -33,16 +33,31 @@ public final class ForumRules {
     private final Territory territory;
     private final Set<String> indicators;
     private final PiiGuard guard;
+    private final al.antitrafficking.warehouse.access.Institutions institutions;
 
     public ForumRules(Territory territory, Set<String> indicators, PiiGuard guard) {
+        this(territory, indicators, guard, null);
+    }
+
+    private ForumRules(Territory territory, Set<String> indicators, PiiGuard guard, al.antitrafficking.warehouse.access.Institutions institutions) {
         this.territory = territory;
         this.indicators = Set.copyOf(indicators);
         this.guard = java.util.Objects.requireNonNull(guard, "guard is null");
+        this.institutions = institutions;
+    }
+
+    /**
+     * The same rules, with an action's responsible institution one of the reference list (written as there): a partner
+     * organisation's account is bound to one of them, so an action it follows up must name it the same way.
+     */
+    public ForumRules withInstitutions(al.antitrafficking.warehouse.access.Institutions list) {
+        return new ForumRules(territory, indicators, guard, java.util.Objects.requireNonNull(list, "institutions is null"));
     }
 
     /** The rules with the personal-data guard of the configured {@code pii.dir}, as the ingestion reads it. */
     public static ForumRules load(AppConfig config, Territory territory, Set<String> indicators) {
-        return new ForumRules(territory, indicators, PiiGuard.load(config.piiDir(), territory, Countries.load(config.referenceDir())));
+        return new ForumRules(territory, indicators, PiiGuard.load(config.piiDir(), territory, Countries.load(config.referenceDir())))
+                .withInstitutions(al.antitrafficking.warehouse.access.Institutions.load(config.referenceDir()));
     }
 
     /** A forum's checked values. */
@@ -102,9 +117,16 @@ public final class ForumRules {
                 e.add("indicators", "unknown indicator; known: " + new java.util.TreeSet<>(indicators));
             }
         }
+        String institution = e.text("responsibleInstitution", e.required("responsibleInstitution", form.responsibleInstitution(), MAX_NAME));
+        if (institution != null && institutions != null) {
+            java.util.Optional<al.antitrafficking.warehouse.access.Institutions.Institution> known = institutions.byName(institution);
+            if (known.isEmpty()) {
+                e.add("responsibleInstitution", "not one of the institutions of conf/reference/institutions.csv");
+            }
+            institution = known.map(al.antitrafficking.warehouse.access.Institutions.Institution::name).orElse(institution);
+        }
         ActionValues values = new ActionValues(form.forumId() == null ? 0 : form.forumId(),
-                e.text("text", e.required("text", form.text(), MAX_TEXT)), finding,
-                e.text("responsibleInstitution", e.required("responsibleInstitution", form.responsibleInstitution(), MAX_NAME)), county, due,
+                e.text("text", e.required("text", form.text(), MAX_TEXT)), finding, institution, county, due,
                 List.copyOf(new java.util.LinkedHashSet<>(named.stream().filter(i -> i != null).toList())),
                 e.required("editor", form.editor(), MAX_NAME));
         e.throwIfAny("action");

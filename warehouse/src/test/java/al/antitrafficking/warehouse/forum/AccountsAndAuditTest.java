@@ -121,4 +121,18 @@ class AccountsAndAuditTest {
             }
         }
     }
+
+    @Test
+    void anActionsResponsibleInstitutionIsOneOfTheReferenceListWrittenAsThere() {
+        ForumRules rules = DuckDbForumStoreTest.RULES.withInstitutions(INSTITUTIONS);
+        ActionForm unknown = new ActionForm(2L, "Joint review", DuckDbForumStoreTest.FINDING, "Some Office Kukës", "AL-07", "2026-06-30",
+                java.util.List.of(), "Arben", null);
+        ActionForm lowerCase = new ActionForm(2L, "Joint review", DuckDbForumStoreTest.FINDING, "border police directorate kukës", "AL-07",
+                "2026-06-30", java.util.List.of(), "Arben", null);
+        java.util.Optional<Forum> forum = store.findForum(2);
+
+        assertThatThrownBy(() -> rules.action(unknown, forum)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.fieldErrors()).containsOnlyKeys("responsibleInstitution"));
+        assertThat(rules.action(lowerCase, forum).responsibleInstitution()).isEqualTo("Border Police Directorate Kukës");
+    }
 }
