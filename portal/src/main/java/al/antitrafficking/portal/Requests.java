@@ -65,6 +65,39 @@ public final class Requests {
         return month;
     }
 
+    /** The parameters every indicator query takes; any other parameter is a dimension filtered to its values. */
+    public static final java.util.Set<String> QUERY_PARAMETERS = java.util.Set.of("from", "to", "period", "group_by", "release", "reason");
+
+    /**
+     * An indicator query as the URL gives it: {@code from}, {@code to} (by default the twelve months up to {@code lastMonth}),
+     * {@code period} (month, quarter, year or range), {@code group_by} (comma-separated), and a dimension as a filter.
+     */
+    public static al.antitrafficking.warehouse.indicator.IndicatorQuery indicatorQuery(Context ctx, java.time.YearMonth lastMonth,
+                                                                                      al.antitrafficking.warehouse.indicator.Audience audience) {
+        Months months = months(ctx, lastMonth.toString());
+        al.antitrafficking.warehouse.indicator.PeriodType period;
+        try {
+            period = al.antitrafficking.warehouse.indicator.PeriodType.valueOf(
+                    ctx.queryParamAsClass("period", String.class).getOrDefault("month").toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse("Cannot read period: period must be month, quarter, year or range");
+        }
+        java.util.Map<String, java.util.List<String>> filters = new java.util.LinkedHashMap<>();
+        ctx.queryParamMap().forEach((key, values) -> {
+            if (!QUERY_PARAMETERS.contains(key)) {
+                filters.put(key, values.stream().flatMap(v -> list(v).stream()).toList());
+            }
+        });
+        return new al.antitrafficking.warehouse.indicator.IndicatorQuery(ctx.pathParam("id"), months.from(), months.to(), period, filters,
+                list(ctx.queryParam("group_by")), audience);
+    }
+
+    /** A comma-separated list, blanks dropped. */
+    public static java.util.List<String> list(String value) {
+        return value == null || value.isBlank() ? java.util.List.of()
+                : java.util.Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
     /** A range of months. */
     public record Months(java.time.YearMonth from, java.time.YearMonth to) {}
 

@@ -3,20 +3,12 @@ package al.antitrafficking.portal.access;
 import al.antitrafficking.portal.Requests;
 import al.antitrafficking.warehouse.access.AuditEvent;
 import al.antitrafficking.warehouse.indicator.Audience;
-import al.antitrafficking.warehouse.indicator.IndicatorQuery;
 import al.antitrafficking.warehouse.indicator.IndicatorResult;
-import al.antitrafficking.warehouse.indicator.PeriodType;
 import al.antitrafficking.warehouse.release.InternalAccess;
 import al.antitrafficking.warehouse.release.PublishedRelease;
 import al.antitrafficking.warehouse.release.PublishedReleases;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Internal figures over HTTP, for the roles that may see them only (the route table checks the capability): unsuppressed
@@ -26,7 +18,6 @@ import java.util.Set;
  */
 public final class InternalController {
     static final String BANNER = "INTERNAL: unsuppressed figures, not for publication";
-    private static final Set<String> RESERVED = Set.of("from", "to", "period", "group_by", "reason", "release");
 
     private final PublishedReleases releases;
     private final InternalAccess internal;
@@ -44,21 +35,7 @@ public final class InternalController {
     public void indicator(Context ctx) {
         String reason = reason(ctx);
         PublishedRelease release = releases.current();
-        Requests.Months months = Requests.months(ctx, release.lastMonth().toString());
-        PeriodType period;
-        try {
-            period = PeriodType.valueOf(ctx.queryParamAsClass("period", String.class).getOrDefault("month").toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestResponse("Cannot read period: period must be month, quarter, year or range");
-        }
-        Map<String, List<String>> filters = new LinkedHashMap<>();
-        ctx.queryParamMap().forEach((key, values) -> {
-            if (!RESERVED.contains(key)) {
-                filters.put(key, values.stream().flatMap(v -> split(v).stream()).toList());
-            }
-        });
-        IndicatorResult result = internal.indicator(release.id(), new IndicatorQuery(ctx.pathParam("id"), months.from(), months.to(), period,
-                filters, split(ctx.queryParam("group_by")), Audience.INTERNAL));
+        IndicatorResult result = internal.indicator(release.id(), Requests.indicatorQuery(ctx, release.lastMonth(), Audience.INTERNAL));
         audit.record(ctx, AuditEvent.INTERNAL_FIGURES, "indicator " + ctx.pathParam("id"), ctx.queryString(), release.id());
         ctx.header("X-Audience", "internal");
         ctx.json(new Internal<>("INTERNAL", BANNER, reason, release.id(), result));
@@ -79,9 +56,5 @@ public final class InternalController {
                     + "characters)");
         }
         return reason.strip();
-    }
-
-    private static List<String> split(String value) {
-        return value == null || value.isBlank() ? List.of() : Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 }

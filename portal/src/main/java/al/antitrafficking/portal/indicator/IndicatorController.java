@@ -6,14 +6,11 @@ import al.antitrafficking.portal.Requests;
 import al.antitrafficking.warehouse.indicator.Audience;
 import al.antitrafficking.warehouse.indicator.Indicator;
 import al.antitrafficking.warehouse.indicator.IndicatorQuery;
-import al.antitrafficking.warehouse.indicator.PeriodType;
 import al.antitrafficking.warehouse.release.PublishedRelease;
 import al.antitrafficking.warehouse.release.PublishedReleases;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +20,6 @@ import java.util.Map;
  * release per answer (or an earlier one, {@code release=ID}). Internal, unsuppressed figures are never served here.
  */
 public final class IndicatorController {
-    private static final List<String> RESERVED = List.of("from", "to", "period", "group_by", "release");
 
     private final PublishedReleases releases;
     private final Clock clock;
@@ -57,22 +53,7 @@ public final class IndicatorController {
      */
     public void query(Context ctx) {
         PublishedRelease release = Requests.release(ctx, releases);
-        Requests.Months months = Requests.months(ctx, release.lastMonth().toString());
-        PeriodType period;
-        try {
-            period = PeriodType.valueOf(ctx.queryParamAsClass("period", String.class).getOrDefault("month").toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestResponse("Cannot read period: period must be month, quarter, year or range");
-        }
-        List<String> groupBy = split(ctx.queryParam("group_by"));
-        Map<String, List<String>> filters = new LinkedHashMap<>();
-        ctx.queryParamMap().forEach((key, values) -> {
-            if (!RESERVED.contains(key)) {
-                filters.put(key, values.stream().flatMap(v -> split(v).stream()).toList());
-            }
-        });
-        ctx.json(release.indicator(new IndicatorQuery(ctx.pathParam("id"), months.from(), months.to(), period, filters, groupBy,
-                Audience.PUBLIC), clock.instant()).requirePublishable());
+        ctx.json(release.indicator(Requests.indicatorQuery(ctx, release.lastMonth(), Audience.PUBLIC), clock.instant()).requirePublishable());
     }
 
     /** Data completeness for {@code from}..{@code to} (by default the release's last twelve months): statuses and shares only. */
@@ -89,9 +70,5 @@ public final class IndicatorController {
         String start = ctx.queryParamAsClass("start", String.class).getOrDefault("border");
         java.util.Optional<String> county = java.util.Optional.ofNullable(ctx.queryParam("county")).filter(v -> !v.isBlank());
         ctx.json(release.convergence(start, months.from(), months.to(), county));
-    }
-
-    private static List<String> split(String value) {
-        return value == null || value.isBlank() ? List.of() : Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 }

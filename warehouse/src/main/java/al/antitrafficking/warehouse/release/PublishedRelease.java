@@ -165,9 +165,17 @@ public final class PublishedRelease {
 
     /** How many cells the release prints, and how many of them are withheld. */
     public long[] counts() {
-        long withheld = cells.values().stream().filter(f -> f.status() == CellStatus.WITHHELD).count();
-        return new long[] {cells.size(), withheld};
+        long[] known = counts;
+        if (known == null) {
+            // A release never changes: counted once (every answer about the release shows it).
+            long withheld = cells.values().stream().filter(f -> f.status() == CellStatus.WITHHELD).count();
+            known = new long[] {cells.size(), withheld};
+            counts = known;
+        }
+        return known.clone();
     }
+
+    private volatile long[] counts;
 
     /** The finest grain a table is published at, at a level; empty when it is not published there. */
     public Optional<PeriodType> grain(String table, Level level) {
