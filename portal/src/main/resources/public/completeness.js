@@ -68,6 +68,21 @@
     chart = C.init('chart-heat');
     form.addEventListener('change', function () { draw().catch(A.fail); });
     await draw();
+    const s = await A.session();
+    if (A.can(s, 'view_ingestion_reports')) { await ingestion(); }
+  }
+
+  /** The data manager's internal report: each file's fate and rows, and quarantined rows by rule (never a value). */
+  async function ingestion() {
+    const report = (await A.call('GET', '/api/v1/internal/ingestion')).answer;
+    document.getElementById('ingestion-section').hidden = false;
+    C.fillTable(document.getElementById('ingestion-files'), [A.t('ingestion.file'), A.t('completeness.source'), A.t('action.county'),
+      A.t('ingestion.month'), A.t('ingestion.status'), A.t('ingestion.problem'), A.t('ingestion.rowsIn'), A.t('ingestion.rowsLoaded')],
+    report.files.map(function (f) {
+      return [f.fileName, A.t('source.' + f.source), f.county || '', f.month || '', f.status, f.problem || '', A.number(f.rowsIn), A.number(f.rowsLoaded)];
+    }));
+    C.fillTable(document.getElementById('ingestion-quarantine'), [A.t('ingestion.file'), A.t('ingestion.field'), A.t('ingestion.rule'),
+      A.t('ingestion.rows')], report.quarantined.map(function (q) { return [q.file, q.field, q.rule, A.number(q.rows)]; }));
   }
 
   load().catch(A.fail);

@@ -117,4 +117,16 @@ class SignInBrowserTest {
         assertThat(driver.findElement(By.id("explorer-csv")).isDisplayed()).isFalse();
         assertThat(driver.findElement(By.id("pivot")).getText()).isNotBlank();
     }
+
+    @Test
+    void theDataManagerSeesEachFilesIngestionReportOnTheCompletenessPageUnderTheInternalBannerOthersDoNot() {
+        portal.signIn("datamanager", "/completeness.html");
+        waiting().until(d -> d.findElement(By.id("ingestion-section")).isDisplayed());
+        waiting().until(d -> d.findElement(By.id("ingestion-files")).getText().contains(al.antitrafficking.portal.PortalFixture.REFUSED_FILE));
+        assertThat(driver.findElement(By.cssSelector("#ingestion-section .banner-internal")).isDisplayed()).isTrue();
+
+        portal.signIn("coordinator", "/completeness.html");
+        waiting().until(d -> !d.findElement(By.id("who")).getText().isBlank());
+        assertThat(driver.findElement(By.id("ingestion-section")).isDisplayed()).isFalse();
+    }
 }
