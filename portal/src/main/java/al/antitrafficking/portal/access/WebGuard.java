@@ -136,9 +136,10 @@ public final class WebGuard {
     private void checkSameOrigin(Context ctx) {
         String origin = ctx.header("Origin");
         if (origin != null) {
-            String expected = (overTls(ctx) ? "https://" : "http://") + ctx.header("Host").strip().toLowerCase(Locale.ROOT);
-            if (!origin.strip().toLowerCase(Locale.ROOT).equals(expected) && !origin.strip().toLowerCase(Locale.ROOT).equals(
-                    (ctx.scheme().equals("https") ? "https://" : "http://") + ctx.header("Host").strip().toLowerCase(Locale.ROOT))) {
+            // The page's own origin: the scheme the browser used (behind a TLS proxy, https) and the Host it sent.
+            String host = ctx.header("Host").strip().toLowerCase(Locale.ROOT);
+            String given = origin.strip().toLowerCase(Locale.ROOT);
+            if (!given.equals((overTls(ctx) ? "https://" : "http://") + host)) {
                 throw new HttpResponseException(403, "Refused: a change must come from the portal's own pages");
             }
             return;

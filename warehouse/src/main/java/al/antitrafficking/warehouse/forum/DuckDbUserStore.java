@@ -110,7 +110,12 @@ final class DuckDbUserStore implements UserStore {
         if (!v.errors.isEmpty()) {
             throw new InvalidInputException("user", v.errors);
         }
+        boolean staysAdministrator = v.role == Role.ADMINISTRATOR && !Boolean.TRUE.equals(form.disabled());
         return store.write(c -> {
+            if (current.role() == Role.ADMINISTRATOR && !staysAdministrator && otherActiveAdministrators(c, current.username()) == 0) {
+                throw new InvalidInputException("user", Map.of("role", "the last active administrator cannot be disabled or given another "
+                        + "role: make another administrator first"));
+            }
             try (PreparedStatement p = c.prepareStatement("UPDATE app_user SET display_name = ?, role = ?, county_code = ?, institution = ?, "
                     + "disabled = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE username = ? AND version = ?")) {
                 p.setString(1, v.displayName);
@@ -189,6 +194,17 @@ final class DuckDbUserStore implements UserStore {
             errors.put("institution", "only for partner organisations");
         }
         return new Checked(username, displayName, role, county, institution, errors);
+    }
+
+    private static int otherActiveAdministrators(Connection c, String username) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT count(*) FROM app_user WHERE role = ? AND NOT disabled AND username <> ?")) {
+            p.setString(1, Role.ADMINISTRATOR.id());
+            p.setString(2, username);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     private static String blankToNull(String s) {

@@ -135,4 +135,17 @@ class AccountsAndAuditTest {
                 e -> assertThat(e.fieldErrors()).containsOnlyKeys("responsibleInstitution"));
         assertThat(rules.action(lowerCase, forum).responsibleInstitution()).isEqualTo("Border Police Directorate Kukës");
     }
+
+    @Test
+    void theLastActiveAdministratorCannotBeDisabledOrDemotedSoNobodyIsLockedOut() {
+        User admin = store.users().create(form("admin", "administrator", null, null), "a long enough password".toCharArray(), "test");
+
+        assertThatThrownBy(() -> store.users().update("admin", new UserForm("admin", "Admin", "administrator", null, null, true, admin.version()),
+                "admin")).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys("role"));
+        assertThatThrownBy(() -> store.users().update("admin", new UserForm("admin", "Admin", "ministry_statistician", null, null, false,
+                admin.version()), "admin")).isInstanceOf(InvalidInputException.class);
+        store.users().create(form("second", "administrator", null, null), "a long enough password".toCharArray(), "test");
+        assertThat(store.users().update("admin", new UserForm("admin", "Admin", "ministry_statistician", null, null, false, admin.version()),
+                "second").role()).isEqualTo(Role.MINISTRY_STATISTICIAN);
+    }
 }
