@@ -4,9 +4,14 @@
   'use strict';
   const A = window.App;
 
+  /** Where to go after signing in: a page of this portal only (resolved as the browser would, tabs and newlines included). */
   function next() {
-    const n = A.query.get('next') || '/';
-    return /^\/(?![\/\\])/.test(n) ? n : '/';
+    try {
+      const url = new URL(A.query.get('next') || '/', window.location.origin);
+      return url.origin === window.location.origin ? url.pathname + url.search + url.hash : '/';
+    } catch (e) {
+      return '/';
+    }
   }
 
   document.addEventListener('DOMContentLoaded', function () {

@@ -53,6 +53,6 @@ public final class BodyGate {
     }
 
     private static HttpResponseException busy() {
-        return new HttpResponseException(503, "The portal is busy with other uploads from your address; try again in a moment");
+        return new HttpResponseException(503, "The portal is busy; try again in a moment");
     }
 }

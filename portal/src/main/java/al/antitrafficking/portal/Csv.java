@@ -17,7 +17,7 @@ public final class Csv {
     /** The rows as CSV (RFC 4180, CR LF), every cell neutralised. */
     public static String of(List<? extends List<?>> rows) {
         StringBuilder out = new StringBuilder();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
+        try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
             for (List<?> row : rows) {
                 printer.printRecord(row.stream().map(Csv::cell).toList());
             }
@@ -35,12 +35,21 @@ public final class Csv {
         return value instanceof String s ? neutralise(s) : value;
     }
 
-    /** A text that would start a formula, made plain text; a number written as text (such as "-3") is left alone. */
+    /**
+     * A text that would start a formula, made plain text; a number written as text (such as "-3") is left alone. A
+     * spreadsheet set to split on semicolons or tabs would start a new cell after one: a formula sign after a separator
+     * is neutralised too, with the whole value quoted ({@link #FORMAT} quotes every cell).
+     */
     public static String neutralise(String value) {
         if (value.length() < 2 || value.matches("-?[0-9]+([.,][0-9]+)?")) {
             return value;
         }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + value : value;
+        String v = value.replaceAll("([;\t|])\\s*([=+\\-@])", "$1'$2");
+        char first = v.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + v : v;
     }
+
+    /** RFC 4180 with CR LF, every cell quoted (so no separator inside a cell can split it, whatever the reader's locale). */
+    public static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n")
+            .setQuoteMode(org.apache.commons.csv.QuoteMode.ALL_NON_NULL).get();
 }

@@ -88,10 +88,12 @@ public final class PortalApp {
         final Sessions sessions;
         final WebGuard guard;
         final AuditLog audit;
+        final PublishedReleases releases;
         final List<Route> routes;
 
         Parts(PortalServices services) {
             PortalSecurity security = services.security();
+            releases = services.releases();
             sessions = new Sessions(services.clock(), security.sessionIdle(), security.sessionMax());
             SignInThrottle throttle = new SignInThrottle(services.clock(), security.signInMaxFailures(), security.signInLock());
             guard = new WebGuard(security, sessions, services.users(), services.access());
@@ -169,8 +171,9 @@ public final class PortalApp {
             return new Route(r.method(), r.path(), r.need(), ctx -> {
                 r.handler().handle(ctx);
                 String release = ctx.queryParam("release");
-                audit.record(ctx, AuditEvent.EXPORT, ctx.path(), ctx.queryString(), release != null && release.matches("[0-9TZ]{1,30}")
-                        ? release : ctx.pathParamMap().getOrDefault("id", null));
+                String read = r.path().startsWith("/api/v1/releases/") ? ctx.pathParam("id")
+                        : release != null && release.matches("[0-9]{8}T[0-9]{9}Z") ? release : releases.current().id();
+                audit.record(ctx, AuditEvent.EXPORT, ctx.path(), ctx.queryString(), read);
             });
         }
     }
@@ -190,7 +193,7 @@ public final class PortalApp {
 
     public static Javalin create(PortalServices services, Network network) {
         Parts parts = new Parts(services);
-        BodyGate gate = new BodyGate(Math.max(4, network.maxThreads() / 4), 8);
+        BodyGate gate = new BodyGate(Math.max(4, network.maxThreads() / 2), 8);
         ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 // Strict reading: no text after the JSON, no unknown fields, no "1" for 1 or 1.5 for 1, no null for a number.
@@ -199,7 +202,14 @@ public final class PortalApp {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
+        // Nor 12 or true where text is asked.
+        for (com.fasterxml.jackson.databind.cfg.CoercionInputShape shape : List.of(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
+                com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float, com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean)) {
+            json.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Textual).setCoercion(shape,
+                    com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+        }
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(json, false));
             config.http.maxRequestSize = WebGuard.MAX_BODY;
@@ -211,7 +221,7 @@ public final class PortalApp {
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setIdleTimeout(network.idleTimeoutSeconds() * 1000L);
                 // A client sending a body slower than this is cut off: a few hundred slow uploads cannot hold every thread.
-                http.setMinRequestDataRate(1024);
+                http.setMinRequestDataRate(16 * 1024);
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
             });

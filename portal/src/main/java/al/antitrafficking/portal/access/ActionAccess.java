@@ -54,10 +54,13 @@ public final class ActionAccess {
     /** May move the action to this status. */
     public void requireStatus(Principal p, Action action, String target) {
         requireFollowUp(p, action);
-        boolean decision = action.status() == ActionStatus.UNDER_REVIEW && !"DROPPED".equalsIgnoreCase(target == null ? "" : target.strip());
-        if ((decision || "INTEGRATED".equalsIgnoreCase(target == null ? "" : target.strip())) && !p.can(Capability.INTEGRATE_ACTIONS)) {
-            throw new ForbiddenResponse("Refused: only the National Coordinator's office decides a review (integrates an action into the "
-                    + "NRM plan or sends it back)");
+        String t = target == null ? "" : target.strip();
+        // Under review, integrated or in progress, an action is the coordinator's: only the office decides it, or drops it.
+        boolean coordinators = action.status() == ActionStatus.UNDER_REVIEW || (t.equalsIgnoreCase("DROPPED")
+                && (action.status() == ActionStatus.INTEGRATED || action.status() == ActionStatus.IN_PROGRESS));
+        if ((coordinators || t.equalsIgnoreCase("INTEGRATED")) && !p.can(Capability.INTEGRATE_ACTIONS)) {
+            throw new ForbiddenResponse("Refused: only the National Coordinator's office decides a review, and drops an action under "
+                    + "review or in the NRM plan");
         }
     }
 

@@ -104,6 +104,14 @@ public final class SessionController {
         if (form.currentPassword() == null || form.newPassword() == null || form.newPassword().length() > 1000) {
             throw new HttpResponseException(400, "Cannot change password: give the current and the new password");
         }
+        Optional<Duration> wait = throttle.locked(user.username(), guard.clientAddress(ctx));
+        if (wait.isPresent()) {
+            ctx.header("Retry-After", String.valueOf(Math.max(1, wait.get().toSeconds())));
+            throw new HttpResponseException(429, "Too many wrong passwords: try again in " + Math.max(1, wait.get().toMinutes() + 1) + " minutes");
+        }
+        if (form.currentPassword().equals(form.newPassword())) {
+            throw new io.javalin.http.BadRequestResponse("Cannot change password: the new password must differ from the current one");
+        }
         char[] current = form.currentPassword().toCharArray();
         char[] next = form.newPassword().toCharArray();
         try {

@@ -24,7 +24,7 @@ public final class WebGuard {
     /** The request attribute holding the client's address (the connection's, or a trusted proxy's X-Forwarded-For). */
     public static final String CLIENT_ADDRESS = "clientAddress";
     /** The largest request body the portal reads. */
-    public static final long MAX_BODY = 1_000_000;
+    public static final long MAX_BODY = 262_144;
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     private static final Set<HandlerType> CHANGES = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
@@ -44,6 +44,10 @@ public final class WebGuard {
     public void before(Context ctx) {
         headers(ctx);
         checkHost(ctx);
+        if (ctx.method() == HandlerType.HEAD && ctx.path().startsWith("/api/")) {
+            // Javalin answers HEAD of a GET route without running it (nor its access check): the API answers GET only.
+            throw new HttpResponseException(405, "Use GET");
+        }
         Principal principal = principal(ctx);
         ctx.attribute(Principal.ATTRIBUTE, principal);
         ctx.attribute(CLIENT_ADDRESS, clientAddress(ctx));
@@ -152,7 +156,7 @@ public final class WebGuard {
 
     private void checkBody(Context ctx) {
         if (ctx.contentLength() > MAX_BODY) {
-            throw new HttpResponseException(413, "Refused: a request body may be at most 1 MB");
+            throw new HttpResponseException(413, "Refused: a request body may be at most 256 KB");
         }
         boolean hasBody = ctx.contentLength() > 0 || ctx.header("Transfer-Encoding") != null;
         if (!hasBody) {

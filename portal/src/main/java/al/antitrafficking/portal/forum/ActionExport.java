@@ -38,7 +38,7 @@ final class ActionExport {
     static String csv(List<ActionView> actions) {
         StringWriter out = new StringWriter();
         out.write('\uFEFF');
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
+        try (CSVPrinter printer = new CSVPrinter(out, al.antitrafficking.portal.Csv.FORMAT)) {
             printer.printRecord(COLUMNS.stream().map(Column::header).toList());
             for (ActionView a : actions) {
                 printer.printRecord(COLUMNS.stream().map(c -> al.antitrafficking.portal.Csv.neutralise(String.valueOf(c.value().apply(a)))).toList());

@@ -308,6 +308,40 @@ class AccessTest {
         assertThat(refused).contains(PortalFixture.REFUSED_FILE);
     }
 
+    @Test
+    void anActionInTheNrmPlanIsDroppedOnlyByTheCoordinatorsOffice() {
+        Http coordinator = anonymous.as("coordinator");
+        Http partner = anonymous.as("partner");
+        long id = coordinator.call("POST", "/api/v1/actions", action("AL-07", "Border Police Directorate Kukës"), 201).get("id").asLong();
+        int v = coordinator.call("POST", "/api/v1/actions/" + id + "/status", Map.of("status", "UNDER_REVIEW", "version", 1), 200).get("version").asInt();
+        v = coordinator.call("POST", "/api/v1/actions/" + id + "/status", Map.of("status", "INTEGRATED", "version", v), 200).get("version").asInt();
+
+        HttpResponse<String> drop = partner.send("POST", "/api/v1/actions/" + id + "/status", Map.of("status", "DROPPED", "reason",
+                "no staff", "version", v));
+        assertThat(drop.statusCode()).as(drop.body()).isEqualTo(403);
+        // Following it up is the partner's: in progress.
+        assertThat(partner.call("POST", "/api/v1/actions/" + id + "/status", Map.of("status", "IN_PROGRESS", "version", v), 200)
+                .get("status").asText()).isEqualTo("IN_PROGRESS");
+    }
+
+    @Test
+    void changingOnesPasswordNeedsANewOneAndRepeatedWrongCurrentPasswordsAreThrottled() {
+        store.users().create(new al.antitrafficking.warehouse.access.UserForm("changer", "Changer", "ministry_statistician", null, null, false,
+                null), "the first password here".toCharArray(), "test");
+        HttpResponse<String> signIn = anonymous.send("POST", "/api/v1/session", Map.of("username", "changer", "password", "the first password here"));
+        String csrf = signIn.body().replaceAll(".*\"csrfToken\":\"([^\"]+)\".*", "$1");
+        Http changer = anonymous.withHeader("Cookie", "nrm_session=" + cookie(signIn)).withHeader("X-CSRF-Token", csrf);
+
+        assertThat(changer.send("POST", "/api/v1/session/password", Map.of("currentPassword", "the first password here", "newPassword",
+                "the first password here")).statusCode()).isEqualTo(400);
+        for (int i = 0; i < 5; i++) {
+            assertThat(changer.send("POST", "/api/v1/session/password", Map.of("currentPassword", "guess " + i, "newPassword",
+                    "a second password here")).statusCode()).isEqualTo(403);
+        }
+        assertThat(changer.send("POST", "/api/v1/session/password", Map.of("currentPassword", "the first password here", "newPassword",
+                "a second password here")).statusCode()).isEqualTo(429);
+    }
+
     private static String cookie(HttpResponse<String> response) {
         String set = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("nrm_session=")).findFirst().orElseThrow();
         return set.substring("nrm_session=".length(), set.indexOf(';'));

@@ -237,4 +237,26 @@ class WebHardeningTest {
             }
         }
     }
+
+    @Test
+    void aFormulaAfterASemicolonIsNeutralisedAndEveryCellQuotedForSpreadsheetsThatSplitOnSemicolons() {
+        coordinator.call("POST", "/api/v1/actions", action("x;=1+1"), 201);
+        String csv = new String(coordinator.bytes("/api/v1/actions/export.csv").body(), StandardCharsets.UTF_8);
+
+        assertThat(csv).contains("\"x;'=1+1\"").doesNotContain("x;=1+1");
+    }
+
+    @Test
+    void headOfAnApiRouteIsRefusedRatherThanAnsweredWithoutItsAccessCheck() {
+        assertThat(raw("HEAD", "/api/v1/admin/users", null, "", Map.of()).statusCode()).isEqualTo(405);
+        assertThat(raw("HEAD", "/api/v1/internal/ingestion", null, "", Map.of()).statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void duplicateKeysAndNumbersForTextAreRefused() {
+        assertThat(coordinator.send("POST", "/api/v1/actions", "{\"forumId\":2,\"forumId\":1,\"text\":\"a\"}").statusCode()).isEqualTo(400);
+        Map<String, Object> numberForText = action("x");
+        numberForText.put("text", 12345);
+        assertThat(coordinator.send("POST", "/api/v1/actions", numberForText).statusCode()).isEqualTo(400);
+    }
 }

@@ -129,4 +129,16 @@ class SignInBrowserTest {
         waiting().until(d -> !d.findElement(By.id("who")).getText().isBlank());
         assertThat(driver.findElement(By.id("ingestion-section")).isDisplayed()).isFalse();
     }
+
+    @Test
+    void afterSigningInThePageNeverSendsThePersonToAnotherSite() {
+        portal.signOut();
+        driver.get(portal.url("/signin.html?next=%2F%09%2Fattacker.invalid%2Fphish"));
+        driver.findElement(By.id("username")).sendKeys("statistician");
+        driver.findElement(By.id("password")).sendKeys(TestPortal.password("statistician"));
+        driver.findElement(By.cssSelector("#signin-form button[type=submit]")).click();
+        waiting().until(d -> !d.getCurrentUrl().contains("signin.html"));
+
+        assertThat(driver.getCurrentUrl()).startsWith(portal.url("/"));
+    }
 }

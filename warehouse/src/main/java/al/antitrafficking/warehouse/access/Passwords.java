@@ -26,8 +26,8 @@ public final class Passwords {
 
     /** Why a new password is not acceptable, if it is not. */
     public static Optional<String> problem(char[] password, String username) {
-        if (password == null || password.length < MIN_LENGTH) {
-            return Optional.of("must be at least " + MIN_LENGTH + " characters");
+        if (password == null || password.length < MIN_LENGTH || String.valueOf(password).strip().length() < MIN_LENGTH) {
+            return Optional.of("must be at least " + MIN_LENGTH + " characters, not counting spaces at either end");
         }
         if (password.length > 200) {
             return Optional.of("must be at most 200 characters");

@@ -10,7 +10,7 @@ import java.util.List;
 
 /** {@link AuditTrail} in the operational store's file: INSERT only, numbered under the store's write lock. */
 final class DuckDbAuditTrail implements AuditTrail {
-    private static final int MAX_FIELD = 2000;
+    private static final int MAX_FIELD = 500;
 
     private final DuckDbForumStore store;
     private final Clock clock;
@@ -65,7 +65,14 @@ final class DuckDbAuditTrail implements AuditTrail {
         });
     }
 
+    /** At most {@value #MAX_FIELD} characters, control characters (a NUL typed as a username) shown as '?'. */
     private static String cut(String s) {
-        return s == null || s.length() <= MAX_FIELD ? s : s.substring(0, MAX_FIELD);
+        if (s == null) {
+            return null;
+        }
+        String c = s.length() <= MAX_FIELD ? s : s.substring(0, MAX_FIELD);
+        StringBuilder out = new StringBuilder(c.length());
+        c.codePoints().forEach(cp -> out.appendCodePoint(Character.isISOControl(cp) && cp != '\n' ? '?' : cp));
+        return out.toString();
     }
 }

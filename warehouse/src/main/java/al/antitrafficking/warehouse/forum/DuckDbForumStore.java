@@ -89,7 +89,7 @@ public final class DuckDbForumStore implements ForumStore, AutoCloseable {
         FileLease lease = FileLease.take(lockFile(file), Duration.ZERO, false).orElseThrow(() -> new IllegalStateException(
                 "Cannot open forum store " + file + ": another process holds it (a running portal, a backup or a restore)"));
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            ownerOnly(Files.createDirectories(file.toAbsolutePath().getParent()));
             Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
             Migrations.apply(c);
             return new DuckDbForumStore(c.unwrap(DuckDBConnection.class), rules, clock, lease);
@@ -102,6 +102,16 @@ public final class DuckDbForumStore implements ForumStore, AutoCloseable {
         } catch (RuntimeException e) {
             lease.close();
             throw e;
+        }
+    }
+
+    /**
+     * Makes a folder of the store or its backups readable by its owner only: the store holds password hashes, the audit
+     * trail and every action's text, and DuckDB creates its files (the write-ahead log too) with the process's umask.
+     */
+    static void ownerOnly(Path dir) throws IOException {
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         }
     }
 
@@ -266,7 +276,7 @@ public final class DuckDbForumStore implements ForumStore, AutoCloseable {
         // single COPY runs in one transaction, so the copy is consistent even while the portal serves.
         writeLock.lock();
         try (Connection c = connection.duplicate(); Statement s = c.createStatement()) {
-            Files.createDirectories(target.toAbsolutePath().getParent());
+            ownerOnly(Files.createDirectories(target.toAbsolutePath().getParent()));
             Files.deleteIfExists(partial);
             String source;
             try (ResultSet rs = s.executeQuery("SELECT current_database()")) {

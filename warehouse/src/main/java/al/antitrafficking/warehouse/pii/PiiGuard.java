@@ -82,12 +82,67 @@ public final class PiiGuard {
      * addresses anywhere in it, and names as they stand in prose ({@link NameDetector#inText}).
      */
     public Optional<PiiRule> checkText(String text) {
-        Optional<PiiRule> number = checkNumbers(text);
-        if (number.isPresent() || text == null || text.isBlank()) {
+        String folded = fold(text);
+        Optional<PiiRule> number = checkNumbers(folded);
+        if (number.isPresent() || folded == null || folded.isBlank()) {
             return number;
         }
-        return names.inText(text) ? Optional.of(PiiRule.PERSON_NAME) : Optional.empty();
+        return names.inText(folded) ? Optional.of(PiiRule.PERSON_NAME) : Optional.empty();
     }
+
+    /**
+     * Text as the guard reads it, whatever way it was typed or pasted: compatibility forms folded (full-width digits and
+     * signs, ligatures), invisible characters removed (zero-width spaces and joiners, soft hyphens, byte-order marks),
+     * every kind of space a space and every kind of dash a hyphen, and Cyrillic or Greek letters that look Latin made
+     * Latin. A name or number disguised by any of these is still found.
+     */
+    public static String fold(String text) {
+        if (text == null) {
+            return null;
+        }
+        String n = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
+        StringBuilder out = new StringBuilder(n.length());
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (c == '\u200b' || c == '\u200c' || c == '\u200d' || c == '\u2060' || c == '\ufeff' || c == '\u00ad') {
+                continue;
+            }
+            if (Character.isSpaceChar(c) || c == '\t') {
+                out.append(' ');
+            } else if (Character.getType(c) == Character.DASH_PUNCTUATION || c == '\u2212') {
+                out.append('-');
+            } else {
+                out.append(c);
+            }
+        }
+        return latinInMixedWords(out.toString());
+    }
+
+    /**
+     * In a word that mixes Latin letters with Cyrillic or Greek ones drawn like Latin (a disguise: "Аrben"), those letters
+     * made Latin; a word wholly in another script stays as it is (the name rule finds other scripts on its own).
+     */
+    private static String latinInMixedWords(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\p{L}+").matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String word = m.group();
+            boolean latin = word.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN);
+            boolean other = word.codePoints().anyMatch(cp -> LOOKALIKES.indexOf(cp) >= 0);
+            if (latin && other) {
+                StringBuilder w = new StringBuilder(word.length());
+                word.codePoints().forEach(cp -> w.append(LOOKALIKES.indexOf(cp) >= 0 ? LATIN.charAt(LOOKALIKES.indexOf(cp)) : (char) cp));
+                word = w.toString();
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(word));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** Cyrillic and Greek letters drawn like Latin ones, and the Latin letters they pass for (same positions). */
+    private static final String LOOKALIKES = "\u0430\u0435\u043e\u0440\u0441\u0445\u0443\u0456\u0458\u0455\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0406\u0408\u0405\u03bf\u039f\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u03a1\u03a4\u03a5\u03a7";
+    private static final String LATIN = "aeopcxyijsABEKMHOPCTXIJSoOABEZHIKMNPTYX";
 
     /** The rule one value breaks among personal number, e-mail address and phone number (not names), or empty. */
     public Optional<PiiRule> checkNumbers(String value) {

@@ -214,10 +214,11 @@ class DuckDbForumStoreTest {
             assertThat(RULES.forum(unchanged).title()).isEqualTo(f.title());
             assertThat(store.updateForum(f.id(), unchanged).version()).isEqualTo(f.version() + 1);
             for (int i = 0; i < f.findings().size(); i++) {
-                // Each finding as the finding of an action and its text, an institution as responsible, the context as a
-                // note and the source note as the reason to drop it.
+                // Each finding as the finding of an action and its text, the context as a note and the source note as the
+                // reason to drop it (the forum's institutions passed as its own field above; a responsible institution is
+                // one of the reference list).
                 String finding = f.findings().get(i);
-                Action a = store.createAction(new ActionForm(f.id(), finding, finding, f.institutions().get(i), "AL-07", "2015-06-30",
+                Action a = store.createAction(new ActionForm(f.id(), finding, finding, "County Council Kukës", "AL-07", "2015-06-30",
                         List.of(), "Coordinator", null));
                 store.addNote(a.id(), new NoteForm(f.context(), "Coordinator"));
                 store.changeStatus(a.id(), new StatusChange("DROPPED", f.sourceNote(), "Coordinator", 1));
@@ -260,11 +261,11 @@ class DuckDbForumStoreTest {
     @Test
     void filtersByCountyInstitutionAndStatus() {
         store.createAction(action("Kukës action", "2015-06-30", null));
-        store.createAction(new ActionForm(1L, "Gjirokastër action", FINDING, "Border Police", "AL-05", "2015-06-30", List.of(), "Arben", null));
+        store.createAction(new ActionForm(1L, "Gjirokastër action", FINDING, "Border Police Directorate Gjirokastër", "AL-05", "2015-06-30", List.of(), "Arben", null));
 
         assertThat(store.actions(new ActionFilter(Optional.empty(), Optional.of("AL-05"), Optional.empty(), Optional.empty(), Optional.empty())))
                 .extracting(Action::text).containsExactly("Gjirokastër action");
-        assertThat(store.actions(new ActionFilter(Optional.empty(), Optional.empty(), Optional.of("border police"), Optional.empty(), Optional.empty())))
+        assertThat(store.actions(new ActionFilter(Optional.empty(), Optional.empty(), Optional.of("border police directorate gjirokastër"), Optional.empty(), Optional.empty())))
                 .extracting(Action::text).containsExactly("Gjirokastër action");
         assertThat(store.actions(new ActionFilter(Optional.of(2L), Optional.empty(), Optional.empty(), Optional.of(ActionStatus.PROPOSED), Optional.empty())))
                 .extracting(Action::text).containsExactly("Kukës action");

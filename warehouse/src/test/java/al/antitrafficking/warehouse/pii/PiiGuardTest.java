@@ -98,4 +98,19 @@ class PiiGuardTest {
             assertThat(GUARD.checkText(text)).as(text).isEmpty();
         }
     }
+
+    @Test
+    void textDisguisedByPastingOrLookAlikeLettersIsStillFound() {
+        // Found by attacking the portal's notes: the same number and name, typed other ways.
+        assertThat(GUARD.checkText("call 069\u00a0123\u00a04567 after the meeting")).contains(PiiRule.PHONE_NUMBER);
+        assertThat(GUARD.checkText("call +355\u202f69\u202f123\u202f4567")).contains(PiiRule.PHONE_NUMBER);
+        assertThat(GUARD.checkText("call 069\u2013123\u20134567")).contains(PiiRule.PHONE_NUMBER);
+        assertThat(GUARD.checkText("call \uff10\uff16\uff19 \uff11\uff12\uff13 \uff14\uff15\uff16\uff17")).contains(PiiRule.PHONE_NUMBER);
+        assertThat(GUARD.checkText("write to arben\uff20example.com")).contains(PiiRule.EMAIL_ADDRESS);
+        assertThat(GUARD.checkText("met Arb\u200ben Hox\u200bha's mother")).contains(PiiRule.PERSON_NAME);
+        assertThat(GUARD.checkText("met \u0410rben H\u043exha's mother")).contains(PiiRule.PERSON_NAME);
+        assertThat(GUARD.checkText("id J\u00a012\u00a034\u00a05678\u00a0A")).contains(PiiRule.PERSONAL_NUMBER);
+        // Folding takes nothing away from ordinary text.
+        assertThat(GUARD.checkText("Joint monthly case review\u00a0\u2013 every unaccompanied child met at the crossing")).isEmpty();
+    }
 }
