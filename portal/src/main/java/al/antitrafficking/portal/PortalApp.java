@@ -217,6 +217,8 @@ public final class PortalApp {
             if (network.host() != null) {
                 config.jetty.addConnector((server, http) -> connector(server, http, network));
             }
+            // Requests Jetty refuses before any route (malformed, too long) get JSON too, not Jetty's HTML page.
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors()));
             config.routes.before(parts.guard::before);
             for (Route r : parts.routes()) {
                 config.routes.addHttpHandler(r.method(), r.path(), r.guarded(gate));
