@@ -209,8 +209,9 @@ public final class PortalApp {
             config.jetty.threadPool = threads;
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setIdleTimeout(network.idleTimeoutSeconds() * 1000L);
-                // A client sending a body slower than this is cut off: a few hundred slow uploads cannot hold every thread.
-                http.setMinRequestDataRate(1024);
+                // No minimum body data rate: Jetty measures it from the first byte read with no grace, so a pause of the
+                // portal (a garbage collection) or of the network refuses a small body (40 bytes after 40 ms at 1 KiB/s).
+                // Slow uploads are bounded by BodyGate (so many bodies read at once) and the idle timeout instead.
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
             });

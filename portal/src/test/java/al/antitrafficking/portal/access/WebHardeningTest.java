@@ -231,6 +231,24 @@ class WebHardeningTest {
     }
 
     @Test
+    void aSmallBodyArrivingInTwoPartsHalfASecondApartIsStillRead() throws Exception {
+        // As a slow link or a pause of the portal (a garbage collection) makes it: a valid change, not an attack.
+        String body = "{\"username\":\"coordinator\",\"password\":\"" + TestPortal.password("coordinator") + "\"}";
+        try (Socket s = new Socket("127.0.0.1", app.port())) {
+            s.setTcpNoDelay(true);
+            OutputStream out = s.getOutputStream();
+            out.write(("POST /api/v1/session HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + body.substring(0, 20))
+                    .getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            Thread.sleep(500);
+            out.write(body.substring(20).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            assertThat(new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).startsWith("HTTP/1.1 200").contains("csrfToken");
+        }
+    }
+
+    @Test
     void hundredsOfSlowUploadsDoNotStopThePortalAnsweringOthers() throws Exception {
         List<Socket> slow = new ArrayList<>();
         try {
