@@ -37,12 +37,19 @@ final class PortalProcess implements AutoCloseable {
 
     /**
      * Starts the portal with the project's configuration, these overrides (keys without the leading {@code --}) and a free
-     * port, and waits until it serves; fails with its output if it exits or does not serve within two minutes.
+     * port, and waits until it serves; fails with its output if it exits or does not serve within two minutes. C1 only and
+     * the serial collector: it starts faster on two shared cores.
      */
     static PortalProcess start(Path log, String heap, Map<String, String> overrides) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), "al.antitrafficking.portal.PortalApp", "--portal.http-port=0"));
+        return start(log, List.of("-Xmx" + heap, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), overrides);
+    }
+
+    /** The same with these JVM options (the soak runs the portal as {@code bin/demo} does: a heap bound, the JVM's defaults). */
+    static PortalProcess start(Path log, List<String> jvmOptions, Map<String, String> overrides) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.add("-XX:+ExitOnOutOfMemoryError");
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "al.antitrafficking.portal.PortalApp", "--portal.http-port=0"));
         overrides.forEach((key, value) -> command.add("--" + key + "=" + value));
         Files.createDirectories(log.toAbsolutePath().getParent());
         Process process = new ProcessBuilder(command).directory(TestPortal.ROOT.toFile()).redirectErrorStream(true)
@@ -103,6 +110,20 @@ final class PortalProcess implements AutoCloseable {
             return (int) fds.count();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the portal's open files", e);
+        }
+    }
+
+    /** The process's resident memory now, in bytes ({@code VmRSS} of {@code /proc/PID/status}). */
+    long residentMemory() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"), UTF_8)) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+            throw new IllegalStateException("No VmRSS for the portal");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the portal's memory", e);
         }
     }
 
