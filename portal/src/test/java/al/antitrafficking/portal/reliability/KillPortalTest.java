@@ -43,19 +43,21 @@ class KillPortalTest {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "Portal kill trials, seed %d: %d clients saving action edits, the portal killed (SIGKILL) and "
                 + "restarted on the same store%n%n", r.seed(), 4));
-        s.append("| trial | killed after | writes answered | in flight at the kill | of which applied | restart | actions checked | files beside the store after the kill |\n");
-        s.append("|---|---|---|---|---|---|---|---|\n");
+        s.append("| trial | killed after | writes answered | in flight at the kill | of which applied | of these without audit event | restart "
+                + "| actions checked | files beside the store after the kill |\n");
+        s.append("|---|---|---|---|---|---|---|---|---|\n");
         for (PortalKills.Trial t : r.trials()) {
-            s.append(String.format(Locale.ROOT, "| %d | %.1f s | %d | %d | %d | %.1f s | %d | %s |%n", t.number(), t.killAfterMillis() / 1000.0,
-                    t.acknowledged(), t.inFlight(), t.inFlightApplied(), t.restartMillis() / 1000.0, t.actions(),
+            s.append(String.format(Locale.ROOT, "| %d | %.1f s | %d | %d | %d | %d | %.1f s | %d | %s |%n", t.number(), t.killAfterMillis() / 1000.0,
+                    t.acknowledged(), t.inFlight(), t.inFlightApplied(), t.inFlightAppliedUnaudited(), t.restartMillis() / 1000.0, t.actions(),
                     String.join(" ", t.filesBesideStore())));
         }
         PortalKills.Restore b = r.restore();
         s.append(String.format(Locale.ROOT, "%n%d kills; %,d writes answered in all, every one found after each restart as answered; "
                 + "nothing half-applied; writes refused or answered wrongly: %d%n", r.trials().size(), r.acknowledged(), r.failures().size()));
         s.append(String.format(Locale.ROOT, "Backup %s taken while 4 clients saved (%d more writes answered after it): %d actions in it, "
-                + "every one whole at an answered version, none of the %d actions answered before it missing an edit%n", b.backupFile(),
-                b.writesAfterBackup(), b.actionsInBackup(), b.actionsAnsweredBeforeBackup()));
+                + "every one whole at an answered version, none of the %d actions answered before it missing an edit; changes in it without "
+                + "their audit event: %d%n", b.backupFile(), b.writesAfterBackup(), b.actionsInBackup(), b.actionsAnsweredBeforeBackup(),
+                b.changesWithoutAuditEvent()));
         s.append("Restore under the running portal: ").append(b.refusal()).append('\n');
         s.append("Restore after the portal stopped: ").append(b.restored()).append('\n');
         s.append(String.format(Locale.ROOT, "Time: %.0f s (the test warehouse built before)%n", seconds));

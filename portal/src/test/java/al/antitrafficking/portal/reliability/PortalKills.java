@@ -39,7 +39,9 @@ import java.util.stream.Stream;
  * every action the clients created is there; every edit, status change and note answered with a 2xx is there with exactly
  * the content of that answer; the one request each client had in flight at the kill is there whole or not at all; and no
  * action is half-applied: its version is one plus its history's edits and status changes, its status and text are those
- * of its last history rows, and each of its notes has its history row and no history row lacks its note.
+ * of its last history rows, and each of its notes has its history row and no history row lacks its note. Every answered
+ * change has its event in the audit trail (written before the answer); the change in flight, saved but not answered, may
+ * lack it (the audit event is a transaction of its own after the change's): how often is counted.
  *
  * <p>{@link #backupAndRestore} then checks backups and restores against a running portal: the administrator's backup
  * ({@code POST /api/v1/admin/forum-backups}) taken while the writers save, the restore command ({@code RestoreCommand},
@@ -54,16 +56,19 @@ public final class PortalKills {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * One kill: when, how many writes were answered before it (in this trial), how many requests were in flight and how
-     * many of those were found applied after the restart, how long the restart took, the actions checked, and the files
-     * the killed portal left beside its store.
+     * One kill: when, how many writes were answered before it (in this trial), how many requests were in flight, how
+     * many of those were found applied after the restart and how many of these without their audit event, how long the
+     * restart took, the actions checked, and the files the killed portal left beside its store.
      */
-    public record Trial(int number, long killAfterMillis, long acknowledged, int inFlight, int inFlightApplied, long restartMillis, int actions,
-                        List<String> filesBesideStore) {}
+    public record Trial(int number, long killAfterMillis, long acknowledged, int inFlight, int inFlightApplied, int inFlightAppliedUnaudited,
+                        long restartMillis, int actions, List<String> filesBesideStore) {}
 
-    /** The backup and restore check: writes answered before the backup, actions in it, the refusal of a restore under a running portal. */
-    public record Restore(String backupFile, int actionsAnsweredBeforeBackup, int actionsInBackup, long writesAfterBackup, String refusal,
-                          String restored, String replacedFile) {}
+    /**
+     * The backup and restore check: writes answered before the backup, actions in it, changes in it without their audit
+     * event (a backup taken between a change and its audit event), the refusal of a restore under a running portal.
+     */
+    public record Restore(String backupFile, int actionsAnsweredBeforeBackup, int actionsInBackup, long writesAfterBackup,
+                          int changesWithoutAuditEvent, String refusal, String restored, String replacedFile) {}
 
     public record Result(long seed, List<Trial> trials, Restore restore, long acknowledged, List<String> failures) {}
 
@@ -123,6 +128,8 @@ public final class PortalKills {
     }
 
     private PortalProcess restartedPortal;
+    /** Changes found saved without their audit event after earlier kills, by action. */
+    private final Map<Long, Integer> unauditedBefore = new HashMap<>();
 
     private Map<String, String> config() {
         return Map.of("warehouse.dir", warehouse.toString(), "forums.store-file", store.toString(), "forums.backup-dir", backups.toString(),
@@ -161,12 +168,20 @@ public final class PortalKills {
                 }
             }
         }
-        int applied = checkStore(new Http(restartedPortal::port).as("coordinator", DEMO_PASSWORD), inFlight, inFlightCreates);
+        Set<Long> applied = checkStore(new Http(restartedPortal::port).as("coordinator", DEMO_PASSWORD), inFlight, inFlightCreates);
+        // An answered change has its audit event (written before the answer); one in flight may have been saved without it.
+        Map<Long, Integer> unaudited = new HashMap<>(changesWithoutAuditEvent(restartedPortal));
+        unaudited.replaceAll((id, gaps) -> gaps - unauditedBefore.getOrDefault(id, 0));
+        unaudited.values().removeIf(gaps -> gaps == 0);
+        unaudited.forEach((id, gaps) -> check(applied.contains(id) && gaps == 1,
+                "action " + id + " has " + gaps + " new changes without their audit event, not only the one in flight at the kill"));
+        unaudited.forEach((id, gaps) -> unauditedBefore.merge(id, gaps, Integer::sum));
         int actions = answered.size();
         for (Writer w : writers) {
             w.pending = null;
         }
-        return new Trial(number, killAfter, answeredInTrial, inFlight.size() + inFlightCreates.size(), applied, restart, actions, beside);
+        return new Trial(number, killAfter, answeredInTrial, inFlight.size() + inFlightCreates.size(), applied.size(), unaudited.size(), restart,
+                actions, beside);
     }
 
     private List<Thread> startWriters(PortalProcess portal, AtomicBoolean running) {
@@ -191,10 +206,10 @@ public final class PortalKills {
 
     /**
      * Reads every action back and checks it against the answers; a request in flight at the kill may be there whole or not
-     * at all, and what is found of it becomes the clients' knowledge. Returns how many in-flight requests were applied.
+     * at all, and what is found of it becomes the clients' knowledge. Returns the actions an in-flight request was applied to.
      */
-    private int checkStore(Http reader, Map<Long, Op> inFlight, List<Op> inFlightCreates) {
-        int applied = 0;
+    private Set<Long> checkStore(Http reader, Map<Long, Op> inFlight, List<Op> inFlightCreates) {
+        Set<Long> applied = new java.util.HashSet<>();
         Set<Long> seen = new java.util.HashSet<>();
         for (JsonNode listed : reader.json("/api/v1/actions", 200)) {
             long id = listed.get("id").asLong();
@@ -209,7 +224,7 @@ public final class PortalKills {
                 check(create != null, "action " + id + " is in the store but no client created it: " + stored);
                 check(stored.get("version").asInt() == 1 && notes.isEmpty(), "action " + id + ", created in flight at the kill, is not as created");
                 adopt(create.writer, id, detail.get("action"));
-                applied++;
+                applied.add(id);
                 continue;
             }
             JsonNode last = versions.lastEntry().getValue();
@@ -220,7 +235,7 @@ public final class PortalKills {
                 check(inFlightEdit, "action " + id + " is not as last answered (version " + last.get("version") + "): stored " + stored
                         + ", answered " + last);
                 adopt(op.writer, id, detail.get("action"));
-                applied++;
+                applied.add(id);
             }
             Map<Long, String> answeredNotesOfAction = answeredNotes.getOrDefault(id, Map.of());
             for (Map.Entry<Long, String> n : answeredNotesOfAction.entrySet()) {
@@ -231,7 +246,7 @@ public final class PortalKills {
                     check(op != null && op.kind == Kind.NOTE && op.text.equals(n.getValue()),
                             "action " + id + " has a note no client was answered or had in flight: " + n);
                     answeredNotes.computeIfAbsent(id, k -> new ConcurrentHashMap<>()).put(n.getKey(), n.getValue());
-                    applied++;
+                    applied.add(id);
                 }
             }
         }
@@ -239,6 +254,43 @@ public final class PortalKills {
             check(seen.contains(id), "action " + id + ", answered as created, is not in the store");
         }
         return applied;
+    }
+
+    /**
+     * Per action, how many changes of its history (creation, edits, status changes, notes) have no audit event, read by the
+     * administrator from the audit trail; actions with none are left out.
+     */
+    private Map<Long, Integer> changesWithoutAuditEvent(PortalProcess portal) {
+        Http admin = new Http(portal::port).as("admin", DEMO_PASSWORD);
+        Http reader = new Http(portal::port).as("coordinator", DEMO_PASSWORD);
+        Map<String, Integer> audited = new HashMap<>();
+        for (JsonNode e : admin.json("/api/v1/admin/audit?limit=10000&event=action_changed", 200)) {
+            String details = e.get("details").asText();
+            audited.merge(e.get("what").asText() + " " + (details.startsWith("status ") ? "status" : details), 1, Integer::sum);
+        }
+        Map<Long, Integer> gaps = new HashMap<>();
+        for (JsonNode listed : reader.json("/api/v1/actions", 200)) {
+            long id = listed.get("id").asLong();
+            Map<String, Integer> changes = new HashMap<>();
+            for (JsonNode h : reader.json("/api/v1/actions/" + id, 200).get("history")) {
+                String field = h.get("field").asText();
+                String kind = switch (field) {
+                    case "created" -> "created";
+                    case "text" -> "edited";
+                    case "status" -> "status";
+                    case "note" -> h.get("newValue").asText();
+                    default -> null;
+                };
+                if (kind != null) {
+                    changes.merge("action " + id + " " + kind, 1, Integer::sum);
+                }
+            }
+            int missing = changes.entrySet().stream().mapToInt(c -> Math.max(0, c.getValue() - audited.getOrDefault(c.getKey(), 0))).sum();
+            if (missing > 0) {
+                gaps.put(id, missing);
+            }
+        }
+        return gaps;
     }
 
     /** Nothing half-applied: the action agrees with its history, and its notes with their history rows. */
@@ -321,8 +373,10 @@ public final class PortalKills {
             check(notes.keySet().containsAll(notesBefore.getOrDefault(id, Set.of())), "restored action " + id + " lacks a note answered before the backup");
         }
         check(seen.containsAll(versionsBefore.keySet()), "the restored store lacks actions answered before the backup");
+        int unaudited = changesWithoutAuditEvent(restartedPortal).values().stream().mapToInt(Integer::intValue).sum();
         restartedPortal.stop();
-        return new Restore(file, versionsBefore.size(), inBackup, afterBackup, refused.output.strip(), restored.output.strip(), replaced);
+        return new Restore(file, versionsBefore.size(), inBackup, afterBackup, unaudited, refused.output.strip(), restored.output.strip(),
+                replaced);
     }
 
     private record Command(int exit, String output) {}
