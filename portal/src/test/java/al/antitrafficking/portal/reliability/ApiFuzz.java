@@ -51,9 +51,10 @@ final class ApiFuzz {
     /** One answer, as the client saw it. */
     record Answer(Hostile request, int status, String contentType, byte[] body) {}
 
-    /** Outcomes: statuses by route and by what was made wrong, accepted and refused counts, and every failed check. */
+    /** Outcomes: statuses by route and by what was made wrong, accepted and refused counts, every failed check, every answer's status. */
     record Result(long seed, int requests, Map<Integer, Integer> byStatus, Map<String, Map<Integer, Integer>> byRoute,
-                  Map<String, Map<Integer, Integer>> byPart, int accepted, int refused, int refusedUnchanged, List<String> failures) {}
+                  Map<String, Map<Integer, Integer>> byPart, int accepted, int refused, int refusedUnchanged, List<String> failures,
+                  List<String> answers) {}
 
     private final int port;
     private final DuckDbForumStore store;
@@ -134,6 +135,7 @@ final class ApiFuzz {
         Map<String, Map<Integer, Integer>> byRoute = new TreeMap<>();
         Map<String, Map<Integer, Integer>> byPart = new TreeMap<>();
         List<String> failures = new ArrayList<>();
+        List<String> answers = new ArrayList<>();
         int accepted = 0;
         int refused = 0;
         int unchanged = 0;
@@ -143,6 +145,7 @@ final class ApiFuzz {
             String caller = caller(route);
             Hostile h = requests.next(route, caller, sessions.get(caller), sessions, "127.0.0.1:" + port);
             Answer a = send(h);
+            answers.add(a.status() + " " + h.describe());
             byStatus.merge(a.status(), 1, Integer::sum);
             byRoute.computeIfAbsent(h.route(), k -> new TreeMap<>()).merge(a.status(), 1, Integer::sum);
             byPart.computeIfAbsent(h.part().name().toLowerCase(Locale.ROOT), k -> new TreeMap<>()).merge(a.status(), 1, Integer::sum);
@@ -164,7 +167,7 @@ final class ApiFuzz {
                 }
             }
         }
-        return new Result(seed, count, byStatus, byRoute, byPart, accepted, refused, unchanged, failures);
+        return new Result(seed, count, byStatus, byRoute, byPart, accepted, refused, unchanged, failures, answers);
     }
 
     /** Mostly a caller the route lets in (so that the handler reads what was made wrong), else anyone, anonymous included. */

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Malformed and hostile requests on every route of the route table (see {@link HostileRequests} for what is sent and
  * {@link ApiFuzz} for what is checked), over the test warehouse's release and a store of this test's own. The default suite
  * sends 150; {@code bin/fuzz-api} sends more ({@code -Dfuzz.api.requests=N}, {@code -Dfuzz.api.seed=S} to repeat a run) and
- * keeps the report in {@code portal/target/fuzz-api.md}.
+ * keeps the report in {@code portal/target/fuzz-api.md} (every request's status in {@code fuzz-api-answers.txt}).
  */
 class FuzzApiTest {
     static final PortalFixture FIXTURE = PortalFixture.get();
@@ -39,8 +39,9 @@ class FuzzApiTest {
         long seed = Long.getLong("fuzz.api.seed", System.nanoTime());
         DuckDbForumStore store = TestPortal.store(dir, FIXTURE.release());
         TestPortal.addAccounts(store);
-        // The portal's settings and the real clock (backups are named by the millisecond), but failed sign-ins never lock an account or the address: the fuzz sends many on purpose,
-        // and must be able to sign a caller in again after it signed out (throttling is AccessTest's).
+        // The portal's settings and the real clock (backups are named by the millisecond), but failed sign-ins never lock an
+        // account or the address: the fuzz sends many on purpose, and must be able to sign a caller in again after it signed
+        // out (throttling is AccessTest's).
         PortalSecurity loopback = PortalSecurity.loopback();
         PortalSecurity security = new PortalSecurity(loopback.allowedHosts(), loopback.trustedProxies(), Optional.empty(), loopback.sessionIdle(),
                 loopback.sessionMax(), 1_000_000, Duration.ofMinutes(15));
@@ -61,6 +62,7 @@ class FuzzApiTest {
         System.out.print(report);
         Files.writeString(Path.of("target", "fuzz-api.md"), report, UTF_8);
         Files.write(Path.of("target", "fuzz-api-failures.txt"), result.failures(), UTF_8);
+        Files.write(Path.of("target", "fuzz-api-answers.txt"), result.answers(), UTF_8);
 
         assertThat(result.failures()).as("failed checks").isEmpty();
         assertThat(result.byRoute()).as("every route was tried").hasSize(routes.size());
