@@ -220,14 +220,17 @@ public final class PortalApp {
             config.jetty.threadPool = threads;
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setIdleTimeout(network.idleTimeoutSeconds() * 1000L);
-                // A client sending a body slower than this is cut off: a few hundred slow uploads cannot hold every thread.
-                http.setMinRequestDataRate(16 * 1024);
+                // No minimum body data rate: Jetty measures it from the first byte read with no grace, so a pause of the
+                // portal (a garbage collection) or of the network refuses a small body (40 bytes after 40 ms at 1 KiB/s).
+                // Slow uploads are bounded by BodyGate (so many bodies read at once), the body limit and the idle timeout.
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
             });
             if (network.host() != null) {
                 config.jetty.addConnector((server, http) -> connector(server, http, network));
             }
+            // Requests Jetty refuses before any route (malformed, too long) get JSON too, not Jetty's HTML page.
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors()));
             config.routes.before(parts.guard::before);
             for (Route r : parts.routes()) {
                 config.routes.addHttpHandler(r.method(), r.path(), r.guarded(gate));

@@ -37,8 +37,12 @@ public final class Http {
 
     /** A client signed in as one of {@link TestPortal#addAccounts}'s accounts: its session cookie and token on every request. */
     public Http as(String username) {
-        HttpResponse<String> r = send("POST", "/api/v1/session", java.util.Map.of("username", username, "password",
-                TestPortal.password(username)));
+        return as(username, TestPortal.password(username));
+    }
+
+    /** A client signed in with this password (a portal of its own accounts, e.g. the demo's). */
+    public Http as(String username, String password) {
+        HttpResponse<String> r = send("POST", "/api/v1/session", java.util.Map.of("username", username, "password", password));
         assertThat(r.statusCode()).as("sign in as " + username + ": " + r.body()).isEqualTo(200);
         String setCookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("nrm_session=")).findFirst().orElseThrow();
         try {
