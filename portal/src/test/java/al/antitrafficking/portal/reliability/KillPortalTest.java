@@ -55,8 +55,8 @@ class KillPortalTest {
         s.append(String.format(Locale.ROOT, "%n%d kills; %,d writes answered in all, every one found after each restart as answered; "
                 + "nothing half-applied; writes refused or answered wrongly: %d%n", r.trials().size(), r.acknowledged(), r.failures().size()));
         s.append(String.format(Locale.ROOT, "Backup %s taken while 4 clients saved (%d more writes answered after it): %d actions in it, "
-                + "every one whole at an answered version, none of the %d actions answered before it missing an edit; changes in it without "
-                + "their audit event: %d%n", b.backupFile(), b.writesAfterBackup(), b.actionsInBackup(), b.actionsAnsweredBeforeBackup(),
+                + "every one whole at an answered version, none of the %d actions answered before it missing an edit; changes it caught "
+                + "between the change and its audit event: %d%n", b.backupFile(), b.writesAfterBackup(), b.actionsInBackup(), b.actionsAnsweredBeforeBackup(),
                 b.changesWithoutAuditEvent()));
         s.append("Restore under the running portal: ").append(b.refusal()).append('\n');
         s.append("Restore after the portal stopped: ").append(b.restored()).append('\n');

@@ -64,8 +64,9 @@ public final class PortalKills {
                         long restartMillis, int actions, List<String> filesBesideStore) {}
 
     /**
-     * The backup and restore check: writes answered before the backup, actions in it, changes in it without their audit
-     * event (a backup taken between a change and its audit event), the refusal of a restore under a running portal.
+     * The backup and restore check: writes answered before the backup, actions in it, changes it caught without their audit
+     * event (taken between a change and its audit event; not counting those the kills before left), the refusal of a
+     * restore under a running portal.
      */
     public record Restore(String backupFile, int actionsAnsweredBeforeBackup, int actionsInBackup, long writesAfterBackup,
                           int changesWithoutAuditEvent, String refusal, String restored, String replacedFile) {}
@@ -373,7 +374,9 @@ public final class PortalKills {
             check(notes.keySet().containsAll(notesBefore.getOrDefault(id, Set.of())), "restored action " + id + " lacks a note answered before the backup");
         }
         check(seen.containsAll(versionsBefore.keySet()), "the restored store lacks actions answered before the backup");
-        int unaudited = changesWithoutAuditEvent(restartedPortal).values().stream().mapToInt(Integer::intValue).sum();
+        // Those the kills before left are in the backup too: count only the ones the backup caught.
+        int unaudited = changesWithoutAuditEvent(restartedPortal).values().stream().mapToInt(Integer::intValue).sum()
+                - unauditedBefore.values().stream().mapToInt(Integer::intValue).sum();
         restartedPortal.stop();
         return new Restore(file, versionsBefore.size(), inBackup, afterBackup, unaudited, refused.output.strip(), restored.output.strip(),
                 replaced);
