@@ -30,6 +30,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.BeforeAll;
+import org.apache.commons.io.output.TeeOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,8 +102,8 @@ class IngestCorpusTest {
         PrintStream err = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         try {
-            System.setOut(new PrintStream(new Tee(out, captured), true, UTF_8));
-            System.setErr(new PrintStream(new Tee(err, captured), true, UTF_8));
+            System.setOut(new PrintStream(new TeeOutputStream(out, captured), true, UTF_8));
+            System.setErr(new PrintStream(new TeeOutputStream(err, captured), true, UTF_8));
             first = job.run(incoming);
             System.out.print(first.summary());
             Snapshots snapshots = new Snapshots(work.resolve("warehouse"));
@@ -321,28 +322,5 @@ class IngestCorpusTest {
         needles.stream().filter(log::contains).forEach(n -> found.add("console: " + n));
         assertThat(console).contains("REFUSED");
         assertThat(found).isEmpty();
-    }
-
-    /** Writes to two streams: the test's console and the capture. */
-    private static final class Tee extends OutputStream {
-        private final OutputStream a;
-        private final OutputStream b;
-
-        Tee(OutputStream a, OutputStream b) {
-            this.a = a;
-            this.b = b;
-        }
-
-        @Override
-        public void write(int x) throws IOException {
-            a.write(x);
-            b.write(x);
-        }
-
-        @Override
-        public void write(byte[] bytes, int off, int len) throws IOException {
-            a.write(bytes, off, len);
-            b.write(bytes, off, len);
-        }
     }
 }

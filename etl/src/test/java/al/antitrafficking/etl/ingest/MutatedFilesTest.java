@@ -16,7 +16,6 @@ import al.antitrafficking.warehouse.snapshot.Snapshots;
 import al.antitrafficking.warehouse.snapshot.WarehouseTable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +34,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
+import org.apache.commons.io.output.TeeOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,8 +83,8 @@ class MutatedFilesTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         Throwable failure = null;
         try {
-            System.setOut(new PrintStream(new Tee(out, captured), true, UTF_8));
-            System.setErr(new PrintStream(new Tee(err, captured), true, UTF_8));
+            System.setOut(new PrintStream(new TeeOutputStream(out, captured), true, UTF_8));
+            System.setErr(new PrintStream(new TeeOutputStream(err, captured), true, UTF_8));
             long t = System.nanoTime();
             first = job.run(incoming);
             System.out.print(first.summary());
@@ -263,28 +263,5 @@ class MutatedFilesTest {
     @Test
     void theSnapshotIsCommittedWholeAndARerunOverTheSameFolderIsExact() {
         assertThat(VIOLATIONS.get("snapshot committed whole, rerun exact")).isEmpty();
-    }
-
-    /** Writes to two streams: the test's console and the capture. */
-    private static final class Tee extends OutputStream {
-        private final OutputStream a;
-        private final OutputStream b;
-
-        Tee(OutputStream a, OutputStream b) {
-            this.a = a;
-            this.b = b;
-        }
-
-        @Override
-        public void write(int x) throws IOException {
-            a.write(x);
-            b.write(x);
-        }
-
-        @Override
-        public void write(byte[] bytes, int off, int len) throws IOException {
-            a.write(bytes, off, len);
-            b.write(bytes, off, len);
-        }
     }
 }

@@ -86,7 +86,7 @@ public final class SessionController {
         Sessions.Session session = sessions.create(user.get().username());
         setCookie(ctx, session.id(), (int) sessionMax.toSeconds());
         audit.record(ctx, new Principal(user, Optional.of(session), java.util.Set.of()), AuditEvent.SIGN_IN, "session", null, null, "ok");
-        ctx.json(new SessionView(UserView.of(user.get()), capabilities(ctx, user.get()), session.csrfToken()));
+        ctx.json(new SessionView(UserView.of(user.get()), capabilities(user.get()), session.csrfToken()));
     }
 
     public void signOut(Context ctx) {
@@ -131,7 +131,7 @@ public final class SessionController {
         setCookie(ctx, session.id(), (int) sessionMax.toSeconds());
         audit.record(ctx, p, AuditEvent.PASSWORD_CHANGED, "user " + user.username(), null, null, "ok");
         User changed = users.find(user.username()).orElseThrow();
-        ctx.json(new SessionView(UserView.of(changed), capabilities(ctx, changed), session.csrfToken()));
+        ctx.json(new SessionView(UserView.of(changed), capabilities(changed), session.csrfToken()));
     }
 
     private SessionView view(Principal p) {
@@ -139,7 +139,7 @@ public final class SessionController {
                 p.session().map(Sessions.Session::csrfToken).orElse(null));
     }
 
-    private List<String> capabilities(Context ctx, User user) {
+    private List<String> capabilities(User user) {
         return guard.capabilitiesOf(user).stream().map(Capability::id).sorted().toList();
     }
 
