@@ -3,7 +3,7 @@ package al.antitrafficking.etl;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import al.antitrafficking.etl.contract.Source;
+import al.antitrafficking.warehouse.contract.Source;
 import al.antitrafficking.etl.ingest.IngestJob;
 import al.antitrafficking.etl.ingest.IngestReport;
 import al.antitrafficking.etl.sample.SampleRegionGenerator;

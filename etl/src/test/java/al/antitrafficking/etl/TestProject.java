@@ -1,6 +1,6 @@
 package al.antitrafficking.etl;
 
-import al.antitrafficking.etl.contract.DataContract;
+import al.antitrafficking.warehouse.contract.DataContract;
 import al.antitrafficking.warehouse.config.AppConfig;
 import al.antitrafficking.warehouse.reference.Territory;
 import java.io.IOException;

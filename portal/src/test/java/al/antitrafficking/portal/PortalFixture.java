@@ -2,7 +2,7 @@ package al.antitrafficking.portal;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import al.antitrafficking.etl.contract.DataContract;
+import al.antitrafficking.warehouse.contract.DataContract;
 import al.antitrafficking.etl.ingest.IngestJob;
 import al.antitrafficking.etl.ingest.IngestReport;
 import al.antitrafficking.etl.ingest.SparkSessions;

@@ -14,10 +14,12 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
-import al.antitrafficking.etl.contract.DataContract;
-import al.antitrafficking.etl.contract.Field;
-import al.antitrafficking.etl.contract.FieldType;
-import al.antitrafficking.etl.contract.Source;
+import al.antitrafficking.warehouse.intake.Normalised;
+import al.antitrafficking.warehouse.intake.RowRule;
+import al.antitrafficking.warehouse.contract.DataContract;
+import al.antitrafficking.warehouse.contract.Field;
+import al.antitrafficking.warehouse.contract.FieldType;
+import al.antitrafficking.warehouse.contract.Source;
 import al.antitrafficking.warehouse.reference.County;
 import al.antitrafficking.warehouse.reference.NameKey;
 import al.antitrafficking.warehouse.reference.Territory;

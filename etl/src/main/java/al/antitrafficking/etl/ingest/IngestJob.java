@@ -2,9 +2,15 @@ package al.antitrafficking.etl.ingest;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import al.antitrafficking.etl.contract.DataContract;
-import al.antitrafficking.etl.contract.Source;
-import al.antitrafficking.etl.pii.ColumnGuard;
+import al.antitrafficking.warehouse.intake.FileScan;
+import al.antitrafficking.warehouse.intake.Landed;
+import al.antitrafficking.warehouse.intake.Submission;
+import al.antitrafficking.warehouse.intake.FileRefusal;
+import al.antitrafficking.warehouse.intake.FileRejection;
+import al.antitrafficking.warehouse.intake.FileProblem;
+import al.antitrafficking.warehouse.contract.DataContract;
+import al.antitrafficking.warehouse.contract.Source;
+import al.antitrafficking.warehouse.pii.ColumnGuard;
 import al.antitrafficking.warehouse.config.AppConfig;
 import al.antitrafficking.warehouse.reference.Countries;
 import al.antitrafficking.warehouse.reference.Territory;

@@ -1,5 +1,8 @@
 package al.antitrafficking.etl.ingest;
 
+import al.antitrafficking.warehouse.intake.Landed;
+import al.antitrafficking.warehouse.intake.FileRejection;
+
 import static java.util.Objects.requireNonNull;
 
 /**

@@ -1,6 +1,9 @@
 package al.antitrafficking.etl.ingest;
 
-import al.antitrafficking.etl.contract.Source;
+import al.antitrafficking.warehouse.intake.Landed;
+import al.antitrafficking.warehouse.intake.FileRejection;
+import al.antitrafficking.warehouse.intake.FileProblem;
+import al.antitrafficking.warehouse.contract.Source;
 import al.antitrafficking.warehouse.reference.Territory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,8 +33,8 @@ import java.util.stream.Stream;
  * file is listed under a label keyed with the warehouse key, with its size and time.
  */
 final class Landing {
-    static final String WITHDRAWAL = ".withdraw";
-    private static final Pattern NAME = Pattern.compile("([a-z]+)_([A-Z]{2}-\\d{2})_(\\d{4}-\\d{2})\\.(csv|xlsx|withdraw)");
+    static final String WITHDRAWAL = Landed.WITHDRAWAL;
+    private static final Pattern NAME = Landed.NAME;
     private static final ZoneId TIRANA = ZoneId.of("Europe/Tirane");
 
     record Scan(List<Landed> files, List<Refused> rejected) {}

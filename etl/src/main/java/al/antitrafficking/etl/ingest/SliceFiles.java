@@ -1,6 +1,6 @@
 package al.antitrafficking.etl.ingest;
 
-import al.antitrafficking.etl.contract.Source;
+import al.antitrafficking.warehouse.contract.Source;
 import al.antitrafficking.warehouse.snapshot.WarehouseTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,8 @@
 package al.antitrafficking.etl.ingest;
 
+import al.antitrafficking.warehouse.intake.Landed;
+import al.antitrafficking.warehouse.intake.FileRejection;
+import al.antitrafficking.warehouse.intake.FileProblem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

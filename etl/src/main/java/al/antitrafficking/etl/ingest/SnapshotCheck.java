@@ -2,7 +2,7 @@ package al.antitrafficking.etl.ingest;
 
 import static org.apache.spark.sql.functions.col;
 
-import al.antitrafficking.etl.contract.Source;
+import al.antitrafficking.warehouse.contract.Source;
 import al.antitrafficking.warehouse.snapshot.WarehouseTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;

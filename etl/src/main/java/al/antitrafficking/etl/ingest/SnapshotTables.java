@@ -3,8 +3,9 @@ package al.antitrafficking.etl.ingest;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.apache.spark.sql.functions.col;
 
-import al.antitrafficking.etl.contract.DataContract;
-import al.antitrafficking.etl.contract.Source;
+import al.antitrafficking.warehouse.intake.Normalised;
+import al.antitrafficking.warehouse.contract.DataContract;
+import al.antitrafficking.warehouse.contract.Source;
 import al.antitrafficking.warehouse.snapshot.WarehouseTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;

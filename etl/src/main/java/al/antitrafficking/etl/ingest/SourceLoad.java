@@ -6,8 +6,14 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import al.antitrafficking.etl.contract.DataContract;
-import al.antitrafficking.etl.contract.Source;
+import al.antitrafficking.warehouse.intake.Normalised;
+import al.antitrafficking.warehouse.intake.Landed;
+import al.antitrafficking.warehouse.intake.Submission;
+import al.antitrafficking.warehouse.intake.FileRejection;
+import al.antitrafficking.warehouse.intake.FileProblem;
+import al.antitrafficking.warehouse.intake.RowRule;
+import al.antitrafficking.warehouse.contract.DataContract;
+import al.antitrafficking.warehouse.contract.Source;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

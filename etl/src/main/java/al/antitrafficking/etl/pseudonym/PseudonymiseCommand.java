@@ -1,7 +1,7 @@
 package al.antitrafficking.etl.pseudonym;
 
-import al.antitrafficking.etl.contract.DataContract;
-import al.antitrafficking.etl.contract.Source;
+import al.antitrafficking.warehouse.contract.DataContract;
+import al.antitrafficking.warehouse.contract.Source;
 import al.antitrafficking.etl.ingest.Pseudonyms;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -2,8 +2,8 @@ package al.antitrafficking.etl.pseudonym;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import al.antitrafficking.etl.contract.DataContract;
-import al.antitrafficking.etl.contract.Source;
+import al.antitrafficking.warehouse.contract.DataContract;
+import al.antitrafficking.warehouse.contract.Source;
 import al.antitrafficking.etl.ingest.Pseudonyms;
 import al.antitrafficking.warehouse.reference.NameKey;
 import java.io.IOException;

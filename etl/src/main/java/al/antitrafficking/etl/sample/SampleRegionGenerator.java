@@ -1,12 +1,12 @@
 package al.antitrafficking.etl.sample;
 
-import static al.antitrafficking.etl.contract.Source.BORDER;
-import static al.antitrafficking.etl.contract.Source.CPU;
-import static al.antitrafficking.etl.contract.Source.NRM;
-import static al.antitrafficking.etl.contract.Source.SERVICES;
+import static al.antitrafficking.warehouse.contract.Source.BORDER;
+import static al.antitrafficking.warehouse.contract.Source.CPU;
+import static al.antitrafficking.warehouse.contract.Source.NRM;
+import static al.antitrafficking.warehouse.contract.Source.SERVICES;
 
-import al.antitrafficking.etl.contract.DataContract;
-import al.antitrafficking.etl.contract.Source;
+import al.antitrafficking.warehouse.contract.DataContract;
+import al.antitrafficking.warehouse.contract.Source;
 import al.antitrafficking.warehouse.reference.County;
 import al.antitrafficking.warehouse.reference.Crossing;
 import al.antitrafficking.warehouse.reference.Municipality;

@@ -1,6 +1,6 @@
 package al.antitrafficking.etl.sample;
 
-import al.antitrafficking.etl.contract.Source;
+import al.antitrafficking.warehouse.contract.Source;
 import java.util.Map;
 
 /** What the generator wrote: files, children simulated, and rows per source. */

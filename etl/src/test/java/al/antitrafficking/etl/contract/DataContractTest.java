@@ -4,6 +4,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import al.antitrafficking.warehouse.contract.ContractDocument;
+import al.antitrafficking.warehouse.contract.DataContract;
+import al.antitrafficking.warehouse.contract.Source;
 import al.antitrafficking.etl.TestProject;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,9 +5,14 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import al.antitrafficking.warehouse.intake.FileScan;
+import al.antitrafficking.warehouse.intake.Landed;
+import al.antitrafficking.warehouse.intake.Submission;
+import al.antitrafficking.warehouse.intake.FileRefusal;
+import al.antitrafficking.warehouse.intake.FileProblem;
 import al.antitrafficking.etl.TestProject;
-import al.antitrafficking.etl.contract.Source;
-import al.antitrafficking.etl.pii.ColumnGuard;
+import al.antitrafficking.warehouse.contract.Source;
+import al.antitrafficking.warehouse.pii.ColumnGuard;
 import al.antitrafficking.warehouse.reference.Countries;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import al.antitrafficking.etl.TestProject;
-import al.antitrafficking.etl.contract.Source;
+import al.antitrafficking.warehouse.contract.Source;
 import al.antitrafficking.warehouse.build.WarehouseBuilder;
 import al.antitrafficking.warehouse.config.AppConfig;
 import al.antitrafficking.warehouse.snapshot.Snapshot;

@@ -2,9 +2,10 @@ package al.antitrafficking.etl.pii;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import al.antitrafficking.warehouse.pii.ColumnGuard;
 import al.antitrafficking.etl.TestProject;
-import al.antitrafficking.etl.contract.Field;
-import al.antitrafficking.etl.contract.Source;
+import al.antitrafficking.warehouse.contract.Field;
+import al.antitrafficking.warehouse.contract.Source;
 import al.antitrafficking.warehouse.pii.PiiRule;
 import al.antitrafficking.warehouse.reference.Countries;
 import java.util.List;

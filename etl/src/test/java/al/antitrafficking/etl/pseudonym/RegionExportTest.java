@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import al.antitrafficking.etl.TestProject;
-import al.antitrafficking.etl.contract.Source;
+import al.antitrafficking.warehouse.contract.Source;
 import al.antitrafficking.etl.ingest.Pseudonyms;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package al.antitrafficking.portal.reliability;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import al.antitrafficking.etl.contract.DataContract;
+import al.antitrafficking.warehouse.contract.DataContract;
 import al.antitrafficking.etl.sample.SampleRegionGenerator;
 import al.antitrafficking.portal.PortalApp;
 import al.antitrafficking.portal.PortalServices;

@@ -2,8 +2,8 @@ package al.antitrafficking.etl.ingest.fuzz;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import al.antitrafficking.etl.contract.DataContract;
-import al.antitrafficking.etl.contract.Source;
+import al.antitrafficking.warehouse.contract.DataContract;
+import al.antitrafficking.warehouse.contract.Source;
 import al.antitrafficking.etl.sample.SampleRegionGenerator;
 import al.antitrafficking.warehouse.reference.Territory;
 import java.io.IOException;

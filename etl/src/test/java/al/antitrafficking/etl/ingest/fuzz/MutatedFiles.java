@@ -1,6 +1,6 @@
 package al.antitrafficking.etl.ingest.fuzz;
 
-import al.antitrafficking.etl.contract.DataContract;
+import al.antitrafficking.warehouse.contract.DataContract;
 import al.antitrafficking.warehouse.reference.Territory;
 import java.io.IOException;
 import java.io.UncheckedIOException;

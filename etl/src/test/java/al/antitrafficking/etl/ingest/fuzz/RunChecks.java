@@ -1,6 +1,6 @@
 package al.antitrafficking.etl.ingest.fuzz;
 
-import al.antitrafficking.etl.ingest.FileProblem;
+import al.antitrafficking.warehouse.intake.FileProblem;
 import al.antitrafficking.etl.ingest.InputRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;

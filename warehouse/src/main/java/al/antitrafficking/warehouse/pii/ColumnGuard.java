@@ -1,9 +1,9 @@
-package al.antitrafficking.etl.pii;
+package al.antitrafficking.warehouse.pii;
 
-import al.antitrafficking.etl.contract.DataContract;
-import al.antitrafficking.etl.contract.Field;
-import al.antitrafficking.etl.contract.FieldType;
-import al.antitrafficking.etl.contract.Source;
+import al.antitrafficking.warehouse.contract.DataContract;
+import al.antitrafficking.warehouse.contract.Field;
+import al.antitrafficking.warehouse.contract.FieldType;
+import al.antitrafficking.warehouse.contract.Source;
 import al.antitrafficking.warehouse.pii.PiiGuard;
 import al.antitrafficking.warehouse.pii.PiiRule;
 import al.antitrafficking.warehouse.reference.Countries;

@@ -1,4 +1,4 @@
-package al.antitrafficking.etl.ingest;
+package al.antitrafficking.warehouse.intake;
 
 /** Why a row was quarantined instead of loaded; the quarantine records the rule and the field, never the value. */
 public enum RowRule {

@@ -1,4 +1,4 @@
-package al.antitrafficking.etl.ingest;
+package al.antitrafficking.warehouse.intake;
 
 /** Why a whole regional file was refused. Nothing of a refused file is loaded. */
 public enum FileProblem {

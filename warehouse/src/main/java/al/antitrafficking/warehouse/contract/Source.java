@@ -1,4 +1,4 @@
-package al.antitrafficking.etl.contract;
+package al.antitrafficking.warehouse.contract;
 
 import java.util.Arrays;
 import java.util.Optional;

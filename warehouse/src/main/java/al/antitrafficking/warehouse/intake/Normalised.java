@@ -1,10 +1,10 @@
-package al.antitrafficking.etl.ingest;
+package al.antitrafficking.warehouse.intake;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import al.antitrafficking.etl.contract.DataContract;
-import al.antitrafficking.etl.contract.Field;
-import al.antitrafficking.etl.pii.ColumnGuard;
+import al.antitrafficking.warehouse.contract.DataContract;
+import al.antitrafficking.warehouse.contract.Field;
+import al.antitrafficking.warehouse.pii.ColumnGuard;
 import al.antitrafficking.warehouse.pii.PiiRule;
 import java.io.IOException;
 import java.io.Writer;
@@ -23,10 +23,10 @@ import org.apache.commons.csv.CSVPrinter;
  * columns in contract order. Once a value looks like an identifier nothing more is written: the copy is deleted,
  * the rest only counted, and the file refused.
  */
-final class Normalised implements AutoCloseable {
-    static final String RECORD = "_record";
-    static final String SCAN_FIELD = "_scan_field";
-    static final String SCAN_RULE = "_scan_rule";
+public final class Normalised implements AutoCloseable {
+    public static final String RECORD = "_record";
+    public static final String SCAN_FIELD = "_scan_field";
+    public static final String SCAN_RULE = "_scan_rule";
 
     private final Landed file;
     private final ColumnGuard guard;

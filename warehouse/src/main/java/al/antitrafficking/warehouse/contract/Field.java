@@ -1,4 +1,4 @@
-package al.antitrafficking.etl.contract;
+package al.antitrafficking.warehouse.contract;
 
 import static java.util.Objects.requireNonNull;
 

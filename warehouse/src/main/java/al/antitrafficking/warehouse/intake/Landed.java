@@ -1,8 +1,8 @@
-package al.antitrafficking.etl.ingest;
+package al.antitrafficking.warehouse.intake;
 
 import static java.util.Objects.requireNonNull;
 
-import al.antitrafficking.etl.contract.Source;
+import al.antitrafficking.warehouse.contract.Source;
 import java.nio.file.Path;
 import java.time.YearMonth;
 
@@ -12,6 +12,11 @@ import java.time.YearMonth;
  */
 public record Landed(Path path, Source source, String countyCode, YearMonth month, String checksum, long sizeBytes,
                      String modifiedAt) {
+    /** The name a regional file must have: {@code <source>_<county code>_<yyyy-MM>.csv}, {@code .xlsx} or {@code .withdraw}. */
+    public static final java.util.regex.Pattern NAME =
+            java.util.regex.Pattern.compile("([a-z]+)_([A-Z]{2}-\\d{2})_(\\d{4}-\\d{2})\\.(csv|xlsx|withdraw)");
+    public static final String WITHDRAWAL = ".withdraw";
+
     public Landed {
         requireNonNull(path, "path is null");
         requireNonNull(source, "source is null");
@@ -29,7 +34,7 @@ public record Landed(Path path, Source source, String countyCode, YearMonth mont
         return slice(source.code(), countyCode, month.toString());
     }
 
-    static String slice(String source, String county, String month) {
+    public static String slice(String source, String county, String month) {
         return source + "_" + county + "_" + month;
     }
 
@@ -39,6 +44,6 @@ public record Landed(Path path, Source source, String countyCode, YearMonth mont
 
     /** A withdrawal: the region asks for the slice to be taken out of the warehouse. */
     public boolean withdrawal() {
-        return fileName().endsWith(Landing.WITHDRAWAL);
+        return fileName().endsWith(WITHDRAWAL);
     }
 }

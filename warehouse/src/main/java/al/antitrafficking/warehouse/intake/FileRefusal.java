@@ -1,4 +1,4 @@
-package al.antitrafficking.etl.ingest;
+package al.antitrafficking.warehouse.intake;
 
 import static java.util.Objects.requireNonNull;
 
@@ -6,7 +6,7 @@ import static java.util.Objects.requireNonNull;
  * Thrown where a file is found unfit to load; one place ({@link IngestJob}) turns it into the file's record. The
  * message names the file (a name that passed the naming rule) and a reason, never a value from the file.
  */
-final class FileRefusal extends Exception {
+public final class FileRefusal extends Exception {
     private final transient FileRejection rejection;
 
     FileRefusal(FileRejection rejection) {
@@ -14,11 +14,11 @@ final class FileRefusal extends Exception {
         this.rejection = requireNonNull(rejection, "rejection is null");
     }
 
-    static FileRefusal of(Landed file, FileProblem problem, String reason) {
+    public static FileRefusal of(Landed file, FileProblem problem, String reason) {
         return new FileRefusal(FileRejection.of(file, problem, "Cannot load submission: " + file.fileName() + " " + reason));
     }
 
-    FileRejection rejection() {
+    public FileRejection rejection() {
         return rejection;
     }
 }

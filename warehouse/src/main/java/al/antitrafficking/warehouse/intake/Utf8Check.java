@@ -1,4 +1,4 @@
-package al.antitrafficking.etl.ingest;
+package al.antitrafficking.warehouse.intake;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;

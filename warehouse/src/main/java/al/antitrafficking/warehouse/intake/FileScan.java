@@ -1,7 +1,7 @@
-package al.antitrafficking.etl.ingest;
+package al.antitrafficking.warehouse.intake;
 
-import al.antitrafficking.etl.contract.DataContract;
-import al.antitrafficking.etl.pii.ColumnGuard;
+import al.antitrafficking.warehouse.contract.DataContract;
+import al.antitrafficking.warehouse.pii.ColumnGuard;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,7 +25,7 @@ import java.util.Set;
  * every value against the personal-data guard. What passes is written as a normalised copy ({@link Normalised})
  * into the run's owner-only work folder; what fails throws a {@link FileRefusal} naming the file and a reason.
  */
-final class FileScan {
+public final class FileScan {
     private static final Charset WINDOWS_1250 = Charset.forName("windows-1250");
     private static final int MAX_HEADER_CHARS = 1 << 20;
 
@@ -35,7 +35,7 @@ final class FileScan {
     private final int maxRowFields;
     private final Path workDir;
 
-    FileScan(DataContract contract, ColumnGuard guard, long maxFileBytes, int maxRowFields, Path workDir) {
+    public FileScan(DataContract contract, ColumnGuard guard, long maxFileBytes, int maxRowFields, Path workDir) {
         this.contract = contract;
         this.guard = guard;
         this.maxFileBytes = maxFileBytes;
@@ -43,7 +43,7 @@ final class FileScan {
         this.workDir = workDir;
     }
 
-    Submission scan(Landed file) throws FileRefusal, IOException {
+    public Submission scan(Landed file) throws FileRefusal, IOException {
         if (file.sizeBytes() > maxFileBytes) {
             throw FileRefusal.of(file, FileProblem.TOO_BIG, "is " + file.sizeBytes() + " bytes, more than the " + maxFileBytes
                     + " allowed (etl.max-file-bytes); split it or check that it is the right file");

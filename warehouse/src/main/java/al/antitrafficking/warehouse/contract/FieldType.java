@@ -1,4 +1,4 @@
-package al.antitrafficking.etl.contract;
+package al.antitrafficking.warehouse.contract;
 
 /** The kinds of value a contract field holds, each with its own validation rule. */
 public enum FieldType {

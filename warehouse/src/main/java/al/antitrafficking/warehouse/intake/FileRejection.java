@@ -1,4 +1,4 @@
-package al.antitrafficking.etl.ingest;
+package al.antitrafficking.warehouse.intake;
 
 import static java.util.Objects.requireNonNull;
 
@@ -10,7 +10,7 @@ public record FileRejection(String fileName, String source, String countyCode, S
         requireNonNull(message, "message is null");
     }
 
-    static FileRejection of(Landed file, FileProblem problem, String message) {
+    public static FileRejection of(Landed file, FileProblem problem, String message) {
         return new FileRejection(file.fileName(), file.source().code(), file.countyCode(), file.month().toString(), problem, message);
     }
 }

@@ -1,4 +1,4 @@
-package al.antitrafficking.etl.contract;
+package al.antitrafficking.warehouse.contract;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
