@@ -48,6 +48,14 @@
       'source.border': 'Policia Kufitare', 'source.cpu': 'Njësitë e Mbrojtjes së Fëmijës', 'source.nrm': 'Mekanizmi Kombëtar i Referimit',
       'source.services': 'Shërbimet sociale',
       'nav.overview': 'Përmbledhje', 'nav.forums': 'Forumet', 'nav.actions': 'Veprimet', 'nav.admin': 'Administrimi',
+      'nav.upload': 'Dërgo skedarët', 'upload.help': 'Dërgoni skedarët e muajit për qarkun tuaj, të emërtuar <burimi>_<kodi i qarkut>_<vvvv-MM>.csv ose .xlsx (p.sh. nrm_AL-07_2026-10.csv). Çdo skedar kontrollohet me rregullat e dosjes hyrëse dhe merr një dëftesë; nga një skedar i refuzuar nuk ruhet asgjë.',
+      'upload.files': 'Skedarët', 'upload.send': 'Dërgo', 'upload.receipts': 'Dëftesat', 'upload.when': 'Marrë më', 'upload.file': 'Skedari',
+      'upload.state': 'Gjendja', 'upload.receipt': 'Dëftesa', 'upload.quarantined': 'Rreshta në karantinë sipas rregullit:',
+      'upload.nextRun': 'Ngarkimi i radhës (ora e Tiranës):', 'upload.county': 'Qarku:', 'upload.max': 'Madhësia më e madhe e një skedari:',
+      'upload.notClerk': 'Vetëm nëpunësit e të dhënave të një qarku dërgojnë skedarë.', 'upload.none': 'Zgjidhni të paktën një skedar.',
+      'upload.sending': 'Po dërgohet', 'upload.done': 'U pranuan:',
+      'upload.state.refused': 'refuzuar', 'upload.state.waiting': 'pranuar, në pritje të ngarkimit', 'upload.state.loaded': 'ngarkuar',
+      'upload.state.nil_return': 'ngarkuar (pa raste)', 'upload.state.refused_at_run': 'refuzuar në ngarkim', 'upload.state.superseded': 'zëvendësuar',
       'account.signIn': 'Hyr', 'account.signOut': 'Dil', 'account.needed': 'Kjo faqe kërkon një llogari.',
       'account.username': 'Emri i përdoruesit', 'account.password': 'Fjalëkalimi', 'account.wrong': 'Emër përdoruesi ose fjalëkalim i gabuar.',
       'account.newPassword': 'Fjalëkalimi i ri (të paktën 12 shenja)', 'account.currentPassword': 'Fjalëkalimi i tanishëm',
@@ -162,6 +170,14 @@
       'source.border': 'Border Police', 'source.cpu': 'Child Protection Units', 'source.nrm': 'National Referral Mechanism',
       'source.services': 'Social services',
       'nav.overview': 'Overview', 'nav.forums': 'Forums', 'nav.actions': 'Actions', 'nav.admin': 'Administration',
+      'nav.upload': 'Send files', 'upload.help': 'Send the month\'s files of your county, named <source>_<county code>_<yyyy-MM>.csv or .xlsx (e.g. nrm_AL-07_2026-10.csv). Each file is checked by the incoming folder\'s rules and gets a receipt; nothing of a refused file is kept.',
+      'upload.files': 'Files', 'upload.send': 'Send', 'upload.receipts': 'Receipts', 'upload.when': 'Received', 'upload.file': 'File',
+      'upload.state': 'State', 'upload.receipt': 'Receipt', 'upload.quarantined': 'Rows quarantined by rule:',
+      'upload.nextRun': 'Next ingestion run (Tirana time):', 'upload.county': 'County:', 'upload.max': 'Largest file:',
+      'upload.notClerk': 'Only a county\'s data clerks send files.', 'upload.none': 'Choose at least one file.',
+      'upload.sending': 'Sending', 'upload.done': 'Accepted:',
+      'upload.state.refused': 'refused', 'upload.state.waiting': 'accepted, waiting for the run', 'upload.state.loaded': 'loaded',
+      'upload.state.nil_return': 'loaded (no cases)', 'upload.state.refused_at_run': 'refused at the run', 'upload.state.superseded': 'replaced',
       'account.signIn': 'Sign in', 'account.signOut': 'Sign out', 'account.needed': 'This page needs an account.',
       'account.username': 'Username', 'account.password': 'Password', 'account.wrong': 'Wrong username or password.',
       'account.newPassword': 'New password (at least 12 characters)', 'account.currentPassword': 'Current password',
@@ -363,6 +379,9 @@
       const here = window.location.pathname + window.location.search;
       box.appendChild(el('a', { href: '/signin.html?next=' + encodeURIComponent(here), id: 'sign-in', text: t('account.signIn') }));
       return;
+    }
+    if (can(s, 'upload_files_county')) {
+      nav.appendChild(el('a', { href: '/upload.html', text: t('nav.upload'), 'aria-current': window.location.pathname === '/upload.html' ? 'page' : 'false' }));
     }
     if (can(s, 'manage_users') || can(s, 'read_audit')) {
       nav.appendChild(el('a', { href: '/admin.html', text: t('nav.admin'), 'aria-current': window.location.pathname === '/admin.html' ? 'page' : 'false' }));

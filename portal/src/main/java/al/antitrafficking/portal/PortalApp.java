@@ -27,6 +27,14 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.http.HandlerType;
 import al.antitrafficking.portal.Route.Need;
+import al.antitrafficking.portal.upload.RefusedUploads;
+import al.antitrafficking.portal.upload.UploadController;
+import al.antitrafficking.portal.upload.Uploads;
+import al.antitrafficking.warehouse.contract.DataContract;
+import al.antitrafficking.warehouse.intake.ClerkUpload;
+import al.antitrafficking.warehouse.pii.ColumnGuard;
+import al.antitrafficking.warehouse.reference.Countries;
+import al.antitrafficking.warehouse.release.InternalAccess;
 import al.antitrafficking.portal.access.ActionAccess;
 import al.antitrafficking.portal.access.AdminController;
 import al.antitrafficking.portal.access.AuditLog;
@@ -90,6 +98,7 @@ public final class PortalApp {
         final AuditLog audit;
         final PublishedReleases releases;
         final List<Route> routes;
+        final UploadController uploads;
 
         Parts(PortalServices services) {
             PortalSecurity security = services.security();
@@ -110,6 +119,7 @@ public final class PortalApp {
             AdminController admin = new AdminController(services.users(), sessions, audit, services.forums(), services.forumBackupDir(),
                     services.forumBackupsKept(), services.clock());
             InternalController internal = new InternalController(services.releases(), services.internal(), audit);
+            uploads = new UploadController(services.uploads(), services.releases(), services.internal(), audit, services.clock());
             Need pub = Need.PUBLIC;
             Need signedIn = Need.SIGNED_IN;
             Need viewActions = Need.any(Capability.VIEW_ACTIONS);
@@ -117,6 +127,7 @@ public final class PortalApp {
             Need followUp = Need.any(Capability.EDIT_ACTIONS_ANY, Capability.EDIT_ACTIONS_COUNTY, Capability.EDIT_ACTIONS_INSTITUTION);
             Need manageUsers = Need.any(Capability.MANAGE_USERS);
             Need readAudit = Need.any(Capability.READ_AUDIT);
+            Need upload = Need.any(Capability.UPLOAD_FILES_COUNTY);
             routes = List.of(
                     // The API described for clients: OpenAPI 3 (kept beside the pages; a test checks it names every route).
                     new Route(HandlerType.GET, "/api/v1/openapi.json", pub, ctx -> ctx.contentType("application/json")
@@ -159,7 +170,9 @@ public final class PortalApp {
                     new Route(HandlerType.GET, "/api/v1/admin/audit/export.csv", readAudit, admin::auditExport),
                     new Route(HandlerType.POST, "/api/v1/admin/forum-backups", Need.any(Capability.TAKE_BACKUPS), admin::backup),
                     new Route(HandlerType.GET, "/api/v1/internal/indicators/{id}", Need.any(Capability.VIEW_INTERNAL_FIGURES), internal::indicator),
-                    new Route(HandlerType.GET, "/api/v1/internal/ingestion", Need.any(Capability.VIEW_INGESTION_REPORTS), internal::ingestion));
+                    new Route(HandlerType.GET, "/api/v1/internal/ingestion", Need.any(Capability.VIEW_INGESTION_REPORTS), internal::ingestion),
+                    new Route(HandlerType.GET, WebGuard.UPLOADS, upload, uploads::list),
+                    new Route(HandlerType.POST, WebGuard.UPLOADS, upload, uploads::receive));
         }
 
         List<Route> routes() {
@@ -347,9 +360,18 @@ public final class PortalApp {
                     : java.nio.file.Files.readString(config.portal().tlsKeystorePasswordFile()).strip().toCharArray();
             Network network = new Network(config.portal().idleTimeoutSeconds(), config.portal().maxThreads(), config.httpHost(),
                     config.httpPort(), config.portal().tlsKeystore(), keystorePassword);
+            DataContract contract = DataContract.load(config.contractFile());
+            ClerkUpload check = new ClerkUpload(contract, ColumnGuard.load(config.piiDir(), territory, Countries.load(config.referenceDir()),
+                    contract), territory, config.incomingDir(), config.incomingDir().resolve(".upload-work"), config.portal().maxUploadBytes(),
+                    config.maxRowFields(), Clock.systemUTC());
+            check.sweepWorkFolder();
+            Uploads uploads = new Uploads(check, forums.uploadReceipts(), config.portal().ingestionDailyAt());
+            InternalAccess internalAccess = releases.internalAccess(config.portal().duckdbMemoryLimit(), config.portal().duckdbThreads());
             PortalServices services = new PortalServices(releases, forums, forums.users(), forums.audit(), access, territory,
                     Clock.systemUTC(), config.forumBackupDir(), config.forumBackupsKept(), PortalSecurity.of(config.portal()),
-                    releases.internalAccess(config.portal().duckdbMemoryLimit(), config.portal().duckdbThreads()), institutions);
+                    internalAccess, institutions, uploads);
+            RefusedUploads refusedUploads = new RefusedUploads(uploads, releases, internalAccess);
+            List<String> counties = territory.counties().stream().map(c -> c.code()).toList();
             Javalin app = create(services, network);
             java.util.concurrent.ScheduledExecutorService scheduler = scheduledBackups(forums, config);
             // Uses of internal figures in notebooks and commands wait in the warehouse's audit inbox: taken in now and every minute.
@@ -359,6 +381,14 @@ public final class PortalApp {
                     inbox.takeInto(forums.audit());
                 } catch (RuntimeException e) {
                     LOG.error("Cannot take in the audit inbox: {}", e.getMessage());
+                }
+                try {
+                    int removed = refusedUploads.sweep(counties);
+                    if (removed > 0) {
+                        LOG.info("Removed {} uploaded file(s) the ingestion run refused from the incoming folder", removed);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.error("Cannot sweep refused uploads: {}", e.getClass().getSimpleName());
                 }
             };
             takeIn.run();

@@ -31,7 +31,8 @@ public record PortalServices(
         int forumBackupsKept,
         PortalSecurity security,
         InternalAccess internal,
-        Institutions institutions) {
+        Institutions institutions,
+        al.antitrafficking.portal.upload.Uploads uploads) {
 
     public PortalServices {
         requireNonNull(releases, "releases is null");
@@ -45,5 +46,6 @@ public record PortalServices(
         requireNonNull(security, "security is null");
         requireNonNull(internal, "internal is null");
         requireNonNull(institutions, "institutions is null");
+        requireNonNull(uploads, "uploads is null");
     }
 }

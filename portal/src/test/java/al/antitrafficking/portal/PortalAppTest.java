@@ -132,7 +132,7 @@ class PortalAppTest {
     void everyPageAndEveryAssetItLoadsAreServedByThePortalItself() {
         List<String> assets = new ArrayList<>();
         for (String path : List.of("/", "/convergence.html", "/compare.html", "/explorer.html", "/statistics.html", "/completeness.html",
-                "/forums.html", "/forum.html", "/actions.html", "/action.html", "/signin.html", "/admin.html")) {
+                "/forums.html", "/forum.html", "/actions.html", "/action.html", "/signin.html", "/admin.html", "/upload.html")) {
             var page = http.get(path);
             assertThat(page.statusCode()).as(path).isEqualTo(200);
             Matcher m = Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(page.body());
@@ -142,7 +142,7 @@ class PortalAppTest {
         }
         assertThat(assets).contains("/webjars/echarts/5.5.0/echarts.min.js", "/overview.js", "/style.css", "/app.js", "/charts.js",
                 "/convergence.js", "/compare.js", "/explorer.js", "/statistics.js", "/completeness.js", "/forums.js", "/forum.js", "/actions.js",
-                "/action.js", "/forum-form.js", "/action-form.js", "/signin.js", "/admin.js");
+                "/action.js", "/forum-form.js", "/action-form.js", "/signin.js", "/admin.js", "/upload.js");
         // Signed in, so that the actions' export links answer too.
         Http signedIn = http.as("coordinator");
         for (String asset : assets.stream().distinct().toList()) {

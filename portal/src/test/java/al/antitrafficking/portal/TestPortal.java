@@ -24,6 +24,11 @@ public final class TestPortal {
     public static final al.antitrafficking.warehouse.access.Institutions INSTITUTIONS =
             al.antitrafficking.warehouse.access.Institutions.load(ROOT.resolve("conf/reference"));
     public static final PiiGuard GUARD = PiiGuard.load(ROOT.resolve("conf/pii"), TERRITORY, Countries.load(ROOT.resolve("conf/reference")));
+    public static final al.antitrafficking.warehouse.contract.DataContract CONTRACT =
+            al.antitrafficking.warehouse.contract.DataContract.load(ROOT.resolve("conf/contract/v1.csv"));
+    /** The ingestion's guard of every column of the contract, as the portal checks clerks' files with it. */
+    public static final al.antitrafficking.warehouse.pii.ColumnGuard COLUMN_GUARD = al.antitrafficking.warehouse.pii.ColumnGuard.load(
+            ROOT.resolve("conf/pii"), TERRITORY, Countries.load(ROOT.resolve("conf/reference")), CONTRACT);
     /** 1 March 2026, 09:00 UTC: 10:00 in Tirana. */
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC);
 
@@ -49,7 +54,13 @@ public final class TestPortal {
     public static PortalServices services(PublishedReleases releases, DuckDbForumStore forums, Path dir) {
         addAccounts(forums);
         return new PortalServices(releases, forums, forums.users(), forums.audit(), ACCESS, TERRITORY, CLOCK, dir.resolve("backups"), 30,
-                PortalSecurity.loopback(), releases.internalAccess("256MB", 2), INSTITUTIONS);
+                PortalSecurity.loopback(), releases.internalAccess("256MB", 2), INSTITUTIONS, uploads(forums, dir.resolve("incoming"), CLOCK));
+    }
+
+    /** Clerks' uploads into {@code incoming}, checked by the project's contract and guard, at most 4 MiB, a run at 02:00. */
+    public static al.antitrafficking.portal.upload.Uploads uploads(DuckDbForumStore forums, Path incoming, Clock clock) {
+        return new al.antitrafficking.portal.upload.Uploads(new al.antitrafficking.warehouse.intake.ClerkUpload(CONTRACT, COLUMN_GUARD, TERRITORY,
+                incoming, incoming.resolve(".upload-work"), 4_194_304, 1000, clock), forums.uploadReceipts(), java.time.LocalTime.of(2, 0));
     }
 
     /** One account per role: coordinator, statistician, kukes (regional committee, AL-07), partner (Border Police Kukës), ... */

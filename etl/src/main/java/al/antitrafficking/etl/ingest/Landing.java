@@ -6,18 +6,14 @@ import al.antitrafficking.warehouse.intake.FileProblem;
 import al.antitrafficking.warehouse.contract.Source;
 import al.antitrafficking.warehouse.reference.Territory;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -128,17 +124,6 @@ final class Landing {
     }
 
     static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read an incoming file", e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Cannot compute checksums: no SHA-256", e);
-        }
+        return Landed.sha256(file);
     }
 }

@@ -64,6 +64,9 @@ class AccessTest {
         }
         EXPECTED.put("GET /api/v1/internal/indicators/{id}", Set.of("national_coordinator"));
         EXPECTED.put("GET /api/v1/internal/ingestion", Set.of("data_manager"));
+        // A data clerk sends the month's files of the county and reads their receipts (item 8).
+        EXPECTED.put("GET /api/v1/uploads", Set.of("data_clerk"));
+        EXPECTED.put("POST /api/v1/uploads", Set.of("data_clerk"));
         EXPECTED.put("POST /api/v1/actions/{id}/status", FOLLOW_UP);
         EXPECTED.put("POST /api/v1/actions/{id}/notes", FOLLOW_UP);
         for (String r : List.of("GET /api/v1/admin/users", "POST /api/v1/admin/users", "PUT /api/v1/admin/users/{username}",

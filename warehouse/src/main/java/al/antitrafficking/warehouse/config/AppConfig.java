@@ -65,7 +65,8 @@ public record AppConfig(
     public record PortalSettings(java.util.List<String> allowedHosts, java.util.List<String> trustedProxies, Path tlsKeystore,
                                  Path tlsKeystorePasswordFile, String secureCookies, int sessionIdleMinutes, int sessionMaxHours,
                                  int signInMaxFailures, int signInLockMinutes, int idleTimeoutSeconds, int maxThreads,
-                                 String duckdbMemoryLimit, int duckdbThreads, Path rolesFile, boolean demoUsers) {}
+                                 String duckdbMemoryLimit, int duckdbThreads, Path rolesFile, boolean demoUsers, long maxUploadBytes,
+                                 java.time.LocalTime ingestionDailyAt) {}
 
     public static final String DEFAULT_CONFIG_FILE = "conf/application.properties";
     /** The sample generator's profiles: the demo's volume, or Albania's real scale (see {@link #sampleRowsToWrite()}). */
@@ -129,6 +130,8 @@ public record AppConfig(
         d.put("portal.duckdb-threads", "2");
         d.put("portal.roles-file", "conf/access/roles.csv");
         d.put("portal.demo-users", "false");
+        d.put("portal.max-upload-bytes", "4194304");
+        d.put("ingestion.daily-run-at", "02:00");
         return Map.copyOf(d);
     }
 
@@ -280,7 +283,10 @@ public record AppConfig(
                 v.get("portal.secure-cookies"), integer(v, "portal.session-idle-minutes"), integer(v, "portal.session-max-hours"),
                 integer(v, "portal.sign-in-max-failures"), integer(v, "portal.sign-in-lock-minutes"), integer(v, "portal.idle-timeout-seconds"),
                 integer(v, "portal.max-threads"), v.get("portal.duckdb-memory-limit"), integer(v, "portal.duckdb-threads"),
-                projectDir.resolve(v.get("portal.roles-file")).normalize(), bool(v, "portal.demo-users"));
+                projectDir.resolve(v.get("portal.roles-file")).normalize(), bool(v, "portal.demo-users"),
+                longValue(v, "portal.max-upload-bytes"), localTime(v, "ingestion.daily-run-at"));
+        check(p.maxUploadBytes() >= 1024 && p.maxUploadBytes() <= longValue(v, "etl.max-file-bytes"),
+                "portal.max-upload-bytes must be from 1024 to etl.max-file-bytes: " + p.maxUploadBytes());
         check(!p.allowedHosts().isEmpty(), "portal.allowed-hosts must name at least one host");
         check(p.sessionIdleMinutes() >= 1 && p.sessionMaxHours() >= 1, "portal session times must be at least 1");
         check(p.signInMaxFailures() >= 1 && p.signInLockMinutes() >= 1, "portal sign-in throttling values must be at least 1");
@@ -315,6 +321,14 @@ public record AppConfig(
             return Double.parseDouble(v.get(key));
         } catch (NumberFormatException e) {
             throw new ConfigException("Cannot read " + key + ": not a number: " + v.get(key));
+        }
+    }
+
+    private static java.time.LocalTime localTime(Map<String, String> v, String key) {
+        try {
+            return java.time.LocalTime.parse(v.get(key));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ConfigException("Cannot read " + key + ": expected a time of day such as 02:00: " + v.get(key));
         }
     }
 

@@ -36,7 +36,7 @@ import org.duckdb.DuckDBConnection;
  * restore is swapping. The operating system releases the lock when the process dies.
  */
 public final class DuckDbForumStore implements ForumStore, AutoCloseable {
-    private static final List<String> TABLES = List.of("forum", "action", "action_note", "action_change", "audit_event");
+    private static final List<String> TABLES = List.of("forum", "action", "action_note", "action_change", "audit_event", "upload_receipt");
 
     private final DuckDBConnection connection;
     private final ForumRules rules;
@@ -46,6 +46,7 @@ public final class DuckDbForumStore implements ForumStore, AutoCloseable {
     private final FileLease lease;
     private final DuckDbUserStore users;
     private final DuckDbAuditTrail audit;
+    private final DuckDbUploadReceipts receipts;
 
     private DuckDbForumStore(DuckDBConnection connection, ForumRules rules, Clock clock, FileLease lease) {
         this.lease = lease;
@@ -54,6 +55,12 @@ public final class DuckDbForumStore implements ForumStore, AutoCloseable {
         this.clock = clock;
         this.users = new DuckDbUserStore(this, clock);
         this.audit = new DuckDbAuditTrail(this, clock);
+        this.receipts = new DuckDbUploadReceipts(this, clock);
+    }
+
+    /** The receipts of files data clerks sent through the portal, kept in the same file. */
+    public al.antitrafficking.warehouse.intake.UploadReceipts uploadReceipts() {
+        return receipts;
     }
 
     /** The portal's accounts, kept in the same file as the forums (one backup, one restore). */

@@ -19,7 +19,8 @@ final class Migrations {
     static final List<String> MIGRATIONS = List.of(
             "V1__forums_and_actions.sql",
             "V2__forums_of_october_2014.sql",
-            "V3__users_and_audit.sql");
+            "V3__users_and_audit.sql",
+            "V4__upload_receipts.sql");
 
     private Migrations() {}
 

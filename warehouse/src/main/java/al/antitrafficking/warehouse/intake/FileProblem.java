@@ -34,5 +34,7 @@ public enum FileProblem {
     /** The file could not be read from the incoming folder (permissions, an input/output error). */
     UNREADABLE_FILE,
     /** The engine (Spark) failed on this file alone; the rest of the run went on. */
-    ENGINE_FAILURE
+    ENGINE_FAILURE,
+    /** Sent through the portal by a data clerk for a county other than the clerk's own. */
+    OUTSIDE_CLERK_COUNTY
 }

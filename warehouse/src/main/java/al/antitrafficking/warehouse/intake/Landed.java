@@ -46,4 +46,20 @@ public record Landed(Path path, Source source, String countyCode, YearMonth mont
     public boolean withdrawal() {
         return fileName().endsWith(WITHDRAWAL);
     }
+
+    /** The SHA-256 checksum of a file, in hex. */
+    public static String sha256(Path file) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read a regional file", e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot compute checksums: no SHA-256", e);
+        }
+    }
 }

@@ -56,6 +56,41 @@ public final class InternalAccess {
     /** The ingestion report of a snapshot. */
     public record IngestionReport(String snapshot, List<FileReport> files, List<Quarantined> quarantined) {}
 
+    /** One file of a county as the snapshot's ingestion recorded it, with its checksum and its quarantined rows by rule. */
+    public record FileOutcome(String fileName, String checksum, String status, String problem, String message, long rowsIn, long rowsLoaded,
+                              java.util.Map<String, Long> quarantinedByRule) {}
+
+    /**
+     * The fate of each file of one county in a snapshot (for the receipts of files sent through the portal): what the run
+     * did with it and how many of its rows each rule quarantined. No value of any row.
+     */
+    public List<FileOutcome> fileOutcomes(String snapshotId, String countyCode) {
+        return with(snapshotId, c -> {
+            java.util.Map<String, java.util.Map<String, Long>> byFile = new java.util.HashMap<>();
+            try (java.sql.PreparedStatement p = c.prepareStatement("SELECT source_file, rule, count(*) FROM quarantine "
+                    + "WHERE source_file IN (SELECT file_name FROM ingest_file WHERE county_code = ?) GROUP BY ALL ORDER BY 1, 2")) {
+                p.setString(1, countyCode);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        byFile.computeIfAbsent(rs.getString(1), k -> new java.util.TreeMap<>()).put(rs.getString(2), rs.getLong(3));
+                    }
+                }
+            }
+            List<FileOutcome> out = new ArrayList<>();
+            try (java.sql.PreparedStatement p = c.prepareStatement("SELECT file_name, coalesce(checksum, ''), status, problem, message, "
+                    + "rows_in, rows_loaded FROM ingest_file WHERE county_code = ? ORDER BY file_name")) {
+                p.setString(1, countyCode);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new FileOutcome(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getLong(6), rs.getLong(7), byFile.getOrDefault(rs.getString(1), java.util.Map.of())));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** An indicator from the facts of the snapshot, unsuppressed. */
     public IndicatorResult indicator(String snapshotId, IndicatorQuery q) {
         if (q.audience() != Audience.INTERNAL) {
