@@ -98,6 +98,11 @@ public final class PortalFixture {
         Runtime.getRuntime().addShutdownHook(new Thread(this::close));
     }
 
+    /** The Spark session of this test JVM (for tests that run the ETL again over a warehouse of their own). */
+    public static org.apache.spark.sql.SparkSession spark() {
+        return Spark.SESSION;
+    }
+
     /** The Spark session of the test JVM: created with the first fixture, never stopped (STACK-NOTES pitfall 4). */
     private static final class Spark {
         static final org.apache.spark.sql.SparkSession SESSION = SparkSessions.create(AppConfig.load(

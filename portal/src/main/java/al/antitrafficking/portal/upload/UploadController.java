@@ -138,6 +138,7 @@ public final class UploadController {
                 for (String lang : ReceiptText.LANGUAGES) {
                     message.put(lang, ReceiptText.text(lang, "refusedAtRun", problemText(lang, o.problem())));
                 }
+                o.quarantinedByRule().forEach((rule, rows) -> quarantined.add(new Quarantined(rule, rows, texts(rule))));
             } else if (later) {
                 state = "superseded";
                 for (String lang : ReceiptText.LANGUAGES) {

@@ -56,39 +56,65 @@ public final class InternalAccess {
     /** The ingestion report of a snapshot. */
     public record IngestionReport(String snapshot, List<FileReport> files, List<Quarantined> quarantined) {}
 
-    /** One file of a county as the snapshot's ingestion recorded it, with its checksum and its quarantined rows by rule. */
-    public record FileOutcome(String fileName, String checksum, String status, String problem, String message, long rowsIn, long rowsLoaded,
-                              java.util.Map<String, Long> quarantinedByRule) {}
-
     /**
-     * The fate of each file of one county in a snapshot (for the receipts of files sent through the portal): what the run
-     * did with it and how many of its rows each rule quarantined. No value of any row.
+     * One file of a county as the snapshot's ingestion recorded it (its ledger, {@code inputs.csv}: refused files too), with
+     * its checksum and its quarantined rows by rule. The quarantine names rows by file name only, and a refused correction
+     * shares its name with the file that still holds the slice: the rules are given only where their rows add up to the
+     * file's own count of quarantined rows, else left out (the count stays).
      */
+    public record FileOutcome(String fileName, String checksum, String status, String problem, String message, long rowsIn, long rowsLoaded,
+                              long rowsQuarantined, java.util.Map<String, Long> quarantinedByRule) {}
+
+    /** The fate of each file of one county in a snapshot (for the receipts of files sent through the portal); no value of any row. */
     public List<FileOutcome> fileOutcomes(String snapshotId, String countyCode) {
-        return with(snapshotId, c -> {
-            java.util.Map<String, java.util.Map<String, Long>> byFile = new java.util.HashMap<>();
-            try (java.sql.PreparedStatement p = c.prepareStatement("SELECT source_file, rule, count(*) FROM quarantine "
-                    + "WHERE source_file IN (SELECT file_name FROM ingest_file WHERE county_code = ?) GROUP BY ALL ORDER BY 1, 2")) {
-                p.setString(1, countyCode);
+        Snapshot snapshot = snapshots.find(snapshotId).orElseThrow(() -> new IllegalStateException(
+                "Cannot read the ingestion of snapshot " + snapshotId + ": it is no longer kept"));
+        List<String[]> ledger = new ArrayList<>();
+        try (FileLease lease = snapshots.lease(snapshot);
+             java.io.Reader in = java.nio.file.Files.newBufferedReader(snapshot.dir().resolve("inputs.csv"), java.nio.charset.StandardCharsets.UTF_8)) {
+            for (org.apache.commons.csv.CSVRecord r : org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                    .get().parse(in)) {
+                if (countyCode.equals(r.get("county_code"))) {
+                    ledger.add(new String[] {r.get("file_name"), r.get("checksum"), r.get("status"), r.get("problem"), r.get("message"),
+                            r.get("rows_in"), r.get("rows_loaded"), r.get("rows_quarantined")});
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot read the ingestion of snapshot " + snapshotId + ": " + e.getClass().getSimpleName(), e);
+        }
+        List<String> names = ledger.stream().map(r -> r[0]).distinct().toList();
+        java.util.Map<String, java.util.Map<String, Long>> byFile = names.isEmpty() ? java.util.Map.of() : with(snapshotId, c -> {
+            java.util.Map<String, java.util.Map<String, Long>> rules = new java.util.HashMap<>();
+            try (java.sql.PreparedStatement p = c.prepareStatement("SELECT source_file, rule, count(*) FROM quarantine WHERE source_file IN ("
+                    + String.join(", ", java.util.Collections.nCopies(names.size(), "?")) + ") GROUP BY ALL ORDER BY 1, 2")) {
+                for (int i = 0; i < names.size(); i++) {
+                    p.setString(i + 1, names.get(i));
+                }
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
-                        byFile.computeIfAbsent(rs.getString(1), k -> new java.util.TreeMap<>()).put(rs.getString(2), rs.getLong(3));
+                        rules.computeIfAbsent(rs.getString(1), k -> new java.util.TreeMap<>()).put(rs.getString(2), rs.getLong(3));
                     }
                 }
             }
-            List<FileOutcome> out = new ArrayList<>();
-            try (java.sql.PreparedStatement p = c.prepareStatement("SELECT file_name, coalesce(checksum, ''), status, problem, message, "
-                    + "rows_in, rows_loaded FROM ingest_file WHERE county_code = ? ORDER BY file_name")) {
-                p.setString(1, countyCode);
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new FileOutcome(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                rs.getLong(6), rs.getLong(7), byFile.getOrDefault(rs.getString(1), java.util.Map.of())));
-                    }
-                }
-            }
-            return out;
+            return rules;
         });
+        List<FileOutcome> out = new ArrayList<>();
+        for (String[] r : ledger) {
+            long quarantined = number(r[7]);
+            java.util.Map<String, Long> rules = byFile.getOrDefault(r[0], java.util.Map.of());
+            boolean adds = quarantined > 0 && rules.values().stream().mapToLong(Long::longValue).sum() == quarantined;
+            out.add(new FileOutcome(r[0], r[1], r[2], blank(r[3]), blank(r[4]), number(r[5]), number(r[6]), quarantined,
+                    adds ? rules : java.util.Map.of()));
+        }
+        return out;
+    }
+
+    private static long number(String s) {
+        return s == null || s.isBlank() ? 0 : Long.parseLong(s.strip());
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     /** An indicator from the facts of the snapshot, unsuppressed. */
