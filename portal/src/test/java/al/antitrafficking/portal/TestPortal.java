@@ -52,9 +52,15 @@ public final class TestPortal {
      * {@link #password}), the project's role table and the default loopback settings.
      */
     public static PortalServices services(PublishedReleases releases, DuckDbForumStore forums, Path dir) {
+        // Not the fixture's incoming folder: other tests read its files as the expected figures.
+        return services(releases, forums, dir, dir.resolve("clerk-uploads"));
+    }
+
+    /** The same, with clerks' uploads placed in {@code incoming} (a test that runs the ingestion over them). */
+    public static PortalServices services(PublishedReleases releases, DuckDbForumStore forums, Path dir, Path incoming) {
         addAccounts(forums);
         return new PortalServices(releases, forums, forums.users(), forums.audit(), ACCESS, TERRITORY, CLOCK, dir.resolve("backups"), 30,
-                PortalSecurity.loopback(), releases.internalAccess("256MB", 2), INSTITUTIONS, uploads(forums, dir.resolve("incoming"), CLOCK));
+                PortalSecurity.loopback(), releases.internalAccess("256MB", 2), INSTITUTIONS, uploads(forums, incoming, CLOCK));
     }
 
     /** Clerks' uploads into {@code incoming}, checked by the project's contract and guard, at most 4 MiB, a run at 02:00. */

@@ -65,6 +65,35 @@ class SignInBrowserTest {
     }
 
     @Test
+    void aClerkSendsFilesOnTheUploadPageAndReadsAReceiptForEachInAlbanian() throws Exception {
+        java.nio.file.Path files = java.nio.file.Files.createTempDirectory("clerk-files");
+        String header = "case_id,child_pseudonym,municipality,opened_date,referral_source,risk_category,sex,age,"
+                + "assessment_date,case_plan_date,nrm_referral_date,closed_date,closed_reason\n";
+        String pseudonym = "ef".repeat(32);
+        java.nio.file.Path good = java.nio.file.Files.writeString(files.resolve("cpu_AL-07_2026-03.csv"), header
+                + "CPU-AL07-202603-000001," + pseudonym + ",Kukës,2026-03-01,school,neglect,M,10,,,,,\n");
+        java.nio.file.Path named = java.nio.file.Files.writeString(files.resolve("Dosja e Arben Hoxhës.csv"), header);
+        portal.signIn("clerk", "/upload.html");
+        waiting().until(d -> d.findElement(By.id("upload-section")).isDisplayed());
+        assertThat(driver.findElements(By.cssSelector("nav a[href='/upload.html']"))).as("the clerk's menu has the page").hasSize(1);
+
+        driver.findElement(By.id("files")).sendKeys(good + "\n" + named);
+        driver.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
+
+        waiting().until(d -> d.findElements(By.cssSelector("#receipts tbody tr")).size() >= 2);
+        String receipts = driver.findElement(By.id("receipts")).getText();
+        assertThat(receipts).contains("cpu_AL-07_2026-03.csv", "pranuar, në pritje të ngarkimit", "Shifrat publikohen pas ngarkimit të radhës")
+                .contains("refuzuar", "emri i skedarit nuk është").doesNotContain("Arben").doesNotContain(pseudonym);
+        assertThat(driver.findElement(By.cssSelector("#upload-form .form-status")).getText()).isEqualTo("U pranuan: 1 / 2");
+        // Anyone else is told the page is not theirs, and has no such menu entry.
+        portal.signOut();
+        portal.signIn("kukes", "/upload.html");
+        waiting().until(d -> d.findElement(By.id("error")).isDisplayed());
+        assertThat(driver.findElement(By.id("upload-section")).isDisplayed()).isFalse();
+        assertThat(driver.findElements(By.cssSelector("nav a[href='/upload.html']"))).isEmpty();
+    }
+
+    @Test
     void anAnonymousVisitorIsAskedToSignInForActionsAndSeesThePublicPages() {
         portal.signOut();
         driver.get(portal.url("/actions.html"));

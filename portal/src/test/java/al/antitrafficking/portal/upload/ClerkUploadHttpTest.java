@@ -86,8 +86,7 @@ class ClerkUploadHttpTest {
         releases = new PublishedReleases(config.warehouseDir(), Catalogue.load(config.catalogueFile()), TestPortal.TERRITORY,
                 Population.load(TestPortal.TERRITORY, config.referenceDir()), TestPortal.CLOCK, Duration.ZERO);
         store = TestPortal.store(dir, releases.current());
-        PortalServices services = TestPortal.services(releases, store, dir);
-        app = PortalApp.create(services).start("127.0.0.1", 0);
+        app = PortalApp.create(services()).start("127.0.0.1", 0);
         anonymous = new Http(app::port);
     }
 
@@ -184,7 +183,7 @@ class ClerkUploadHttpTest {
     }
 
     static PortalServices services() {
-        return TestPortal.services(releases, store, dir);
+        return TestPortal.services(releases, store, dir, config.incomingDir());
     }
 
     static List<String> incoming() throws IOException {
