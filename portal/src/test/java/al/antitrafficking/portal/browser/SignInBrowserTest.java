@@ -94,6 +94,44 @@ class SignInBrowserTest {
     }
 
     @Test
+    void eachRoleSeesOnThePagesThatDependOnTheRoleWhatItsRoleGivesAndNoMore() {
+        for (Map.Entry<String, String> account : TestPortal.ACCOUNT_OF_ROLE.entrySet()) {
+            String role = account.getKey();
+            portal.signIn(account.getValue(), "/explorer.html");
+            waiting().until(d -> !d.findElement(By.id("who")).getText().isBlank() && !d.findElement(By.id("pivot")).getText().isBlank());
+            assertThat(driver.findElement(By.id("internal-choice")).isDisplayed()).as(role + ": internal figures")
+                    .isEqualTo(role.equals("national_coordinator"));
+            assertThat(driver.findElements(By.cssSelector("nav a[href='/admin.html']")).size()).as(role + ": admin menu")
+                    .isEqualTo(role.equals("administrator") ? 1 : 0);
+            assertThat(driver.findElements(By.cssSelector("nav a[href='/upload.html']")).size()).as(role + ": upload menu")
+                    .isEqualTo(role.equals("data_clerk") ? 1 : 0);
+
+            driver.get(portal.url("/completeness.html"));
+            waiting().until(d -> !d.findElement(By.id("who")).getText().isBlank() && !d.findElement(By.id("summary-table")).getText().isBlank());
+            if (role.equals("data_manager")) {
+                waiting().until(d -> d.findElement(By.id("ingestion-section")).isDisplayed());
+            } else {
+                assertThat(driver.findElement(By.id("ingestion-section")).isDisplayed()).as(role + ": ingestion report").isFalse();
+            }
+
+            driver.get(portal.url("/upload.html"));
+            if (role.equals("data_clerk")) {
+                waiting().until(d -> d.findElement(By.id("upload-section")).isDisplayed());
+            } else {
+                waiting().until(d -> d.findElement(By.id("error")).isDisplayed());
+                assertThat(driver.findElement(By.id("upload-section")).isDisplayed()).as(role + ": upload").isFalse();
+            }
+
+            driver.get(portal.url("/admin.html"));
+            waiting().until(d -> !d.findElement(By.id("who")).getText().isBlank());
+            for (String section : java.util.List.of("users-section", "backup-section", "audit-section")) {
+                assertThat(driver.findElement(By.id(section)).isDisplayed()).as(role + ": " + section).isEqualTo(role.equals("administrator"));
+            }
+            portal.signOut();
+        }
+    }
+
+    @Test
     void anAnonymousVisitorIsAskedToSignInForActionsAndSeesThePublicPages() {
         portal.signOut();
         driver.get(portal.url("/actions.html"));
