@@ -81,6 +81,12 @@ final class Landing {
                         "Cannot load submission: month " + m.group(3) + " in " + name + " is not a calendar month")));
                 continue;
             }
+            if (month.isBefore(Landed.FIRST_MONTH)) {
+                rejected.add(refused(file, new FileRejection(name, source.code(), county, month.toString(), FileProblem.BAD_FILE_NAME,
+                        "Cannot load submission: " + name + " is for " + month + ", before " + Landed.FIRST_MONTH
+                                + "; check the month in the file name")));
+                continue;
+            }
             if (month.isAfter(now)) {
                 rejected.add(refused(file, new FileRejection(name, source.code(), county, month.toString(), FileProblem.FUTURE_MONTH,
                         "Cannot load submission: " + name + " is for " + month + ", after the month of this run (" + now

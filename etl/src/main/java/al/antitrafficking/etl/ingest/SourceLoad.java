@@ -178,7 +178,7 @@ final class SourceLoad {
             schema = schema.add(column, DataTypes.StringType);
         }
         Dataset<Row> raw = spark.read().schema(schema)
-                .option("header", "true").option("encoding", "UTF-8").option("multiLine", "true").option("escape", "\"")
+                .option("header", "true").option("encoding", "UTF-8").option("multiLine", System.getProperty("etl.multiline", "true")).option("escape", "\"")
                 .csv(files.stream().map(s -> s.readable().toString()).toArray(String[]::new))
                 .withColumn("_readable", col("_metadata.file_name"));
         return rowsTap.apply(raw.join(names, "_readable").drop("_readable"));

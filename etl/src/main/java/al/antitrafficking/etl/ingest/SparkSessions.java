@@ -36,7 +36,8 @@ public final class SparkSessions {
                 // discards its whole staging snapshot, so the classic committer's extra safety buys nothing here.
                 .config("spark.hadoop.mapreduce.fileoutputcommitter.algorithm.version", "2")
                 // Local files without Hadoop's .crc sidecars: half the file operations, and no stray files in snapshots.
-                .config("spark.hadoop.fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem")
+                // ... and permissions set through Java: Hadoop without its native library forks chmod for every file it writes.
+                .config("spark.hadoop.fs.file.impl", LocalFileSystem.class.getName())
                 .config("spark.hadoop.fs.file.impl.disable.cache", "true")
                 .getOrCreate();
     }

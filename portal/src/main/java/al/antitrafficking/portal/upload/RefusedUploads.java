@@ -40,9 +40,8 @@ public final class RefusedUploads {
             if (refused.isEmpty()) {
                 continue;
             }
-            var receipts = uploads.receipts().newest(county, UploadController.SHOWN);
             for (FileOutcome o : refused) {
-                boolean ours = receipts.stream().anyMatch(r -> o.fileName().equals(r.fileName()) && o.checksum().equals(r.checksum()));
+                boolean ours = uploads.receipts().accepted(o.fileName(), o.checksum());
                 try {
                     if (ours && uploads.check().forgetRefused(o.fileName(), o.checksum())) {
                         removed++;

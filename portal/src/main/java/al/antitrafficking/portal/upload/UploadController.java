@@ -34,12 +34,15 @@ public final class UploadController {
     private static final ZoneId TIRANA = ZoneId.of("Europe/Tirane");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     static final int SHOWN = 100;
+    /** A county sends some 4 files a month; a clerk correcting a bad month sends a few dozen. */
+    static final int MAX_PER_HOUR = 120;
 
     private final Uploads uploads;
     private final PublishedReleases releases;
     private final InternalAccess internal;
     private final AuditLog audit;
     private final Clock clock;
+    private final HourlyLimit rate;
 
     public UploadController(Uploads uploads, PublishedReleases releases, InternalAccess internal, AuditLog audit, Clock clock) {
         this.uploads = uploads;
@@ -47,6 +50,34 @@ public final class UploadController {
         this.internal = internal;
         this.audit = audit;
         this.clock = clock;
+        this.rate = new HourlyLimit(clock, MAX_PER_HOUR);
+    }
+
+    /** At most {@code max} uses per account in any hour (in memory: a restart forgets). */
+    static final class HourlyLimit {
+        private final Clock clock;
+        private final int max;
+        private final Map<String, java.util.ArrayDeque<java.time.Instant>> uses = new java.util.concurrent.ConcurrentHashMap<>();
+
+        HourlyLimit(Clock clock, int max) {
+            this.clock = clock;
+            this.max = max;
+        }
+
+        boolean allow(String who) {
+            java.time.Instant now = clock.instant();
+            java.util.ArrayDeque<java.time.Instant> mine = uses.computeIfAbsent(who, k -> new java.util.ArrayDeque<>());
+            synchronized (mine) {
+                while (!mine.isEmpty() && !mine.peekFirst().isAfter(now.minusSeconds(3600))) {
+                    mine.pollFirst();
+                }
+                if (mine.size() >= max) {
+                    return false;
+                }
+                mine.addLast(now);
+                return true;
+            }
+        }
     }
 
     /** A receipt as the clerk reads it: the state and its sentences in both languages, quarantined rows by rule. */
@@ -62,10 +93,14 @@ public final class UploadController {
         if (county == null) {
             throw new HttpResponseException(403, "Refused: this account is bound to no county");
         }
+        if (!rate.allow(p.actor())) {
+            ctx.header("Retry-After", "3600");
+            throw new HttpResponseException(429, "Refused: at most " + MAX_PER_HOUR + " files an hour from one account; try again later");
+        }
         String name = ctx.queryParam("name");
         UploadReceipt saved;
         try (InputStream body = ctx.req().getInputStream()) {
-            saved = uploads.receipts().save(uploads.check().take(p.actor(), county, name, body).receipt());
+            saved = uploads.check().take(p.actor(), county, name, body, uploads.receipts()::save).receipt();
         }
         audit.record(ctx, p, AuditEvent.UPLOAD, saved.fileName(), "county=" + county + " receipt=" + saved.id()
                 + (saved.outcome() == UploadReceipt.Outcome.ACCEPTED ? " rows=" + saved.rowsIn() : " problem=" + saved.problem()),

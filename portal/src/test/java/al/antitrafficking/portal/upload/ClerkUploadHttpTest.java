@@ -182,6 +182,69 @@ class ClerkUploadHttpTest {
                 "cpu_AL-01_2026-02.csv refused");
     }
 
+    @Test
+    void aWorkbooksTextNeverReachesTheLogAndTheIncomingFolderKeepsOnlyItsCheckedCells() throws IOException {
+        Http clerk = anonymous.as("clerk");
+        String name = "Besnik Krasniqi";
+        byte[] workbook = workbookWithBrokenTextCell(name);
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        HttpResponse<String> r;
+        try {
+            System.setErr(new java.io.PrintStream(new org.apache.commons.io.output.TeeOutputStream(err, captured), true, UTF_8));
+            r = clerk.upload("cpu_AL-07_2025-12.xlsx", workbook);
+        } finally {
+            System.setErr(err);
+        }
+
+        assertThat(captured.toString(UTF_8)).doesNotContain("Krasniqi");
+        assertThat(r.body()).doesNotContain("Krasniqi");
+        try (Stream<Path> files = Files.walk(config.incomingDir())) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1)).as(f.toString()).doesNotContain("Krasniqi");
+            }
+        }
+    }
+
+    /**
+     * A workbook whose first data cell claims to be a shared string but holds text instead of an index (as a hand-edited
+     * or foreign program's file may): POI reads it as nothing and, left alone, logs the text.
+     */
+    static byte[] workbookWithBrokenTextCell(String text) throws IOException {
+        java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            var sheet = wb.createSheet("cpu");
+            String[] header = HEADER.strip().split(",");
+            var h = sheet.createRow(0);
+            for (int c = 0; c < header.length; c++) {
+                h.createCell(c).setCellValue(header[c]);
+            }
+            String[] values = row("2025-12", 1, "Kukës", "2025-12-03", "10").strip().split(",", -1);
+            var d = sheet.createRow(1);
+            for (int c = 0; c < values.length; c++) {
+                if (!values[c].isEmpty()) {
+                    d.createCell(c).setCellValue(values[c]);
+                }
+            }
+            wb.write(plain);
+        }
+        java.io.ByteArrayOutputStream edited = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(plain.toByteArray()));
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(edited)) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                byte[] bytes = in.readAllBytes();
+                if (e.getName().equals("xl/worksheets/sheet1.xml")) {
+                    String xml = new String(bytes, UTF_8).replaceFirst("(<c r=\"A2\"[^>]*t=\"s\"[^>]*><v>)\\d+(</v>)", "$1" + text + "$2");
+                    assertThat(xml).contains(text);
+                    bytes = xml.getBytes(UTF_8);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                out.write(bytes);
+            }
+        }
+        return edited.toByteArray();
+    }
+
     static PortalServices services() {
         return TestPortal.services(releases, store, dir, config.incomingDir());
     }

@@ -35,7 +35,11 @@ public final class ContractDocument {
                   quoted; rows are counted and numbered as records, not lines.
                 - A file may not be larger than `etl.max-file-bytes` (32 MiB) nor have a row of more than
                   `etl.max-row-fields` (1,000) fields (`TOO_BIG`, `ROW_TOO_WIDE`); a file for a month after the current
-                  one is refused (`FUTURE_MONTH`). Whatever is wrong with one file refuses that file only.
+                  one is refused (`FUTURE_MONTH`), and so is a month before 2000-01 (`BAD_FILE_NAME`). A workbook holds
+                  one sheet: a second sheet would go unchecked, so it refuses the file (`WORKBOOK_SHEETS`). Whatever is
+                  wrong with one file refuses that file only.
+                - Data clerks may send their county's files through the portal instead (page *Dërgo skedarët*): the
+                  same rules, checked at once, with a receipt for each file.
                 - A month with no cases: send the file with the header line only (a nil return). Sending nothing means
                   the month is **not reported**, which is not the same as zero.
                 - Sending a file again for the same source, county and month replaces the earlier one whole once it is

@@ -64,4 +64,19 @@ final class DuckDbUploadReceipts implements UploadReceipts {
             return out;
         });
     }
+
+    @Override
+    public boolean accepted(String fileName, String checksum) {
+        return store.read(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT count(*) FROM upload_receipt WHERE file_name = ? AND checksum = ? "
+                    + "AND outcome = 'ACCEPTED'")) {
+                p.setString(1, fileName);
+                p.setString(2, checksum);
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1) > 0;
+                }
+            }
+        });
+    }
 }

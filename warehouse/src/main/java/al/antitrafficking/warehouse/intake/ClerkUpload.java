@@ -51,6 +51,10 @@ public final class ClerkUpload {
     private final long maxUploadBytes;
     private final int maxRowFields;
     private final Clock clock;
+    private final Object placing = new Object();
+    private final java.util.concurrent.Semaphore workbooks = new java.util.concurrent.Semaphore(2);
+    /** A workbook's formula cell saved without its value, in the CSV it is kept as: no valid value of any column. */
+    static final String NO_VALUE = "#FORMULA-WITHOUT-VALUE";
 
     /** What the check found; {@code receipt} has no id yet (the store gives it). */
     public record Checked(UploadReceipt receipt) {
@@ -75,42 +79,55 @@ public final class ClerkUpload {
         return maxUploadBytes;
     }
 
+    /** The same, the receipt given back unsaved. */
+    public Checked take(String username, String clerkCounty, String fileName, InputStream body) throws IOException {
+        return take(username, clerkCounty, fileName, body, r -> r);
+    }
+
     /**
      * Checks the file {@code fileName} read from {@code body} (at most {@link #maxUploadBytes} bytes are read) for a
-     * clerk of {@code clerkCounty}, and places it in the incoming folder if it passes. One upload at a time: two clerks'
-     * files for one slice cannot interleave their replacement.
+     * clerk of {@code clerkCounty}, places it in the incoming folder if it passes, and hands the receipt to {@code keep}
+     * (which saves it). Reading and checking run side by side for many clerks, so a slow sender holds up no one else
+     * (workbooks, which POI holds in memory, two at a time); placing the file and keeping its receipt happen one upload
+     * at a time, so the newest receipt of a slice describes the file the incoming folder holds. A workbook is placed as
+     * CSV of its checked cells: its other parts (comments, headers and footers, document properties) are not kept.
      */
-    public synchronized Checked take(String username, String clerkCounty, String fileName, InputStream body) throws IOException {
+    public Checked take(String username, String clerkCounty, String fileName, InputStream body,
+                        java.util.function.UnaryOperator<UploadReceipt> keep) throws IOException {
         Matcher m = fileName == null ? null : Landed.NAME.matcher(fileName);
         if (m == null || !m.matches() || fileName.endsWith(Landed.WITHDRAWAL)) {
-            return refused(username, clerkCounty, UNNAMED, null, null, 0, FileProblem.BAD_FILE_NAME,
+            return refused(keep, username, clerkCounty, UNNAMED, null, null, 0, FileProblem.BAD_FILE_NAME,
                     "Cannot load submission: the file name is not <source>_<county code>_<yyyy-MM>.csv or .xlsx; it is not repeated, "
                             + "since a name can hold a person's name");
         }
         Source source = Source.fromCode(m.group(1)).orElse(null);
         if (source == null) {
-            return refused(username, clerkCounty, UNNAMED, null, null, 0, FileProblem.UNKNOWN_SOURCE,
+            return refused(keep, username, clerkCounty, UNNAMED, null, null, 0, FileProblem.UNKNOWN_SOURCE,
                     "Cannot load submission: the file name names no known source (border, cpu, nrm, services)");
         }
         String county = m.group(2);
         if (territory.findCounty(county).isEmpty()) {
-            return refused(username, clerkCounty, fileName, source.code(), m.group(3), 0, FileProblem.UNKNOWN_COUNTY,
+            return refused(keep, username, clerkCounty, fileName, source.code(), m.group(3), 0, FileProblem.UNKNOWN_COUNTY,
                     "Cannot load submission: unknown county code " + county + " in " + fileName);
         }
         if (!county.equals(clerkCounty)) {
-            return refused(username, clerkCounty, fileName, source.code(), m.group(3), 0, FileProblem.OUTSIDE_CLERK_COUNTY,
+            return refused(keep, username, clerkCounty, fileName, source.code(), m.group(3), 0, FileProblem.OUTSIDE_CLERK_COUNTY,
                     "Cannot load submission: " + fileName + " is for county " + county + "; this account sends files for " + clerkCounty + " only");
         }
         YearMonth month;
         try {
             month = YearMonth.parse(m.group(3));
         } catch (DateTimeParseException e) {
-            return refused(username, clerkCounty, fileName, source.code(), m.group(3), 0, FileProblem.BAD_FILE_NAME,
+            return refused(keep, username, clerkCounty, fileName, source.code(), m.group(3), 0, FileProblem.BAD_FILE_NAME,
                     "Cannot load submission: month " + m.group(3) + " in " + fileName + " is not a calendar month");
+        }
+        if (month.isBefore(Landed.FIRST_MONTH)) {
+            return refused(keep, username, clerkCounty, fileName, source.code(), month.toString(), 0, FileProblem.BAD_FILE_NAME,
+                    "Cannot load submission: " + fileName + " is for " + month + ", before " + Landed.FIRST_MONTH);
         }
         YearMonth now = YearMonth.now(clock.withZone(TIRANA));
         if (month.isAfter(now)) {
-            return refused(username, clerkCounty, fileName, source.code(), month.toString(), 0, FileProblem.FUTURE_MONTH,
+            return refused(keep, username, clerkCounty, fileName, source.code(), month.toString(), 0, FileProblem.FUTURE_MONTH,
                     "Cannot load submission: " + fileName + " is for " + month + ", after the current month (" + now + ")");
         }
         Path work = workFolder();
@@ -118,32 +135,85 @@ public final class ClerkUpload {
             Path file = work.resolve(fileName);
             long size = copyBounded(body, file);
             if (size > maxUploadBytes) {
-                return refused(username, clerkCounty, fileName, source.code(), month.toString(), size, FileProblem.TOO_BIG,
+                return refused(keep, username, clerkCounty, fileName, source.code(), month.toString(), size, FileProblem.TOO_BIG,
                         "Cannot load submission: " + fileName + " is more than the " + maxUploadBytes + " bytes a file sent through the "
                                 + "portal may have (portal.max-upload-bytes)");
             }
-            String checksum = Landed.sha256(file);
-            Landed landed = new Landed(file, source, county, month, checksum, size, clock.instant().toString());
+            Landed landed = new Landed(file, source, county, month, Landed.sha256(file), size, clock.instant().toString());
             Path scanDir = Files.createDirectory(work.resolve("scan"));
             Submission submission;
+            boolean workbook = landed.excel();
+            if (workbook) {
+                workbooks.acquireUninterruptibly();
+            }
             try {
                 submission = new FileScan(contract, guard, maxUploadBytes, maxRowFields, scanDir).scan(landed);
             } catch (FileRefusal r) {
-                return refused(username, clerkCounty, fileName, source.code(), month.toString(), size, r.rejection().problem(), r.getMessage());
+                return refused(keep, username, clerkCounty, fileName, source.code(), month.toString(), size, r.rejection().problem(),
+                        r.getMessage());
+            } finally {
+                if (workbook) {
+                    workbooks.release();
+                }
             }
-            boolean replaced = place(file, landed);
-            return new Checked(new UploadReceipt(0, null, username, clerkCounty, fileName, source.code(), month.toString(), size, checksum,
-                    submission.rowsIn(), submission.encoding(), UploadReceipt.Outcome.ACCEPTED, null, null, replaced));
+            // What the incoming folder gets: the file as sent, or a workbook's checked cells as CSV.
+            Path placed = workbook ? asCsv(submission.readable(), work.resolve(landed.slice() + ".csv")) : file;
+            String placedName = placed.getFileName().toString();
+            String checksum = Landed.sha256(placed);
+            long placedSize = Files.size(placed);
+            synchronized (placing) {
+                boolean replaced = place(placed, landed.slice(), placedName);
+                return new Checked(keep.apply(new UploadReceipt(0, null, username, clerkCounty, placedName, source.code(), month.toString(),
+                        placedSize, checksum, submission.rowsIn(), workbook ? "Excel workbook, kept as CSV" : submission.encoding(),
+                        UploadReceipt.Outcome.ACCEPTED, null, null, replaced)));
+            }
         } finally {
             deleteTree(work);
         }
     }
 
     /**
+     * A workbook's normalised copy as a CSV regional file: the contract's columns, each row's cells as the scan read
+     * them. A row the scan marked stays broken the same way: a formula without a computed value becomes
+     * {@value #NO_VALUE} in its cell (no valid value of any column), a row of too many cells keeps one cell more.
+     */
+    private static Path asCsv(Path normalised, Path target) throws IOException {
+        try (java.io.Reader in = Files.newBufferedReader(normalised, java.nio.charset.StandardCharsets.UTF_8);
+             org.apache.commons.csv.CSVParser rows = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                     .get().parse(in);
+             java.io.Writer out = Files.newBufferedWriter(target, java.nio.charset.StandardCharsets.UTF_8);
+             org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(out,
+                     org.apache.commons.csv.CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+            List<String> columns = rows.getHeaderNames().subList(3, rows.getHeaderNames().size());
+            printer.printRecord(columns);
+            for (org.apache.commons.csv.CSVRecord r : rows) {
+                List<String> values = new java.util.ArrayList<>();
+                for (String c : columns) {
+                    values.add(r.get(c));
+                }
+                String rule = r.get(Normalised.SCAN_RULE);
+                if (RowRule.FORMULA_WITHOUT_VALUE.name().equals(rule)) {
+                    values.set(columns.indexOf(r.get(Normalised.SCAN_FIELD)), NO_VALUE);
+                } else if (RowRule.MALFORMED_ROW.name().equals(rule)) {
+                    values.add("");
+                }
+                printer.printRecord(values);
+            }
+        }
+        return target;
+    }
+
+    /**
      * Takes a file the ingestion run refused out of the incoming folder, if it is still there unchanged (the run keeps the
      * slice's previous data meanwhile): nothing of a refused file is kept. Returns whether it was removed.
      */
-    public synchronized boolean forgetRefused(String fileName, String checksum) throws IOException {
+    public boolean forgetRefused(String fileName, String checksum) throws IOException {
+        synchronized (placing) {
+            return forget(fileName, checksum);
+        }
+    }
+
+    private boolean forget(String fileName, String checksum) throws IOException {
         Matcher m = Landed.NAME.matcher(fileName);
         if (!m.matches() || checksum == null || checksum.isEmpty()) {
             return false;
@@ -157,28 +227,33 @@ public final class ClerkUpload {
         return true;
     }
 
-    private Checked refused(String username, String county, String fileName, String source, String month, long size, FileProblem problem,
-                            String detail) {
-        return new Checked(new UploadReceipt(0, null, username, county, fileName, source, month, size, null, 0, null,
-                UploadReceipt.Outcome.REFUSED, problem.name(), detail, false));
+    private Checked refused(java.util.function.UnaryOperator<UploadReceipt> keep, String username, String county, String fileName,
+                            String source, String month, long size, FileProblem problem, String detail) {
+        UploadReceipt receipt = new UploadReceipt(0, null, username, county, fileName, source, month, size, null, 0, null,
+                UploadReceipt.Outcome.REFUSED, problem.name(), detail, false);
+        synchronized (placing) {
+            return new Checked(keep.apply(receipt));
+        }
     }
 
-    /** Moves the checked file into the incoming folder under its name; removes the slice's other files. */
-    private boolean place(Path file, Landed landed) throws IOException {
+    /** Moves the checked file into the incoming folder as {@code name}; removes the slice's other files. */
+    private boolean place(Path file, String slice, String name) throws IOException {
         Files.createDirectories(incomingDir);
         Path temp = incomingDir.resolve(".upload-" + HexFormat.of().formatHex(RANDOM.generateSeed(8)));
         Files.copy(file, temp);
+        // Readable by the owner and the group the scheduled ingestion runs in, by no one else.
+        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r-----"));
         try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
             ch.force(true);
         }
         boolean replaced = false;
         for (String ext : List.of(".csv", ".xlsx", Landed.WITHDRAWAL)) {
-            Path other = incomingDir.resolve(landed.slice() + ext);
-            if (!other.getFileName().toString().equals(landed.fileName()) && Files.deleteIfExists(other)) {
+            Path other = incomingDir.resolve(slice + ext);
+            if (!other.getFileName().toString().equals(name) && Files.deleteIfExists(other)) {
                 replaced = true;
             }
         }
-        Path target = incomingDir.resolve(landed.fileName());
+        Path target = incomingDir.resolve(name);
         replaced |= Files.exists(target);
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -35,6 +35,8 @@ public enum FileProblem {
     UNREADABLE_FILE,
     /** The engine (Spark) failed on this file alone; the rest of the run went on. */
     ENGINE_FAILURE,
+    /** A workbook of more than one sheet (only the first is read: the others would go unchecked) or of too many parts. */
+    WORKBOOK_SHEETS,
     /** Sent through the portal by a data clerk for a county other than the clerk's own. */
     OUTSIDE_CLERK_COUNTY
 }

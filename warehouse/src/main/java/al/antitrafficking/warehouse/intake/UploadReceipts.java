@@ -8,4 +8,7 @@ public interface UploadReceipts {
     UploadReceipt save(UploadReceipt receipt);
 
     List<UploadReceipt> newest(String countyCode, int limit);
+
+    /** Whether this exact file (name and checksum) was accepted through the portal. */
+    boolean accepted(String fileName, String checksum);
 }

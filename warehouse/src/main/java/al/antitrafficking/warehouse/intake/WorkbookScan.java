@@ -25,6 +25,8 @@ import org.apache.poi.xssf.usermodel.XSSFCell;
  */
 final class WorkbookScan {
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+    private static final int MAX_PARTS = 200;
+    private static final long INFLATION = 8;
 
     private final FileScan scan;
     private final Landed file;
@@ -35,6 +37,7 @@ final class WorkbookScan {
     }
 
     Submission scan(Path target) throws FileRefusal, IOException {
+        checkParts();
         // A workbook is a zip: the sheet it inflates to may not be larger than a file may be.
         ZipSecureFile.setMaxEntrySize(Math.max(scan.maxFileBytes(), 1L << 20));
         List<List<String>> rows = new ArrayList<>();
@@ -89,6 +92,45 @@ final class WorkbookScan {
             }
             out.refuseIfPersonalData();
             return new Submission(file, target, out.records(), "Excel workbook");
+        }
+    }
+
+    /**
+     * Before POI opens the workbook (which holds every sheet in memory): exactly one worksheet, at most
+     * {@value #MAX_PARTS} parts, and no more than {@value #INFLATION} times the file limit once inflated, read as a
+     * stream with nothing kept. Only the first sheet is ever read, so a second sheet (a raw case list left beside the
+     * month's rows, names and all) is refused rather than passed on unchecked, and a workbook of many large sheets
+     * cannot fill the memory.
+     */
+    private void checkParts() throws FileRefusal, IOException {
+        int sheets = 0;
+        int parts = 0;
+        long inflated = 0;
+        long limit = INFLATION * Math.max(scan.maxFileBytes(), 1L << 20);
+        byte[] buffer = new byte[1 << 16];
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(Files.newInputStream(file.path()))) {
+            for (java.util.zip.ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                if (++parts > MAX_PARTS) {
+                    throw FileRefusal.of(file, FileProblem.WORKBOOK_SHEETS, "is a workbook of more than " + MAX_PARTS
+                            + " parts; save the month's rows alone, on one sheet, or as CSV");
+                }
+                if (e.getName().startsWith("xl/worksheets/") && e.getName().endsWith(".xml") && !e.getName().contains("/_rels/")) {
+                    sheets++;
+                }
+                for (int n; (n = zip.read(buffer)) > 0; ) {
+                    inflated += n;
+                    if (inflated > limit) {
+                        throw FileRefusal.of(file, FileProblem.TOO_BIG, "inflates to more than " + limit + " bytes; save the month's rows "
+                                + "alone, on one sheet, or as CSV");
+                    }
+                }
+            }
+        } catch (java.util.zip.ZipException | IllegalArgumentException e) {
+            throw FileRefusal.of(file, FileProblem.UNREADABLE_ENCODING, "cannot be opened as an Excel workbook (.xlsx)");
+        }
+        if (sheets > 1) {
+            throw FileRefusal.of(file, FileProblem.WORKBOOK_SHEETS, "holds " + sheets + " sheets; only one is read, and the "
+                    + "others would go unchecked: keep the month's rows alone, on one sheet (or save it as CSV)");
         }
     }
 

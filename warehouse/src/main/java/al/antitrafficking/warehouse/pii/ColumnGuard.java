@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 public final class ColumnGuard {
     private static final Pattern HEX64 = Pattern.compile("[0-9a-fA-F]{64}");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final int TEXT_BYTES = 26;
     private static final Pattern AGE = Pattern.compile("\\d{1,3}|0-5|6-11|12-14|15-17|18\\+");
 
     private final PiiGuard guard;
@@ -53,13 +54,71 @@ public final class ColumnGuard {
             return Optional.empty();
         }
         String v = value.strip();
+        Optional<PiiRule> plain = checkPlain(field, v);
+        if (plain.isPresent() || !disguisable(v)) {
+            return plain;
+        }
+        // Typed or pasted to pass for something else: full-width digits, look-alike letters, invisible or control
+        // characters between the digits. Checked again as the guard reads free text (only values that hold such characters).
+        String folded = stripControls(PiiGuard.fold(v)).strip();
+        return folded.equals(v) || folded.isEmpty() ? plain : checkPlain(field, folded);
+    }
+
+    private Optional<PiiRule> checkPlain(Field field, String v) {
         if (field == null) {
             return guard.check(v);
+        }
+        if (field.type() == FieldType.PSEUDONYM && HEX64.matcher(v).matches()) {
+            return encodedText(v);
         }
         if (validForType(field, v)) {
             return Optional.empty();
         }
         return knownPlace(field.type(), v) ? guard.checkNumbers(v) : guard.check(v);
+    }
+
+    /** A value with characters outside printable ASCII, which folding could turn into another value. */
+    private static boolean disguisable(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Control characters removed, and digits of any script (Arabic-Indic, Devanagari...) written as ASCII digits. */
+    private static String stripControls(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().filter(cp -> !Character.isISOControl(cp))
+                .map(cp -> Character.isDigit(cp) && cp > 0x7f ? '0' + Character.digit(cp, 10) : cp).forEach(out::appendCodePoint);
+        return out.toString();
+    }
+
+    /**
+     * A pseudonym is 32 bytes of a keyed hash, which look like noise; 64 hexadecimal characters whose bytes are nearly all
+     * text (printable ASCII, or zeros as padding) are text written in hexadecimal, checked as such. Random bytes are that
+     * text-like (at least {@value #TEXT_BYTES} of 32) about once in two million pseudonyms, and then the text must also
+     * read as a name or a number.
+     */
+    private Optional<PiiRule> encodedText(String hex) {
+        byte[] bytes = java.util.HexFormat.of().parseHex(hex.toLowerCase(Locale.ROOT));
+        int textLike = 0;
+        StringBuilder text = new StringBuilder(bytes.length);
+        for (byte b : bytes) {
+            boolean printable = b >= 0x20 && b <= 0x7e;
+            if (printable || b == 0) {
+                textLike++;
+            }
+            text.append(printable ? (char) b : ' ');
+        }
+        if (textLike < TEXT_BYTES) {
+            return Optional.empty();
+        }
+        String t = text.toString().strip();
+        Optional<PiiRule> found = guard.check(t);
+        return found.isPresent() ? found : guard.checkText(t);
     }
 
     /** Values that cannot hold an identifier: what the contract expects in a closed-format column. */

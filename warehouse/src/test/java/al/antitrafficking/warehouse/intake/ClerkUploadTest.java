@@ -175,17 +175,109 @@ class ClerkUploadTest {
     }
 
     @Test
-    void aWorkbookReplacesTheSlicesEarlierCsvAndAPendingWithdrawal() throws IOException {
-        assertThat(send("cpu_AL-07_2026-02.csv", cpuFile(2)).accepted()).isTrue();
+    void aWorkbookReplacesTheSlicesEarlierFileAndAPendingWithdrawalAndIsKeptAsTheCsvOfItsCheckedCellsOnly() throws IOException {
+        Files.createDirectories(incoming);
+        Files.writeString(incoming.resolve("cpu_AL-07_2026-02.xlsx"), "an earlier workbook");
         Files.writeString(incoming.resolve("cpu_AL-07_2026-02.withdraw"), "");
         Files.writeString(incoming.resolve("cpu_AL-07_2026-01.csv"), "another month, untouched");
 
-        UploadReceipt r = send("cpu_AL-07_2026-02.xlsx", workbook(4)).receipt();
+        UploadReceipt r = send("cpu_AL-07_2026-02.xlsx", workbook(4, "Komenti i Arben Hoxhës")).receipt();
 
         assertThat(r.outcome()).isEqualTo(UploadReceipt.Outcome.ACCEPTED);
         assertThat(r.rowsIn()).isEqualTo(4);
         assertThat(r.replacedEarlier()).isTrue();
-        assertThat(incomingNames()).containsExactly("cpu_AL-07_2026-01.csv", "cpu_AL-07_2026-02.xlsx");
+        assertThat(r.fileName()).isEqualTo("cpu_AL-07_2026-02.csv");
+        assertThat(incomingNames()).containsExactly("cpu_AL-07_2026-01.csv", "cpu_AL-07_2026-02.csv");
+        String kept = Files.readString(incoming.resolve("cpu_AL-07_2026-02.csv"));
+        // The rows as the CSV of the same rows would be; the cell comment (a name) and the rest of the workbook are gone.
+        assertThat(kept).isEqualTo(new String(cpuFile(4), UTF_8));
+        assertThat(r.checksum()).isEqualTo(java.util.HexFormat.of().formatHex(sha256(kept.getBytes(UTF_8))));
+        assertThat(Files.getPosixFilePermissions(incoming.resolve("cpu_AL-07_2026-02.csv")))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+    }
+
+    @Test
+    void aWorkbookOfTwoSheetsIsRefusedSinceOnlyTheFirstWouldBeChecked() throws IOException {
+        byte[] twoSheets;
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(workbook(2, null))); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            wb.createSheet("lista").createRow(0).createCell(0).setCellValue("Arben Hoxha J12345678K");
+            wb.write(out);
+            twoSheets = out.toByteArray();
+        }
+
+        UploadReceipt r = send("cpu_AL-07_2026-02.xlsx", twoSheets).receipt();
+
+        assertThat(r.problem()).isEqualTo("WORKBOOK_SHEETS");
+        assertThat(r.detail()).contains("holds 2 sheets").doesNotContain("Arben");
+        assertThat(incomingNames()).isEmpty();
+        assertThat(filesUnderWork()).isZero();
+    }
+
+    @Test
+    void aWorkbookThatInflatesFarBeyondTheLimitIsRefusedBeforeItIsOpened() throws IOException {
+        // A valid workbook with one more part: 9 MiB of zeros, a few kilobytes packed; the check allows eight times the file
+        // limit, and at least eight times 1 MiB.
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(workbook(2, null)));
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bomb)) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                in.transferTo(out);
+            }
+            out.putNextEntry(new java.util.zip.ZipEntry("xl/media/padding.bin"));
+            out.write(new byte[9 << 20]);
+        }
+        assertThat(bomb.size()).isLessThan(64 * 1024);
+
+        UploadReceipt r = send("cpu_AL-07_2026-02.xlsx", bomb.toByteArray()).receipt();
+
+        assertThat(r.problem()).isEqualTo("TOO_BIG");
+        assertThat(r.detail()).contains("inflates to more than");
+        assertThat(incomingNames()).isEmpty();
+    }
+
+    @Test
+    void aMonthBefore2000IsRefused() throws IOException {
+        assertThat(send("cpu_AL-07_1999-12.csv", cpuFile(1)).receipt().problem()).isEqualTo("BAD_FILE_NAME");
+        assertThat(send("cpu_AL-07_0000-01.csv", cpuFile(1)).receipt().problem()).isEqualTo("BAD_FILE_NAME");
+        assertThat(incomingNames()).isEmpty();
+    }
+
+    @Test
+    void aSenderWhoseFileIsStillArrivingHoldsUpNoOtherClerk() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.io.InputStream stalled = new java.io.InputStream() {
+            private boolean sentOne;
+
+            @Override
+            public int read() throws IOException {
+                if (!sentOne) {
+                    sentOne = true;
+                    return 'c';
+                }
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return -1;
+            }
+        };
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<ClerkUpload.Checked> slow = pool.submit(() -> upload.take("slow", "AL-07", "cpu_AL-07_2026-01.csv", stalled));
+            java.util.concurrent.Future<ClerkUpload.Checked> other = pool.submit(() -> send("cpu_AL-07_2026-02.csv", cpuFile(2)));
+
+            // A liveness bound, not a timing: the other upload finishes while the first is still being sent.
+            assertThat(other.get(60, java.util.concurrent.TimeUnit.SECONDS).accepted()).isTrue();
+            assertThat(slow.isDone()).isFalse();
+            release.countDown();
+            // All it sent was "c": a header of one unknown column.
+            assertThat(slow.get(60, java.util.concurrent.TimeUnit.SECONDS).receipt().problem()).isEqualTo("UNKNOWN_COLUMNS");
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
     }
 
     @Test
@@ -228,11 +320,18 @@ class ClerkUploadTest {
         assertThat(ReceiptText.text("sq", "refused", ReceiptText.problem("sq", "TOO_BIG"))).startsWith("Skedari u refuzua: skedari është më i madh");
     }
 
-    private static byte[] workbook(int rows) throws IOException {
+    /** The rows of {@link #cpuFile} as a workbook of one sheet, with a cell comment if given. */
+    private static byte[] workbook(int rows, String comment) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet("cpu");
+            if (comment != null) {
+                var drawing = sheet.createDrawingPatriarch();
+                var note = drawing.createCellComment(wb.getCreationHelper().createClientAnchor());
+                note.setString(wb.getCreationHelper().createRichTextString(comment));
+                sheet.createRow(0).createCell(0).setCellComment(note);
+            }
             String[] header = HEADER.strip().split(",");
-            var h = sheet.createRow(0);
+            var h = sheet.getRow(0) == null ? sheet.createRow(0) : sheet.getRow(0);
             for (int c = 0; c < header.length; c++) {
                 h.createCell(c).setCellValue(header[c]);
             }
