@@ -362,7 +362,8 @@ public final class PortalApp {
                     config.httpPort(), config.portal().tlsKeystore(), keystorePassword);
             DataContract contract = DataContract.load(config.contractFile());
             ClerkUpload check = new ClerkUpload(contract, ColumnGuard.load(config.piiDir(), territory, Countries.load(config.referenceDir()),
-                    contract), territory, config.incomingDir(), config.incomingDir().resolve(".upload-work"), config.portal().maxUploadBytes(),
+                    contract), territory, config.incomingDir(), config.incomingDir().resolve(".upload-work"),
+                    Math.min(config.portal().maxUploadBytes(), config.maxFileBytes()),
                     config.maxRowFields(), Clock.systemUTC());
             check.sweepWorkFolder();
             Uploads uploads = new Uploads(check, forums.uploadReceipts(), config.portal().ingestionDailyAt());

@@ -148,15 +148,12 @@ public final class IngestJob {
             FileScan fileScan = new FileScan(contract, guard, maxFileBytes, maxRowFields, work.subfolder("normalised"));
             List<InputRecord> processed = new ArrayList<>();
             List<Submission> readable = new ArrayList<>();
-            for (Landed file : plan.toProcess()) {
-                try {
-                    readable.add(fileScan.scan(file));
-                } catch (FileRefusal refusal) {
-                    processed.add(InputRecord.refused(refusal.rejection(), file.checksum(), file.sizeBytes(), file.modifiedAt(), id));
-                } catch (IOException | UncheckedIOException e) {
-                    processed.add(InputRecord.refused(FileRejection.of(file, FileProblem.UNREADABLE_FILE, "Cannot load submission: "
-                            + file.fileName() + " cannot be read from the incoming folder"), file.checksum(), file.sizeBytes(),
-                            file.modifiedAt(), id));
+            // Files are scanned side by side (each writes its own copy); their fates are taken in the plan's order.
+            for (Scanned s : scanAll(fileScan, plan.toProcess(), id)) {
+                if (s.submission() != null) {
+                    readable.add(s.submission());
+                } else {
+                    processed.add(s.refused());
                 }
             }
             long decodedAt = System.nanoTime();
@@ -262,6 +259,60 @@ public final class IngestJob {
             Files.setPosixFilePermissions(dir, Files.getPosixFilePermissions(like));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot set the snapshot's permissions", e);
+        }
+    }
+
+    /** One file after the scan: readable, or refused with its record. */
+    private record Scanned(Submission submission, InputRecord refused) {}
+
+    /**
+     * The file-level checks of every file, on as many threads as the driver has cores (the scan and its guard are the
+     * Java side of a run: a tenth of a million-row run on one core before). Results in the order of {@code files}.
+     */
+    private static List<Scanned> scanAll(FileScan fileScan, List<Landed> files, String id) {
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), files.size()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "file-scan");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<Scanned>> futures = new ArrayList<>();
+            for (Landed file : files) {
+                futures.add(pool.submit(() -> scanOne(fileScan, file, id)));
+            }
+            List<Scanned> out = new ArrayList<>();
+            for (java.util.concurrent.Future<Scanned> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    if (cause instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException("Cannot scan the incoming files", cause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while scanning the incoming files", e);
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Scanned scanOne(FileScan fileScan, Landed file, String id) {
+        try {
+            return new Scanned(fileScan.scan(file), null);
+        } catch (FileRefusal refusal) {
+            return new Scanned(null, InputRecord.refused(refusal.rejection(), file.checksum(), file.sizeBytes(), file.modifiedAt(), id));
+        } catch (IOException | UncheckedIOException e) {
+            return new Scanned(null, InputRecord.refused(FileRejection.of(file, FileProblem.UNREADABLE_FILE, "Cannot load submission: "
+                    + file.fileName() + " cannot be read from the incoming folder"), file.checksum(), file.sizeBytes(), file.modifiedAt(), id));
         }
     }
 }

@@ -177,8 +177,9 @@ final class SourceLoad {
         for (String column : contract.columns(source)) {
             schema = schema.add(column, DataTypes.StringType);
         }
+        // The normalised copies hold one record per line (Normalised): read without Spark's slower multi-line parsing.
         Dataset<Row> raw = spark.read().schema(schema)
-                .option("header", "true").option("encoding", "UTF-8").option("multiLine", System.getProperty("etl.multiline", "true")).option("escape", "\"")
+                .option("header", "true").option("encoding", "UTF-8").option("multiLine", "false").option("escape", "\"")
                 .csv(files.stream().map(s -> s.readable().toString()).toArray(String[]::new))
                 .withColumn("_readable", col("_metadata.file_name"));
         return rowsTap.apply(raw.join(names, "_readable").drop("_readable"));

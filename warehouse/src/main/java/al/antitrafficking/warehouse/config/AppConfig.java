@@ -285,8 +285,7 @@ public record AppConfig(
                 integer(v, "portal.max-threads"), v.get("portal.duckdb-memory-limit"), integer(v, "portal.duckdb-threads"),
                 projectDir.resolve(v.get("portal.roles-file")).normalize(), bool(v, "portal.demo-users"),
                 longValue(v, "portal.max-upload-bytes"), localTime(v, "ingestion.daily-run-at"));
-        check(p.maxUploadBytes() >= 1024 && p.maxUploadBytes() <= longValue(v, "etl.max-file-bytes"),
-                "portal.max-upload-bytes must be from 1024 to etl.max-file-bytes: " + p.maxUploadBytes());
+        check(p.maxUploadBytes() >= 1024, "portal.max-upload-bytes must be at least 1024: " + p.maxUploadBytes());
         check(!p.allowedHosts().isEmpty(), "portal.allowed-hosts must name at least one host");
         check(p.sessionIdleMinutes() >= 1 && p.sessionMaxHours() >= 1, "portal session times must be at least 1");
         check(p.signInMaxFailures() >= 1 && p.signInLockMinutes() >= 1, "portal sign-in throttling values must be at least 1");

@@ -20,7 +20,7 @@ import org.apache.commons.csv.CSVPrinter;
  * Writes one file's normalised copy while the personal-data guard checks every field of every record (the surplus
  * fields of a malformed row too). Columns: {@code _record} (the record number), {@code _scan_field} and
  * {@code _scan_rule} (a rule the scan found broken: MALFORMED_ROW, FORMULA_WITHOUT_VALUE), then the contract's
- * columns in contract order. Once a value looks like an identifier nothing more is written: the copy is deleted,
+ * columns in contract order, one record per line. Once a value looks like an identifier nothing more is written: the copy is deleted,
  * the rest only counted, and the file refused.
  */
 public final class Normalised implements AutoCloseable {
@@ -98,9 +98,21 @@ public final class Normalised implements AutoCloseable {
         out.add(scanField);
         out.add(scanRule);
         for (int p : contractPosition) {
-            out.add(p < fields.size() ? fields.get(p) : null);
+            out.add(p < fields.size() ? oneLine(fields.get(p)) : null);
         }
         printer.printRecord(out);
+    }
+
+    /**
+     * A value on one line: a line break inside a quoted value (no value of any contract column may hold one) becomes
+     * U+FFFD, so the value stays as invalid as it was and every record of the copy is one line, which Spark reads
+     * without its slower multi-line parsing.
+     */
+    static String oneLine(String value) {
+        if (value == null || value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value;
+        }
+        return value.replace("\r\n", "\ufffd").replace('\r', '\ufffd').replace('\n', '\ufffd');
     }
 
     long records() {

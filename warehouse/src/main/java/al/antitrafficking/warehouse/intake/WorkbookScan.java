@@ -125,7 +125,8 @@ final class WorkbookScan {
                     }
                 }
             }
-        } catch (java.util.zip.ZipException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
+            // Not a zip, or one cut off (an end of file inside a part): damaged, whatever else it is.
             throw FileRefusal.of(file, FileProblem.UNREADABLE_ENCODING, "cannot be opened as an Excel workbook (.xlsx)");
         }
         if (sheets > 1) {
