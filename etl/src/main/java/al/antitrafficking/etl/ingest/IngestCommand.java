@@ -21,6 +21,8 @@ public final class IngestCommand {
             return;
         }
         long started = System.nanoTime();
+        al.antitrafficking.warehouse.progress.Progress.start("etl", System.out, java.time.Duration.ofSeconds(5));
+        al.antitrafficking.warehouse.progress.Progress.stage("starting Spark (" + config.sparkMaster() + ")", 0, "");
         // Spark may spill rows to disk, rows of a file the PII guard refuses among them: its scratch folder is this
         // run's own and is deleted however the run ends.
         RunFolder scratch = SparkScratch.create(config.warehouseDir());
@@ -28,6 +30,7 @@ public final class IngestCommand {
         int exit = 0;
         try {
             IngestReport report = IngestJob.fromConfig(spark, config).run(config.incomingDir());
+            al.antitrafficking.warehouse.progress.Progress.stop();
             System.out.print(report.summary());
             System.out.printf("ETL done in %.1f s including Spark start-up (Spark master %s)%n", (System.nanoTime() - started) / 1e9,
                     config.sparkMaster());
@@ -37,6 +40,7 @@ public final class IngestCommand {
                     || e instanceof IllegalStateException || e instanceof java.io.UncheckedIOException ? e.getMessage() : e.getClass().getSimpleName()));
             exit = 1;
         } finally {
+            al.antitrafficking.warehouse.progress.Progress.stop();
             spark.stop();
             scratch.close();
         }

@@ -12,6 +12,7 @@ import al.antitrafficking.warehouse.contract.DataContract;
 import al.antitrafficking.warehouse.contract.Source;
 import al.antitrafficking.warehouse.pii.ColumnGuard;
 import al.antitrafficking.warehouse.config.AppConfig;
+import al.antitrafficking.warehouse.progress.Progress;
 import al.antitrafficking.warehouse.reference.Countries;
 import al.antitrafficking.warehouse.reference.Territory;
 import al.antitrafficking.warehouse.snapshot.Snapshot;
@@ -129,6 +130,7 @@ public final class IngestJob {
         try (RunFolder work = RunFolder.create(runs, id)) {
             Map<String, List<InputRecord>> byName = new HashMap<>();
             previousRecords.forEach(r -> byName.computeIfAbsent(r.fileName(), n -> new ArrayList<>()).add(r));
+            Progress.stage("listing the incoming files", 0, "");
             Landing.Scan landing = new Landing(territory, pseudonyms, clock).scan(incomingDir, byName);
             Set<String> refusedSlices = new HashSet<>();
             List<InputRecord> landingRecords = new ArrayList<>();
@@ -149,6 +151,7 @@ public final class IngestJob {
             List<InputRecord> processed = new ArrayList<>();
             List<Submission> readable = new ArrayList<>();
             // Files are scanned side by side (each writes its own copy); their fates are taken in the plan's order.
+            Progress.stage("checking files (encoding, header, personal-data guard)", plan.toProcess().size(), "files");
             for (Scanned s : scanAll(fileScan, plan.toProcess(), id)) {
                 if (s.submission() != null) {
                     readable.add(s.submission());
@@ -161,12 +164,18 @@ public final class IngestJob {
             SourceLoad load = new SourceLoad(spark, contract, conformer, maxBadRowShare, rowsTap);
             Path attempts = work.subfolder("attempts");
             List<SourceLoad.Outcome> outcomes = new ArrayList<>();
-            for (Source source : Source.values()) {
-                List<Submission> files = readable.stream().filter(s -> s.file().source() == source).toList();
-                if (!files.isEmpty()) {
-                    outcomes.addAll(load.load(source, files, attempts, id));
+            Progress.stage("Spark: validating, conforming and re-keying rows", readable.stream().mapToLong(Submission::rowsIn).sum(), "rows");
+            try (SparkProgress tasks = SparkProgress.on(spark)) {
+                for (Source source : Source.values()) {
+                    List<Submission> files = readable.stream().filter(s -> s.file().source() == source).toList();
+                    if (!files.isEmpty()) {
+                        tasks.now(source.code() + " (" + files.size() + " files)");
+                        outcomes.addAll(load.load(source, files, attempts, id));
+                        Progress.step(files.stream().mapToLong(Submission::rowsIn).sum());
+                    }
                 }
             }
+            Progress.stage("writing and verifying the snapshot", 0, "");
             outcomes.forEach(o -> processed.add(o.record()));
             plan.settle(processed);
             for (SlicePlan.Carry c : plan.carries()) {
@@ -307,10 +316,14 @@ public final class IngestJob {
 
     private static Scanned scanOne(FileScan fileScan, Landed file, String id) {
         try {
-            return new Scanned(fileScan.scan(file), null);
+            Submission s = fileScan.scan(file);
+            Progress.step(1);
+            return new Scanned(s, null);
         } catch (FileRefusal refusal) {
+            Progress.step(1);
             return new Scanned(null, InputRecord.refused(refusal.rejection(), file.checksum(), file.sizeBytes(), file.modifiedAt(), id));
         } catch (IOException | UncheckedIOException e) {
+            Progress.step(1);
             return new Scanned(null, InputRecord.refused(FileRejection.of(file, FileProblem.UNREADABLE_FILE, "Cannot load submission: "
                     + file.fileName() + " cannot be read from the incoming folder"), file.checksum(), file.sizeBytes(), file.modifiedAt(), id));
         }

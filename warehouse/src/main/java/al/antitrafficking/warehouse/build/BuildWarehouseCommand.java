@@ -1,5 +1,7 @@
 package al.antitrafficking.warehouse.build;
 
+import al.antitrafficking.warehouse.progress.Progress;
+
 import al.antitrafficking.warehouse.config.AppConfig;
 import al.antitrafficking.warehouse.indicator.Catalogue;
 import al.antitrafficking.warehouse.reference.Territory;
@@ -33,6 +35,7 @@ public final class BuildWarehouseCommand {
                 }
             }
             AppConfig config = AppConfig.fromArgs(configArgs.toArray(String[]::new));
+            Progress.start("build", System.out, Duration.ofSeconds(5));
             Snapshots snapshots = new Snapshots(config.warehouseDir());
             WarehouseBuilder builder = new WarehouseBuilder();
             Snapshot snapshot;
@@ -42,11 +45,14 @@ public final class BuildWarehouseCommand {
             // One ETL run or build at a time: two builds of one snapshot would write the same database.
             try (var lock = snapshots.lockWarehouse(Duration.ofMinutes(30))) {
                 snapshot = resolve(snapshots, snapshotId);
+                Progress.stage("DuckDB: tables, views and the child pathway of snapshot " + snapshot.id(), 0, "");
                 rows = builder.build(snapshot);
                 release = Releases.build(config, snapshot, Catalogue.load(config.catalogueFile()), Territory.load(config.referenceDir()));
+                Progress.stage("publishing and pruning", 0, "");
                 Releases.publish(snapshots, new Ledger(config.warehouseDir()), snapshot);
                 pruned = snapshots.prune(config.snapshotsKept());
             }
+            Progress.stop();
             System.out.println("Warehouse snapshot " + snapshot.id() + " built and published: " + snapshot.dir());
             rows.forEach((table, count) -> System.out.printf("  %-26s %,12d rows%n", table.folder(), count));
             builder.derivedRows().forEach((table, count) -> System.out.printf("  %-26s %,12d rows%n", table, count));
@@ -55,6 +61,7 @@ public final class BuildWarehouseCommand {
                 System.out.println("  removed old snapshots (their releases stay in the ledger): " + String.join(", ", pruned));
             }
         } catch (RuntimeException e) {
+            Progress.stop();
             System.err.println("Warehouse build failed: " + e.getMessage());
             System.exit(1);
         }

@@ -93,6 +93,7 @@ public final class LinearAuditor {
                     ? new Program(system, withheld, component, assumption, null).auditAll(exposures, programs)
                     : auditLocally(system, withheld, component, assumption, exposures, programs);
             inconsistent += consistent ? 0 : 1;
+            al.antitrafficking.warehouse.progress.Progress.step(1);
         }
         return new Report(exposures, audited, components, inconsistent, programs[0]);
     }

@@ -83,6 +83,7 @@ public final class Protection {
         while (!dirty.isEmpty()) {
             rounds++;
             boolean last = rounds >= maxRounds;
+            al.antitrafficking.warehouse.progress.Progress.detail("round " + rounds + ", " + withheld.cardinality() + " cells withheld");
             BitSet added = closeLoneCells(s, withheld, reasons, fixed);
             dirty.or(added);
             List<LinearAuditor.Exposure> exposures = new ArrayList<>();

@@ -75,8 +75,10 @@ public final class ReleaseBuilder {
         Map<String, PeriodType> keptGrains = previous.map(Ledger.Loaded::grains).orElse(Map.of());
         CellComputer computer = new CellComputer(plan);
         List<Map.Entry<ReleaseTable, List<CellComputer.Raw>>> raws = new ArrayList<>();
+        al.antitrafficking.warehouse.progress.Progress.stage("release: computing the tables", plan.tables().size(), "tables");
         for (ReleaseTable t : plan.tables()) {
             raws.add(Map.entry(t, computer.compute(c, t, coverage.windows())));
+            al.antitrafficking.warehouse.progress.Progress.step(1);
         }
         long computed = System.nanoTime();
 
@@ -104,6 +106,8 @@ public final class ReleaseBuilder {
                 coarsened.putAll(crowded);
                 continue;
             }
+            al.antitrafficking.warehouse.progress.Progress.stage("release: protecting, attempt " + attempts + " (" + system.size()
+                    + " cells)", 0, "components audited");
             result = protection.protect(system, carried, MAX_ROUNDS);
             if (result.complete() || attempts > MAX_ATTEMPTS) {
                 break;
@@ -128,6 +132,7 @@ public final class ReleaseBuilder {
         int exposures = 0;
         int inconsistent = 0;
         long programs = result.linearPrograms();
+        al.antitrafficking.warehouse.progress.Progress.stage("release: auditing as an attacker would", 0, "components audited");
         for (LinearAuditor.Assumption a : LinearAuditor.Assumption.values()) {
             LinearAuditor.Report report = protection.auditor().audit(system, result.withheld(), a);
             exposures += report.exposures().size();
