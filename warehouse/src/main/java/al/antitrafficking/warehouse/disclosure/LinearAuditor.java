@@ -93,7 +93,6 @@ public final class LinearAuditor {
                     ? new Program(system, withheld, component, assumption, null).auditAll(exposures, programs)
                     : auditLocally(system, withheld, component, assumption, exposures, programs);
             inconsistent += consistent ? 0 : 1;
-            al.antitrafficking.warehouse.progress.Progress.step(1);
         }
         return new Report(exposures, audited, components, inconsistent, programs[0]);
     }
@@ -406,6 +405,7 @@ public final class LinearAuditor {
                 }
                 Optimisation.Result result = round % 2 == 0 ? model.maximise() : model.minimise();
                 programs[0]++;
+                al.antitrafficking.warehouse.progress.Progress.step(1);
                 if (result.getState() == Optimisation.State.INFEASIBLE) {
                     return false;
                 }
@@ -427,6 +427,7 @@ public final class LinearAuditor {
             variables.forEach(v -> v.weight(0));
             Optimisation.Result result = model.minimise();
             programs[0]++;
+            al.antitrafficking.warehouse.progress.Progress.step(1);
             if (!result.getState().isFeasible()) {
                 return null;
             }
@@ -444,6 +445,7 @@ public final class LinearAuditor {
             Optimisation.Result max = model.maximise();
             Optimisation.Result min = model.minimise();
             programs[0] += 2;
+            al.antitrafficking.warehouse.progress.Progress.step(2);
             if (max.getState() == Optimisation.State.INFEASIBLE || min.getState() == Optimisation.State.INFEASIBLE) {
                 return null;
             }

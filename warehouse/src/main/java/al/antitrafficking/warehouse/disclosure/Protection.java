@@ -83,7 +83,8 @@ public final class Protection {
         while (!dirty.isEmpty()) {
             rounds++;
             boolean last = rounds >= maxRounds;
-            al.antitrafficking.warehouse.progress.Progress.detail("round " + rounds + ", " + withheld.cardinality() + " cells withheld");
+            al.antitrafficking.warehouse.progress.Progress.detail(
+                    String.format(java.util.Locale.ROOT, "round %d, %,d cells withheld", rounds, withheld.cardinality()));
             BitSet added = closeLoneCells(s, withheld, reasons, fixed);
             dirty.or(added);
             List<LinearAuditor.Exposure> exposures = new ArrayList<>();

@@ -80,7 +80,8 @@ public final class Progress {
             s.append(String.format(Locale.ROOT, "%,d %s", done, unit));
         }
         if (done > 0) {
-            s.append(String.format(Locale.ROOT, ", %,.0f %s/s", done / seconds, unit));
+            double rate = done / seconds;
+            s.append(String.format(Locale.ROOT, rate < 10 ? ", %,.1f %s/s" : ", %,.0f %s/s", rate, unit));
             if (total > done) {
                 s.append(", about ").append(human(Duration.ofMillis((long) ((total - done) * seconds * 1000 / done)))).append(" left");
             }

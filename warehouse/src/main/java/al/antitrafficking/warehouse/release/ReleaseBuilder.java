@@ -106,8 +106,8 @@ public final class ReleaseBuilder {
                 coarsened.putAll(crowded);
                 continue;
             }
-            al.antitrafficking.warehouse.progress.Progress.stage("release: protecting, attempt " + attempts + " (" + system.size()
-                    + " cells)", 0, "components audited");
+            al.antitrafficking.warehouse.progress.Progress.stage(String.format(java.util.Locale.ROOT,
+                    "release: protecting, attempt %d (%,d cells)", attempts, system.size()), 0, "linear programs");
             result = protection.protect(system, carried, MAX_ROUNDS);
             if (result.complete() || attempts > MAX_ATTEMPTS) {
                 break;
@@ -132,7 +132,7 @@ public final class ReleaseBuilder {
         int exposures = 0;
         int inconsistent = 0;
         long programs = result.linearPrograms();
-        al.antitrafficking.warehouse.progress.Progress.stage("release: auditing as an attacker would", 0, "components audited");
+        al.antitrafficking.warehouse.progress.Progress.stage("release: auditing as an attacker would", 0, "linear programs");
         for (LinearAuditor.Assumption a : LinearAuditor.Assumption.values()) {
             LinearAuditor.Report report = protection.auditor().audit(system, result.withheld(), a);
             exposures += report.exposures().size();

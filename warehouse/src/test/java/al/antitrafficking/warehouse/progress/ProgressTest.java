@@ -23,8 +23,11 @@ class ProgressTest {
 
     @Test
     void aStageOfUnknownSizeOrNothingDoneYetSaysOnlyWhatIsKnown() {
-        assertThat(Progress.line("build", "protecting", 1_204, 0, "components audited", Duration.ofSeconds(67), "round 2"))
-                .isEqualTo("[build] protecting: 1,204 components audited, 18 components audited/s (1 min 7 s so far); round 2");
+        assertThat(Progress.line("build", "protecting", 1_204, 0, "linear programs", Duration.ofSeconds(67), "round 2"))
+                .isEqualTo("[build] protecting: 1,204 linear programs, 18 linear programs/s (1 min 7 s so far); round 2");
+        // Under ten a second, one decimal: 32 in 76 s is 0.42.
+        assertThat(Progress.line("build", "auditing", 32, 0, "linear programs", Duration.ofSeconds(76), null))
+                .isEqualTo("[build] auditing: 32 linear programs, 0.4 linear programs/s (1 min 16 s so far)");
         assertThat(Progress.line("etl", "Spark", 0, 1_000_000, "rows", Duration.ofSeconds(4), null))
                 .isEqualTo("[etl] Spark: 0 of 1,000,000 rows (0%) (4 s so far)");
         assertThat(Progress.line("build", "DuckDB", 0, 0, "", Duration.ofSeconds(3725), null)).isEqualTo("[build] DuckDB: 1 h 2 min so far");
