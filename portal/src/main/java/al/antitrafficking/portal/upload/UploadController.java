@@ -80,10 +80,13 @@ public final class UploadController {
         }
     }
 
-    /** A receipt as the clerk reads it: the state and its sentences in both languages, quarantined rows by rule. */
+    /**
+     * A receipt as the clerk reads it: the state and its sentences in both languages, quarantined rows by rule; a refused
+     * file's reason also as {@code error}, in English, as every refusal of the API has it.
+     */
     public record Receipt(long id, String receivedAt, String fileName, String source, String month, long sizeBytes, long rowsIn,
                           String outcome, String problem, String state, Map<String, String> message, List<Quarantined> quarantined,
-                          String release, String publishAt) {}
+                          String release, String publishAt, String error) {}
 
     public record Quarantined(String rule, long rows, Map<String, String> text) {}
 
@@ -188,8 +191,10 @@ public final class UploadController {
                 }
             }
         }
+        // A refused file's answer carries its reason as the plain error every refusal of the API has.
+        String error = r.outcome() == UploadReceipt.Outcome.REFUSED ? message.get("en") : null;
         return new Receipt(r.id(), r.receivedAt(), r.fileName(), r.source(), r.month(), r.sizeBytes(), r.rowsIn(), r.outcome().name(),
-                r.problem(), state, message, quarantined, foundIn, publishAt);
+                r.problem(), state, message, quarantined, foundIn, publishAt, error);
     }
 
     private static Map<String, String> texts(String rule) {

@@ -162,6 +162,9 @@ final class HostileRequests {
             case "GET /api/v1/admin/audit/export.csv" -> valid(Map.of(), "limit=20", null);
             case "GET /api/v1/internal/indicators/{id}" -> valid(Map.of("id", "children_encountered"),
                     "reason=quarterly+review&period=year&from=2025-01&to=2025-12", null);
+            case "GET /api/v1/uploads" -> valid(Map.of(), "", null);
+            // The file itself is the body (application/octet-stream), not JSON: sent empty, it is refused with a receipt (422).
+            case "POST /api/v1/uploads" -> valid(Map.of(), "name=cpu_AL-07_2026-02.csv", null);
             default -> throw new AssertionError("No valid request written for route " + route + ": add one to HostileRequests.valid");
         };
     }
