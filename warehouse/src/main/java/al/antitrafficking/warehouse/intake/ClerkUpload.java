@@ -52,7 +52,7 @@ public final class ClerkUpload {
     private final int maxRowFields;
     private final Clock clock;
     private final Object placing = new Object();
-    private final java.util.concurrent.Semaphore workbooks = new java.util.concurrent.Semaphore(2);
+    private final java.util.concurrent.Semaphore workbooks = new java.util.concurrent.Semaphore(1);
     /** A workbook's formula cell saved without its value, in the CSV it is kept as: no valid value of any column. */
     static final String NO_VALUE = "#FORMULA-WITHOUT-VALUE";
 
@@ -88,7 +88,7 @@ public final class ClerkUpload {
      * Checks the file {@code fileName} read from {@code body} (at most {@link #maxUploadBytes} bytes are read) for a
      * clerk of {@code clerkCounty}, places it in the incoming folder if it passes, and hands the receipt to {@code keep}
      * (which saves it). Reading and checking run side by side for many clerks, so a slow sender holds up no one else
-     * (workbooks, which POI holds in memory, two at a time); placing the file and keeping its receipt happen one upload
+     * (workbooks, which POI holds in memory, one at a time); placing the file and keeping its receipt happen one upload
      * at a time, so the newest receipt of a slice describes the file the incoming folder holds. A workbook is placed as
      * CSV of its checked cells: its other parts (comments, headers and footers, document properties) are not kept.
      */

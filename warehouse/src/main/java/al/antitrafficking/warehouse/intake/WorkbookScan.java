@@ -27,6 +27,9 @@ final class WorkbookScan {
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
     private static final int MAX_PARTS = 200;
     private static final long INFLATION = 8;
+    /** A sheet of the workbook's list: worksheet, chart sheet or dialog sheet alike ({@code <sheet name=... r:id=.../>}). */
+    private static final java.util.regex.Pattern SHEET = java.util.regex.Pattern.compile("<(?:[A-Za-z0-9_]+:)?sheet[\\s/>]");
+    private static final int MAX_LISTING = 1 << 20;
 
     private final FileScan scan;
     private final Landed file;
@@ -96,7 +99,8 @@ final class WorkbookScan {
     }
 
     /**
-     * Before POI opens the workbook (which holds every sheet in memory): exactly one worksheet, at most
+     * Before POI opens the workbook (which holds every sheet in memory): one sheet in the workbook's own list (wherever
+     * its parts lie in the zip, whatever their kind), at most
      * {@value #MAX_PARTS} parts, and no more than {@value #INFLATION} times the file limit once inflated, read as a
      * stream with nothing kept. Only the first sheet is ever read, so a second sheet (a raw case list left beside the
      * month's rows, names and all) is refused rather than passed on unchecked, and a workbook of many large sheets
@@ -105,6 +109,7 @@ final class WorkbookScan {
     private void checkParts() throws FileRefusal, IOException {
         int sheets = 0;
         int parts = 0;
+        int workbooks = 0;
         long inflated = 0;
         long limit = INFLATION * Math.max(scan.maxFileBytes(), 1L << 20);
         byte[] buffer = new byte[1 << 16];
@@ -114,20 +119,37 @@ final class WorkbookScan {
                     throw FileRefusal.of(file, FileProblem.WORKBOOK_SHEETS, "is a workbook of more than " + MAX_PARTS
                             + " parts; save the month's rows alone, on one sheet, or as CSV");
                 }
-                if (e.getName().startsWith("xl/worksheets/") && e.getName().endsWith(".xml") && !e.getName().contains("/_rels/")) {
-                    sheets++;
+                String name = e.getName().toLowerCase(Locale.ROOT);
+                boolean workbookPart = name.endsWith("workbook.xml") && !name.contains("_rels/");
+                if (workbookPart && ++workbooks > 1) {
+                    throw FileRefusal.of(file, FileProblem.WORKBOOK_SHEETS, "holds more than one workbook part; save it again");
                 }
+                java.io.ByteArrayOutputStream listing = workbookPart ? new java.io.ByteArrayOutputStream() : null;
                 for (int n; (n = zip.read(buffer)) > 0; ) {
                     inflated += n;
                     if (inflated > limit) {
                         throw FileRefusal.of(file, FileProblem.TOO_BIG, "inflates to more than " + limit + " bytes; save the month's rows "
                                 + "alone, on one sheet, or as CSV");
                     }
+                    if (listing != null && listing.size() < MAX_LISTING) {
+                        listing.write(buffer, 0, n);
+                    }
+                }
+                if (listing != null) {
+                    // The sheets POI opens are the ones the workbook lists, wherever their parts lie in the zip.
+                    java.util.regex.Matcher m = SHEET.matcher(listing.toString(java.nio.charset.StandardCharsets.UTF_8));
+                    while (m.find()) {
+                        sheets++;
+                    }
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
             // Not a zip, or one cut off (an end of file inside a part): damaged, whatever else it is.
             throw FileRefusal.of(file, FileProblem.UNREADABLE_ENCODING, "cannot be opened as an Excel workbook (.xlsx)");
+        }
+        if (workbooks == 0) {
+            throw FileRefusal.of(file, FileProblem.UNREADABLE_ENCODING, "cannot be opened as an Excel workbook (.xlsx): it has no "
+                    + "workbook part");
         }
         if (sheets > 1) {
             throw FileRefusal.of(file, FileProblem.WORKBOOK_SHEETS, "holds " + sheets + " sheets; only one is read, and the "

@@ -214,6 +214,35 @@ class ClerkUploadTest {
     }
 
     @Test
+    void aSecondSheetWhosePartLiesElsewhereInTheZipIsCountedAsTheWorkbookListsIt() throws IOException {
+        byte[] twoSheets;
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(workbook(2, null))); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            wb.createSheet("lista").createRow(0).createCell(0).setCellValue("x");
+            wb.write(out);
+            twoSheets = out.toByteArray();
+        }
+        // The second sheet's part moved out of xl/worksheets/, its relationship pointed at the new place (as an attacker did).
+        ByteArrayOutputStream moved = new ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(twoSheets));
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(moved)) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                byte[] bytes = in.readAllBytes();
+                String name = e.getName().equals("xl/worksheets/sheet2.xml") ? "xl/h/s2.xml" : e.getName();
+                if (e.getName().equals("xl/_rels/workbook.xml.rels") || e.getName().equals("[Content_Types].xml")) {
+                    bytes = new String(bytes, UTF_8).replace("worksheets/sheet2.xml", "h/s2.xml").getBytes(UTF_8);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(name));
+                out.write(bytes);
+            }
+        }
+
+        UploadReceipt r = send("cpu_AL-07_2026-02.xlsx", moved.toByteArray()).receipt();
+
+        assertThat(r.problem()).isEqualTo("WORKBOOK_SHEETS");
+        assertThat(incomingNames()).isEmpty();
+    }
+
+    @Test
     void aWorkbookThatInflatesFarBeyondTheLimitIsRefusedBeforeItIsOpened() throws IOException {
         // A valid workbook with one more part: 9 MiB of zeros, a few kilobytes packed; the check allows eight times the file
         // limit, and at least eight times 1 MiB.
