@@ -55,6 +55,10 @@ public final class ColumnGuard {
         }
         String v = value.strip();
         Optional<PiiRule> plain = checkPlain(field, v);
+        if (plain.isEmpty() && oddCase(v)) {
+            // "aRbEn hOxHa": the names are found in lower case (the case-split reading sees only fragments).
+            plain = checkPlain(field, v.toLowerCase(Locale.ROOT));
+        }
         if (plain.isPresent() || !disguisable(v)) {
             return plain;
         }
@@ -75,6 +79,17 @@ public final class ColumnGuard {
             return Optional.empty();
         }
         return knownPlace(field.type(), v) ? guard.checkNumbers(v) : guard.check(v);
+    }
+
+    /** A lower-case letter followed by an upper-case one, twice or more: a word typed in odd case. */
+    private static boolean oddCase(String v) {
+        int turns = 0;
+        for (int i = 1; i < v.length(); i++) {
+            if (Character.isLowerCase(v.charAt(i - 1)) && Character.isUpperCase(v.charAt(i)) && ++turns >= 2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A value with characters outside printable ASCII, which folding could turn into another value. */

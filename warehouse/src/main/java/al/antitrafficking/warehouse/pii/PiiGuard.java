@@ -92,7 +92,8 @@ public final class PiiGuard {
 
     /**
      * Text as the guard reads it, whatever way it was typed or pasted: compatibility forms folded (full-width digits and
-     * signs, ligatures), invisible characters removed (zero-width spaces and joiners, soft hyphens, byte-order marks),
+     * signs, ligatures), invisible characters removed (zero-width spaces and joiners, soft hyphens, byte-order marks,
+     * combining and enclosing marks left after NFKC, format characters such as direction marks, Hangul fillers),
      * every kind of space a space and every kind of dash a hyphen, and Cyrillic or Greek letters that look Latin made
      * Latin. A name or number disguised by any of these is still found.
      */
@@ -105,6 +106,18 @@ public final class PiiGuard {
         for (int i = 0; i < n.length(); i++) {
             char c = n.charAt(i);
             if (c == '\u200b' || c == '\u200c' || c == '\u200d' || c == '\u2060' || c == '\ufeff' || c == '\u00ad') {
+                continue;
+            }
+            // Marks and format characters that draw nothing or ride on a letter (combining marks left after NFKC, the
+            // combining grapheme joiner, variation selectors, direction marks, tags, invisible operators) and the Hangul
+            // fillers: gone, as a reader's eye skips them.
+            int type = Character.getType(c);
+            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT
+                    || type == Character.SURROGATE && Character.getType(n.codePointAt(i)) == Character.FORMAT
+                    || c == '\u115f' || c == '\u1160' || c == '\u3164' || c == '\uffa0') {
+                if (Character.isHighSurrogate(c) && i + 1 < n.length()) {
+                    i++;
+                }
                 continue;
             }
             if (Character.isSpaceChar(c) || c == '\t') {
@@ -141,8 +154,10 @@ public final class PiiGuard {
     }
 
     /** Cyrillic and Greek letters drawn like Latin ones, and the Latin letters they pass for (same positions). */
-    private static final String LOOKALIKES = "\u0430\u0435\u043e\u0440\u0441\u0445\u0443\u0456\u0458\u0455\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0406\u0408\u0405\u03bf\u039f\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u03a1\u03a4\u03a5\u03a7";
-    private static final String LATIN = "aeopcxyijsABEKMHOPCTXIJSoOABEZHIKMNPTYX";
+    private static final String LOOKALIKES = "\u0430\u0435\u043e\u0440\u0441\u0445\u0443\u0456\u0458\u0455\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0406\u0408\u0405\u03bf\u039f\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u03a1\u03a4\u03a5\u03a7"
+            // Lower-case Greek, Armenian, more Cyrillic and Latin letters drawn like plain Latin ones (a second attack used them).
+            + "\u03b1\u03b5\u03b9\u03ba\u03bd\u03c1\u03c4\u03c5\u03c7\u03c9\u0585\u0578\u057d\u0570\u04bb\u0501\u051b\u051d\u0251\u0127\u0131\u0261\u0299";
+    private static final String LATIN = "aeopcxyijsABEKMHOPCTXIJSoOABEZHIKMNPTYX" + "aeikvptuxwonuhhdqwahigB";
 
     /** The rule one value breaks among personal number, e-mail address and phone number (not names), or empty. */
     public Optional<PiiRule> checkNumbers(String value) {

@@ -36,7 +36,8 @@ class ColumnGuardDisguiseTest {
     @Test
     void personalNumbersWrittenWithOtherCharactersOrSeparatorsAreFound() {
         for (String v : new String[] {"Ｊ１２３４５６７８Ａ", "J1234\u200b5678A", "J1234\u00ad5678A", "J1234\u00005678A", "J1234\u00015678A",
-                "J-1234-5678-A", "J/12345678/A", "J_12345678_A", "J  1234  5678  A", "j.12.34.5678.k"}) {
+                "J-1234-5678-A", "J/12345678/A", "J_12345678_A", "J  1234  5678  A", "j.12.34.5678.k", "J:12345678:A", "J|1234|5678|A",
+                "J\u00b71234\u00b75678\u00b7A", "J   12345678   A", "J1234\u200e5678A", "J1234\u034f5678A", "J1234\ufe0f5678A"}) {
             assertThat(GUARD.check(CASE_ID, v)).as(v).contains(PiiRule.PERSONAL_NUMBER);
         }
     }
@@ -46,12 +47,20 @@ class ColumnGuardDisguiseTest {
         assertThat(GUARD.check(CASE_ID, "٠٦٩٢٣٤٥٦٧٨")).contains(PiiRule.PHONE_NUMBER);
         assertThat(GUARD.check(CASE_ID, "０６９２３４５６７８")).contains(PiiRule.PHONE_NUMBER);
         assertThat(GUARD.check(CASE_ID, "069\u200b234\u200b5678")).contains(PiiRule.PHONE_NUMBER);
+        for (String v : new String[] {"069_123_4567", "069:123:4567", "069|123|4567", "069\u00b7123\u00b74567", "069    1234567",
+                "069\u200e123\u200e4567"}) {
+            assertThat(GUARD.check(CASE_ID, v)).as(v).contains(PiiRule.PHONE_NUMBER);
+        }
     }
 
     @Test
     void aNameWithLookAlikeGreekOrCyrillicLettersIsFound() {
         assertThat(GUARD.check(MUNICIPALITY, "\u0391rben \u0397oxha")).contains(PiiRule.PERSON_NAME);
         assertThat(GUARD.check(MUNICIPALITY, "\u0410rben Hoxha")).contains(PiiRule.PERSON_NAME);
+        assertThat(GUARD.check(MUNICIPALITY, "Arb\u03b5n Hoxh\u03b1")).as("lower-case Greek").contains(PiiRule.PERSON_NAME);
+        assertThat(GUARD.check(MUNICIPALITY, "Arbe\u0578 Hoxha")).as("Armenian").contains(PiiRule.PERSON_NAME);
+        assertThat(GUARD.check(MUNICIPALITY, "Ar\u034fta Ho\u034fxha")).as("combining grapheme joiner").contains(PiiRule.PERSON_NAME);
+        assertThat(GUARD.check(MUNICIPALITY, "aRbEn hOxHa")).as("odd case").contains(PiiRule.PERSON_NAME);
     }
 
     @Test
