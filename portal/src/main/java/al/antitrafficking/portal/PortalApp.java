@@ -200,13 +200,20 @@ public final class PortalApp {
      * How the portal meets the network: request idle timeout, the least rate a client must send a body at, threads, and
      * for {@link #main} the address, port and TLS keystore (tests give none and start on a port of their own).
      */
-    public record Network(int idleTimeoutSeconds, int maxThreads, String host, int port, Path keystore, char[] keystorePassword) {
+    public record Network(int idleTimeoutSeconds, int maxThreads, String host, int port, Path keystore, char[] keystorePassword,
+                          int bodyDeadlineSeconds) {
         static final Network DEFAULT = new Network(20, 200, null, 0, null, null);
+
+        /** A request with a body must be done within 10 s (a clerk's file within 120 s): see {@link BodyGate}. */
+        public Network(int idleTimeoutSeconds, int maxThreads, String host, int port, Path keystore, char[] keystorePassword) {
+            this(idleTimeoutSeconds, maxThreads, host, port, keystore, keystorePassword, 10);
+        }
     }
 
     public static Javalin create(PortalServices services, Network network) {
         Parts parts = new Parts(services);
-        BodyGate gate = new BodyGate(Math.max(4, network.maxThreads() / 2), 8);
+        BodyGate gate = new BodyGate(Math.max(4, network.maxThreads() / 2), 8, java.time.Duration.ofSeconds(network.bodyDeadlineSeconds()),
+                java.time.Duration.ofSeconds(12L * network.bodyDeadlineSeconds()));
         ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 // Strict reading: no text after the JSON, no unknown fields, no "1" for 1 or 1.5 for 1, no null for a number.

@@ -42,7 +42,7 @@ public record Route(HandlerType method, String path, Need need, Handler handler)
             if (ctx.contentLength() != 0 && (method == HandlerType.POST || method == HandlerType.PUT)) {
                 // A request whose body is still arriving holds a thread while it is read: only so many at once.
                 String address = ctx.attribute(WebGuard.CLIENT_ADDRESS);
-                try (BodyGate.Pass pass = gate.enter(address == null ? ctx.ip() : address)) {
+                try (BodyGate.Pass pass = gate.enter(address == null ? ctx.ip() : address, ctx)) {
                     handler.handle(ctx);
                 }
             } else {

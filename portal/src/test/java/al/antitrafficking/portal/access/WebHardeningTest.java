@@ -273,6 +273,56 @@ class WebHardeningTest {
     }
 
     @Test
+    void slowBodiesFromManyAddressesAreCutOffAtTheDeadlineAndSignInWorksMeanwhile() throws Exception {
+        // A portal whose bodies must arrive within 2 s; 13 addresses x 8 slow sign-ins would fill all 100 places of the gate
+        // and hold them for as long as they keep trickling a byte before each idle timeout (as a second attack did).
+        Path own = java.nio.file.Files.createTempDirectory(dir, "deadline");
+        DuckDbForumStore store2 = TestPortal.store(own, FIXTURE.release());
+        Javalin portal = PortalApp.create(TestPortal.services(FIXTURE.releases, store2, own),
+                new PortalApp.Network(20, 200, null, 0, null, null, 2)).start("127.0.0.1", 0);
+        List<Socket> slow = new ArrayList<>();
+        try {
+            for (int a = 10; a < 23; a++) {
+                for (int i = 0; i < 8; i++) {
+                    Socket s = new Socket(java.net.InetAddress.getByName("127.0.0.1"), portal.port(), java.net.InetAddress.getByName("127.0.0." + a), 0);
+                    s.getOutputStream().write(("POST /api/v1/session HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: 100000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                    slow.add(s);
+                }
+            }
+            // Keep every slow body alive (a byte each half second, far inside the 20 s idle timeout) until the portal has
+            // cut them all off; a liveness bound of 60 s, not a timing.
+            List<Socket> open = new ArrayList<>(slow);
+            long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!open.isEmpty() && System.nanoTime() < until) {
+                Thread.sleep(500);
+                open.removeIf(s -> {
+                    try {
+                        s.getOutputStream().write(' ');
+                        s.getOutputStream().flush();
+                        return false;
+                    } catch (java.io.IOException e) {
+                        return true;
+                    }
+                });
+            }
+            assertThat(open).as("slow bodies still holding a place").isEmpty();
+            HttpResponse<String> signIn = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + portal.port()
+                            + "/api/v1/session")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"username\":\"coordinator\",\"password\":\"" + TestPortal.password("coordinator") + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(200);
+        } finally {
+            for (Socket s : slow) {
+                s.close();
+            }
+            portal.stop();
+            store2.close();
+        }
+    }
+
+    @Test
     void aFormulaAfterASemicolonIsNeutralisedAndEveryCellQuotedForSpreadsheetsThatSplitOnSemicolons() {
         coordinator.call("POST", "/api/v1/actions", action("x;=1+1"), 201);
         String csv = new String(coordinator.bytes("/api/v1/actions/export.csv").body(), StandardCharsets.UTF_8);
