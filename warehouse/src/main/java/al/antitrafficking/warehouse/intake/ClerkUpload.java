@@ -238,7 +238,9 @@ public final class ClerkUpload {
 
     /** Moves the checked file into the incoming folder as {@code name}; removes the slice's other files. */
     private boolean place(Path file, String slice, String name) throws IOException {
-        Files.createDirectories(incomingDir);
+        if (!Files.isDirectory(incomingDir)) {
+            Files.createDirectories(incomingDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-x---")));
+        }
         Path temp = incomingDir.resolve(".upload-" + HexFormat.of().formatHex(RANDOM.generateSeed(8)));
         Files.copy(file, temp);
         // Readable by the owner and the group the scheduled ingestion runs in, by no one else.
@@ -282,7 +284,10 @@ public final class ClerkUpload {
     }
 
     private Path workFolder() throws IOException {
-        Files.createDirectories(workRoot);
+        if (!Files.isDirectory(workRoot)) {
+            // The work folder's names (county and month) are nobody else's business: owner only.
+            Files.createDirectories(workRoot, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
         for (int attempt = 0; ; attempt++) {
             Path dir = workRoot.resolve("upload-" + HexFormat.of().formatHex(RANDOM.generateSeed(8)));
             try {
