@@ -59,39 +59,21 @@ public final class Http {
     }
 
     public HttpResponse<String> send(String method, String path, Object body) {
+        HttpRequest.BodyPublisher publisher;
         try {
-            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+            publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body));
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.getAsInt() + path)).method(method, publisher)
-                    .header("Content-Type", "application/json");
-            credentials(request);
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
+        return exchange(request(path).method(method, publisher).header("Content-Type", "application/json"), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Sends a file as a data clerk's page does: the bytes themselves, application/octet-stream, its name in the query. */
     public HttpResponse<String> upload(String name, byte[] file) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.getAsInt() + "/api/v1/uploads?name="
-                    + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(file)).header("Content-Type", "application/octet-stream");
-            credentials(request);
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void credentials(HttpRequest.Builder request) {
-        headers.forEach(request::header);
+        return exchange(request("/api/v1/uploads?name=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file)).header("Content-Type", "application/octet-stream"),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> get(String path) {
@@ -99,10 +81,19 @@ public final class Http {
     }
 
     public HttpResponse<byte[]> bytes(String path) {
+        return exchange(request(path), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A request to the portal with this client's headers (its cookie and token, if signed in). */
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.getAsInt() + path));
+        headers.forEach(request::header);
+        return request;
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.getAsInt() + path));
-            credentials(request);
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return client.send(request.build(), handler);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
