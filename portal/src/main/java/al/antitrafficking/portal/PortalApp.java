@@ -379,7 +379,6 @@ public final class PortalApp {
                     Clock.systemUTC(), config.forumBackupDir(), config.forumBackupsKept(), PortalSecurity.of(config.portal()),
                     internalAccess, institutions, uploads);
             RefusedUploads refusedUploads = new RefusedUploads(uploads, releases, internalAccess);
-            List<String> counties = territory.counties().stream().map(c -> c.code()).toList();
             Javalin app = create(services, network);
             java.util.concurrent.ScheduledExecutorService scheduler = scheduledBackups(forums, config);
             // Uses of internal figures in notebooks and commands wait in the warehouse's audit inbox: taken in now and every minute.
@@ -391,7 +390,7 @@ public final class PortalApp {
                     LOG.error("Cannot take in the audit inbox: {}", e.getMessage());
                 }
                 try {
-                    int removed = refusedUploads.sweep(counties);
+                    int removed = refusedUploads.sweep();
                     if (removed > 0) {
                         LOG.info("Removed {} uploaded file(s) the ingestion run refused from the incoming folder", removed);
                     }

@@ -316,16 +316,14 @@ public final class IngestJob {
 
     private static Scanned scanOne(FileScan fileScan, Landed file, String id) {
         try {
-            Submission s = fileScan.scan(file);
-            Progress.step(1);
-            return new Scanned(s, null);
+            return new Scanned(fileScan.scan(file), null);
         } catch (FileRefusal refusal) {
-            Progress.step(1);
             return new Scanned(null, InputRecord.refused(refusal.rejection(), file.checksum(), file.sizeBytes(), file.modifiedAt(), id));
         } catch (IOException | UncheckedIOException e) {
-            Progress.step(1);
             return new Scanned(null, InputRecord.refused(FileRejection.of(file, FileProblem.UNREADABLE_FILE, "Cannot load submission: "
                     + file.fileName() + " cannot be read from the incoming folder"), file.checksum(), file.sizeBytes(), file.modifiedAt(), id));
+        } finally {
+            Progress.step(1);
         }
     }
 }

@@ -1,5 +1,6 @@
 package al.antitrafficking.etl.ingest;
 
+import al.antitrafficking.warehouse.intake.FileName;
 import al.antitrafficking.warehouse.intake.Landed;
 import al.antitrafficking.warehouse.intake.FileRejection;
 import al.antitrafficking.warehouse.intake.FileProblem;
@@ -12,12 +13,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -29,8 +27,6 @@ import java.util.stream.Stream;
  * file is listed under a label keyed with the warehouse key, with its size and time.
  */
 final class Landing {
-    static final String WITHDRAWAL = Landed.WITHDRAWAL;
-    private static final Pattern NAME = Landed.NAME;
     private static final ZoneId TIRANA = ZoneId.of("Europe/Tirane");
 
     record Scan(List<Landed> files, List<Refused> rejected) {}
@@ -61,38 +57,19 @@ final class Landing {
         YearMonth now = YearMonth.now(clock.withZone(TIRANA));
         for (Path file : files) {
             String name = file.getFileName().toString();
-            Matcher m = NAME.matcher(name);
-            Source source = m.matches() ? Source.fromCode(m.group(1)).orElse(null) : null;
-            if (source == null) {
-                rejected.add(unnamed(file, name, m.matches()));
+            FileName read = FileName.read(name, territory, now);
+            if (read.source() == null) {
+                rejected.add(unnamed(file, name, read.problem() == FileProblem.UNKNOWN_SOURCE));
                 continue;
             }
-            String county = m.group(2);
-            if (territory.findCounty(county).isEmpty()) {
-                rejected.add(refused(file, new FileRejection(name, source.code(), county, m.group(3), FileProblem.UNKNOWN_COUNTY,
-                        "Cannot load submission: unknown county code " + county + " in " + name)));
+            if (!read.accepted()) {
+                rejected.add(refused(file, new FileRejection(name, read.source().code(), read.countyCode(), read.month(), read.problem(),
+                        read.message())));
                 continue;
             }
-            YearMonth month;
-            try {
-                month = YearMonth.parse(m.group(3));
-            } catch (DateTimeParseException e) {
-                rejected.add(refused(file, new FileRejection(name, source.code(), county, m.group(3), FileProblem.BAD_FILE_NAME,
-                        "Cannot load submission: month " + m.group(3) + " in " + name + " is not a calendar month")));
-                continue;
-            }
-            if (month.isBefore(Landed.FIRST_MONTH)) {
-                rejected.add(refused(file, new FileRejection(name, source.code(), county, month.toString(), FileProblem.BAD_FILE_NAME,
-                        "Cannot load submission: " + name + " is for " + month + ", before " + Landed.FIRST_MONTH
-                                + "; check the month in the file name")));
-                continue;
-            }
-            if (month.isAfter(now)) {
-                rejected.add(refused(file, new FileRejection(name, source.code(), county, month.toString(), FileProblem.FUTURE_MONTH,
-                        "Cannot load submission: " + name + " is for " + month + ", after the month of this run (" + now
-                                + "); check the month in the file name")));
-                continue;
-            }
+            Source source = read.source();
+            String county = read.countyCode();
+            YearMonth month = read.yearMonth();
             try {
                 landed.add(landed(file, source, county, month, previous.getOrDefault(name, List.of())));
             } catch (IOException | UncheckedIOException e) {
@@ -115,7 +92,7 @@ final class Landing {
 
     private static Refused refused(Path file, FileRejection rejection) {
         try {
-            return new Refused(rejection, sha256(file), Files.size(file), Files.getLastModifiedTime(file).toInstant().toString());
+            return new Refused(rejection, Landed.sha256(file), Files.size(file), Files.getLastModifiedTime(file).toInstant().toString());
         } catch (IOException | UncheckedIOException e) {
             return new Refused(rejection, "", 0, "");
         }
@@ -125,11 +102,8 @@ final class Landing {
         long size = Files.size(file);
         String modified = Files.getLastModifiedTime(file).toInstant().toString();
         String checksum = previous.stream().filter(p -> p.sizeBytes() == size && modified.equals(p.modifiedAt()))
-                .map(InputRecord::checksum).findFirst().orElseGet(() -> sha256(file));
+                .map(InputRecord::checksum).findFirst().orElseGet(() -> Landed.sha256(file));
         return new Landed(file, source, county, month, checksum, size, modified);
     }
 
-    static String sha256(Path file) {
-        return Landed.sha256(file);
-    }
 }

@@ -4,7 +4,6 @@ import al.antitrafficking.warehouse.release.InternalAccess;
 import al.antitrafficking.warehouse.release.InternalAccess.FileOutcome;
 import al.antitrafficking.warehouse.release.PublishedReleases;
 import java.io.IOException;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,28 +27,23 @@ public final class RefusedUploads {
     }
 
     /** Removes the refused uploads of the published release, once per release; returns how many files were removed. */
-    public synchronized int sweep(List<String> counties) {
+    public synchronized int sweep() {
         String release = releases.current().id();
         if (release.equals(sweptRelease)) {
             return 0;
         }
         int removed = 0;
-        for (String county : counties) {
-            List<FileOutcome> refused = UploadController.outcomes(internal, release, county).stream()
-                    .filter(o -> "REJECTED".equals(o.status())).toList();
-            if (refused.isEmpty()) {
+        for (FileOutcome o : UploadController.outcomes(internal, release, null)) {
+            if (!"REJECTED".equals(o.status()) || !uploads.receipts().accepted(o.fileName(), o.checksum())) {
                 continue;
             }
-            for (FileOutcome o : refused) {
-                boolean ours = uploads.receipts().accepted(o.fileName(), o.checksum());
-                try {
-                    if (ours && uploads.check().forgetRefused(o.fileName(), o.checksum())) {
-                        removed++;
-                    }
-                } catch (IOException e) {
-                    LOG.error("Cannot remove a refused upload from the incoming folder: {}", e.getClass().getSimpleName());
-                    return removed;
+            try {
+                if (uploads.check().forgetRefused(o.fileName(), o.checksum())) {
+                    removed++;
                 }
+            } catch (IOException e) {
+                LOG.error("Cannot remove a refused upload from the incoming folder: {}", e.getClass().getSimpleName());
+                return removed;
             }
         }
         sweptRelease = release;

@@ -92,10 +92,7 @@ public final class UploadController {
 
     public void receive(Context ctx) throws IOException {
         Principal p = WebGuard.of(ctx);
-        String county = p.user().map(u -> u.county()).orElse(null);
-        if (county == null) {
-            throw new HttpResponseException(403, "Refused: this account is bound to no county");
-        }
+        String county = clerkCounty(p);
         if (!rate.allow(p.actor())) {
             ctx.header("Retry-After", "3600");
             throw new HttpResponseException(429, "Refused: at most " + MAX_PER_HOUR + " files an hour from one account; try again later");
@@ -113,11 +110,7 @@ public final class UploadController {
     }
 
     public void list(Context ctx) {
-        Principal p = WebGuard.of(ctx);
-        String county = p.user().map(u -> u.county()).orElse(null);
-        if (county == null) {
-            throw new HttpResponseException(403, "Refused: this account is bound to no county");
-        }
+        String county = clerkCounty(WebGuard.of(ctx));
         List<UploadReceipt> receipts = uploads.receipts().newest(county, SHOWN);
         String release = releases.current().id();
         Map<String, List<FileOutcome>> outcomes = new HashMap<>();
@@ -137,6 +130,12 @@ public final class UploadController {
         ctx.json(answer);
     }
 
+    /** The county the signed-in clerk sends files for. */
+    private static String clerkCounty(Principal p) {
+        return p.user().map(u -> u.county()).orElseThrow(() -> new HttpResponseException(403, "Refused: this account is bound to no county"));
+    }
+
+    /** The files of one county (every county when null) as the release's ingestion recorded them; none when it is not kept. */
     static List<FileOutcome> outcomes(InternalAccess internal, String release, String county) {
         try {
             return internal.fileOutcomes(release, county);

@@ -172,9 +172,9 @@ class ClerkUploadHttpTest {
 
         // The run refused the correction: it leaves the incoming folder (January keeps its first data in the warehouse).
         RefusedUploads sweep = new RefusedUploads(services().uploads(), releases, releases.internalAccess("256MB", 1));
-        assertThat(sweep.sweep(List.of("AL-01", "AL-07"))).isEqualTo(1);
+        assertThat(sweep.sweep()).isEqualTo(1);
         assertThat(incoming()).containsExactly("cpu_AL-07_2026-02.csv");
-        assertThat(sweep.sweep(List.of("AL-07"))).as("once per release").isZero();
+        assertThat(sweep.sweep()).as("once per release").isZero();
 
         List<String> audited = new ArrayList<>();
         store.audit().newest(100, "clerk", "upload").forEach(e -> audited.add(e.what() + " " + e.outcome()));

@@ -19,11 +19,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.stream.Stream;
 
 /**
@@ -94,42 +91,23 @@ public final class ClerkUpload {
      */
     public Checked take(String username, String clerkCounty, String fileName, InputStream body,
                         java.util.function.UnaryOperator<UploadReceipt> keep) throws IOException {
-        Matcher m = fileName == null ? null : Landed.NAME.matcher(fileName);
-        if (m == null || !m.matches() || fileName.endsWith(Landed.WITHDRAWAL)) {
-            return refused(keep, username, clerkCounty, UNNAMED, null, null, 0, FileProblem.BAD_FILE_NAME,
-                    "Cannot load submission: the file name is not <source>_<county code>_<yyyy-MM>.csv or .xlsx; it is not repeated, "
-                            + "since a name can hold a person's name");
+        FileName read = FileName.read(fileName, territory, YearMonth.now(clock.withZone(TIRANA)));
+        if (read.source() == null || fileName.endsWith(Landed.WITHDRAWAL)) {
+            return refused(keep, username, clerkCounty, UNNAMED, null, null, 0, read.source() == null ? read.problem() : FileProblem.BAD_FILE_NAME,
+                    "Cannot load submission: the file name is not <source>_<county code>_<yyyy-MM>.csv or .xlsx with a known source "
+                            + "(border, cpu, nrm, services); it is not repeated, since a name can hold a person's name");
         }
-        Source source = Source.fromCode(m.group(1)).orElse(null);
-        if (source == null) {
-            return refused(keep, username, clerkCounty, UNNAMED, null, null, 0, FileProblem.UNKNOWN_SOURCE,
-                    "Cannot load submission: the file name names no known source (border, cpu, nrm, services)");
+        if (read.countyCode() != null && read.problem() != FileProblem.UNKNOWN_COUNTY && !read.countyCode().equals(clerkCounty)) {
+            return refused(keep, username, clerkCounty, fileName, read.source().code(), read.month(), 0, FileProblem.OUTSIDE_CLERK_COUNTY,
+                    "Cannot load submission: " + fileName + " is for county " + read.countyCode() + "; this account sends files for "
+                            + clerkCounty + " only");
         }
-        String county = m.group(2);
-        if (territory.findCounty(county).isEmpty()) {
-            return refused(keep, username, clerkCounty, fileName, source.code(), m.group(3), 0, FileProblem.UNKNOWN_COUNTY,
-                    "Cannot load submission: unknown county code " + county + " in " + fileName);
+        if (!read.accepted()) {
+            return refused(keep, username, clerkCounty, fileName, read.source().code(), read.month(), 0, read.problem(), read.message());
         }
-        if (!county.equals(clerkCounty)) {
-            return refused(keep, username, clerkCounty, fileName, source.code(), m.group(3), 0, FileProblem.OUTSIDE_CLERK_COUNTY,
-                    "Cannot load submission: " + fileName + " is for county " + county + "; this account sends files for " + clerkCounty + " only");
-        }
-        YearMonth month;
-        try {
-            month = YearMonth.parse(m.group(3));
-        } catch (DateTimeParseException e) {
-            return refused(keep, username, clerkCounty, fileName, source.code(), m.group(3), 0, FileProblem.BAD_FILE_NAME,
-                    "Cannot load submission: month " + m.group(3) + " in " + fileName + " is not a calendar month");
-        }
-        if (month.isBefore(Landed.FIRST_MONTH)) {
-            return refused(keep, username, clerkCounty, fileName, source.code(), month.toString(), 0, FileProblem.BAD_FILE_NAME,
-                    "Cannot load submission: " + fileName + " is for " + month + ", before " + Landed.FIRST_MONTH);
-        }
-        YearMonth now = YearMonth.now(clock.withZone(TIRANA));
-        if (month.isAfter(now)) {
-            return refused(keep, username, clerkCounty, fileName, source.code(), month.toString(), 0, FileProblem.FUTURE_MONTH,
-                    "Cannot load submission: " + fileName + " is for " + month + ", after the current month (" + now + ")");
-        }
+        Source source = read.source();
+        String county = read.countyCode();
+        YearMonth month = read.yearMonth();
         Path work = workFolder();
         try {
             Path file = work.resolve(fileName);
@@ -159,8 +137,8 @@ public final class ClerkUpload {
             // What the incoming folder gets: the file as sent, or a workbook's checked cells as CSV.
             Path placed = workbook ? asCsv(submission.readable(), work.resolve(landed.slice() + ".csv")) : file;
             String placedName = placed.getFileName().toString();
-            String checksum = Landed.sha256(placed);
-            long placedSize = Files.size(placed);
+            String checksum = workbook ? Landed.sha256(placed) : landed.checksum();
+            long placedSize = workbook ? Files.size(placed) : size;
             synchronized (placing) {
                 boolean replaced = place(placed, landed.slice(), placedName);
                 return new Checked(keep.apply(new UploadReceipt(0, null, username, clerkCounty, placedName, source.code(), month.toString(),
@@ -214,7 +192,7 @@ public final class ClerkUpload {
     }
 
     private boolean forget(String fileName, String checksum) throws IOException {
-        Matcher m = Landed.NAME.matcher(fileName);
+        java.util.regex.Matcher m = Landed.NAME.matcher(fileName);
         if (!m.matches() || checksum == null || checksum.isEmpty()) {
             return false;
         }
@@ -320,13 +298,8 @@ public final class ClerkUpload {
     }
 
     private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        if (Files.exists(dir)) {
+            org.apache.commons.io.file.PathUtils.deleteDirectory(dir);
         }
     }
 

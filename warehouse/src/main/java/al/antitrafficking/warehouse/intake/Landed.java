@@ -17,7 +17,7 @@ public record Landed(Path path, Source source, String countyCode, YearMonth mont
             java.util.regex.Pattern.compile("([a-z]+)_([A-Z]{2}-\\d{2})_(\\d{4}-\\d{2})\\.(csv|xlsx|withdraw)");
     public static final String WITHDRAWAL = ".withdraw";
     /** The first month a file may be for: the warehouse's periods, and the portal's, start here. */
-    public static final java.time.YearMonth FIRST_MONTH = java.time.YearMonth.of(2000, 1);
+    public static final YearMonth FIRST_MONTH = YearMonth.of(2000, 1);
 
     public Landed {
         requireNonNull(path, "path is null");

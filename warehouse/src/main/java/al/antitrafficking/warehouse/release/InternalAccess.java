@@ -65,7 +65,10 @@ public final class InternalAccess {
     public record FileOutcome(String fileName, String checksum, String status, String problem, String message, long rowsIn, long rowsLoaded,
                               long rowsQuarantined, java.util.Map<String, Long> quarantinedByRule) {}
 
-    /** The fate of each file of one county in a snapshot (for the receipts of files sent through the portal); no value of any row. */
+    /**
+     * The fate of each file of one county (of every county when {@code countyCode} is null) in a snapshot, for the receipts
+     * of files sent through the portal; no value of any row.
+     */
     public List<FileOutcome> fileOutcomes(String snapshotId, String countyCode) {
         Snapshot snapshot = snapshots.find(snapshotId).orElseThrow(() -> new IllegalStateException(
                 "Cannot read the ingestion of snapshot " + snapshotId + ": it is no longer kept"));
@@ -74,7 +77,7 @@ public final class InternalAccess {
              java.io.Reader in = java.nio.file.Files.newBufferedReader(snapshot.dir().resolve("inputs.csv"), java.nio.charset.StandardCharsets.UTF_8)) {
             for (org.apache.commons.csv.CSVRecord r : org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                     .get().parse(in)) {
-                if (countyCode.equals(r.get("county_code"))) {
+                if (countyCode == null || countyCode.equals(r.get("county_code"))) {
                     ledger.add(new String[] {r.get("file_name"), r.get("checksum"), r.get("status"), r.get("problem"), r.get("message"),
                             r.get("rows_in"), r.get("rows_loaded"), r.get("rows_quarantined")});
                 }
