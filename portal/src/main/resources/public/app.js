@@ -318,6 +318,24 @@
     return json;
   }
 
+  /**
+   * Several indicator questions in one call (GET /api/v1/answers), all answered from one release: one promise per
+   * question, in order, each resolving to its answer or failing as call() would for that question alone (a refusal has
+   * its status 400 and message), so a page handles each as if it had asked it alone.
+   */
+  function answers(asks) {
+    const all = call('GET', '/api/v1/answers?' + asks.map(function (a) { return 'ask=' + encodeURIComponent(a); }).join('&'));
+    return asks.map(function (a, i) {
+      return all.then(function (r) {
+        const one = r.answers[i];
+        if (one.status === 200) { return one.answer; }
+        const error = new Error(one.error || ('HTTP ' + one.status));
+        error.status = one.status; error.body = { error: one.error };
+        throw error;
+      });
+    });
+  }
+
   /** Shows each field's error beside its input (elements with data-error-for), and a summary. */
   function showErrors(form, error) {
     form.querySelectorAll('[data-error-for]').forEach(function (n) { n.textContent = ''; });
@@ -407,6 +425,6 @@
     if (box) { box.textContent = t('error.load') + e.message; box.hidden = false; }
   }
 
-  window.App = { t: t, el: el, number: number, value: value, date: date, call: call, showErrors: showErrors, lines: lines,
+  window.App = { t: t, el: el, number: number, value: value, date: date, call: call, answers: answers, showErrors: showErrors, lines: lines,
     header: header, fail: fail, session: session, can: can, lang: lang, indicatorNames: indicatorNames, query: new URLSearchParams(window.location.search) };
 })();

@@ -26,15 +26,26 @@
     try { return await promise; } catch (e) { if (e.status === 400) { return null; } throw e; }
   }
 
-  async function tiles() {
+  /** The tiles' questions: each headline over the last twelve months and the twelve before. */
+  function tileAsks() {
+    const asks = [];
+    HEADLINES.forEach(function (id) {
+      snapshot.rollingWindows.slice(0, 2).forEach(function (w) { asks.push(id + '?' + span(w)); });
+    });
+    return asks;
+  }
+
+  /** Fills the tiles from the answers to tileAsks(), in its order. */
+  async function tiles(asked) {
     const now = snapshot.rollingWindows[0];
     const before = snapshot.rollingWindows[1];
     const ends = now.split('/');
     const earlier = before ? before.split('/') : ['', ''];
     document.getElementById('tiles-title').textContent = A.t('overview.tiles', { from: ends[0], to: ends[1], bfrom: earlier[0], bto: earlier[1] });
     const list = document.getElementById('tiles');
-    const answers = await Promise.all(HEADLINES.map(function (id) {
-      return Promise.all([orNothing(indicator(id, span(now))), before ? orNothing(indicator(id, span(before))) : null]);
+    const per = before ? 2 : 1;
+    const answers = await Promise.all(HEADLINES.map(function (id, i) {
+      return Promise.all([orNothing(asked[per * i]), before ? orNothing(asked[per * i + 1]) : null]);
     }));
     list.textContent = '';
     HEADLINES.forEach(function (id, i) {
@@ -79,12 +90,19 @@
       form.elements.period.value || 'quarter');
   }
 
-  async function trend() {
+  /** The trend's question for the chosen indicator and period. */
+  function trendAsk() {
+    const form = document.getElementById('trend-form');
+    return form.elements.indicator.value + '?period=' + form.elements.period.value + '&from=' + snapshot.firstMonth + '&to=' + snapshot.lastMonth;
+  }
+
+  /** Draws the trend from its answer (asked with others on load), or asks it alone when the choice changes. */
+  async function trend(asked) {
     const form = document.getElementById('trend-form');
     const e = entry(form.elements.indicator.value);
     const period = form.elements.period.value;
-    const result = await C.ask(indicator(e.id, 'period=' + period + '&from=' + snapshot.firstMonth + '&to=' + snapshot.lastMonth),
-      document.getElementById('trend-refusal'));
+    const ask = trendAsk();
+    const result = await C.ask(asked || indicator(e.id, ask.substring(ask.indexOf('?') + 1)), document.getElementById('trend-refusal'));
     const rows = result ? result.rows : [];
     trendChart.setOption({
       color: C.PALETTE,
@@ -100,8 +118,14 @@
       rows.map(function (r) { return [r.period, C.value(r), r.numerator, r.denominator, r.status, result.snapshot]; }));
   }
 
+  /** The question of child victims by status, or null when the release does not publish that breakdown for Albania. */
+  function victimsAsk() {
+    const period = finest(entry('child_victims'), 'status');
+    return period ? 'child_victims?group_by=status&period=' + period + '&from=' + snapshot.firstMonth + '&to=' + snapshot.lastMonth : null;
+  }
+
   /** Child victims by status, by the finest period the release publishes that breakdown at for Albania. */
-  async function victims() {
+  async function victims(asked) {
     const period = finest(entry('child_victims'), 'status');
     const refusal = document.getElementById('victims-refusal');
     document.getElementById('victims-title').textContent = A.t('overview.victims', { period: A.t('per.' + (period || 'year')) });
@@ -110,7 +134,7 @@
       refusal.hidden = false;
       return;
     }
-    const result = await C.ask(indicator('child_victims', 'group_by=status&period=' + period + '&from=' + snapshot.firstMonth + '&to=' + snapshot.lastMonth), refusal);
+    const result = await C.ask(asked, refusal);
     if (!result) { return; }
     const periods = [];
     const byStatus = {};
@@ -159,7 +183,11 @@
       if (ev.target === form.elements.indicator) { trendPeriods(); }
       trend().catch(A.fail);
     });
-    await Promise.all([glance(), tiles(), trend(), victims()]);
+    // The page's figures in one call (tiles, trend, victims by status), beside the completeness report: from one release.
+    const asks = tileAsks().concat([trendAsk()]).concat(victimsAsk() ? [victimsAsk()] : []);
+    const asked = A.answers(asks);
+    const tileCount = asks.length - 1 - (victimsAsk() ? 1 : 0);
+    await Promise.all([glance(), tiles(asked.slice(0, tileCount)), trend(asked[tileCount]), victims(asked[tileCount + 1])]);
   }
 
   load().catch(A.fail);

@@ -3,6 +3,7 @@ package al.antitrafficking.portal;
 import al.antitrafficking.portal.forum.ActionController;
 import al.antitrafficking.portal.forum.ExampleActions;
 import al.antitrafficking.portal.forum.ForumController;
+import al.antitrafficking.portal.indicator.AnswerCache;
 import al.antitrafficking.portal.indicator.IndicatorController;
 import al.antitrafficking.portal.reference.ReferenceController;
 import al.antitrafficking.portal.release.ReleaseController;
@@ -113,7 +114,9 @@ public final class PortalApp {
             ActionController actions = new ActionController(services.forums(), services.releases(), services.territory(), services.clock(),
                     access, audit);
             ReferenceController reference = new ReferenceController(services.territory(), services.releases(), services.institutions());
-            IndicatorController indicators = new IndicatorController(services.releases(), services.clock());
+            // Public answers kept serialised: at most 4,000 of them and 64 MB (a statistics table's answer is about 10 kB).
+            IndicatorController indicators = new IndicatorController(services.releases(), services.clock(),
+                    new AnswerCache(services.clock(), 4_000, 64L << 20));
             StatisticsController statistics = new StatisticsController(services.releases(), services.territory(), services.clock());
             SessionController session = new SessionController(services.users(), sessions, throttle, guard, audit, security.sessionMax());
             AdminController admin = new AdminController(services.users(), sessions, audit, services.forums(), services.forumBackupDir(),
@@ -143,6 +146,7 @@ public final class PortalApp {
                     new Route(HandlerType.GET, "/api/v1/reference", pub, reference::show),
                     new Route(HandlerType.GET, "/api/v1/indicators", pub, indicators::list),
                     new Route(HandlerType.GET, "/api/v1/indicators/{id}", pub, indicators::query),
+                    new Route(HandlerType.GET, "/api/v1/answers", pub, indicators::answers),
                     new Route(HandlerType.GET, "/api/v1/completeness", pub, indicators::completeness),
                     new Route(HandlerType.GET, "/api/v1/convergence", pub, indicators::convergence),
                     new Route(HandlerType.GET, "/api/v1/statistics", pub, statistics::list),

@@ -46,7 +46,17 @@ public final class Requests {
 
     /** A month parameter (yyyy-MM), or the fallback when it is absent. */
     public static java.time.YearMonth month(Context ctx, String parameter, java.time.YearMonth fallback) {
-        String value = ctx.queryParam(parameter);
+        return month(ctx.queryParamMap(), parameter, fallback);
+    }
+
+    private static String first(java.util.Map<String, java.util.List<String>> parameters, String name) {
+        java.util.List<String> values = parameters.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private static java.time.YearMonth month(java.util.Map<String, java.util.List<String>> parameters, String parameter,
+                                             java.time.YearMonth fallback) {
+        String value = first(parameters, parameter);
         if (value == null || value.isBlank()) {
             return fallback;
         }
@@ -74,22 +84,31 @@ public final class Requests {
      */
     public static al.antitrafficking.warehouse.indicator.IndicatorQuery indicatorQuery(Context ctx, java.time.YearMonth lastMonth,
                                                                                       al.antitrafficking.warehouse.indicator.Audience audience) {
-        Months months = months(ctx, lastMonth.toString());
+        return indicatorQuery(ctx.pathParam("id"), ctx.queryParamMap(), lastMonth, audience);
+    }
+
+    /** The same, for indicator {@code id} with the parameters given apart from a request (one question of several). */
+    public static al.antitrafficking.warehouse.indicator.IndicatorQuery indicatorQuery(String id, java.util.Map<String, java.util.List<String>> parameters,
+                                                                                      java.time.YearMonth lastMonth,
+                                                                                      al.antitrafficking.warehouse.indicator.Audience audience) {
+        java.time.YearMonth to = month(parameters, "to", lastMonth);
+        java.time.YearMonth from = month(parameters, "from", to.minusMonths(11));
         al.antitrafficking.warehouse.indicator.PeriodType period;
+        String periodName = first(parameters, "period");
         try {
             period = al.antitrafficking.warehouse.indicator.PeriodType.valueOf(
-                    ctx.queryParamAsClass("period", String.class).getOrDefault("month").toUpperCase(java.util.Locale.ROOT));
+                    (periodName == null ? "month" : periodName).toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new BadRequestResponse("Cannot read period: period must be month, quarter, year or range");
         }
         java.util.Map<String, java.util.List<String>> filters = new java.util.LinkedHashMap<>();
-        ctx.queryParamMap().forEach((key, values) -> {
+        parameters.forEach((key, values) -> {
             if (!QUERY_PARAMETERS.contains(key)) {
                 filters.put(key, values.stream().flatMap(v -> list(v).stream()).toList());
             }
         });
-        return new al.antitrafficking.warehouse.indicator.IndicatorQuery(ctx.pathParam("id"), months.from(), months.to(), period, filters,
-                list(ctx.queryParam("group_by")), audience);
+        return new al.antitrafficking.warehouse.indicator.IndicatorQuery(id, from, to, period, filters,
+                list(first(parameters, "group_by")), audience);
     }
 
     /** A comma-separated list, blanks dropped. */

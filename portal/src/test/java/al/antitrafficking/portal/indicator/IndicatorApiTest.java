@@ -205,6 +205,50 @@ class IndicatorApiTest {
     }
 
     @Test
+    void severalQuestionsInOneCallGetWhatEachGetsAloneInTheOrderAskedFromOneRelease() {
+        List<String> asks = List.of("child_victims?period=range&from=2025-03&to=2026-02",
+                "child_victims?group_by=county&period=year&from=2025-01&to=2025-12",
+                "child_victims?period=year&county=AL-05,AL-07",
+                "no_such_indicator?period=year",
+                "new_cpu_cases?period=quarter&from=2025-01&to=2025-12");
+        String call = "/api/v1/answers?" + String.join("&", asks.stream()
+                .map(a -> "ask=" + java.net.URLEncoder.encode(a, java.nio.charset.StandardCharsets.UTF_8)).toList());
+
+        JsonNode answers = http.json(call, 200);
+
+        assertThat(answers.get("release").asText()).isEqualTo(FIXTURE.releaseId);
+        assertThat(answers.get("answers")).hasSize(asks.size());
+        for (int i = 0; i < asks.size(); i++) {
+            JsonNode one = answers.get("answers").get(i);
+            String alone = "/api/v1/indicators/" + asks.get(i);
+            java.net.http.HttpResponse<String> response = http.get(alone);
+            assertThat(one.get("status").asInt()).as(asks.get(i)).isEqualTo(response.statusCode());
+            if (response.statusCode() == 200) {
+                assertThat(one.get("answer")).as(asks.get(i)).isEqualTo(http.json(alone, 200));
+            } else {
+                assertThat(one.get("error").asText()).as(asks.get(i)).isEqualTo(http.refusal(alone));
+            }
+        }
+        assertThat(answers.get("answers")).extracting(a -> a.get("status").asInt()).containsExactly(200, 200, 400, 400, 200);
+        // Asked again: the same bytes (the second from the portal's cache of answers).
+        assertThat(http.get(call).body()).isEqualTo(http.get(call).body());
+    }
+
+    @Test
+    void refusesACallOfSeveralQuestionsWithNoneTooManyAnotherParameterOrAReleaseInsideAQuestion() {
+        String one = "ask=" + java.net.URLEncoder.encode("child_victims?period=year", java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(http.refusal("/api/v1/answers")).startsWith("Cannot answer: ask 1 to 24 questions");
+        assertThat(http.refusal("/api/v1/answers?" + String.join("&", java.util.Collections.nCopies(25, one))))
+                .startsWith("Cannot answer: ask 1 to 24 questions");
+        assertThat(http.refusal("/api/v1/answers?" + one + "&county=AL-07")).isEqualTo("Cannot answer: this call takes only ask and release");
+        JsonNode inside = http.json("/api/v1/answers?ask=" + java.net.URLEncoder.encode("child_victims?period=year&release=" + FIXTURE.releaseId,
+                java.nio.charset.StandardCharsets.UTF_8), 200);
+        assertThat(inside.get("answers").get(0).get("status").asInt()).isEqualTo(400);
+        assertThat(inside.get("answers").get(0).get("error").asText()).isEqualTo("Cannot answer: give release once for the whole call, not in a question");
+    }
+
+    @Test
     void refusesAMalformedQueryWithAPlainMessage() {
         assertThat(http.refusal("/api/v1/indicators/child_victims?period=decade")).isEqualTo("Cannot read period: period must be month, quarter, "
                 + "year or range");
