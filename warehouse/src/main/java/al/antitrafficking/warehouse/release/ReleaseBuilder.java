@@ -77,7 +77,11 @@ public final class ReleaseBuilder {
         List<Map.Entry<ReleaseTable, List<CellComputer.Raw>>> raws = new ArrayList<>();
         al.antitrafficking.warehouse.progress.Progress.stage("release: computing the tables", plan.tables().size(), "tables");
         for (ReleaseTable t : plan.tables()) {
+            long tableStart = System.nanoTime();
             raws.add(Map.entry(t, computer.compute(c, t, coverage.windows())));
+            if (Boolean.getBoolean("release.debug")) {
+                System.err.printf("computed %s (%s, rolling %s) in %d ms%n", t.id(), t.levels(), t.rolling(), (System.nanoTime() - tableStart) / 1_000_000);
+            }
             al.antitrafficking.warehouse.progress.Progress.step(1);
         }
         long computed = System.nanoTime();
