@@ -49,7 +49,7 @@ class AccessTest {
     static {
         for (String r : List.of("GET /api/v1/openapi.json", "GET /api/v1/session", "POST /api/v1/session", "GET /api/v1/snapshot",
                 "GET /api/v1/releases", "GET /api/v1/releases/{id}", "GET /api/v1/releases/{id}/files/{file}", "GET /api/v1/reference",
-                "GET /api/v1/indicators", "GET /api/v1/indicators/{id}", "GET /api/v1/completeness", "GET /api/v1/convergence",
+                "GET /api/v1/indicators", "GET /api/v1/indicators/{id}", "GET /api/v1/answers", "GET /api/v1/completeness", "GET /api/v1/convergence",
                 "GET /api/v1/statistics", "GET /api/v1/statistics/{id}", "GET /api/v1/statistics/{id}/export.{format}")) {
             EXPECTED.put(r, EVERYONE);
         }
@@ -140,7 +140,7 @@ class AccessTest {
         return template.replace("/releases/{id}", "/releases/" + FIXTURE.releaseId).replace("{file}", "tables.csv")
                 .replace("/indicators/{id}", "/indicators/child_victims?period=year&reason=checking+access").replace("/statistics/{id}", "/statistics/" + statistics)
                 .replace("{format}", "csv").replace("/forums/{id}", "/forums/2").replace("/actions/{id}", "/actions/" + kukesAction)
-                .replace("{username}", "statistician");
+                .replace("{username}", "statistician").replace("/api/v1/answers", "/api/v1/answers?ask=child_victims%3Fperiod%3Dyear");
     }
 
     /** A body the route reads without changing anything (each is refused for a missing field once past the access check). */

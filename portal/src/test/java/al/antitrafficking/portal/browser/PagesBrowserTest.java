@@ -148,6 +148,22 @@ class PagesBrowserTest {
             return t.size() == 6 ? t : null;
         });
         assertThat(tiles.get(0).findElement(By.className("tile-value")).getText()).matches("[0-9 .,]+");
+        // Each tile is its own indicator's figure over the last rolling window, whatever order the one call answered in.
+        for (WebElement tile : tiles) {
+            java.net.http.HttpResponse<String> alone = http.get("/api/v1/indicators/" + tile.getDomAttribute("data-indicator")
+                    + "?period=range&from=2025-03&to=2026-02");
+            String shown = tile.findElement(By.className("tile-value")).getText();
+            if (alone.statusCode() != 200) {
+                // Not published over a rolling window: the tile says so rather than showing a figure.
+                assertThat(shown).as(tile.getDomAttribute("data-indicator")).doesNotMatch("[0-9 .,%]+");
+                continue;
+            }
+            JsonNode row = http.json("/api/v1/indicators/" + tile.getDomAttribute("data-indicator") + "?period=range&from=2025-03&to=2026-02", 200)
+                    .get("rows").get(0);
+            if (row.get("status").asText().equals("PUBLISHED") && row.get("numerator").isIntegralNumber() && row.get("denominator").isNull()) {
+                assertThat(shown.replaceAll("[^0-9]", "")).as(tile.getDomAttribute("data-indicator")).isEqualTo(row.get("numerator").asText());
+            }
+        }
         assertThat(tiles.get(0).findElement(By.className("tile-change")).getText()).contains("krahasuar me një vit më parë");
         assertThat(driver.findElements(By.cssSelector("#completeness-glance li"))).hasSize(4);
         assertThat(driver.findElement(By.id("snapshot")).getText()).startsWith("Të dhënat e ").contains("2024-03 deri 2026-02");

@@ -134,6 +134,8 @@ final class HostileRequests {
             case "GET /api/v1/releases/{id}" -> valid(Map.of("id", state.releaseId()), "", null);
             case "GET /api/v1/releases/{id}/files/{file}" -> valid(Map.of("id", state.releaseId(), "file", "tables.csv"), "", null);
             case "GET /api/v1/indicators/{id}" -> valid(Map.of("id", "children_encountered"), "period=year&from=2025-01&to=2025-12", null);
+            case "GET /api/v1/answers" -> valid(Map.of(), "ask=children_encountered%3Fperiod%3Dyear%26from%3D2025-01%26to%3D2025-12"
+                    + "&ask=child_victims%3Fperiod%3Dyear", null);
             case "GET /api/v1/completeness" -> valid(Map.of(), "from=2025-01&to=2025-12", null);
             case "GET /api/v1/convergence" -> valid(Map.of(), "start=border", null);
             case "GET /api/v1/statistics/{id}" -> valid(Map.of("id", state.statisticsId()), "year=2025", null);
