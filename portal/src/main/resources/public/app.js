@@ -249,7 +249,6 @@
       'error.load': 'The page could not be loaded: '
     }
   };
-  const LOCALES = { sq: 'sq-AL', en: 'en-GB' };
 
   function lang() {
     const saved = window.localStorage.getItem('lang');
@@ -278,12 +277,45 @@
     return text || code;
   }
 
-  function number(n) { return n === null || n === undefined ? '' : new Intl.NumberFormat(LOCALES[lang()]).format(n); }
+  /**
+   * A number as the chosen language writes it, worked out here rather than by the browser, which often has no Albanian
+   * locale data and then falls back to American English: in Albanian 6 620 and 41,1 (a non-breaking space between
+   * thousands, a decimal comma), in English 6,620 and 41.1. {@code digits}: decimals shown (0 by default); {@code signed}:
+   * a + before a positive number.
+   */
+  function number(n, digits, signed) {
+    if (n === null || n === undefined || n === '' || isNaN(Number(n))) { return ''; }
+    const sq = lang() !== 'en';
+    const fixed = Math.abs(Number(n)).toFixed(digits || 0);
+    const parts = fixed.split('.');
+    const whole = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, sq ? '\u00a0' : ',');
+    const negative = Number(n) < 0 && Number(fixed) !== 0;
+    const sign = negative ? '\u2212' : signed && Number(fixed) !== 0 ? '+' : '';
+    return sign + whole + (parts.length > 1 ? (sq ? ',' : '.') + parts[1] : '');
+  }
 
+  const MONTHS = {
+    sq: ['janar', 'shkurt', 'mars', 'prill', 'maj', 'qershor', 'korrik', 'gusht', 'shtator', 'tetor', 'nëntor', 'dhjetor'],
+    en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+  };
+
+  /** A day (yyyy-MM-dd, or an instant, taken in Tirana) as the chosen language writes it: 30 nëntor 2026, 30 Nov 2026. */
   function date(iso) {
     if (!iso) { return ''; }
-    const d = new Date(iso.length === 10 ? iso + 'T00:00:00Z' : iso);
-    return new Intl.DateTimeFormat(LOCALES[lang()], { dateStyle: 'medium', timeZone: 'Europe/Tirane' }).format(d);
+    let day = iso;
+    if (iso.length !== 10) {
+      // The day in Tirana; en-CA writes yyyy-MM-dd and every browser has it.
+      day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Tirane', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+    }
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+    if (!m) { return iso; }
+    return Number(m[3]) + ' ' + MONTHS[lang() === 'en' ? 'en' : 'sq'][Number(m[2]) - 1] + ' ' + m[1];
+  }
+
+  /** A month (yyyy-MM) in words: nëntor 2026, Nov 2026; anything else unchanged. */
+  function month(ym) {
+    const m = /^(\d{4})-(\d{2})$/.exec(ym || '');
+    return m ? MONTHS[lang() === 'en' ? 'en' : 'sq'][Number(m[2]) - 1] + ' ' + m[1] : ym;
   }
 
   let sessionPromise = null;
@@ -425,6 +457,6 @@
     if (box) { box.textContent = t('error.load') + e.message; box.hidden = false; }
   }
 
-  window.App = { t: t, el: el, number: number, value: value, date: date, call: call, answers: answers, showErrors: showErrors, lines: lines,
+  window.App = { t: t, el: el, number: number, value: value, date: date, month: month, call: call, answers: answers, showErrors: showErrors, lines: lines,
     header: header, fail: fail, session: session, can: can, lang: lang, indicatorNames: indicatorNames, query: new URLSearchParams(window.location.search) };
 })();

@@ -12,6 +12,18 @@
 
   function init(id) {
     const chart = echarts.init(document.getElementById(id));
+    // Value axes label their numbers in the chosen language's format (6 620 in Albanian), not ECharts' own 6,620.
+    const set = chart.setOption.bind(chart);
+    chart.setOption = function (option) {
+      ['xAxis', 'yAxis'].forEach(function (k) {
+        [].concat((option && option[k]) || []).forEach(function (axis) {
+          if (axis && axis.type === 'value') {
+            axis.axisLabel = Object.assign({ formatter: function (v) { return A.number(v, Number.isInteger(v) ? 0 : 1); } }, axis.axisLabel || {});
+          }
+        });
+      });
+      return set.apply(null, arguments);
+    };
     charts.push(chart);
     return chart;
   }
@@ -29,8 +41,7 @@
       return row.flags && row.flags.indexOf('DENOMINATOR_MISSING') >= 0 ? A.t('flag.DENOMINATOR_MISSING') : A.t('flag.NO_VALUE');
     }
     const digits = unit === 'count' ? 0 : 1;
-    return new Intl.NumberFormat(A.lang() === 'en' ? 'en-GB' : 'sq-AL', { maximumFractionDigits: digits, minimumFractionDigits: digits })
-      .format(row.value) + (unit === 'percent' ? ' %' : '');
+    return A.number(row.value, digits) + (unit === 'percent' ? '\u00a0%' : '');
   }
 
   /** What a tooltip says of a row: its value, or in words why there is none. */

@@ -50,7 +50,7 @@
     C.csvLink(document.getElementById('heat-csv'), 'completeness_' + source + '_' + report.from + '_' + report.to + '.csv',
       ['source', 'county_code', 'month', 'arrival', 'problem', 'received_at', 'release'],
       subs.map(function (s) { return [s.source, s.countyCode, s.month, s.arrival, s.problem, s.receivedAt, report.snapshot]; }));
-    const pct = function (a, b) { return b ? new Intl.NumberFormat(A.lang() === 'en' ? 'en-GB' : 'sq-AL', { maximumFractionDigits: 1 }).format(100 * a / b) + ' %' : '–'; };
+    const pct = function (a, b) { return b ? A.number(100 * a / b, 1) + '\u00a0%' : '–'; };
     C.fillTable(document.getElementById('summary-table'), [A.t('completeness.source'), A.t('completeness.expected'), A.t('completeness.received'),
       A.t('completeness.onTime'), A.t('completeness.refused'), A.t('completeness.notYetDue')], report.sources.map(function (s) {
       return [A.t('source.' + s.source), A.number(s.expected), pct(s.received, s.expected), pct(s.onTime, s.expected), A.number(s.refused),

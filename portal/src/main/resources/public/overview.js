@@ -56,7 +56,7 @@
       let trend = 'none';
       if (C.value(cur) !== null && C.value(prev) !== null && C.value(prev) !== 0) {
         const diff = e.unit === 'percent' ? cur.value - prev.value : 100 * (cur.value - prev.value) / prev.value;
-        const text = new Intl.NumberFormat(A.lang() === 'en' ? 'en-GB' : 'sq-AL', { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(diff);
+        const text = A.number(diff, 1, true);
         change = A.t(e.unit === 'percent' ? 'overview.changePoints' : 'overview.changePercent', { change: text });
         trend = diff === 0 || e.higherIsBetter === null ? 'neutral' : (diff > 0) === e.higherIsBetter ? 'better' : 'worse';
       }
@@ -75,7 +75,7 @@
     const report = await A.call('GET', '/api/v1/completeness');
     const list = document.getElementById('completeness-glance');
     list.textContent = '';
-    const pct = function (a, b) { return b ? Math.round(100 * a / b) + ' %' : '–'; };
+    const pct = function (a, b) { return b ? Math.round(100 * a / b) + '\u00a0%' : '–'; };
     report.sources.forEach(function (s) {
       list.appendChild(A.el('li', {}, [A.el('a', { href: '/completeness.html?source=' + s.source,
         text: A.t('overview.glance', { source: A.t('source.' + s.source), received: pct(s.received, s.expected), onTime: pct(s.onTime, s.expected) }) })]));

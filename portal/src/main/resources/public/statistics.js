@@ -25,7 +25,7 @@
     const share = t.columnLabels.length === 0;
     const header = [A.t('dim.' + t.rows)].concat(share ? [A.t('compare.unit.' + t.unit)]
       : t.columnLabels.map(function (c) { return A.value(t.columns, c); }).concat([A.t('statistics.total')]));
-    const shown = function (v) { return /^[0-9]+(\.[0-9]+)?$/.test(v) ? new Intl.NumberFormat(A.lang() === 'en' ? 'en-GB' : 'sq-AL').format(Number(v)) : v; };
+    const shown = function (v) { return /^[0-9]+(\.[0-9]+)?$/.test(v) ? A.number(Number(v), v.indexOf('.') < 0 ? 0 : v.split('.')[1].length) : v; };
     const rows = t.cells.map(function (line, r) {
       return [r < t.rowLabels.length ? A.value(t.rows, t.rowLabels[r]) : (share ? A.t('compare.albania') : A.t('statistics.total'))].concat(line.map(shown));
     });

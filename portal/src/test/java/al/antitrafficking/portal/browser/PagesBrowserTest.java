@@ -161,12 +161,19 @@ class PagesBrowserTest {
             JsonNode row = http.json("/api/v1/indicators/" + tile.getDomAttribute("data-indicator") + "?period=range&from=2025-03&to=2026-02", 200)
                     .get("rows").get(0);
             if (row.get("status").asText().equals("PUBLISHED") && row.get("numerator").isIntegralNumber() && row.get("denominator").isNull()) {
-                assertThat(shown.replaceAll("[^0-9]", "")).as(tile.getDomAttribute("data-indicator")).isEqualTo(row.get("numerator").asText());
+                // In Albanian whatever the browser's locale data: a space between thousands (6 620), never 6,620.
+                assertThat(shown).as(tile.getDomAttribute("data-indicator"))
+                        .isEqualTo(String.format(Locale.ROOT, "%,d", row.get("numerator").asLong()).replace(',', ' '));
             }
         }
         assertThat(tiles.get(0).findElement(By.className("tile-change")).getText()).contains("krahasuar me një vit më parë");
         assertThat(driver.findElements(By.cssSelector("#completeness-glance li"))).hasSize(4);
         assertThat(driver.findElement(By.id("snapshot")).getText()).startsWith("Të dhënat e ").contains("2024-03 deri 2026-02");
+        // The release's date in Albanian words (30 nëntor 2026), not the browser's English fallback.
+        String[] months = {"janar", "shkurt", "mars", "prill", "maj", "qershor", "korrik", "gusht", "shtator", "tetor", "nëntor", "dhjetor"};
+        String id = portal.fixture.releaseId;
+        assertThat(driver.findElement(By.id("snapshot")).getText()).contains(Integer.parseInt(id.substring(6, 8)) + " "
+                + months[Integer.parseInt(id.substring(4, 6)) - 1] + " " + id.substring(0, 4));
         assertThat(driver.findElement(By.id("tiles-title")).getText()).contains("2025-03", "2026-02", "2024-03", "2025-02");
         assertThat(driver.findElement(By.id("disclosure")).getText()).startsWith("x = e fshehur").contains(portal.fixture.releaseId);
         assertNoPageError();
