@@ -106,6 +106,24 @@
     return finest ? all.slice(all.indexOf(finest)) : [];
   }
 
+  /**
+   * Fills a month picker (a select) with the months first..last (yyyy-MM), each named in the chosen language (nëntor 2025)
+   * rather than left to the browser's month input, which names them in its own locale; {@code wanted} is chosen if offered.
+   */
+  function months(select, first, last, wanted) {
+    const list = [];
+    let y = Number(first.substring(0, 4));
+    let m = Number(first.substring(5, 7));
+    for (let guard = 0; guard < 1200; guard++) {
+      const ym = y + '-' + (m < 10 ? '0' : '') + m;
+      if (ym > last) { break; }
+      list.push({ value: ym, text: A.month(ym) });
+      m++;
+      if (m > 12) { m = 1; y++; }
+    }
+    options(select, list, wanted);
+  }
+
   /** Fills a select with options ({value, text}), keeping the chosen value when it is still offered, else the first. */
   function options(select, list, wanted) {
     const keep = wanted || select.value;
@@ -145,6 +163,6 @@
   }
 
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
-  window.Charts = { PALETTE: PALETTE, RAMP: RAMP, init: init, spans: spans, periods: periods, options: options, ask: ask, legend: legend, places: places,
+  window.Charts = { PALETTE: PALETTE, RAMP: RAMP, init: init, spans: spans, periods: periods, options: options, months: months, ask: ask, legend: legend, places: places,
     mark: mark, cell: cell, said: said, period: period, value: value, fillTable: fillTable, csvLink: csvLink, all: charts };
 })();

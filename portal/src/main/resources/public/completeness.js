@@ -62,8 +62,12 @@
     const [ref, snap] = await Promise.all([A.call('GET', '/api/v1/reference'), A.call('GET', '/api/v1/snapshot')]);
     reference = ref;
     const window12 = snap.rollingWindows[0].split('/');
-    form.elements.from.value = A.query.get('from') || window12[0];
-    form.elements.to.value = A.query.get('to') || window12[1];
+    // Up to this month: the months after the release's last are those not yet due (or missing).
+    const today = new Date();
+    const current = today.getFullYear() + '-' + String(today.getMonth() + 1).padStart(2, '0');
+    const last = current > snap.lastMonth ? current : snap.lastMonth;
+    C.months(form.elements.from, snap.firstMonth, last, A.query.get('from') || window12[0]);
+    C.months(form.elements.to, snap.firstMonth, last, A.query.get('to') || window12[1]);
     form.elements.source.value = A.query.get('source') || 'border';
     chart = C.init('chart-heat');
     form.addEventListener('change', function () { draw().catch(A.fail); });

@@ -99,8 +99,8 @@
     C.legend(document.getElementById('disclosure'), snap);
     catalogue.forEach(function (e) { form.elements.indicator.appendChild(A.el('option', { value: e.id, text: name(e) })); });
     form.elements.indicator.value = entry(A.query.get('indicator')) ? A.query.get('indicator') : 'child_victims';
-    form.elements.from.value = A.query.get('from') || snap.firstMonth;
-    form.elements.to.value = A.query.get('to') || snap.lastMonth;
+    C.months(form.elements.from, snap.firstMonth, snap.lastMonth, A.query.get('from') || snap.firstMonth);
+    C.months(form.elements.to, snap.firstMonth, snap.lastMonth, A.query.get('to') || snap.lastMonth);
     const first = entry(form.elements.indicator.value);
     fillDimensions(A.query.get('by') !== null ? A.query.get('by') : (finest(first, 'status') ? 'status' : ''));
     fillPeriods(A.query.get('period') || 'quarter');

@@ -299,6 +299,11 @@ class PagesBrowserTest {
         assertThat(options("period")).containsExactlyElementsOf(periodsFrom(entry.at("/published/albania/status").asText()));
         assertThat(driver.findElements(By.cssSelector("#pivot tbody tr")).size()).isBetween(1, 3);
         assertThat(driver.findElement(By.id("disclosure")).getText()).startsWith("x = e fshehur");
+        // The month pickers name the release's months in Albanian (the browser's own month input would not), first to last.
+        List<String> shown = new Select(driver.findElement(By.id("from"))).getOptions().stream().map(WebElement::getText).toList();
+        assertThat(shown).hasSize(24).startsWith("mars 2024", "prill 2024").endsWith("janar 2026", "shkurt 2026");
+        assertThat(new Select(driver.findElement(By.id("from"))).getFirstSelectedOption().getText()).isEqualTo("mars 2024");
+        assertThat(new Select(driver.findElement(By.id("to"))).getFirstSelectedOption().getText()).isEqualTo("shkurt 2026");
         assertNoPageError();
     }
 
