@@ -112,6 +112,9 @@
       'per.year': 'vitit',
       'common.release': 'Çdo shifër është një qelizë e versionit {id} të të dhënave, e mbrojtur bashkë me çdo shifër tjetër të tij.',
       'common.refused': 'Nuk botohet në këtë version: {message}',
+      'common.copyLink': 'Kopjo lidhjen e kësaj pamjeje',
+      'common.linkCopied': 'Lidhja u kopjua: kush e hap sheh të njëjtën pamje.',
+      'common.copyThis': 'Kopjojeni këtë lidhje:',
       'compare.window': '12 muajt e fundit ({from} – {to})',
       'compare.windowBefore': '12 muajt para tyre ({from} – {to})',
       'compare.noSpan': 'Ky tregues nuk botohet sipas qarkut për një vit të plotë apo për 12 muaj në këtë version.',
@@ -234,6 +237,9 @@
       'per.year': 'year',
       'common.release': 'Every figure is a cell of release {id}, protected together with every other figure of it.',
       'common.refused': 'Not published in this release: {message}',
+      'common.copyLink': 'Copy the link to this view',
+      'common.linkCopied': 'Link copied: whoever opens it sees the same view.',
+      'common.copyThis': 'Copy this link:',
       'compare.window': 'Last 12 months ({from} – {to})',
       'compare.windowBefore': 'The 12 months before ({from} – {to})',
       'compare.noSpan': 'This indicator is not published by county for a whole year or twelve months in this release.',
@@ -368,6 +374,61 @@
     });
   }
 
+  /**
+   * Only the latest drawing of a view may draw: start() at the start of each, then only(ticket, promise) settles as the
+   * promise does while that drawing is the latest, and never once a newer one has started (an older, slower answer
+   * then cannot overwrite the newer view: the select says months, the chart shows months).
+   */
+  function latest() {
+    let current = 0;
+    const never = function () { return new Promise(function () {}); };
+    return {
+      start: function () { current++; return current; },
+      only: function (ticket, promise) {
+        return promise.then(function (r) { return ticket === current ? r : never(); },
+          function (e) { if (ticket !== current) { return never(); } throw e; });
+      }
+    };
+  }
+
+  /**
+   * Keeps a view's state in its URL: the named fields of the form are written into the address on every change (and
+   * now), so a reload or a shared link opens the same view; and a button copies that link. Only the fields named: a
+   * reason typed for internal figures never goes into an address.
+   */
+  function keepInUrl(form, names) {
+    function write() {
+      const params = new URLSearchParams(window.location.search);
+      names.forEach(function (n) {
+        const field = form.elements[n];
+        if (field) { params.set(n, field.type === 'checkbox' ? String(field.checked) : field.value); }
+      });
+      window.history.replaceState(null, '', window.location.pathname + '?' + params.toString());
+    }
+    // After the page's own handlers, which may change other fields (a new indicator offers other periods).
+    form.addEventListener('change', function () { setTimeout(write, 0); });
+    write();
+    const status = el('span', { class: 'copy-status', role: 'status' });
+    const button = el('button', { type: 'button', class: 'copy-link', text: t('common.copyLink') });
+    button.addEventListener('click', function () {
+      write();
+      const link = window.location.href;
+      const fallback = function () {
+        status.textContent = t('common.copyThis') + ' ';
+        const box = el('input', { type: 'text', readonly: 'readonly', value: link, 'aria-label': t('common.copyLink'), class: 'copy-box' });
+        status.appendChild(box);
+        box.select();
+      };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(link).then(function () { status.textContent = t('common.linkCopied'); }, fallback);
+      } else {
+        fallback();
+      }
+    });
+    form.appendChild(el('div', { class: 'field copy' }, [button, status]));
+    return write;
+  }
+
   /** Shows each field's error beside its input (elements with data-error-for), and a summary. */
   function showErrors(form, error) {
     form.querySelectorAll('[data-error-for]').forEach(function (n) { n.textContent = ''; });
@@ -457,6 +518,6 @@
     if (box) { box.textContent = t('error.load') + e.message; box.hidden = false; }
   }
 
-  window.App = { t: t, el: el, number: number, value: value, date: date, month: month, call: call, answers: answers, showErrors: showErrors, lines: lines,
+  window.App = { t: t, el: el, number: number, value: value, date: date, month: month, call: call, answers: answers, latest: latest, keepInUrl: keepInUrl, showErrors: showErrors, lines: lines,
     header: header, fail: fail, session: session, can: can, lang: lang, indicatorNames: indicatorNames, query: new URLSearchParams(window.location.search) };
 })();

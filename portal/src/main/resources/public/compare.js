@@ -15,6 +15,7 @@
   let mapChart = null;
   let rankChart = null;
   let municipalityChart = null;
+  const views = A.latest();
 
   function entry(id) { return catalogue.find(function (e) { return e.id === id; }); }
   function name(e) { return e.name[A.lang()] || e.name.en; }
@@ -36,6 +37,7 @@
   function clear(chart) { chart.setOption({ series: [] }, true); }
 
   async function draw() {
+    const ticket = views.start();
     const id = form.elements.indicator.value;
     const range = form.elements.period.value;
     const selected = form.elements.county.value;
@@ -46,13 +48,13 @@
       refusal.textContent = A.t('compare.noSpan');
       refusal.hidden = false;
       [mapChart, rankChart].forEach(clear);
-      await drawMunicipalities(range, selected);
+      await drawMunicipalities(range, selected, ticket);
       return;
     }
-    const answers = await C.ask(Promise.all([query(id, range, '&group_by=county'), query(id, range, '')]), refusal);
+    const answers = await C.ask(views.only(ticket, Promise.all([query(id, range, '&group_by=county'), query(id, range, '')])), refusal);
     if (!answers) {
       [mapChart, rankChart].forEach(clear);
-      await drawMunicipalities(range, selected);
+      await drawMunicipalities(range, selected, ticket);
       return;
     }
     const byCounty = answers[0];
@@ -96,14 +98,14 @@
     C.csvLink(document.getElementById('county-csv'), id + '_by_county_' + range.replace('/', '_') + '.csv',
       ['county_code', 'county', 'value', 'numerator', 'denominator', 'status', 'release'],
       rows.map(function (r) { return [r.code, r.name, C.value(r.row), r.row.numerator, r.row.denominator, r.row.status, byCounty.snapshot]; }));
-    await drawMunicipalities(range, selected);
+    await drawMunicipalities(range, selected, ticket);
   }
 
   /**
    * The chosen county's municipalities, ranked, for an indicator the release publishes by municipality (the chosen one,
    * else the first that is): by year, the span's year or, for a rolling window, the last whole year.
    */
-  async function drawMunicipalities(range, county) {
+  async function drawMunicipalities(range, county, ticket) {
     const section = document.getElementById('municipality-section');
     const chosen = entry(form.elements.indicator.value);
     const e = published(chosen, 'municipality') ? chosen : catalogue.find(function (x) { return published(x, 'municipality'); });
@@ -114,7 +116,7 @@
     document.getElementById('municipality-title').textContent = A.t('compare.municipalities', { county: countyName(county) });
     document.getElementById('municipality-note').textContent = (e.id === chosen.id ? '' : A.t('compare.municipalities.note', { indicator: name(e) }) + ' ')
       + A.t('compare.municipalities.year', { year: year.slice(0, 4) });
-    const result = year ? await C.ask(query(e.id, year, '&group_by=municipality&county=' + encodeURIComponent(county)),
+    const result = year ? await C.ask(views.only(ticket, query(e.id, year, '&group_by=municipality&county=' + encodeURIComponent(county))),
       document.getElementById('municipality-refusal')) : null;
     const rows = (result ? result.rows : []).map(function (r) { return { name: municipalityName(r.group.municipality), row: r }; })
       .sort(function (a, b) { return (C.value(b.row) === null ? -1 : C.value(b.row)) - (C.value(a.row) === null ? -1 : C.value(a.row)); });
@@ -149,8 +151,9 @@
     rankChart = C.init('chart-rank');
     municipalityChart = C.init('chart-municipality');
     mapChart.on('click', function (p) {
-      if (p.name && form.elements.county.value !== p.name) { form.elements.county.value = p.name; draw().catch(A.fail); }
+      if (p.name && form.elements.county.value !== p.name) { form.elements.county.value = p.name; remember(); draw().catch(A.fail); }
     });
+    const remember = A.keepInUrl(form, ['indicator', 'period', 'county']);
     form.addEventListener('change', function (ev) {
       if (ev.target === form.elements.indicator) { fillSpans(); }
       draw().catch(A.fail);

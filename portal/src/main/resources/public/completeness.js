@@ -11,12 +11,13 @@
   // Green, orange, vermillion, grey, sky blue: told apart by the common forms of colour blindness, and named in the tooltip.
   const COLOURS = ['#009E73', '#E69F00', '#D55E00', '#BBBBBB', '#56B4E9'];
   let reference = null;
+  const views = A.latest();
   let chart = null;
 
   function countyName(code) { return C.places(reference).county(code); }
 
   async function draw() {
-    const report = await A.call('GET', '/api/v1/completeness?from=' + form.elements.from.value + '&to=' + form.elements.to.value);
+    const report = await views.only(views.start(), A.call('GET', '/api/v1/completeness?from=' + form.elements.from.value + '&to=' + form.elements.to.value));
     const source = form.elements.source.value;
     const subs = report.submissions.filter(function (s) { return s.source === source; });
     const months = []; const counties = [];
@@ -70,6 +71,7 @@
     C.months(form.elements.to, snap.firstMonth, last, A.query.get('to') || window12[1]);
     form.elements.source.value = A.query.get('source') || 'border';
     chart = C.init('chart-heat');
+    A.keepInUrl(form, ['source', 'from', 'to']);
     form.addEventListener('change', function () { draw().catch(A.fail); });
     await draw();
     const s = await A.session();

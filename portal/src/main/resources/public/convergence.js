@@ -11,6 +11,7 @@
   let reference = null;
   let flowChart = null;
   let delayChart = null;
+  const views = A.latest();
 
   function node(id) {
     return id.indexOf('after:') === 0 ? A.t('convergence.after', { mechanism: A.t('source.' + id.slice(6)) }) : A.t('source.' + id);
@@ -82,10 +83,10 @@
   }
 
   /** The catalogue's median for the start and span: a figure, withheld, or not published there (the release's reason). */
-  async function median(query, start) {
+  async function median(query, start, ticket) {
     const box = document.getElementById('median');
     try {
-      const answer = await A.call('GET', '/api/v1/indicators/median_days_first_contact_to_nrm?period=range&' + query + '&first_mechanism=' + start);
+      const answer = await views.only(ticket, A.call('GET', '/api/v1/indicators/median_days_first_contact_to_nrm?period=range&' + query + '&first_mechanism=' + start));
       const row = answer.rows[0];
       box.textContent = row.status === 'PUBLISHED' && row.value !== null ? A.t('convergence.median', { days: C.cell(row, 'median_days') })
         : A.t('convergence.medianStatus', { status: A.t(row.status === 'PUBLISHED' ? 'flag.NO_VALUE' : 'status.' + row.status) });
@@ -101,12 +102,13 @@
     const start = form.elements.start.value;
     const query = 'from=' + from + '&to=' + to + (county ? '&county=' + county : '');
     const label = start + '_' + from + '_' + to + (county ? '_' + county : '');
-    const flow = await C.ask(A.call('GET', '/api/v1/convergence?start=' + start + '&' + query), document.getElementById('convergence-refusal'));
+    const ticket = views.start();
+    const flow = await C.ask(views.only(ticket, A.call('GET', '/api/v1/convergence?start=' + start + '&' + query)), document.getElementById('convergence-refusal'));
     const empty = { children: null, status: 'WITHHELD', outcomes: [], links: [], delays: [], note: null, snapshot: '' };
     document.querySelectorAll('#convergence-form ~ section').forEach(function (s) { s.hidden = !flow; });
     drawFlow(flow || empty, start, label);
     drawDelays(flow || empty, label);
-    if (flow) { await median(query, start); }
+    if (flow) { await median(query, start, ticket); }
   }
 
   async function load() {
@@ -120,6 +122,7 @@
     form.elements.start.value = A.query.get('start') || 'border';
     flowChart = C.init('chart-flow');
     delayChart = C.init('chart-delay');
+    A.keepInUrl(form, ['start', 'period', 'county']);
     form.addEventListener('change', function () { draw().catch(A.fail); });
     await draw();
   }

@@ -11,6 +11,7 @@
   let catalogue = [];
   let reference = null;
   let chart = null;
+  const views = A.latest();
 
   function entry(id) { return catalogue.find(function (e) { return e.id === id; }); }
   function name(e) { return e.name[A.lang()] || e.name.en; }
@@ -50,7 +51,7 @@
     const url = '/api/v1/' + (internal ? 'internal/' : '') + 'indicators/' + encodeURIComponent(e.id) + '?period=' + form.elements.period.value
       + '&from=' + form.elements.from.value + '&to=' + form.elements.to.value + (by ? '&group_by=' + by : '')
       + (internal ? '&reason=' + encodeURIComponent(form.elements.reason.value.trim()) : '');
-    const answer = await C.ask(A.call('GET', url), document.getElementById('explorer-refusal'));
+    const answer = await C.ask(views.only(views.start(), A.call('GET', url)), document.getElementById('explorer-refusal'));
     // Internal figures: the banner on the page, and no file of them (only public figures are downloaded).
     const result = internal && answer ? answer.answer : answer;
     const banner = document.getElementById('internal-banner');
@@ -107,6 +108,7 @@
     chart = C.init('chart-explorer');
     const s = await A.session();
     document.getElementById('internal-choice').hidden = !A.can(s, 'view_internal_figures');
+    A.keepInUrl(form, ['indicator', 'by', 'period', 'from', 'to']);
     form.addEventListener('change', function (ev) {
       if (ev.target === form.elements.indicator) { fillDimensions(); }
       if (ev.target === form.elements.by) { fillPeriods(); }

@@ -9,6 +9,7 @@
   const C = window.Charts;
   A.header('statistics');
   const form = document.getElementById('statistics-form');
+  const views = A.latest();
 
   function param() {
     const v = form.elements.period.value;
@@ -43,7 +44,8 @@
 
   async function draw(listing) {
     const box = document.getElementById('tables');
-    box.textContent = '';
+    const ticket = views.start();
+    box.setAttribute('aria-busy', 'true');
     const period = form.elements.period.value;
     const partial = document.getElementById('partial-note');
     partial.hidden = listing.partial.indexOf(period) < 0;
@@ -51,9 +53,18 @@
     document.querySelectorAll('.export-all').forEach(function (a) {
       a.href = '/api/v1/statistics/all/export.' + a.getAttribute('data-format') + '?' + param();
     });
-    for (const entry of listing.tables) {
+    // The six tables asked together; drawn once all are in, and only if no other period was chosen meanwhile.
+    const answers = await views.only(ticket, Promise.all(listing.tables.map(function (entry) {
       const refusal = A.el('p', { class: 'refusal', role: 'status' });
-      const t = await C.ask(A.call('GET', '/api/v1/statistics/' + entry.id + '?' + param()), refusal);
+      return C.ask(A.call('GET', '/api/v1/statistics/' + entry.id + '?' + param()), refusal)
+        .then(function (t) { return { entry: entry, t: t, refusal: refusal }; });
+    })));
+    box.textContent = '';
+    box.removeAttribute('aria-busy');
+    for (const answer of answers) {
+      const entry = answer.entry;
+      const t = answer.t;
+      const refusal = answer.refusal;
       if (t) {
         box.appendChild(tableSection(t));
       } else {
@@ -92,6 +103,7 @@
     C.options(form.elements.period, listing.years.concat(listing.quarters).map(function (p) { return { value: p, text: label(p) }; }),
       A.query.get('period') || listing.defaultPeriod);
     document.getElementById('disclosure').textContent = listing.legend[A.lang()] || listing.legend.en;
+    A.keepInUrl(form, ['period']);
     form.addEventListener('change', function () { draw(listing).catch(A.fail); });
     progress();
     await draw(listing);

@@ -80,7 +80,8 @@ final class BrowserPortal {
         driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
         driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(al.antitrafficking.portal.TestPortal.password(username));
         driver.findElement(org.openqa.selenium.By.cssSelector("#signin-form button[type=submit]")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith(next));
+        // A page may write its view into the address (A.keepInUrl): the page reached is what counts, not its parameters.
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> (next.contains("?") ? d.getCurrentUrl() : d.getCurrentUrl().replaceFirst("[?#].*$", "")).endsWith(next));
     }
 
     /** Forgets the session (the next page is an anonymous visitor's). */

@@ -308,6 +308,49 @@ class PagesBrowserTest {
     }
 
     @Test
+    void aViewIsKeptInItsLinkAndOnlyTheLatestChoiceDrawsWhenAnOlderAnswerComesLate() throws Exception {
+        open("/explorer.html?indicator=child_victims&by=&period=quarter");
+        chartData("chart-explorer");
+        // Answers by month come 1.5 s late, as over a slow network: months asked first, years right after.
+        ((JavascriptExecutor) driver).executeScript("const f = window.fetch; window.fetch = function (u, o) { const p = f(u, o); "
+                + "return String(u).indexOf('period=month') >= 0 ? p.then(function (r) { return new Promise(function (ok) { "
+                + "setTimeout(function () { ok(r); }, 1500); }); }) : p; };");
+
+        new Select(driver.findElement(By.id("period"))).selectByValue("month");
+        new Select(driver.findElement(By.id("period"))).selectByValue("year");
+
+        List<Object> years = List.of("2024", "2025", "2026");
+        waiting().until(d -> xAxis("chart-explorer").equals(years));
+        Thread.sleep(2500); // the late answer by month has come by now: it must not have drawn
+        assertThat(xAxis("chart-explorer")).isEqualTo(years);
+        assertThat(new Select(driver.findElement(By.id("period"))).getFirstSelectedOption().getDomAttribute("value")).isEqualTo("year");
+
+        new Select(driver.findElement(By.id("from"))).selectByValue("2025-01");
+        waiting().until(d -> xAxis("chart-explorer").equals(List.of("2025", "2026")));
+        String link = waiting().until(d -> d.getCurrentUrl().contains("from=2025-01") ? d.getCurrentUrl() : null);
+        assertThat(link).contains("indicator=child_victims", "period=year", "to=2026-02").doesNotContain("reason");
+
+        // The link, opened afresh, is the same view.
+        driver.get(link);
+        waiting().until(d -> xAxis("chart-explorer") != null && xAxis("chart-explorer").equals(List.of("2025", "2026")));
+        assertThat(new Select(driver.findElement(By.id("period"))).getFirstSelectedOption().getDomAttribute("value")).isEqualTo("year");
+        assertThat(new Select(driver.findElement(By.id("from"))).getFirstSelectedOption().getDomAttribute("value")).isEqualTo("2025-01");
+
+        WebElement copy = driver.findElement(By.cssSelector("button.copy-link"));
+        assertThat(copy.getText()).isEqualTo("Kopjo lidhjen e kësaj pamjeje");
+        copy.click();
+        WebElement status = driver.findElement(By.cssSelector(".copy-status"));
+        waiting().until(d -> !status.getText().isEmpty());
+        List<WebElement> box = driver.findElements(By.cssSelector(".copy-status input.copy-box"));
+        if (box.isEmpty()) {
+            assertThat(status.getText()).startsWith("Lidhja u kopjua");
+        } else {
+            assertThat(box.get(0).getDomProperty("value")).isEqualTo(driver.getCurrentUrl());
+        }
+        assertNoPageError();
+    }
+
+    @Test
     void theCompletenessHeatMapHasEveryCountyAndMonthWithTheMonthNotYetDue() {
         open("/completeness.html?source=services");
 
