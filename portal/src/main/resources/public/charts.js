@@ -49,6 +49,33 @@
     return row && row.status !== 'PUBLISHED' ? A.t('status.' + row.status) : cell(row, unit);
   }
 
+  /**
+   * Marks on line charts the periods the release covers only in part (flag PARTIAL_PERIOD): each line is solid over
+   * whole periods and dashed into and over a partial one, so that a year of two months does not read as a collapse.
+   * {@code rowAt(series, point)} gives the result row behind a point. Returns the series with their dashed twins after
+   * them: a tooltip reads only the first {@code series.length}.
+   */
+  function partial(series, rowAt) {
+    const twins = [];
+    series.forEach(function (s, k) {
+      if (s.type !== 'line') { return; }
+      const flags = s.data.map(function (v, i) {
+        const r = rowAt(k, i);
+        return !!(r && r.flags && r.flags.indexOf('PARTIAL_PERIOD') >= 0);
+      });
+      if (flags.indexOf(true) < 0) { return; }
+      const values = s.data.slice();
+      const colour = PALETTE[k % PALETTE.length];
+      s.data = values.map(function (v, i) { return flags[i] ? null : v; });
+      s.itemStyle = { color: colour };
+      s.lineStyle = { color: colour };
+      twins.push({ name: s.name, type: 'line', connectNulls: false, silent: true, tooltip: { show: false }, partial: true,
+        itemStyle: { color: colour }, lineStyle: { color: colour, type: 'dashed' }, symbol: 'emptyCircle',
+        data: values.map(function (v, i) { return flags[i] || flags[i - 1] || flags[i + 1] ? v : null; }) });
+    });
+    return series.concat(twins);
+  }
+
   /** A row's period as a table heads it: marked when the release covers it only in part. */
   function period(row) {
     return row.flags && row.flags.indexOf('PARTIAL_PERIOD') >= 0 ? A.t('statistics.partial', { period: row.period }) : row.period;
@@ -163,6 +190,6 @@
   }
 
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
-  window.Charts = { PALETTE: PALETTE, RAMP: RAMP, init: init, spans: spans, periods: periods, options: options, months: months, ask: ask, legend: legend, places: places,
+  window.Charts = { PALETTE: PALETTE, RAMP: RAMP, init: init, spans: spans, periods: periods, options: options, months: months, partial: partial, ask: ask, legend: legend, places: places,
     mark: mark, cell: cell, said: said, period: period, value: value, fillTable: fillTable, csvLink: csvLink, all: charts };
 })();

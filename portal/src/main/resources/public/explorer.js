@@ -71,7 +71,7 @@
     chart.setOption({
       color: C.PALETTE,
       tooltip: { trigger: 'axis', formatter: function (params) {
-        return [params[0].axisValueLabel].concat(params.map(function (p) {
+        return [params[0].axisValueLabel].concat(params.filter(function (p) { return p.seriesIndex < keys.length; }).map(function (p) {
           return p.marker + ' ' + p.seriesName + ': ' + C.said(groups[keys[p.seriesIndex]][p.axisValue], e.unit);
         })).join('<br>');
       } },
@@ -79,10 +79,10 @@
       grid: { left: 60, right: 20, top: 40, bottom: 40 },
       xAxis: { type: 'category', data: periods },
       yAxis: { type: 'value' },
-      series: keys.map(function (k) {
+      series: C.partial(keys.map(function (k) {
         return { name: by ? label(by, k) : A.t('explorer.albania'), type: periods.length > 1 ? 'line' : 'bar', connectNulls: false,
           data: periods.map(function (p) { return C.value(groups[k][p]); }) };
-      })
+      }), function (k, i) { return groups[keys[k]][periods[i]]; })
     }, true);
     const heads = periods.map(function (p) { return C.period(groups[keys[0]][p]); });
     C.fillTable(document.getElementById('pivot'), [by ? A.t('dim.' + by) : ''].concat(heads),

@@ -107,10 +107,11 @@
     trendChart.setOption({
       color: C.PALETTE,
       tooltip: { trigger: 'axis', formatter: function (p) { return p[0].axisValueLabel + ': ' + C.said(rows[p[0].dataIndex], e.unit); } },
+      legend: { show: false },
       grid: { left: 60, right: 20, top: 20, bottom: 40 },
       xAxis: { type: 'category', data: rows.map(function (r) { return r.period; }) },
       yAxis: { type: 'value' },
-      series: [{ name: name(e), type: 'line', connectNulls: false, data: rows.map(C.value) }]
+      series: C.partial([{ name: name(e), type: 'line', connectNulls: false, data: rows.map(C.value) }], function (k, i) { return rows[i]; })
     }, true);
     C.fillTable(document.getElementById('trend-table'), [A.t('explorer.period'), name(e), A.t('compare.status')],
       rows.map(function (r) { return [C.period(r), C.cell(r, e.unit), A.t('status.' + r.status)]; }));
@@ -146,7 +147,7 @@
     C.init('chart-victims').setOption({
       color: C.PALETTE,
       tooltip: { trigger: 'axis', formatter: function (params) {
-        return [params[0].axisValueLabel].concat(params.map(function (p) {
+        return [params[0].axisValueLabel].concat(params.filter(function (p) { return p.seriesIndex < statuses.length; }).map(function (p) {
           return p.marker + ' ' + p.seriesName + ': ' + C.said(byStatus[statuses[p.seriesIndex]][p.axisValue], 'count');
         })).join('<br>');
       } },
@@ -154,9 +155,9 @@
       grid: { left: 50, right: 20, top: 36, bottom: 40 },
       xAxis: { type: 'category', data: periods },
       yAxis: { type: 'value', minInterval: 1 },
-      series: statuses.map(function (s) {
+      series: C.partial(statuses.map(function (s) {
         return { name: A.t('series.' + s), type: 'line', connectNulls: false, data: periods.map(function (p) { return C.value(byStatus[s][p]); }) };
-      })
+      }), function (k, i) { return byStatus[statuses[k]][periods[i]]; })
     });
     C.fillTable(document.getElementById('victims-table'), [A.t('dim.status')].concat(periods), statuses.map(function (s) {
       return [A.t('series.' + s)].concat(periods.map(function (p) { return C.cell(byStatus[s][p], 'count'); }));

@@ -191,7 +191,31 @@ class PagesBrowserTest {
 
         waiting().until(d -> xAxis("chart-trend").equals(List.of("2024", "2025", "2026")));
         assertThat(driver.findElement(By.id("trend-table")).getAttribute("textContent")).contains("2025");
+        // 2024 (from March) and 2026 (to February) are partial: the line is solid over 2025 only and dashed into both,
+        // and their table headings say so.
+        JsonNode rows = http.json("/api/v1/indicators/" + indicator + "?period=year&from=2024-03&to=2026-02", 200).get("rows");
+        assertThat(rows).extracting(r -> r.get("flags").toString()).containsExactly("[\"PARTIAL_PERIOD\"]", "[]", "[\"PARTIAL_PERIOD\"]");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> series = (List<Map<String, Object>>) ((JavascriptExecutor) driver).executeScript("return echarts.getInstanceByDom("
+                + "document.getElementById('chart-trend')).getOption().series.map(function (s) { return { dashed: s.lineStyle && s.lineStyle.type "
+                + "=== 'dashed', data: s.data }; });");
+        assertThat(series).hasSize(2);
+        List<Number> values = new ArrayList<>();
+        rows.forEach(r -> values.add(r.get("value").isNull() ? null : r.get("value").asDouble()));
+        assertThat(series.get(0).get("dashed")).isEqualTo(false);
+        assertThat(numbers(series.get(0).get("data"))).containsExactly(null, values.get(1) == null ? null : values.get(1).doubleValue(), null);
+        assertThat(series.get(1).get("dashed")).isEqualTo(true);
+        assertThat(numbers(series.get(1).get("data"))).containsExactlyElementsOf(values.stream().map(v -> v == null ? null : v.doubleValue()).toList());
+        assertThat(driver.findElement(By.id("trend-table")).getAttribute("textContent")).contains("2024 (i pjesshëm)", "2026 (i pjesshëm)");
         assertNoPageError();
+    }
+
+    private static List<Double> numbers(Object data) {
+        List<Double> out = new ArrayList<>();
+        for (Object o : (List<?>) data) {
+            out.add(o == null ? null : ((Number) o).doubleValue());
+        }
+        return out;
     }
 
     @Test
