@@ -33,17 +33,29 @@
     const note = document.getElementById('flow-note');
     note.hidden = !flow.note;
     note.textContent = flow.note ? A.t('convergence.shownNot', { note: flow.note }) : '';
-    const shown = flow.links.filter(function (l) { return l.status === 'PUBLISHED'; });
-    showChart(flowChart, shown.length > 0);
+    // A withheld flow is drawn too, as a grey placeholder of one fixed width (a fiftieth of the largest published flow)
+    // marked with the release's mark: it says the flow exists and is withheld, never how large it is; without it a
+    // withheld flow looked like no flow at all.
+    const largest = flow.links.reduce(function (m, l) { return l.status === 'PUBLISHED' ? Math.max(m, l.children || 0) : m; }, 0);
+    const placeholder = Math.max(1, largest / 50);
+    showChart(flowChart, flow.links.length > 0);
     const names = [];
-    shown.forEach(function (l) { [l.source, l.target].forEach(function (n) { if (names.indexOf(n) < 0) { names.push(n); } }); });
+    flow.links.forEach(function (l) { [l.source, l.target].forEach(function (n) { if (names.indexOf(n) < 0) { names.push(n); } }); });
     flowChart.setOption({
       color: C.PALETTE,
-      tooltip: { trigger: 'item', formatter: function (p) { return p.dataType === 'edge' ? node(p.data.source) + ' → ' + node(p.data.target) + ': ' + A.number(p.data.value) : node(p.name); } },
+      tooltip: { trigger: 'item', formatter: function (p) {
+        if (p.dataType !== 'edge') { return node(p.name); }
+        return node(p.data.source) + ' → ' + node(p.data.target) + ': '
+          + (p.data.status === 'PUBLISHED' ? A.number(p.data.value) : C.mark(p.data.status) + ' (' + A.t('status.' + p.data.status) + ')');
+      } },
       series: [{ type: 'sankey', left: 10, right: 160, nodeAlign: 'left', emphasis: { focus: 'adjacency' },
         label: { formatter: function (p) { return node(p.name); } },
         data: names.map(function (n, i) { return { name: n, itemStyle: { color: n.indexOf('after:') === 0 ? '#BBBBBB' : C.PALETTE[i % C.PALETTE.length] } }; }),
-        links: shown.map(function (l) { return { source: l.source, target: l.target, value: l.children }; }) }]
+        links: flow.links.map(function (l) {
+          return l.status === 'PUBLISHED' ? { source: l.source, target: l.target, value: l.children, status: l.status }
+            : { source: l.source, target: l.target, value: placeholder, status: l.status, lineStyle: { color: '#888888', opacity: 0.3 },
+              edgeLabel: { show: true, formatter: C.mark(l.status) } };
+        }) }]
     }, true);
     const withheld = flow.links.filter(function (l) { return l.status !== 'PUBLISHED'; });
     document.getElementById('withheld').textContent = withheld.length ? A.t('convergence.withheld', {

@@ -74,7 +74,8 @@ class PagesBrowserTest {
     @SuppressWarnings("unchecked")
     private List<Object> xAxis(String elementId) {
         return (List<Object>) ((JavascriptExecutor) driver).executeScript(
-                "return echarts.getInstanceByDom(document.getElementById(arguments[0])).getOption().xAxis[0].data;", elementId);
+                "const c = window.echarts && echarts.getInstanceByDom(document.getElementById(arguments[0])); const o = c && c.getOption();"
+                        + "return o && o.xAxis && o.xAxis.length ? o.xAxis[0].data : null;", elementId);
     }
 
     private void assertNoPageError() {
@@ -189,7 +190,7 @@ class PagesBrowserTest {
 
         new Select(driver.findElement(By.id("trend-period"))).selectByValue("year");
 
-        waiting().until(d -> xAxis("chart-trend").equals(List.of("2024", "2025", "2026")));
+        waiting().until(d -> List.of("2024", "2025", "2026").equals(xAxis("chart-trend")));
         assertThat(driver.findElement(By.id("trend-table")).getAttribute("textContent")).contains("2025");
         // 2024 (from March) and 2026 (to February) are partial: the line is solid over 2025 only and dashed into both,
         // and their table headings say so.
@@ -276,6 +277,25 @@ class PagesBrowserTest {
                 "const c = echarts.getInstanceByDom(document.getElementById('chart-flow')); const o = c && c.getOption();"
                         + "return o && o.series && o.series[0].links && o.series[0].links.length ? o.series[0].links : null;"));
         assertThat(links.size()).isGreaterThanOrEqualTo(3);
+        // Every flow of the answer is drawn, a withheld one as a placeholder of one width marked x, whatever its size.
+        assertThat(links).hasSize(flow.get("links").size());
+        double largest = 0;
+        for (JsonNode l : flow.get("links")) {
+            largest = l.get("status").asText().equals("PUBLISHED") ? Math.max(largest, l.get("children").asDouble()) : largest;
+        }
+        for (int i = 0; i < links.size(); i++) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> drawnLink = (Map<String, Object>) links.get(i);
+            JsonNode l = flow.get("links").get(i);
+            assertThat(drawnLink.get("source")).isEqualTo(l.get("source").asText());
+            double value = ((Number) drawnLink.get("value")).doubleValue();
+            if (l.get("status").asText().equals("PUBLISHED")) {
+                assertThat(value).isEqualTo(l.get("children").asDouble());
+            } else {
+                assertThat(value).as("a withheld flow's width says nothing of it").isEqualTo(Math.max(1, largest / 50));
+                assertThat(((Map<?, ?>) drawnLink.get("edgeLabel")).get("show")).isEqualTo(true);
+            }
+        }
         if (flow.get("delays").isEmpty()) {
             waiting().until(d -> d.findElement(By.id("flow-note")).getText().contains("the days to NRM identification are published here only"));
         } else {
@@ -344,19 +364,19 @@ class PagesBrowserTest {
         new Select(driver.findElement(By.id("period"))).selectByValue("year");
 
         List<Object> years = List.of("2024", "2025", "2026");
-        waiting().until(d -> xAxis("chart-explorer").equals(years));
+        waiting().until(d -> years.equals(xAxis("chart-explorer")));
         Thread.sleep(2500); // the late answer by month has come by now: it must not have drawn
         assertThat(xAxis("chart-explorer")).isEqualTo(years);
         assertThat(new Select(driver.findElement(By.id("period"))).getFirstSelectedOption().getDomAttribute("value")).isEqualTo("year");
 
         new Select(driver.findElement(By.id("from"))).selectByValue("2025-01");
-        waiting().until(d -> xAxis("chart-explorer").equals(List.of("2025", "2026")));
+        waiting().until(d -> List.of("2025", "2026").equals(xAxis("chart-explorer")));
         String link = waiting().until(d -> d.getCurrentUrl().contains("from=2025-01") ? d.getCurrentUrl() : null);
         assertThat(link).contains("indicator=child_victims", "period=year", "to=2026-02").doesNotContain("reason");
 
         // The link, opened afresh, is the same view.
         driver.get(link);
-        waiting().until(d -> xAxis("chart-explorer") != null && xAxis("chart-explorer").equals(List.of("2025", "2026")));
+        waiting().until(d -> List.of("2025", "2026").equals(xAxis("chart-explorer")));
         assertThat(new Select(driver.findElement(By.id("period"))).getFirstSelectedOption().getDomAttribute("value")).isEqualTo("year");
         assertThat(new Select(driver.findElement(By.id("from"))).getFirstSelectedOption().getDomAttribute("value")).isEqualTo("2025-01");
 
