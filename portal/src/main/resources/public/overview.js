@@ -90,10 +90,9 @@
       form.elements.period.value || 'quarter');
   }
 
-  /** The trend's question for the chosen indicator and period. */
-  function trendAsk() {
-    const form = document.getElementById('trend-form');
-    return form.elements.indicator.value + '?period=' + form.elements.period.value + '&from=' + snapshot.firstMonth + '&to=' + snapshot.lastMonth;
+  /** The trend's parameters for the chosen period, over the whole release. */
+  function trendQuery() {
+    return 'period=' + document.getElementById('trend-form').elements.period.value + '&from=' + snapshot.firstMonth + '&to=' + snapshot.lastMonth;
   }
 
   /** Draws the trend from its answer (asked with others on load), or asks it alone when the choice changes. */
@@ -101,8 +100,7 @@
     const form = document.getElementById('trend-form');
     const e = entry(form.elements.indicator.value);
     const period = form.elements.period.value;
-    const ask = trendAsk();
-    const result = await C.ask(asked || indicator(e.id, ask.substring(ask.indexOf('?') + 1)), document.getElementById('trend-refusal'));
+    const result = await C.ask(asked || indicator(e.id, trendQuery()), document.getElementById('trend-refusal'));
     const rows = result ? result.rows : [];
     trendChart.setOption({
       color: C.PALETTE,
@@ -185,10 +183,11 @@
       trend().catch(A.fail);
     });
     // The page's figures in one call (tiles, trend, victims by status), beside the completeness report: from one release.
-    const asks = tileAsks().concat([trendAsk()]).concat(victimsAsk() ? [victimsAsk()] : []);
-    const asked = A.answers(asks);
-    const tileCount = asks.length - 1 - (victimsAsk() ? 1 : 0);
-    await Promise.all([glance(), tiles(asked.slice(0, tileCount)), trend(asked[tileCount]), victims(asked[tileCount + 1])]);
+    const tileQuestions = tileAsks();
+    const victimsQuestion = victimsAsk();
+    const asked = A.answers(tileQuestions.concat([form.elements.indicator.value + '?' + trendQuery()], victimsQuestion ? [victimsQuestion] : []));
+    const n = tileQuestions.length;
+    await Promise.all([glance(), tiles(asked.slice(0, n)), trend(asked[n]), victims(asked[n + 1])]);
   }
 
   load().catch(A.fail);

@@ -91,8 +91,7 @@ public final class Requests {
     public static al.antitrafficking.warehouse.indicator.IndicatorQuery indicatorQuery(String id, java.util.Map<String, java.util.List<String>> parameters,
                                                                                       java.time.YearMonth lastMonth,
                                                                                       al.antitrafficking.warehouse.indicator.Audience audience) {
-        java.time.YearMonth to = month(parameters, "to", lastMonth);
-        java.time.YearMonth from = month(parameters, "from", to.minusMonths(11));
+        Months months = months(parameters, lastMonth);
         al.antitrafficking.warehouse.indicator.PeriodType period;
         String periodName = first(parameters, "period");
         try {
@@ -107,7 +106,7 @@ public final class Requests {
                 filters.put(key, values.stream().flatMap(v -> list(v).stream()).toList());
             }
         });
-        return new al.antitrafficking.warehouse.indicator.IndicatorQuery(id, from, to, period, filters,
+        return new al.antitrafficking.warehouse.indicator.IndicatorQuery(id, months.from(), months.to(), period, filters,
                 list(first(parameters, "group_by")), audience);
     }
 
@@ -122,8 +121,12 @@ public final class Requests {
 
     /** {@code from} and {@code to} (yyyy-MM), by default the twelve months up to the snapshot's last month. */
     public static Months months(Context ctx, String lastMonth) {
-        java.time.YearMonth to = month(ctx, "to", lastMonth == null ? java.time.YearMonth.now() : java.time.YearMonth.parse(lastMonth));
-        return new Months(month(ctx, "from", to.minusMonths(11)), to);
+        return months(ctx.queryParamMap(), lastMonth == null ? java.time.YearMonth.now() : java.time.YearMonth.parse(lastMonth));
+    }
+
+    private static Months months(java.util.Map<String, java.util.List<String>> parameters, java.time.YearMonth lastMonth) {
+        java.time.YearMonth to = month(parameters, "to", lastMonth);
+        return new Months(month(parameters, "from", to.minusMonths(11)), to);
     }
 
     /** The release an answer reads: the published one, or an earlier one of the ledger ({@code release=ID}), pinned for the answer. */

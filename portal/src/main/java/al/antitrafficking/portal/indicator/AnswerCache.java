@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,6 +125,6 @@ public final class AnswerCache {
 
     /** Entries, bytes held, hits and misses so far, for tests and the benchmark. */
     public synchronized List<Long> figures() {
-        return new ArrayList<>(List.of((long) entries.size(), bytes, hits, misses));
+        return List.of((long) entries.size(), bytes, hits, misses);
     }
 }

@@ -150,6 +150,7 @@ class PagesBrowserTest {
         });
         assertThat(tiles.get(0).findElement(By.className("tile-value")).getText()).matches("[0-9 .,]+");
         // Each tile is its own indicator's figure over the last rolling window, whatever order the one call answered in.
+        int compared = 0;
         for (WebElement tile : tiles) {
             java.net.http.HttpResponse<String> alone = http.get("/api/v1/indicators/" + tile.getDomAttribute("data-indicator")
                     + "?period=range&from=2025-03&to=2026-02");
@@ -165,8 +166,10 @@ class PagesBrowserTest {
                 // In Albanian whatever the browser's locale data: a space between thousands (6 620), never 6,620.
                 assertThat(shown).as(tile.getDomAttribute("data-indicator"))
                         .isEqualTo(String.format(Locale.ROOT, "%,d", row.get("numerator").asLong()).replace(',', ' '));
+                compared++;
             }
         }
+        assertThat(compared).as("tiles whose count was compared with the API").isPositive();
         assertThat(tiles.get(0).findElement(By.className("tile-change")).getText()).contains("krahasuar me një vit më parë");
         assertThat(driver.findElements(By.cssSelector("#completeness-glance li"))).hasSize(4);
         assertThat(driver.findElement(By.id("snapshot")).getText()).startsWith("Të dhënat e ").contains("2024-03 deri 2026-02");

@@ -196,14 +196,18 @@ class ClerkUploadTest {
                 .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
     }
 
+    /** The sample workbook with a second sheet "lista" whose first cell holds {@code text}. */
+    private static byte[] withSecondSheet(String text) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(workbook(2, null))); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            wb.createSheet("lista").createRow(0).createCell(0).setCellValue(text);
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
     @Test
     void aWorkbookOfTwoSheetsIsRefusedSinceOnlyTheFirstWouldBeChecked() throws IOException {
-        byte[] twoSheets;
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(workbook(2, null))); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            wb.createSheet("lista").createRow(0).createCell(0).setCellValue("Arben Hoxha J12345678K");
-            wb.write(out);
-            twoSheets = out.toByteArray();
-        }
+        byte[] twoSheets = withSecondSheet("Arben Hoxha J12345678K");
 
         UploadReceipt r = send("cpu_AL-07_2026-02.xlsx", twoSheets).receipt();
 
@@ -215,12 +219,7 @@ class ClerkUploadTest {
 
     @Test
     void aSecondSheetWhosePartLiesElsewhereInTheZipIsCountedAsTheWorkbookListsIt() throws IOException {
-        byte[] twoSheets;
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(workbook(2, null))); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            wb.createSheet("lista").createRow(0).createCell(0).setCellValue("x");
-            wb.write(out);
-            twoSheets = out.toByteArray();
-        }
+        byte[] twoSheets = withSecondSheet("x");
         // The second sheet's part moved out of xl/worksheets/, its relationship pointed at the new place (as an attacker did).
         ByteArrayOutputStream moved = new ByteArrayOutputStream();
         try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(twoSheets));
