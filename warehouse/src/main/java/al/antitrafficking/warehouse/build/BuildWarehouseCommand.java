@@ -36,34 +36,54 @@ public final class BuildWarehouseCommand {
             }
             AppConfig config = AppConfig.fromArgs(configArgs.toArray(String[]::new));
             Progress.start("build", System.out, Duration.ofSeconds(5));
-            Snapshots snapshots = new Snapshots(config.warehouseDir());
-            WarehouseBuilder builder = new WarehouseBuilder();
-            Snapshot snapshot;
-            Map<WarehouseTable, Long> rows;
-            ReleaseBuilder.Built release;
-            List<String> pruned;
-            // One ETL run or build at a time: two builds of one snapshot would write the same database.
-            try (var lock = snapshots.lockWarehouse(Duration.ofMinutes(30))) {
-                snapshot = resolve(snapshots, snapshotId);
-                Progress.stage("DuckDB: tables, views and the child pathway of snapshot " + snapshot.id(), 0, "");
-                rows = builder.build(snapshot);
-                release = Releases.build(config, snapshot, Catalogue.load(config.catalogueFile()), Territory.load(config.referenceDir()));
-                Progress.stage("publishing and pruning", 0, "");
-                Releases.publish(snapshots, new Ledger(config.warehouseDir()), snapshot);
-                pruned = snapshots.prune(config.snapshotsKept());
-            }
+            Outcome outcome = buildAndPublish(config, snapshotId);
             Progress.stop();
-            System.out.println("Warehouse snapshot " + snapshot.id() + " built and published: " + snapshot.dir());
-            rows.forEach((table, count) -> System.out.printf("  %-26s %,12d rows%n", table.folder(), count));
-            builder.derivedRows().forEach((table, count) -> System.out.printf("  %-26s %,12d rows%n", table, count));
-            System.out.println(Releases.describe(release));
-            if (!pruned.isEmpty()) {
-                System.out.println("  removed old snapshots (their releases stay in the ledger): " + String.join(", ", pruned));
-            }
+            System.out.print(outcome.summary());
         } catch (RuntimeException e) {
             Progress.stop();
             System.err.println("Warehouse build failed: " + e.getMessage());
             System.exit(1);
+        }
+    }
+
+    /** What a build made: the snapshot, its tables' rows, the release, the snapshots pruned. */
+    public record Outcome(Snapshot snapshot, Map<WarehouseTable, Long> rows, Map<String, Long> derivedRows, int correctedFiles,
+                          ReleaseBuilder.Built release, List<String> pruned) {
+        /** The build's report, as the command prints it. */
+        public String summary() {
+            StringBuilder s = new StringBuilder("Warehouse snapshot " + snapshot.id() + " built and published: " + snapshot.dir() + "\n");
+            rows.forEach((table, count) -> s.append(String.format("  %-26s %,12d rows%n", table.folder(), count)));
+            derivedRows.forEach((table, count) -> s.append(String.format("  %-26s %,12d rows%n", table, count)));
+            if (correctedFiles >= 0) {
+                s.append(String.format("  the database is the previous snapshot's with the pathways of the children of %d changed fact "
+                        + "files replaced%n", correctedFiles));
+            }
+            s.append(Releases.describe(release)).append('\n');
+            if (!pruned.isEmpty()) {
+                s.append("  removed old snapshots (their releases stay in the ledger): ").append(String.join(", ", pruned)).append('\n');
+            }
+            return s.toString();
+        }
+    }
+
+    /**
+     * Builds the DuckDB database of the newest committed snapshot (or of {@code snapshotId}), from the previous release's
+     * snapshot when it differs in a few fact files (a correction), then its release; publishes it and prunes.
+     */
+    public static Outcome buildAndPublish(AppConfig config, String snapshotId) {
+        Snapshots snapshots = new Snapshots(config.warehouseDir());
+        WarehouseBuilder builder = new WarehouseBuilder();
+        // One ETL run or build at a time: two builds of one snapshot would write the same database.
+        try (var lock = snapshots.lockWarehouse(Duration.ofMinutes(30))) {
+            Snapshot snapshot = resolve(snapshots, snapshotId);
+            Progress.stage("DuckDB: tables, views and the child pathway of snapshot " + snapshot.id(), 0, "");
+            Map<WarehouseTable, Long> rows = builder.build(snapshot, Releases.base(config, snapshot));
+            ReleaseBuilder.Built release = Releases.build(config, snapshot, Catalogue.load(config.catalogueFile()),
+                    Territory.load(config.referenceDir()));
+            Progress.stage("publishing and pruning", 0, "");
+            Releases.publish(snapshots, new Ledger(config.warehouseDir()), snapshot);
+            List<String> pruned = snapshots.prune(config.snapshotsKept());
+            return new Outcome(snapshot, rows, builder.derivedRows(), builder.correctedFiles(), release, pruned);
         }
     }
 

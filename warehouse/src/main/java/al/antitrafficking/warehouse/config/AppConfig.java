@@ -175,6 +175,15 @@ public record AppConfig(
                 maxFileBytes, maxRowFields, disclosureMaxSmallShare, disclosureMinimise, sampleProfile, portal);
     }
 
+    /** The same configuration with another incoming folder (tests). */
+    public AppConfig withIncomingDir(Path dir) {
+        return new AppConfig(projectDir, dir, warehouseDir, snapshotsKept, referenceDir, sparkMaster, sparkUi, httpHost,
+                httpPort, disclosureMinCount, sampleSeed, sampleMonths, sampleEndMonth, sampleRows, forumStoreFile, forumBackupDir,
+                forumExampleActions, forumBackupsKept, forumBackupEveryHours, contractFile, piiDir, maxBadRowShare, warehouseKeyFile,
+                catalogueFile, deadlineDays,
+                maxFileBytes, maxRowFields, disclosureMaxSmallShare, disclosureMinimise, sampleProfile, portal);
+    }
+
     /** The same configuration with another warehouse key file (tests). */
     public AppConfig withWarehouseKeyFile(Path file) {
         return new AppConfig(projectDir, incomingDir, warehouseDir, snapshotsKept, referenceDir, sparkMaster, sparkUi, httpHost,

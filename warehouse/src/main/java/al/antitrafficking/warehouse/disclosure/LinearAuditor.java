@@ -76,25 +76,45 @@ public final class LinearAuditor {
         return audit(system, withheld, assumption, withheld);
     }
 
-    /** Audits the components that hold any of {@code cells}. */
+    /**
+     * Audits the components that hold any of {@code cells}. Components share no unknown, so they are audited side by
+     * side on the machine's cores; their findings are gathered in the components' order, so the report does not depend
+     * on which finished first.
+     */
     public Report audit(LinkedSystem system, BitSet withheld, Assumption assumption, BitSet cells) {
+        List<Audited> results = components(system, withheld, cells).parallelStream()
+                .map(component -> auditComponent(system, withheld, assumption, component)).toList();
         List<Exposure> exposures = new ArrayList<>();
         int inconsistent = 0;
         int components = 0;
         int audited = 0;
-        long[] programs = {0};
-        for (List<Integer> component : components(system, withheld, cells)) {
-            if (assumption == Assumption.ADDITIVE && allExact(system, component)) {
+        long programs = 0;
+        for (Audited r : results) {
+            if (r == null) {
                 continue;
             }
             components++;
-            audited += component.size();
-            boolean consistent = component.size() <= exactLimit
-                    ? new Program(system, withheld, component, assumption, null).auditAll(exposures, programs)
-                    : auditLocally(system, withheld, component, assumption, exposures, programs);
-            inconsistent += consistent ? 0 : 1;
+            audited += r.size();
+            exposures.addAll(r.exposures());
+            inconsistent += r.consistent() ? 0 : 1;
+            programs += r.programs();
         }
-        return new Report(exposures, audited, components, inconsistent, programs[0]);
+        return new Report(exposures, audited, components, inconsistent, programs);
+    }
+
+    /** What the audit of one component found; null for a component the assumption leaves as it is. */
+    private record Audited(List<Exposure> exposures, boolean consistent, long programs, int size) {}
+
+    private Audited auditComponent(LinkedSystem system, BitSet withheld, Assumption assumption, List<Integer> component) {
+        if (assumption == Assumption.ADDITIVE && allExact(system, component)) {
+            return null;
+        }
+        List<Exposure> exposures = new ArrayList<>();
+        long[] programs = {0};
+        boolean consistent = component.size() <= exactLimit
+                ? new Program(system, withheld, component, assumption, null).auditAll(exposures, programs)
+                : auditLocally(system, withheld, component, assumption, exposures, programs);
+        return new Audited(exposures, consistent, programs[0], component.size());
     }
 
     /** The exact smallest and largest value of one withheld cell, over its whole component (tests, reports). */

@@ -72,6 +72,15 @@ public final class Protection {
      * unprotected (the caller publishes their tables coarser, or not at all).
      */
     public Result protect(LinkedSystem s, Carried carried, int maxRounds) {
+        return protect(s, carried, maxRounds, null);
+    }
+
+    /**
+     * As {@link #protect(LinkedSystem, Carried, int)}, auditing at first only the components that hold a cell of
+     * {@code scope} (null: all), with every cell withheld on the way: a correction, whose other components keep the
+     * carried pattern an earlier audit passed.
+     */
+    public Result protect(LinkedSystem s, Carried carried, int maxRounds, BitSet scope) {
         int n = s.size();
         BitSet withheld = new BitSet(n);
         Reason[] reasons = new Reason[n];
@@ -79,7 +88,7 @@ public final class Protection {
         long programs = 0;
         int rounds = 0;
         List<Integer> unprotected = new ArrayList<>();
-        BitSet dirty = (BitSet) withheld.clone();
+        BitSet dirty = (BitSet) (scope == null ? withheld : scope).clone();
         while (!dirty.isEmpty()) {
             rounds++;
             boolean last = rounds >= maxRounds;

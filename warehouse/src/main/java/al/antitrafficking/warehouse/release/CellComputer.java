@@ -21,8 +21,16 @@ final class CellComputer {
     private static final String TABLE = SqlResource.load(CellComputer.class, "table_cells.sql");
     private static final String WINDOW = SqlResource.load(CellComputer.class, "window_cells.sql");
 
-    /** One computed cell: territory, period, the split dimensions' values in the table's order, the count, the median. */
-    record Raw(Level level, String territory, String period, List<String> splitValues, long count, Double median) {}
+    /**
+     * One computed cell: territory, period, the split dimensions' values in the table's order, the count, the median, and
+     * how many fact rows reached it (a cell exists where at least one did; a correction adds and subtracts these).
+     */
+    record Raw(Level level, String territory, String period, List<String> splitValues, long count, Double median, long rows) {
+        /** The key a correction matches the cell by. */
+        String key() {
+            return level + "|" + territory + "|" + period + "|" + String.join("\u0001", splitValues);
+        }
+    }
 
     private final ReleasePlan plan;
 
@@ -32,9 +40,17 @@ final class CellComputer {
 
     /** The table's cells at every level and grain, and over each window (from/to months). */
     List<Raw> compute(Connection c, ReleaseTable t, List<YearMonth[]> windows) throws SQLException {
+        return compute(c, t, windows, t.family().fact().table());
+    }
+
+    /**
+     * As {@link #compute(Connection, ReleaseTable, List)}, over {@code relation} in place of the fact: a table of some of
+     * the fact's rows with the fact's columns, made by the build (never a name from a request).
+     */
+    List<Raw> compute(Connection c, ReleaseTable t, List<YearMonth[]> windows, String relation) throws SQLException {
         List<Raw> cells = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        Map<String, String> slots = slots(t, params);
+        Map<String, String> slots = slots(t, params, relation);
         boolean municipalities = t.levels().contains(Level.MUNICIPALITY);
         String splits = String.join("", t.splits().stream().map(s -> ", s" + t.splits().indexOf(s)).toList());
         List<String> sets = new ArrayList<>();
@@ -69,23 +85,23 @@ final class CellComputer {
                     };
                     String period = rs.getInt("no_month") == 0 ? rs.getString("p_month")
                             : rs.getInt("no_quarter") == 0 ? rs.getString("p_quarter") : rs.getString("p_year");
-                    cells.add(new Raw(level, territory, period, splitValues(rs, t), rs.getLong("n"), median(rs)));
+                    cells.add(new Raw(level, territory, period, splitValues(rs, t), rs.getLong("n"), median(rs), rs.getLong("row_count")));
                 }
             }
         }
         if (t.rolling()) {
             for (YearMonth[] window : windows) {
-                cells.addAll(window(c, t, window[0], window[1]));
+                cells.addAll(window(c, t, window[0], window[1], relation));
             }
         }
         return cells;
     }
 
-    private List<Raw> window(Connection c, ReleaseTable t, YearMonth from, YearMonth to) throws SQLException {
+    private List<Raw> window(Connection c, ReleaseTable t, YearMonth from, YearMonth to, String relation) throws SQLException {
         List<Object> params = new ArrayList<>();
         params.add(from.atDay(1));
         params.add(to.atEndOfMonth());
-        Map<String, String> slots = slots(t, params);
+        Map<String, String> slots = slots(t, params, relation);
         String splits = String.join("", t.splits().stream().map(s -> ", s" + t.splits().indexOf(s)).toList());
         List<String> sets = new ArrayList<>();
         sets.add("(" + splits.replaceFirst("^, ", "") + ")");
@@ -103,7 +119,7 @@ final class CellComputer {
                 while (rs.next()) {
                     boolean albania = rs.getInt("all_counties") == 1;
                     cells.add(new Raw(albania ? Level.ALBANIA : Level.COUNTY, albania ? CellKey.ALBANIA : rs.getString("t_county"), label,
-                            splitValues(rs, t), rs.getLong("n"), median(rs)));
+                            splitValues(rs, t), rs.getLong("n"), median(rs), rs.getLong("row_count")));
                 }
             }
         }
@@ -111,10 +127,10 @@ final class CellComputer {
     }
 
     /** The slots both statements share; the where clause's values are added to {@code params}. */
-    private Map<String, String> slots(ReleaseTable t, List<Object> params) {
+    private Map<String, String> slots(ReleaseTable t, List<Object> params, String relation) {
         Map<String, String> slots = new LinkedHashMap<>();
         var fact = t.family().fact();
-        slots.put("fact", fact.table());
+        slots.put("fact", relation);
         slots.put("date", t.family().date());
         slots.put("county_column", fact.dimensionColumn("county").orElseThrow());
         slots.put("measure", t.family().measureSql());

@@ -8,6 +8,7 @@ import al.antitrafficking.warehouse.indicator.PeriodType;
 import al.antitrafficking.warehouse.reference.County;
 import al.antitrafficking.warehouse.reference.Municipality;
 import al.antitrafficking.warehouse.reference.Territory;
+import al.antitrafficking.warehouse.snapshot.FactChanges;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,7 +35,25 @@ public final class ReleaseBuilder {
 
     /** What the build made: the cells with their statuses, the tables' layouts, and the figures of the build. */
     public record Built(String id, List<ReleaseCell> cells, List<TableLayout> tables, Tabulation.Coverage coverage,
-                        List<Submission> submissions, Stats stats) {}
+                        List<Submission> submissions, Stats stats, Computed computed) {}
+
+    /**
+     * The tables' computed cells, kept beside the snapshot's database for the next correction; {@code changedFiles}: when
+     * they were worked out from the previous snapshot's, how many fact files differed (else -1: computed from all facts).
+     */
+    public record Computed(String fingerprint, Map<String, List<CellComputer.Raw>> cells, int changedFiles) {
+        /** Every computed cell as one line (table, key, count, rows, median), sorted: for comparing two computations. */
+        public List<String> lines() {
+            List<String> lines = new ArrayList<>();
+            cells.forEach((table, raws) -> raws.forEach(r -> lines.add(table + "|" + r.key().replace('\u0001', ',') + " = " + r.count()
+                    + " in " + r.rows() + " rows" + (r.median() == null ? "" : ", median " + r.median()))));
+            java.util.Collections.sort(lines);
+            return lines;
+        }
+    }
+
+    /** The snapshot a correction is worked out from: its folder, and the corrected snapshot's folder. */
+    public record Base(java.nio.file.Path before, java.nio.file.Path after) {}
 
     /** One regional file as the completeness view shows it: no counts, only whether and when it came, and a refusal's reason code. */
     public record Submission(String source, String county, String month, String status, String receivedAt, String problem) {}
@@ -69,21 +88,56 @@ public final class ReleaseBuilder {
 
     /** Builds the release of the snapshot whose database {@code c} reads; {@code previous}: the release before it, if any. */
     public Built build(String id, Connection c, Optional<Ledger.Loaded> previous) throws SQLException {
+        return build(id, c, previous, Optional.empty());
+    }
+
+    /**
+     * As {@link #build(String, Connection, Optional)}; with a {@code base} (the snapshot of the previous release, still
+     * on disk with its computed cells), a correction: the cells are worked out from the base's for the fact files that
+     * changed ({@link CorrectedCells}), and protection and audit look again only at the linked components the changed
+     * cells touch; the rest keep the pattern the previous release was audited with. Where any of that does not hold
+     * (no base cells, other windows, a table laid out anew), everything is computed and audited.
+     */
+    public Built build(String id, Connection c, Optional<Ledger.Loaded> previous, Optional<Base> base) throws SQLException {
         long start = System.nanoTime();
         List<Submission> submissions = submissions(c);
         Tabulation.Coverage coverage = coverage(submissions);
         Map<String, PeriodType> keptGrains = previous.map(Ledger.Loaded::grains).orElse(Map.of());
         CellComputer computer = new CellComputer(plan);
-        List<Map.Entry<ReleaseTable, List<CellComputer.Raw>>> raws = new ArrayList<>();
-        al.antitrafficking.warehouse.progress.Progress.stage("release: computing the tables", plan.tables().size(), "tables");
-        for (ReleaseTable t : plan.tables()) {
-            long tableStart = System.nanoTime();
-            raws.add(Map.entry(t, computer.compute(c, t, coverage.windows())));
-            if (Boolean.getBoolean("release.debug")) {
-                System.err.printf("computed %s (%s, rolling %s) in %d ms%n", t.id(), t.levels(), t.rolling(), (System.nanoTime() - tableStart) / 1_000_000);
+        String fingerprint = CorrectedCells.fingerprint(plan, coverage.windows());
+        Map<String, List<CellComputer.Raw>> computedCells = null;
+        int changedFiles = -1;
+        if (base.isPresent() && previous.isPresent()) {
+            al.antitrafficking.warehouse.progress.Progress.stage("release: working out the corrected cells", 0, "");
+            Optional<Map<String, List<CellComputer.Raw>>> before = CorrectedCells.read(base.get().before(), fingerprint);
+            Optional<FactChanges> changes = before.isPresent()
+                    ? FactChanges.between(base.get().before(), base.get().after()) : Optional.empty();
+            if (changes.isPresent()) {
+                Optional<Map<String, List<CellComputer.Raw>>> corrected = CorrectedCells.compute(plan, computer, c, base.get().before(),
+                        base.get().after(), changes.get(), before.get(), coverage.windows());
+                if (corrected.isPresent()) {
+                    computedCells = corrected.get();
+                    changedFiles = changes.get().files();
+                }
             }
-            al.antitrafficking.warehouse.progress.Progress.step(1);
         }
+        if (computedCells == null) {
+            computedCells = new LinkedHashMap<>();
+            al.antitrafficking.warehouse.progress.Progress.stage("release: computing the tables", plan.tables().size(), "tables");
+            for (ReleaseTable t : plan.tables()) {
+                long tableStart = System.nanoTime();
+                computedCells.put(t.id(), computer.compute(c, t, coverage.windows()));
+                if (Boolean.getBoolean("release.debug")) {
+                    System.err.printf("computed %s (%s, rolling %s) in %d ms%n", t.id(), t.levels(), t.rolling(), (System.nanoTime() - tableStart) / 1_000_000);
+                }
+                al.antitrafficking.warehouse.progress.Progress.step(1);
+            }
+        }
+        List<Map.Entry<ReleaseTable, List<CellComputer.Raw>>> raws = new ArrayList<>();
+        for (ReleaseTable t : plan.tables()) {
+            raws.add(Map.entry(t, computedCells.get(t.id())));
+        }
+        boolean local = changedFiles >= 0 && !settings.minimise();
         long computed = System.nanoTime();
 
         // Protect; where the cells of a table cannot be protected within a few rounds, publish that table coarser at
@@ -93,6 +147,7 @@ public final class ReleaseBuilder {
         Tabulation tabulation;
         LinkedSystem system;
         Protection.Result result;
+        java.util.BitSet scope;
         int attempts = 0;
         while (true) {
             attempts++;
@@ -101,18 +156,25 @@ public final class ReleaseBuilder {
                 tabulation.add(raw.getKey(), raw.getValue());
             }
             tabulation.layOut(coarsened);
+            debug("laid out");
             system = new Relations(tabulation).system();
+            debug("linked");
             Protection.Carried carried = carried(tabulation.cells, previous);
             // A table whose cells would be mostly withheld even before any audit is published coarser at once: the audits of
             // a table of marks cost the most and tell a reader the least.
             Map<String, Optional<PeriodType>> crowded = crowded(tabulation, protection.lowerBound(system, carried));
+            debug("crowded tables checked");
             if (!crowded.isEmpty() && attempts < MAX_ATTEMPTS) {
                 coarsened.putAll(crowded);
                 continue;
             }
             al.antitrafficking.warehouse.progress.Progress.stage(String.format(java.util.Locale.ROOT,
                     "release: protecting, attempt %d (%,d cells)", attempts, system.size()), 0, "linear programs");
-            result = protection.protect(system, carried, MAX_ROUNDS);
+            // A correction looks again only around what changed, while the layout is the previous release's.
+            scope = local && coarsened.isEmpty() ? changedScope(tabulation.cells, system, previous.get()) : null;
+            debug("scope: " + (scope == null ? "all" : scope.cardinality() + " cells"));
+            result = protection.protect(system, carried, MAX_ROUNDS, scope);
+            debug("protected");
             if (result.complete() || attempts > MAX_ATTEMPTS) {
                 break;
             }
@@ -137,13 +199,14 @@ public final class ReleaseBuilder {
         int inconsistent = 0;
         long programs = result.linearPrograms();
         al.antitrafficking.warehouse.progress.Progress.stage("release: auditing as an attacker would", 0, "linear programs");
+        java.util.BitSet audited = scope == null ? result.withheld() : finalScope(scope, tabulation.cells, result.withheld(), previous.get());
         for (LinearAuditor.Assumption a : LinearAuditor.Assumption.values()) {
-            LinearAuditor.Report report = protection.auditor().audit(system, result.withheld(), a);
+            LinearAuditor.Report report = protection.auditor().audit(system, result.withheld(), a, audited);
             exposures += report.exposures().size();
             inconsistent += report.inconsistentComponents();
             programs += report.linearPrograms();
         }
-        long audited = System.nanoTime();
+        long auditedAt = System.nanoTime();
 
         List<ReleaseCell> cells = new ArrayList<>();
         Tabulation.CellSet set = tabulation.cells;
@@ -167,8 +230,60 @@ public final class ReleaseBuilder {
         Stats stats = new Stats(set.size(), printed, notReported, withheldPrinted, result.count(Protection.Reason.SMALL_COUNT),
                 result.count(Protection.Reason.COMPLEMENTARY), result.count(Protection.Reason.CARRIED), result.unprotected().size(),
                 system.relations().size(), programs, result.rounds(), exposures, inconsistent, (computed - start) / 1_000_000,
-                (protectedAt - computed) / 1_000_000, (audited - protectedAt) / 1_000_000);
-        return new Built(id, cells, tables, coverage, submissions, stats);
+                (protectedAt - computed) / 1_000_000, (auditedAt - protectedAt) / 1_000_000);
+        return new Built(id, cells, tables, coverage, submissions, stats, new Computed(fingerprint, computedCells, changedFiles));
+    }
+
+    private static final long T0 = System.nanoTime();
+
+    private static void debug(String what) {
+        if (Boolean.getBoolean("release.debug")) {
+            System.err.printf("%s at %d ms%n", what, (System.nanoTime() - T0) / 1_000_000);
+        }
+    }
+
+    /**
+     * The cells whose linked components a correction must protect and audit again: every cell that is new, whose count
+     * changed or that became reported or not, with every cell of its relations (a component none of them touches holds
+     * the same unknowns under the same known values as in the previous release, which passed the audit). Null, meaning
+     * everything, when a cell of the previous release is no longer laid out: its relations changed without a changed cell.
+     */
+    private static java.util.BitSet changedScope(Tabulation.CellSet set, LinkedSystem system, Ledger.Loaded previous) {
+        Map<CellKey, ReleaseCell> before = previous.cells();
+        if (before.size() > set.size()) {
+            return null;
+        }
+        java.util.BitSet scope = new java.util.BitSet(set.size());
+        int kept = 0;
+        for (int i = 0; i < set.size(); i++) {
+            ReleaseCell old = before.get(set.keys.get(i));
+            kept += old == null ? 0 : 1;
+            boolean changed = old == null || old.truth() != set.truth.get(i)
+                    || (old.status() == ReleaseCell.Status.NOT_REPORTED) != set.notReported.get(i);
+            if (changed) {
+                scope.set(i);
+                for (int r : system.relationsOf(i)) {
+                    for (int other : system.relation(r).cells()) {
+                        scope.set(other);
+                    }
+                }
+            }
+        }
+        return kept == before.size() ? scope : null;
+    }
+
+    /** The scope of the final audit: the protection's, and every cell whose status is not the previous release's. */
+    private static java.util.BitSet finalScope(java.util.BitSet scope, Tabulation.CellSet set, java.util.BitSet withheld,
+                                               Ledger.Loaded previous) {
+        java.util.BitSet all = (java.util.BitSet) scope.clone();
+        Map<CellKey, ReleaseCell> before = previous.cells();
+        for (int i = 0; i < set.size(); i++) {
+            ReleaseCell old = before.get(set.keys.get(i));
+            if (old == null || (old.status() == ReleaseCell.Status.WITHHELD) != withheld.get(i)) {
+                all.set(i);
+            }
+        }
+        return all;
     }
 
     /**

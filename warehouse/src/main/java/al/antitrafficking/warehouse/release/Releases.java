@@ -47,7 +47,8 @@ public final class Releases {
         Properties readOnly = new Properties();
         readOnly.setProperty("duckdb.read_only", "true");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + snapshot.dir().resolve(Snapshots.DATABASE_FILE), readOnly)) {
-            ReleaseBuilder.Built built = builder.build(snapshot.id(), c, previous);
+            Optional<ReleaseBuilder.Base> base = base(config, snapshot).map(s -> new ReleaseBuilder.Base(s.dir(), snapshot.dir()));
+            ReleaseBuilder.Built built = builder.build(snapshot.id(), c, previous, base);
             if (built.stats().unprotected() > 0 || built.stats().auditExposures() > 0) {
                 throw new IllegalStateException("Cannot publish release " + snapshot.id() + ": the auditor can narrow down "
                         + built.stats().auditExposures() + " withheld cells; nothing was published");
@@ -55,11 +56,23 @@ public final class Releases {
             Map<String, String> files = files(c);
             Map<String, String> before = previous.map(p -> files(ledger.dir(p.id()))).orElse(Map.of());
             int changed = previous.map(p -> changedCells(built, p)).orElse(0);
+            CorrectedCells.write(snapshot.dir(), built.computed().fingerprint(), built.computed().cells());
             ledger.write(built, properties(config, built, previous), notes(built, previous, before, files, changed), files);
             return built;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot build release of snapshot " + snapshot.id() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The snapshot a correction is worked out from: that of the release the public saw last before this snapshot's,
+     * while it is still on disk with its database.
+     */
+    public static Optional<Snapshot> base(AppConfig config, Snapshot snapshot) {
+        return new Ledger(config.warehouseDir()).publishedIds().stream().filter(id -> !id.equals(snapshot.id()))
+                .reduce((a, b) -> b)
+                .flatMap(id -> new Snapshots(config.warehouseDir()).find(id))
+                .filter(s -> Files.isRegularFile(s.dir().resolve(Snapshots.DATABASE_FILE)));
     }
 
     /**
@@ -76,7 +89,9 @@ public final class Releases {
     public static String describe(ReleaseBuilder.Built built) {
         ReleaseBuilder.Stats s = built.stats();
         int reported = s.printed() - s.notReported();
-        return String.format("  release %s: %,d cells printed, %,d not reported, %,d withheld (%.1f %% of the reported): %,d small counts, "
+        String computed = built.computed().changedFiles() < 0 ? "computed from all facts"
+                : String.format("worked out from the previous snapshot's cells and %d changed fact files", built.computed().changedFiles());
+        return String.format("  release %s (" + computed + "): %,d cells printed, %,d not reported, %,d withheld (%.1f %% of the reported): %,d small counts, "
                         + "%,d complementary, %,d carried from the previous release; %,d relations, %,d linear programs; audit: %d exposed, "
                         + "%d components inconsistent with adding up; %.1f s computing, %.1f s protecting, %.1f s auditing",
                 built.id(), s.printed(), s.notReported(), s.withheld(), reported == 0 ? 0.0 : 100.0 * s.withheld() / reported, s.small(),

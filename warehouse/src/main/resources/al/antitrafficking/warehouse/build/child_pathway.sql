@@ -2,20 +2,21 @@
 -- indicators are computed from. First contact = earliest dated row in any mechanism; on the same day the
 -- pathway order decides (border, CPU, NRM, services). Delays are in days and may be negative where a later
 -- mechanism came first (an NRM victim whose CPU case opened afterwards).
-CREATE OR REPLACE TABLE child_pathway AS
+-- ${restrict}: TRUE for every child; for a correction, the children of the changed files (the build's own temporary
+-- table), whose rows the build replaces.
 WITH contacts AS (
     SELECT child_pseudonym, 'border' AS mechanism, 1 AS step, encounter_date AS contact_date, county_code,
            municipality_code, crossing_code, age_years, age_band, NULL AS nrm_status
-    FROM fact_border_encounter
+    FROM fact_border_encounter WHERE ${restrict}
     UNION ALL
     SELECT child_pseudonym, 'cpu', 2, opened_date, county_code, municipality_code, NULL, age_years, age_band, NULL
-    FROM fact_cpu_case
+    FROM fact_cpu_case WHERE ${restrict}
     UNION ALL
     SELECT child_pseudonym, 'nrm', 3, identification_date, county_code, municipality_code, NULL, age_years, age_band, status
-    FROM fact_nrm_identification
+    FROM fact_nrm_identification WHERE ${restrict}
     UNION ALL
     SELECT child_pseudonym, 'services', 4, start_date, county_code, NULL, NULL, NULL, NULL, NULL
-    FROM fact_service
+    FROM fact_service WHERE ${restrict}
 )
 SELECT
     child_pseudonym,

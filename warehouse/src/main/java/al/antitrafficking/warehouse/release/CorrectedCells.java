@@ -1,0 +1,241 @@
+package al.antitrafficking.warehouse.release;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import al.antitrafficking.warehouse.indicator.FactTable;
+import al.antitrafficking.warehouse.snapshot.FactChanges;
+import al.antitrafficking.warehouse.snapshot.Snapshots;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The computed (true, unprotected) cells of a snapshot's release tables, kept beside its database, and worked out for a
+ * corrected snapshot from those of the snapshot before it instead of from all the facts.
+ *
+ * <p>The children of the fact files that differ between the two snapshots ({@link FactChanges}: old and new) are the
+ * only children whose rows differ; every cell counts the same children as before except
+ * these. So each table's cells are the old cells, minus what the old rows of those children contributed, plus what
+ * their new rows contribute: the table's own statement run twice over a few thousand rows instead of once over all.
+ * That holds for counts of rows and of distinct children alike (a child's rows are all in or all out), and for the
+ * child pathway (one row per child, rebuilt from all of a child's rows). A median is no sum: tables of medians are
+ * computed again over all their rows.
+ *
+ * <p>Nothing is guessed: when the old snapshot, its cells or the same table plan and rolling windows are missing, when
+ * too many files changed, or when a count would go below zero, the caller computes everything.
+ */
+final class CorrectedCells {
+    /** The file beside the snapshot's database; internal like the database (true counts), never published. */
+    static final String FILE = "release-computed.csv.gz";
+        private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
+    private static final String SEPARATOR = "\u0001";
+
+    private CorrectedCells() {}
+
+    /** What identifies a table plan and the rolling windows its cells were computed for. */
+    static String fingerprint(ReleasePlan plan, List<YearMonth[]> windows) {
+        return fingerprint(plan.tables(), windows);
+    }
+
+    static String fingerprint(List<ReleaseTable> tables, List<YearMonth[]> windows) {
+        StringBuilder s = new StringBuilder();
+        // Each table in words that do not depend on the order a set happens to iterate in (which changes between JVMs).
+        tables.forEach(t -> s.append(t.id()).append('|').append(t.family().id()).append('|').append(t.criteria().key()).append('|')
+                .append(t.splits()).append('|').append(new java.util.TreeSet<>(t.levels())).append('|').append(t.rolling()).append('|')
+                .append(t.finest()).append('|').append(t.medianDays().orElse("")).append('\n'));
+        windows.forEach(w -> s.append(w[0]).append('/').append(w[1]).append('\n'));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes the computed cells of the snapshot in {@code dir} (readable by its owner only), replacing any before. */
+    static void write(Path dir, String fingerprint, Map<String, List<CellComputer.Raw>> cells) {
+        Path file = dir.resolve(FILE);
+        Path partial = dir.resolve(FILE + ".partial");
+        try {
+            Files.deleteIfExists(partial);
+            Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try (Writer w = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(partial), 1 << 16), UTF_8);
+                 CSVPrinter out = new CSVPrinter(w, CSV)) {
+                out.printRecord("fingerprint", fingerprint);
+                out.printRecord("table", "level", "territory", "period", "splits", "count", "median", "rows");
+                for (Map.Entry<String, List<CellComputer.Raw>> t : cells.entrySet()) {
+                    for (CellComputer.Raw r : t.getValue()) {
+                        out.printRecord(t.getKey(), r.level(), r.territory(), r.period(), String.join(SEPARATOR, r.splitValues()),
+                                r.count(), r.median() == null ? "" : r.median(), r.rows());
+                    }
+                }
+            }
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the computed cells of the release in " + dir, e);
+        }
+    }
+
+    /** The computed cells kept beside a snapshot's database, when they were computed for the same plan and windows. */
+    static Optional<Map<String, List<CellComputer.Raw>>> read(Path dir, String fingerprint) {
+        Path file = dir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        Map<String, List<CellComputer.Raw>> cells = new LinkedHashMap<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file), 1 << 16), UTF_8))) {
+            boolean first = true;
+            boolean header = true;
+            for (CSVRecord r : CSV.parse(in)) {
+                if (first) {
+                    if (!r.get(0).equals("fingerprint") || !r.get(1).equals(fingerprint)) {
+                        return Optional.empty();
+                    }
+                    first = false;
+                    continue;
+                }
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                List<String> splits = r.get(4).isEmpty() ? List.of() : List.of(r.get(4).split(SEPARATOR, -1));
+                cells.computeIfAbsent(r.get(0), k -> new ArrayList<>()).add(new CellComputer.Raw(Level.valueOf(r.get(1)), r.get(2),
+                        r.get(3), splits, Long.parseLong(r.get(5)), Ledger.number(r.get(6)), Long.parseLong(r.get(7))));
+            }
+        } catch (IOException | RuntimeException e) {
+            // A damaged file is no base for a correction; everything is computed again.
+            return Optional.empty();
+        }
+        return Optional.of(cells);
+    }
+
+    /**
+     * The computed cells of the corrected snapshot (database {@code afterDb}, opened as {@code after}) from those of the
+     * snapshot before it; empty when a count would go below zero, which only a base that does not match can cause.
+     */
+    static Optional<Map<String, List<CellComputer.Raw>>> compute(ReleasePlan plan, CellComputer computer, Connection after,
+                                                                Path beforeDir, Path afterDir, FactChanges changes,
+                                                                Map<String, List<CellComputer.Raw>> before, List<YearMonth[]> windows)
+            throws SQLException {
+        Map<String, List<CellComputer.Raw>> cells = new LinkedHashMap<>();
+        try (Connection m = DriverManager.getConnection("jdbc:duckdb:"); Statement s = m.createStatement()) {
+            s.execute("SET threads TO 2");
+            s.execute("ATTACH " + literal(beforeDir.resolve(Snapshots.DATABASE_FILE)) + " AS before_s (READ_ONLY)");
+            s.execute("ATTACH " + literal(afterDir.resolve(Snapshots.DATABASE_FILE)) + " AS after_s (READ_ONLY)");
+            List<String> keys = new ArrayList<>();
+            for (FactTable fact : FactTable.values()) {
+                if (fact.source().isEmpty() || !changes.touches(fact)) {
+                    continue;
+                }
+                List<Path> files = changes.files(fact);
+                String k = "k_" + fact.code();
+                s.execute("CREATE TEMP TABLE " + k + " AS SELECT DISTINCT child_pseudonym FROM read_parquet(["
+                        + String.join(", ", files.stream().map(CorrectedCells::literal).toList())
+                        + "], hive_partitioning = true, union_by_name = true) WHERE child_pseudonym IS NOT NULL");
+                keys.add(k);
+                restrict(s, fact.table(), k);
+            }
+            if (!keys.isEmpty()) {
+                s.execute("CREATE TEMP TABLE k_pathway AS " + String.join(" UNION ", keys.stream().map(k -> "SELECT child_pseudonym FROM " + k).toList()));
+                restrict(s, FactTable.PATHWAY.table(), "k_pathway");
+            }
+            for (ReleaseTable t : plan.tables()) {
+                FactTable fact = t.family().fact();
+                List<CellComputer.Raw> old = before.get(t.id());
+                if (old == null) {
+                    return Optional.empty();
+                }
+                if (!changes.touches(fact)) {
+                    cells.put(t.id(), old);
+                } else if (t.medianDays().isPresent()) {
+                    cells.put(t.id(), computer.compute(after, t, windows));
+                } else {
+                    Optional<List<CellComputer.Raw>> corrected = apply(old, computer.compute(m, t, windows, "before_" + fact.table()),
+                            computer.compute(m, t, windows, "after_" + fact.table()));
+                    if (corrected.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    cells.put(t.id(), corrected.get());
+                }
+            }
+        }
+        return Optional.of(cells);
+    }
+
+    /** The rows of one fact (or the pathway) of the changed children, before and after, as two temporary tables. */
+    private static void restrict(Statement s, String table, String keys) throws SQLException {
+        for (String side : List.of("before", "after")) {
+            s.execute("CREATE TEMP TABLE " + side + "_" + table + " AS SELECT * FROM " + side + "_s." + table
+                    + " WHERE child_pseudonym IN (SELECT child_pseudonym FROM " + keys + ") OR child_pseudonym IS NULL");
+        }
+    }
+
+    /** The old cells less what the changed children's old rows gave them, plus what their new rows give. */
+    static Optional<List<CellComputer.Raw>> apply(List<CellComputer.Raw> old, List<CellComputer.Raw> minus, List<CellComputer.Raw> plus) {
+        Map<String, long[]> totals = new LinkedHashMap<>();
+        Map<String, CellComputer.Raw> shape = new HashMap<>();
+        for (CellComputer.Raw r : old) {
+            totals.put(r.key(), new long[] {r.count(), r.rows()});
+            shape.put(r.key(), r);
+        }
+        for (CellComputer.Raw r : minus) {
+            long[] t = totals.get(r.key());
+            if (t == null) {
+                return Optional.empty();
+            }
+            t[0] -= r.count();
+            t[1] -= r.rows();
+        }
+        for (CellComputer.Raw r : plus) {
+            long[] t = totals.computeIfAbsent(r.key(), k -> new long[2]);
+            shape.putIfAbsent(r.key(), r);
+            t[0] += r.count();
+            t[1] += r.rows();
+        }
+        List<CellComputer.Raw> cells = new ArrayList<>(totals.size());
+        for (Map.Entry<String, long[]> e : totals.entrySet()) {
+            long[] t = e.getValue();
+            if (t[0] < 0 || t[1] < 0) {
+                return Optional.empty();
+            }
+            if (t[1] > 0) {
+                CellComputer.Raw r = shape.get(e.getKey());
+                cells.add(new CellComputer.Raw(r.level(), r.territory(), r.period(), r.splitValues(), t[0], null, t[1]));
+            }
+        }
+        return Optional.of(cells);
+    }
+
+    private static String literal(Path p) {
+        return "'" + p.toAbsolutePath().toString().replace("'", "''") + "'";
+    }
+}

@@ -1,0 +1,99 @@
+package al.antitrafficking.warehouse.snapshot;
+
+import al.antitrafficking.warehouse.indicator.FactTable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The fact files that differ between two snapshots. The ETL carries every slice a run did not touch into the new
+ * snapshot as the same file (a hard link), so a file of the new snapshot with the path and identity (device, inode,
+ * size, time) of one of the old holds the same rows; the others are what a correction changed.
+ *
+ * @param before for each fact, its files only in the old snapshot
+ * @param after for each fact, its files only in the new snapshot
+ * @param files how many files that is in all
+ */
+public record FactChanges(Map<FactTable, List<Path>> before, Map<FactTable, List<Path>> after, int files) {
+    /** Above this share of a fact's files changed, working from the old snapshot gains nothing over starting again. */
+    private static final double MAX_CHANGED_SHARE = 0.1;
+
+    public boolean none() {
+        return before.isEmpty() && after.isEmpty();
+    }
+
+    /** Whether the correction changed rows of this fact (the pathway: of any fact). */
+    public boolean touches(FactTable fact) {
+        return fact == FactTable.PATHWAY ? !none() : before.containsKey(fact) || after.containsKey(fact);
+    }
+
+    /** The changed files of one fact, old and new. */
+    public List<Path> files(FactTable fact) {
+        List<Path> all = new java.util.ArrayList<>(before.getOrDefault(fact, List.of()));
+        all.addAll(after.getOrDefault(fact, List.of()));
+        return all;
+    }
+
+    /**
+     * The fact files that differ between the snapshots in {@code beforeDir} and {@code afterDir}; empty when a folder or
+     * a file's identity cannot be read, or when more than a tenth of a fact's files changed (a run that re-wrote
+     * everything, as after a change of rules or of key).
+     */
+    public static Optional<FactChanges> between(Path beforeDir, Path afterDir) {
+        Map<FactTable, List<Path>> before = new EnumMap<>(FactTable.class);
+        Map<FactTable, List<Path>> after = new EnumMap<>(FactTable.class);
+        int changed = 0;
+        for (FactTable fact : FactTable.values()) {
+            if (fact.source().isEmpty()) {
+                continue;
+            }
+            Map<String, String> old = files(beforeDir.resolve(fact.table()));
+            Map<String, String> now = files(afterDir.resolve(fact.table()));
+            if (old == null || now == null) {
+                return Optional.empty();
+            }
+            List<Path> gone = old.entrySet().stream().filter(e -> !e.getValue().equals(now.get(e.getKey())))
+                    .map(e -> beforeDir.resolve(fact.table()).resolve(e.getKey())).toList();
+            List<Path> came = now.entrySet().stream().filter(e -> !e.getValue().equals(old.get(e.getKey())))
+                    .map(e -> afterDir.resolve(fact.table()).resolve(e.getKey())).toList();
+            if (gone.size() + came.size() > MAX_CHANGED_SHARE * Math.max(old.size(), now.size())) {
+                return Optional.empty();
+            }
+            if (!gone.isEmpty()) {
+                before.put(fact, gone);
+            }
+            if (!came.isEmpty()) {
+                after.put(fact, came);
+            }
+            changed += gone.size() + came.size();
+        }
+        return Optional.of(new FactChanges(before, after, changed));
+    }
+
+    /** Each Parquet file of a table folder by its relative path, with its identity, size and time; null if unreadable. */
+    private static Map<String, String> files(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return null;
+        }
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(folder)) {
+            for (Path p : all.filter(f -> f.getFileName().toString().endsWith(".parquet")).toList()) {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                if (a.fileKey() == null) {
+                    return null;
+                }
+                files.put(folder.relativize(p).toString(), a.fileKey() + "|" + a.size() + "|" + a.lastModifiedTime().toMillis());
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return files;
+    }
+}

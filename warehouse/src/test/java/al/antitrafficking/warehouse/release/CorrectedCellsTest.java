@@ -1,0 +1,74 @@
+package al.antitrafficking.warehouse.release;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import al.antitrafficking.warehouse.indicator.FactTable;
+import al.antitrafficking.warehouse.indicator.PeriodType;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.YearMonth;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The computed cells a correction starts from: kept, found again only for the same plan, and corrected by difference. */
+class CorrectedCellsTest {
+    @TempDir
+    Path dir;
+
+    private static final Family BORDER = Family.of(FactTable.BORDER, "encounter_date", true);
+    private static final List<YearMonth[]> WINDOWS = List.<YearMonth[]>of(new YearMonth[] {YearMonth.of(2025, 1), YearMonth.of(2025, 12)});
+
+    @Test
+    void thePlansFingerprintIsItsTablesInWordsThatDoNotDependOnTheOrderOfASet() throws Exception {
+        ReleaseTable table = new ReleaseTable("t1", BORDER, Criteria.ALL, List.of("sex"),
+                EnumSet.of(Level.MUNICIPALITY, Level.ALBANIA, Level.COUNTY), true, PeriodType.MONTH, Optional.empty());
+        // Worked out by hand: the levels in their natural order whatever order the table's set iterates in.
+        String text = "t1|" + BORDER.id() + "|" + Criteria.ALL.key() + "|[sex]|[ALBANIA, COUNTY, MUNICIPALITY]|true|MONTH|\n2025-01/2025-12\n";
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(UTF_8)));
+
+        assertThat(CorrectedCells.fingerprint(List.of(table), WINDOWS)).isEqualTo(expected);
+        assertThat(CorrectedCells.fingerprint(List.of(table), List.of())).isNotEqualTo(expected);
+    }
+
+    @Test
+    void keptCellsAreFoundAgainOnlyForTheSamePlan() {
+        List<CellComputer.Raw> cells = List.of(raw(Level.ALBANIA, "AL", "2025-03", List.of("F"), 12, 15),
+                new CellComputer.Raw(Level.COUNTY, "AL-07", "2025", List.of(), 5, 18.5, 7));
+        CorrectedCells.write(dir, "plan-a", Map.of("t1", cells));
+
+        assertThat(CorrectedCells.read(dir, "plan-a")).contains(Map.of("t1", cells));
+        assertThat(CorrectedCells.read(dir, "plan-b")).isEmpty();
+        assertThat(CorrectedCells.read(dir.resolve("elsewhere"), "plan-a")).isEmpty();
+    }
+
+    @Test
+    void aCorrectionTakesOffTheOldRowsOfTheChangedChildrenAndAddsTheirNewRows() {
+        List<CellComputer.Raw> old = List.of(raw(Level.ALBANIA, "AL", "2025-03", List.of(), 100, 130),
+                raw(Level.COUNTY, "AL-07", "2025-03", List.of(), 3, 3),
+                raw(Level.COUNTY, "AL-08", "2025-03", List.of(), 40, 52));
+        // The changed children: before, 5 of them in Albania (3 in AL-07, 2 in AL-08); after, 4 (none in AL-07, 3 in AL-08,
+        // and 1 in AL-09, where nobody was).
+        List<CellComputer.Raw> minus = List.of(raw(Level.ALBANIA, "AL", "2025-03", List.of(), 5, 6),
+                raw(Level.COUNTY, "AL-07", "2025-03", List.of(), 3, 3), raw(Level.COUNTY, "AL-08", "2025-03", List.of(), 2, 3));
+        List<CellComputer.Raw> plus = List.of(raw(Level.ALBANIA, "AL", "2025-03", List.of(), 4, 4),
+                raw(Level.COUNTY, "AL-08", "2025-03", List.of(), 3, 3), raw(Level.COUNTY, "AL-09", "2025-03", List.of(), 1, 1));
+
+        assertThat(CorrectedCells.apply(old, minus, plus)).hasValueSatisfying(cells -> assertThat(cells).containsExactlyInAnyOrder(
+                raw(Level.ALBANIA, "AL", "2025-03", List.of(), 99, 128),
+                raw(Level.COUNTY, "AL-08", "2025-03", List.of(), 41, 52),
+                raw(Level.COUNTY, "AL-09", "2025-03", List.of(), 1, 1)));
+        // Taking off more than a cell held means the kept cells are not the base's: nothing is guessed.
+        assertThat(CorrectedCells.apply(old, List.of(raw(Level.COUNTY, "AL-07", "2025-03", List.of(), 4, 4)), List.of())).isEmpty();
+        assertThat(CorrectedCells.apply(old, List.of(raw(Level.COUNTY, "AL-10", "2025-03", List.of(), 1, 1)), List.of())).isEmpty();
+    }
+
+    private static CellComputer.Raw raw(Level level, String territory, String period, List<String> splits, long count, long rows) {
+        return new CellComputer.Raw(level, territory, period, splits, count, null, rows);
+    }
+}
