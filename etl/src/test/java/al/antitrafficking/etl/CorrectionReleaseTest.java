@@ -86,6 +86,8 @@ class CorrectionReleaseTest {
         ReleaseBuilder.Built incremental = Releases.build(config, corrected, catalogue, TestProject.TERRITORY);
         assertThat(incremental.computed().changedFiles()).as("one old and one new file for each of the two corrected files").isEqualTo(4);
         assertThat(incremental.stats().auditExposures()).isZero();
+        assertThat(incremental.stats().rechecked()).as("protected and audited again only around the change")
+                .isPositive().isLessThan(incremental.stats().cells() / 2);
 
         Optional<Ledger.Loaded> previous = ledger.previous(corrected.id());
         assertThat(previous).map(Ledger.Loaded::id).contains(first.id());
@@ -98,6 +100,9 @@ class CorrectionReleaseTest {
             everything = full.build(corrected.id(), c, previous);
         }
         assertThat(everything.computed().changedFiles()).isEqualTo(-1);
+        // Computed and audited whole, the same release passes: what the correction did not look at again was safe.
+        assertThat(everything.stats().auditExposures()).isZero();
+        assertThat(everything.stats().unprotected()).isZero();
         assertThat(incremental.computed().lines()).isEqualTo(everything.computed().lines());
         assertThat(lines(incremental.cells())).isEqualTo(lines(everything.cells()));
         assertThat(incremental.stats().withheld()).isEqualTo(everything.stats().withheld());

@@ -10,7 +10,12 @@ import al.antitrafficking.warehouse.release.Ledger;
 import al.antitrafficking.warehouse.snapshot.Snapshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -27,7 +32,8 @@ class IngestServiceTest {
         new SampleRegionGenerator(TestProject.TERRITORY, TestProject.CONTRACT, 5, YearMonth.of(2025, 1), YearMonth.of(2025, 2))
                 .generate(incoming, 1200);
         AppConfig config = TestProject.CONFIG.withWarehouseDir(work.resolve("warehouse")).withIncomingDir(incoming);
-        IngestService service = new IngestService(TestProject.spark(), config);
+        MutableClock clock = new MutableClock();
+        IngestService service = new IngestService(TestProject.spark(), config, Duration.ofSeconds(5), clock);
         Snapshots snapshots = new Snapshots(config.warehouseDir());
 
         Optional<IngestService.Round> first = service.poll();
@@ -40,6 +46,9 @@ class IngestServiceTest {
         List<String> lines = Files.readAllLines(border, UTF_8);
         Files.write(border, lines.subList(0, lines.size() - 1), UTF_8);
         assertThat(service.poll()).as("a file that just changed may still be being copied").isEmpty();
+        clock.advance(Duration.ofSeconds(4));
+        assertThat(service.poll()).as("unchanged for less than the quiet period").isEmpty();
+        clock.advance(Duration.ofSeconds(1));
         Optional<IngestService.Round> corrected = service.poll();
         assertThat(corrected).as("the settled change runs").isPresent();
         assertThat(corrected.get().build().correctedFiles()).as("the old and the new file of the corrected slice").isEqualTo(2);
@@ -48,6 +57,31 @@ class IngestServiceTest {
         assertThat(snapshots.current().orElseThrow().id()).isEqualTo(corrected.get().ingest().snapshotId());
         assertThat(new Ledger(config.warehouseDir()).publishedIds())
                 .containsExactly(first.get().ingest().snapshotId(), corrected.get().ingest().snapshotId());
+        clock.advance(Duration.ofSeconds(10));
         assertThat(service.poll()).isEmpty();
+    }
+
+    /** A clock the test moves on by hand. */
+    private static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-11-30T12:00:00Z");
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }

@@ -22,42 +22,70 @@ import org.apache.spark.sql.SparkSession;
  * published in seconds rather than after a JVM and a Spark session have started twice. Stop it with Ctrl-C or a
  * TERM signal; a run under way finishes or leaves nothing behind, as a killed run of the commands does.
  *
- * <p>Arguments are configuration overrides ({@link AppConfig}), and {@code --poll-seconds=N} (default 2).
+ * <p>Arguments are configuration overrides ({@link AppConfig}), {@code --poll-seconds=N} (default 2) and
+ * {@code --quiet-seconds=N} (default 5: how long the folder must stay unchanged before a run). The first look ingests
+ * the folder as it is, as {@code bin/ingest} would (unchanged files are carried over). A run that fails publishes
+ * nothing and is tried again a minute later.
  */
 public final class IngestService {
+    private static final Duration RETRY = Duration.ofMinutes(1);
     private final SparkSession spark;
     private final AppConfig config;
+    private final Duration quiet;
+    private final java.time.Clock clock;
     private Map<String, String> seen = Map.of();
     private Map<String, String> pending;
+    private java.time.Instant pendingSince;
+    private java.time.Instant retryAt;
 
-    public IngestService(SparkSession spark, AppConfig config) {
+    public IngestService(SparkSession spark, AppConfig config, Duration quiet, java.time.Clock clock) {
         this.spark = spark;
         this.config = config;
+        this.quiet = quiet;
+        this.clock = clock;
     }
 
     /** The outcome of one look at the folder: nothing new, or the run's and the build's reports. */
     public record Round(IngestReport ingest, BuildWarehouseCommand.Outcome build) {}
 
     /**
-     * Looks at the incoming folder once; when its files differ from those of the last run and did not change since the
-     * previous look, runs the ETL and the build and publishes. The first look after start-up always runs.
+     * Looks at the incoming folder once; when its files differ from those of the last run and have not changed for the
+     * quiet period, runs the ETL and the build and publishes. The first look after start-up runs at once. A failed run
+     * is tried again after a minute, whatever the folder holds.
      */
     public Optional<Round> poll() {
-        Map<String, String> now = listing(config.incomingDir());
-        if (now.equals(seen)) {
+        java.time.Instant now = clock.instant();
+        if (retryAt != null && now.isBefore(retryAt)) {
+            return Optional.empty();
+        }
+        Map<String, String> listing = listing(config.incomingDir());
+        if (listing.equals(seen) && retryAt == null) {
             pending = null;
             return Optional.empty();
         }
-        if (!seen.isEmpty() && !now.equals(pending)) {
-            // Still changing, or just changed: wait one more look.
-            pending = now;
-            return Optional.empty();
+        boolean first = seen.isEmpty() && retryAt == null;
+        if (!first && retryAt == null) {
+            if (!listing.equals(pending)) {
+                // Just changed, or still changing (a clerk copying several files): wait until it settles.
+                pending = listing;
+                pendingSince = now;
+                return Optional.empty();
+            }
+            if (Duration.between(pendingSince, now).compareTo(quiet) < 0) {
+                return Optional.empty();
+            }
         }
-        IngestReport report = IngestJob.fromConfig(spark, config).run(config.incomingDir());
-        BuildWarehouseCommand.Outcome outcome = BuildWarehouseCommand.buildAndPublish(config, report.snapshotId());
-        seen = now;
-        pending = null;
-        return Optional.of(new Round(report, outcome));
+        try {
+            IngestReport report = IngestJob.fromConfig(spark, config).run(config.incomingDir());
+            BuildWarehouseCommand.Outcome outcome = BuildWarehouseCommand.buildAndPublish(config, report.snapshotId());
+            seen = listing;
+            pending = null;
+            retryAt = null;
+            return Optional.of(new Round(report, outcome));
+        } catch (RuntimeException e) {
+            retryAt = now.plus(RETRY);
+            throw e;
+        }
     }
 
     /** Each regular file of the folder by name, with its size and time of change. */
@@ -81,10 +109,13 @@ public final class IngestService {
 
     public static void main(String[] args) {
         long pollSeconds = 2;
+        long quietSeconds = 5;
         java.util.List<String> configArgs = new java.util.ArrayList<>();
         for (String arg : args) {
             if (arg.startsWith("--poll-seconds=")) {
                 pollSeconds = Long.parseLong(arg.substring("--poll-seconds=".length()));
+            } else if (arg.startsWith("--quiet-seconds=")) {
+                quietSeconds = Long.parseLong(arg.substring("--quiet-seconds=".length()));
             } else {
                 configArgs.add(arg);
             }
@@ -92,20 +123,22 @@ public final class IngestService {
         AppConfig config = AppConfig.fromArgs(configArgs.toArray(String[]::new));
         RunFolder scratch = SparkScratch.create(config.warehouseDir());
         SparkSession spark = SparkSessions.create(config, scratch.dir());
-        IngestService service = new IngestService(spark, config);
+        IngestService service = new IngestService(spark, config, Duration.ofSeconds(quietSeconds), java.time.Clock.systemUTC());
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
         Thread main = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            main.interrupt();
+            // A run under way finishes (or fails and leaves nothing behind); no new one starts.
+            stopping.set(true);
             try {
-                main.join(Duration.ofMinutes(5).toMillis());
+                main.join(Duration.ofMinutes(10).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }));
-        System.out.printf("Ingestion service: watching %s every %d s (Spark master %s); Ctrl-C stops it%n", config.incomingDir(),
-                pollSeconds, config.sparkMaster());
+        System.out.printf("Ingestion service: watching %s every %d s, running once it is unchanged for %d s (Spark master %s); "
+                + "Ctrl-C stops it%n", config.incomingDir(), pollSeconds, quietSeconds, config.sparkMaster());
         try {
-            while (!Thread.currentThread().isInterrupted()) {
+            while (!stopping.get()) {
                 try {
                     long started = System.nanoTime();
                     Progress.start("service", System.out, Duration.ofSeconds(5));
@@ -119,13 +152,14 @@ public final class IngestService {
                     });
                 } catch (RuntimeException e) {
                     Progress.stop();
-                    // As the commands: only this project's own messages; the files stay for the next look.
-                    System.err.println("Ingestion failed, nothing published: " + (e.getClass().getName().startsWith("al.antitrafficking")
-                            || e instanceof IllegalStateException || e instanceof UncheckedIOException ? e.getMessage()
-                            : e.getClass().getSimpleName()));
-                    service.seen = listing(config.incomingDir());
+                    // As the commands: only this project's own messages.
+                    System.err.println("Ingestion failed, nothing published; trying again in a minute: "
+                            + (e.getClass().getName().startsWith("al.antitrafficking") || e instanceof IllegalStateException
+                            || e instanceof UncheckedIOException ? e.getMessage() : e.getClass().getSimpleName()));
                 }
-                Thread.sleep(Duration.ofSeconds(pollSeconds).toMillis());
+                for (long waited = 0; waited < pollSeconds * 10 && !stopping.get(); waited++) {
+                    Thread.sleep(100);
+                }
             }
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();

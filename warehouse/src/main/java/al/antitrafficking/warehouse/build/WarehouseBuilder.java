@@ -48,20 +48,60 @@ public final class WarehouseBuilder {
      * cannot be read, everything is built.
      */
     public Map<WarehouseTable, Long> build(Snapshot snapshot, Optional<Snapshot> base) {
-        Path database = snapshot.dir().resolve(Snapshots.DATABASE_FILE);
-        Path partial = snapshot.dir().resolve(Snapshots.DATABASE_FILE + ".partial");
-        Map<WarehouseTable, Long> rows = new LinkedHashMap<>();
-        derivedRows.clear();
         Optional<FactChanges> changes = base.filter(b -> Files.isRegularFile(b.dir().resolve(Snapshots.DATABASE_FILE)))
                 .flatMap(b -> FactChanges.between(b.dir(), snapshot.dir()));
+        if (changes.isPresent()) {
+            try {
+                return build(snapshot, base, changes);
+            } catch (Patch.Refused | IllegalStateException e) {
+                // The base's database is no base (built with another pathway definition, or unreadable): build it all.
+                debug("patching refused (" + e.getMessage() + "); building everything", System.nanoTime());
+            }
+        }
+        return build(snapshot, Optional.empty(), Optional.empty());
+    }
+
+    /** The base's database was built with another pathway definition, or cannot be patched. */
+    private static final class Patch {
+        static final class Refused extends RuntimeException {
+            Refused(String message) {
+                super(message);
+            }
+        }
+    }
+
+    private Map<WarehouseTable, Long> build(Snapshot snapshot, Optional<Snapshot> base, Optional<FactChanges> changes) {
+        Path database = snapshot.dir().resolve(Snapshots.DATABASE_FILE);
+        Path partial = snapshot.dir().resolve(Snapshots.DATABASE_FILE + ".partial");
+        Path partialWal = snapshot.dir().resolve(Snapshots.DATABASE_FILE + ".partial.wal");
+        Map<WarehouseTable, Long> rows = new LinkedHashMap<>();
+        derivedRows.clear();
         corrected = -1;
+        String pathway = SqlResource.load(WarehouseBuilder.class, "child_pathway.sql");
+        String definition = sha256(pathway);
+        boolean moved = false;
         try {
+            // A killed build's journal must not be replayed onto a fresh copy.
+            Files.deleteIfExists(partialWal);
             Files.deleteIfExists(partial);
+            long t0 = System.nanoTime();
             if (changes.isPresent()) {
                 Files.copy(base.get().dir().resolve(Snapshots.DATABASE_FILE), partial);
             }
+            debug("copied", t0);
             try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + partial);
                  Statement statement = connection.createStatement()) {
+                if (changes.isPresent()) {
+                    String built = null;
+                    try (ResultSet rs = statement.executeQuery("SELECT pathway_definition FROM build_info")) {
+                        built = rs.next() ? rs.getString(1) : null;
+                    } catch (SQLException e) {
+                        built = null;
+                    }
+                    if (!definition.equals(built)) {
+                        throw new Patch.Refused("the previous database was built with another pathway definition");
+                    }
+                }
                 for (WarehouseTable table : WarehouseTable.values()) {
                     Path folder = snapshot.table(table);
                     if (!hasParquet(folder)) {
@@ -76,30 +116,60 @@ public final class WarehouseBuilder {
                         rows.put(table, rs.getLong(1));
                     }
                 }
+                debug("views", t0);
                 if (changes.isPresent()) {
-                    replacePathways(statement, changes.get());
+                    replacePathways(statement, changes.get(), pathway);
+                    debug("pathways replaced", t0);
                     corrected = changes.get().files();
+                } else {
+                    statement.execute("CREATE OR REPLACE TABLE child_pathway AS " + SqlResource.fill(pathway, Map.of("restrict", "TRUE")));
                 }
+                statement.execute("CREATE OR REPLACE TABLE build_info AS SELECT '" + definition + "' AS pathway_definition");
                 for (String derived : DERIVED) {
-                    if (changes.isEmpty()) {
-                        statement.execute("CREATE OR REPLACE TABLE " + derived + " AS "
-                                + SqlResource.fill(SqlResource.load(WarehouseBuilder.class, derived + ".sql"), Map.of("restrict", "TRUE")));
-                    }
                     try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + derived)) {
                         rs.next();
                         derivedRows.put(derived, rs.getLong(1));
                     }
                 }
                 statement.execute("CHECKPOINT");
+                debug("checkpoint", t0);
             }
             Files.move(partial, database, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            Files.deleteIfExists(snapshot.dir().resolve(Snapshots.DATABASE_FILE + ".partial.wal"));
+            moved = true;
+            Files.deleteIfExists(partialWal);
             return rows;
         } catch (SQLException e) {
+            if (changes.isPresent()) {
+                throw new Patch.Refused(e.getMessage());
+            }
             throw new IllegalStateException("Cannot build warehouse for snapshot " + snapshot.id() + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot build warehouse for snapshot " + snapshot.id(), e);
+        } finally {
+            if (!moved) {
+                try {
+                    Files.deleteIfExists(partial);
+                    Files.deleteIfExists(partialWal);
+                } catch (IOException ignored) {
+                    // Removed by the next build, which deletes both first.
+                }
+            }
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void debug(String what, long t0) {
+        if (Boolean.getBoolean("release.debug")) {
+            System.err.printf("build: %s at %d ms%n", what, (System.nanoTime() - t0) / 1_000_000);
         }
     }
 
@@ -111,7 +181,7 @@ public final class WarehouseBuilder {
     }
 
     /** Replaces the pathway rows of the children of the changed files, old or new, with rows computed from all theirs. */
-    private static void replacePathways(Statement statement, FactChanges changes) throws SQLException {
+    private static void replacePathways(Statement statement, FactChanges changes, String pathway) throws SQLException {
         java.util.List<String> files = new java.util.ArrayList<>();
         for (FactTable fact : FactTable.values()) {
             changes.files(fact).forEach(f -> files.add(literal(f.toAbsolutePath().toString())));
@@ -121,8 +191,8 @@ public final class WarehouseBuilder {
                         : "read_parquet([" + String.join(", ", files) + "], hive_partitioning = true, union_by_name = true)")
                 + " WHERE child_pseudonym IS NOT NULL");
         statement.execute("DELETE FROM child_pathway WHERE child_pseudonym IN (SELECT child_pseudonym FROM changed_children)");
-        statement.execute("INSERT INTO child_pathway SELECT * FROM (" + SqlResource.fill(SqlResource.load(WarehouseBuilder.class,
-                "child_pathway.sql"), Map.of("restrict", "child_pseudonym IN (SELECT child_pseudonym FROM changed_children)")) + "\n) AS corrected");
+        statement.execute("INSERT INTO child_pathway SELECT * FROM (" + SqlResource.fill(pathway,
+                Map.of("restrict", "child_pseudonym IN (SELECT child_pseudonym FROM changed_children)")) + "\n) AS corrected");
         statement.execute("DROP TABLE changed_children");
     }
 

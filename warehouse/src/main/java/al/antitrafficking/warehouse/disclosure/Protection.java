@@ -33,8 +33,13 @@ public final class Protection {
         }
     }
 
-    /** The decision: which cells are withheld and why; how many linear programs it took; cells it could not protect. */
-    public record Result(BitSet withheld, Reason[] reasons, long linearPrograms, int rounds, List<Integer> unprotected) {
+    /**
+     * The decision: which cells are withheld and why; how many linear programs it took; cells it could not protect.
+     * {@code settledAt}: when the first round's audit, under both assumptions, found nothing and so audited the final
+     * pattern, the cells whose components it audited, with how many of those were inconsistent with adding up; else null.
+     */
+    public record Result(BitSet withheld, Reason[] reasons, long linearPrograms, int rounds, List<Integer> unprotected,
+                         BitSet settledAt, int settledInconsistent) {
         /** Whether every withheld cell passed the audit. */
         public boolean complete() {
             return unprotected.isEmpty();
@@ -50,7 +55,7 @@ public final class Protection {
     }
 
     /** Components up to this many withheld cells get exact ranges; larger ones are cleared cell by cell (see LinearAuditor). */
-    static final int EXACT_LIMIT = 300;
+    public static final int EXACT_LIMIT = 300;
     private static final boolean DEBUG = Boolean.getBoolean("release.debug");
     private static final long T0 = System.nanoTime();
     private final int minCount;
@@ -89,6 +94,8 @@ public final class Protection {
         int rounds = 0;
         List<Integer> unprotected = new ArrayList<>();
         BitSet dirty = (BitSet) (scope == null ? withheld : scope).clone();
+        BitSet settledAt = null;
+        int settledInconsistent = 0;
         while (!dirty.isEmpty()) {
             rounds++;
             boolean last = rounds >= maxRounds;
@@ -97,10 +104,16 @@ public final class Protection {
             BitSet added = closeLoneCells(s, withheld, reasons, fixed);
             dirty.or(added);
             List<LinearAuditor.Exposure> exposures = new ArrayList<>();
+            int inconsistent = 0;
             for (LinearAuditor.Assumption a : LinearAuditor.Assumption.values()) {
                 LinearAuditor.Report report = auditor.audit(s, withheld, a, dirty);
                 programs += report.linearPrograms();
                 exposures.addAll(report.exposures());
+                inconsistent += report.inconsistentComponents();
+            }
+            if (rounds == 1 && exposures.isEmpty()) {
+                settledAt = (BitSet) dirty.clone();
+                settledInconsistent = inconsistent;
             }
             if (DEBUG) {
                 List<List<Integer>> comps = LinearAuditor.components(s, withheld, withheld);
@@ -137,8 +150,9 @@ public final class Protection {
         }
         if (minimise && unprotected.isEmpty()) {
             programs += minimise(s, withheld, reasons, unprotected);
+            settledAt = null;
         }
-        return new Result(withheld, reasons, programs, rounds, unprotected);
+        return new Result(withheld, reasons, programs, rounds, unprotected, settledAt, settledInconsistent);
     }
 
     /**

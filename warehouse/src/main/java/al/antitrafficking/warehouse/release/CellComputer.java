@@ -18,8 +18,8 @@ import java.util.SortedSet;
  * back; the release fills in zeros. Nothing computed here leaves the warehouse before protection.
  */
 final class CellComputer {
-    private static final String TABLE = SqlResource.load(CellComputer.class, "table_cells.sql");
-    private static final String WINDOW = SqlResource.load(CellComputer.class, "window_cells.sql");
+    static final String TABLE = SqlResource.load(CellComputer.class, "table_cells.sql");
+    static final String WINDOW = SqlResource.load(CellComputer.class, "window_cells.sql");
 
     /**
      * One computed cell: territory, period, the split dimensions' values in the table's order, the count, the median, and

@@ -62,7 +62,7 @@ final class CorrectedCells {
 
     private CorrectedCells() {}
 
-    /** What identifies a table plan and the rolling windows its cells were computed for. */
+    /** What identifies a table plan, the rolling windows and the statements its cells were computed with. */
     static String fingerprint(ReleasePlan plan, List<YearMonth[]> windows) {
         return fingerprint(plan.tables(), windows);
     }
@@ -74,6 +74,8 @@ final class CorrectedCells {
                 .append(t.splits()).append('|').append(new java.util.TreeSet<>(t.levels())).append('|').append(t.rolling()).append('|')
                 .append(t.finest()).append('|').append(t.medianDays().orElse("")).append('\n'));
         windows.forEach(w -> s.append(w[0]).append('/').append(w[1]).append('\n'));
+        // The statements the cells were computed with: another definition makes other cells.
+        s.append(CellComputer.TABLE).append(CellComputer.WINDOW);
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(UTF_8)));
         } catch (NoSuchAlgorithmException e) {
@@ -81,8 +83,14 @@ final class CorrectedCells {
         }
     }
 
-    /** Writes the computed cells of the snapshot in {@code dir} (readable by its owner only), replacing any before. */
-    static void write(Path dir, String fingerprint, Map<String, List<CellComputer.Raw>> cells) {
+    /** Computed cells kept beside a snapshot's database, with the fingerprint of the audit its release passed. */
+    record Kept(Map<String, List<CellComputer.Raw>> cells, String audit) {}
+
+    /**
+     * Writes the computed cells of the snapshot in {@code dir} (readable by its owner only), replacing any before, with
+     * the fingerprint of what its release's audit depended on ({@code audit}).
+     */
+    static void write(Path dir, String fingerprint, String audit, Map<String, List<CellComputer.Raw>> cells) {
         Path file = dir.resolve(FILE);
         Path partial = dir.resolve(FILE + ".partial");
         try {
@@ -91,6 +99,7 @@ final class CorrectedCells {
             try (Writer w = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(partial), 1 << 16), UTF_8);
                  CSVPrinter out = new CSVPrinter(w, CSV)) {
                 out.printRecord("fingerprint", fingerprint);
+                out.printRecord("audit", audit);
                 out.printRecord("table", "level", "territory", "period", "splits", "count", "median", "rows");
                 for (Map.Entry<String, List<CellComputer.Raw>> t : cells.entrySet()) {
                     for (CellComputer.Raw r : t.getValue()) {
@@ -106,36 +115,42 @@ final class CorrectedCells {
     }
 
     /** The computed cells kept beside a snapshot's database, when they were computed for the same plan and windows. */
-    static Optional<Map<String, List<CellComputer.Raw>>> read(Path dir, String fingerprint) {
+    static Optional<Kept> read(Path dir, String fingerprint) {
         Path file = dir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
         Map<String, List<CellComputer.Raw>> cells = new LinkedHashMap<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file), 1 << 16), UTF_8))) {
-            boolean first = true;
-            boolean header = true;
+            int line = 0;
+            String audit = null;
             for (CSVRecord r : CSV.parse(in)) {
-                if (first) {
+                line++;
+                if (line == 1) {
                     if (!r.get(0).equals("fingerprint") || !r.get(1).equals(fingerprint)) {
                         return Optional.empty();
                     }
-                    first = false;
                     continue;
                 }
-                if (header) {
-                    header = false;
+                if (line == 2) {
+                    if (!r.get(0).equals("audit")) {
+                        return Optional.empty();
+                    }
+                    audit = r.get(1);
+                    continue;
+                }
+                if (line == 3) {
                     continue;
                 }
                 List<String> splits = r.get(4).isEmpty() ? List.of() : List.of(r.get(4).split(SEPARATOR, -1));
                 cells.computeIfAbsent(r.get(0), k -> new ArrayList<>()).add(new CellComputer.Raw(Level.valueOf(r.get(1)), r.get(2),
                         r.get(3), splits, Long.parseLong(r.get(5)), Ledger.number(r.get(6)), Long.parseLong(r.get(7))));
             }
+            return Optional.of(new Kept(cells, audit));
         } catch (IOException | RuntimeException e) {
             // A damaged file is no base for a correction; everything is computed again.
             return Optional.empty();
         }
-        return Optional.of(cells);
     }
 
     /**
@@ -147,6 +162,8 @@ final class CorrectedCells {
                                                                 Map<String, List<CellComputer.Raw>> before, List<YearMonth[]> windows)
             throws SQLException {
         Map<String, List<CellComputer.Raw>> cells = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        long[] medians = {0};
         try (Connection m = DriverManager.getConnection("jdbc:duckdb:"); Statement s = m.createStatement()) {
             s.execute("SET threads TO 2");
             s.execute("ATTACH " + literal(beforeDir.resolve(Snapshots.DATABASE_FILE)) + " AS before_s (READ_ONLY)");
@@ -168,6 +185,7 @@ final class CorrectedCells {
                 s.execute("CREATE TEMP TABLE k_pathway AS " + String.join(" UNION ", keys.stream().map(k -> "SELECT child_pseudonym FROM " + k).toList()));
                 restrict(s, FactTable.PATHWAY.table(), "k_pathway");
             }
+            debug("changed children's rows set apart", t0);
             for (ReleaseTable t : plan.tables()) {
                 FactTable fact = t.family().fact();
                 List<CellComputer.Raw> old = before.get(t.id());
@@ -177,7 +195,9 @@ final class CorrectedCells {
                 if (!changes.touches(fact)) {
                     cells.put(t.id(), old);
                 } else if (t.medianDays().isPresent()) {
+                    long m0 = System.nanoTime();
                     cells.put(t.id(), computer.compute(after, t, windows));
+                    medians[0] += System.nanoTime() - m0;
                 } else {
                     Optional<List<CellComputer.Raw>> corrected = apply(old, computer.compute(m, t, windows, "before_" + fact.table()),
                             computer.compute(m, t, windows, "after_" + fact.table()));
@@ -188,7 +208,14 @@ final class CorrectedCells {
                 }
             }
         }
+        debug("tables worked out (medians computed whole: " + medians[0] / 1_000_000 + " ms)", t0);
         return Optional.of(cells);
+    }
+
+    private static void debug(String what, long t0) {
+        if (Boolean.getBoolean("release.debug")) {
+            System.err.printf("corrected cells: %s at %d ms%n", what, (System.nanoTime() - t0) / 1_000_000);
+        }
     }
 
     /** The rows of one fact (or the pathway) of the changed children, before and after, as two temporary tables. */

@@ -53,6 +53,7 @@ public final class Ledger {
     static final String PROPERTIES = "release.properties";
     static final String NOTES = "notes.md";
     static final String CHECKSUMS = "internal/files.csv";
+    static final String DROPPED = "internal/dropped.csv";
     private static final String PUBLISHED = "published.csv";
     private static final String STAGING = ".staging-";
     private static final String REPLACED = ".replaced-";
@@ -60,7 +61,15 @@ public final class Ledger {
     private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
 
     /** What the next build needs of a release: its cells with their true counts and statuses, and its tables' grains. */
-    public record Loaded(String id, Map<CellKey, ReleaseCell> cells, Map<String, PeriodType> grains) {}
+    /**
+     * A release as the next build reads it: its cells, each table's grain at each level, and the tables and levels
+     * (table id|level) it did not publish at all, which the next release keeps unpublished as it keeps grains.
+     */
+    public record Loaded(String id, Map<CellKey, ReleaseCell> cells, Map<String, PeriodType> grains, java.util.Set<String> dropped) {
+        public Loaded(String id, Map<CellKey, ReleaseCell> cells, Map<String, PeriodType> grains) {
+            this(id, cells, grains, java.util.Set.of());
+        }
+    }
 
     private final Path root;
 
@@ -233,7 +242,18 @@ public final class Ledger {
         for (TableRow t : tables(id)) {
             grains.put(t.table() + "|" + t.level(), t.grain());
         }
-        return new Loaded(id, cells, grains);
+        java.util.Set<String> dropped = new java.util.HashSet<>();
+        Path droppedFile = dir.resolve(DROPPED);
+        if (Files.isRegularFile(droppedFile)) {
+            try (Reader in = Files.newBufferedReader(droppedFile, UTF_8)) {
+                for (CSVRecord r : READ.parse(in)) {
+                    dropped.add(r.get("table_level"));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read release " + id, e);
+            }
+        }
+        return new Loaded(id, cells, grains, dropped);
     }
 
     /** One row of tables.csv: a table's grain at a level and its split dimensions' values. */
@@ -305,6 +325,12 @@ public final class Ledger {
                 }
             }
             Files.writeString(staging.resolve(NOTES), notes, UTF_8);
+            try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(staging.resolve(DROPPED), UTF_8), CSV)) {
+                out.printRecord("table_level");
+                for (String d : built.dropped()) {
+                    out.printRecord(d);
+                }
+            }
             Path files = staging.resolve(CHECKSUMS);
             try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(files, UTF_8), CSV)) {
                 out.printRecord("slice", "checksum");

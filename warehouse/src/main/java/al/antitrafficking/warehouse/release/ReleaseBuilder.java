@@ -35,13 +35,13 @@ public final class ReleaseBuilder {
 
     /** What the build made: the cells with their statuses, the tables' layouts, and the figures of the build. */
     public record Built(String id, List<ReleaseCell> cells, List<TableLayout> tables, Tabulation.Coverage coverage,
-                        List<Submission> submissions, Stats stats, Computed computed) {}
+                        List<Submission> submissions, Stats stats, Computed computed, List<String> dropped) {}
 
     /**
      * The tables' computed cells, kept beside the snapshot's database for the next correction; {@code changedFiles}: when
      * they were worked out from the previous snapshot's, how many fact files differed (else -1: computed from all facts).
      */
-    public record Computed(String fingerprint, Map<String, List<CellComputer.Raw>> cells, int changedFiles) {
+    public record Computed(String fingerprint, Map<String, List<CellComputer.Raw>> cells, int changedFiles, String audit) {
         /** Every computed cell as one line (table, key, count, rows, median), sorted: for comparing two computations. */
         public List<String> lines() {
             List<String> lines = new ArrayList<>();
@@ -64,7 +64,7 @@ public final class ReleaseBuilder {
     /** Figures of one build, for the build's output, the ledger and docs. */
     public record Stats(int cells, int printed, int notReported, int withheld, int small, int complementary, int carried,
                         int unprotected, int relations, long linearPrograms, int rounds, int auditExposures, int inconsistentComponents,
-                        long millisComputing, long millisProtecting, long millisAuditing) {}
+                        long millisComputing, long millisProtecting, long millisAuditing, int rechecked) {}
 
     /** Rounds of audit and partners before a table that cannot be protected is published coarser. */
     private static final int MAX_ROUNDS = 2;
@@ -100,6 +100,7 @@ public final class ReleaseBuilder {
      */
     public Built build(String id, Connection c, Optional<Ledger.Loaded> previous, Optional<Base> base) throws SQLException {
         long start = System.nanoTime();
+        debug("release build starts");
         List<Submission> submissions = submissions(c);
         Tabulation.Coverage coverage = coverage(submissions);
         Map<String, PeriodType> keptGrains = previous.map(Ledger.Loaded::grains).orElse(Map.of());
@@ -107,14 +108,17 @@ public final class ReleaseBuilder {
         String fingerprint = CorrectedCells.fingerprint(plan, coverage.windows());
         Map<String, List<CellComputer.Raw>> computedCells = null;
         int changedFiles = -1;
+        String baseAudit = null;
         if (base.isPresent() && previous.isPresent()) {
             al.antitrafficking.warehouse.progress.Progress.stage("release: working out the corrected cells", 0, "");
-            Optional<Map<String, List<CellComputer.Raw>>> before = CorrectedCells.read(base.get().before(), fingerprint);
+            Optional<CorrectedCells.Kept> before = CorrectedCells.read(base.get().before(), fingerprint);
+            debug("base cells read");
             Optional<FactChanges> changes = before.isPresent()
                     ? FactChanges.between(base.get().before(), base.get().after()) : Optional.empty();
             if (changes.isPresent()) {
+                baseAudit = before.get().audit();
                 Optional<Map<String, List<CellComputer.Raw>>> corrected = CorrectedCells.compute(plan, computer, c, base.get().before(),
-                        base.get().after(), changes.get(), before.get(), coverage.windows());
+                        base.get().after(), changes.get(), before.get().cells(), coverage.windows());
                 if (corrected.isPresent()) {
                     computedCells = corrected.get();
                     changedFiles = changes.get().files();
@@ -148,16 +152,19 @@ public final class ReleaseBuilder {
         LinkedSystem system;
         Protection.Result result;
         java.util.BitSet scope;
+        String auditFingerprint;
         int attempts = 0;
         while (true) {
             attempts++;
-            tabulation = new Tabulation(places(), coverage, settings.minCount(), settings.maxSmallShare(), keptGrains);
+            tabulation = new Tabulation(places(), coverage, settings.minCount(), settings.maxSmallShare(), keptGrains,
+                    previous.map(Ledger.Loaded::dropped).orElse(java.util.Set.of()));
             for (Map.Entry<ReleaseTable, List<CellComputer.Raw>> raw : raws) {
                 tabulation.add(raw.getKey(), raw.getValue());
             }
             tabulation.layOut(coarsened);
             debug("laid out");
             system = new Relations(tabulation).system();
+            auditFingerprint = auditFingerprint(system, tabulation.cells, settings);
             debug("linked");
             Protection.Carried carried = carried(tabulation.cells, previous);
             // A table whose cells would be mostly withheld even before any audit is published coarser at once: the audits of
@@ -170,9 +177,17 @@ public final class ReleaseBuilder {
             }
             al.antitrafficking.warehouse.progress.Progress.stage(String.format(java.util.Locale.ROOT,
                     "release: protecting, attempt %d (%,d cells)", attempts, system.size()), 0, "linear programs");
-            // A correction looks again only around what changed, while the layout is the previous release's.
-            scope = local && coarsened.isEmpty() ? changedScope(tabulation.cells, system, previous.get()) : null;
-            debug("scope: " + (scope == null ? "all" : scope.cardinality() + " cells"));
+            // A correction looks again only around what changed, and only while the previous release was audited under the
+            // same rules: the same settings, auditor and relations in cell keys, so the same layout (a stricter minimum
+            // count, a relation added or a table published coarser must see every component again).
+            scope = local && auditFingerprint.equals(baseAudit)
+                    ? changedScope(tabulation.cells, system, previous.get()) : null;
+            debug("scope: " + (scope == null ? "all" : scope.cardinality() + " cells") + " (correction " + local + ", same audit "
+                    + auditFingerprint.equals(baseAudit) + ", " + auditFingerprint + " / " + baseAudit + ", grains "
+                    + (previous.isPresent() ? tabulation.layouts.values().stream().flatMap(l -> l.grains.entrySet().stream()
+                    .filter(g -> !g.getValue().equals(previous.get().grains().get(Tabulation.grainKey(l.table, g.getKey()))))
+                    .map(g -> l.table.id() + "|" + g.getKey() + "=" + g.getValue() + " was "
+                            + previous.get().grains().get(Tabulation.grainKey(l.table, g.getKey())))).toList() : "") + ")");
             result = protection.protect(system, carried, MAX_ROUNDS, scope);
             debug("protected");
             if (result.complete() || attempts > MAX_ATTEMPTS) {
@@ -200,11 +215,17 @@ public final class ReleaseBuilder {
         long programs = result.linearPrograms();
         al.antitrafficking.warehouse.progress.Progress.stage("release: auditing as an attacker would", 0, "linear programs");
         java.util.BitSet audited = scope == null ? result.withheld() : finalScope(scope, tabulation.cells, result.withheld(), previous.get());
-        for (LinearAuditor.Assumption a : LinearAuditor.Assumption.values()) {
-            LinearAuditor.Report report = protection.auditor().audit(system, result.withheld(), a, audited);
-            exposures += report.exposures().size();
-            inconsistent += report.inconsistentComponents();
-            programs += report.linearPrograms();
+        if (scope != null && result.settledAt() != null && covers(result.settledAt(), audited)) {
+            // A correction whose carried pattern passed at once: the protection's one audit, under both assumptions, was of
+            // the final pattern over every component the audit here would look at: the same programs, the same answer.
+            inconsistent = result.settledInconsistent();
+        } else {
+            for (LinearAuditor.Assumption a : LinearAuditor.Assumption.values()) {
+                LinearAuditor.Report report = protection.auditor().audit(system, result.withheld(), a, audited);
+                exposures += report.exposures().size();
+                inconsistent += report.inconsistentComponents();
+                programs += report.linearPrograms();
+            }
         }
         long auditedAt = System.nanoTime();
 
@@ -230,11 +251,54 @@ public final class ReleaseBuilder {
         Stats stats = new Stats(set.size(), printed, notReported, withheldPrinted, result.count(Protection.Reason.SMALL_COUNT),
                 result.count(Protection.Reason.COMPLEMENTARY), result.count(Protection.Reason.CARRIED), result.unprotected().size(),
                 system.relations().size(), programs, result.rounds(), exposures, inconsistent, (computed - start) / 1_000_000,
-                (protectedAt - computed) / 1_000_000, (auditedAt - protectedAt) / 1_000_000);
-        return new Built(id, cells, tables, coverage, submissions, stats, new Computed(fingerprint, computedCells, changedFiles));
+                (protectedAt - computed) / 1_000_000, (auditedAt - protectedAt) / 1_000_000, scope == null ? -1 : scope.cardinality());
+        List<String> dropped = new ArrayList<>();
+        for (ReleaseTable t : plan.tables()) {
+            for (Level level : t.levels()) {
+                if (tabulation.grain(Tabulation.grainKey(t, level)).isEmpty()) {
+                    dropped.add(Tabulation.grainKey(t, level));
+                }
+            }
+        }
+        return new Built(id, cells, tables, coverage, submissions, stats, new Computed(fingerprint, computedCells, changedFiles, auditFingerprint),
+                dropped);
     }
 
     private static final long T0 = System.nanoTime();
+
+    /** Bump when the protection, the auditor or the relations would decide otherwise for the same cells. */
+    static final int AUDIT_VERSION = 1;
+
+    /**
+     * What a release's audit depended on besides its cells' counts and statuses: the settings, the version of the
+     * protection and audit, and every relation in cell keys (in no particular order). Two releases with the same
+     * fingerprint audit a component of the same cells the same way.
+     */
+    static String auditFingerprint(LinkedSystem system, Tabulation.CellSet set, Settings settings) {
+        java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        long sum = 0;
+        long xor = 0;
+        for (al.antitrafficking.warehouse.disclosure.Relation r : system.relations()) {
+            List<String> parts = new ArrayList<>();
+            for (int p : r.parts()) {
+                parts.add(set.keys.get(p).toString());
+            }
+            java.util.Collections.sort(parts);
+            byte[] d = sha.digest((r.kind() + ":" + set.keys.get(r.total()) + "=" + String.join(";", parts))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            long h = java.nio.ByteBuffer.wrap(d).getLong();
+            sum += h;
+            xor ^= java.nio.ByteBuffer.wrap(d, 8, 8).getLong();
+        }
+        return String.format(java.util.Locale.ROOT, "v%d|min-count %d|max-small-share %s|minimise %s|exact %d|%d relations|%016x%016x",
+                AUDIT_VERSION, settings.minCount(), settings.maxSmallShare(), settings.minimise(), Protection.EXACT_LIMIT,
+                system.relations().size(), sum, xor);
+    }
 
     private static void debug(String what) {
         if (Boolean.getBoolean("release.debug")) {
@@ -270,6 +334,13 @@ public final class ReleaseBuilder {
             }
         }
         return kept == before.size() ? scope : null;
+    }
+
+    /** Whether every cell of {@code cells} is in {@code scope}. */
+    private static boolean covers(java.util.BitSet scope, java.util.BitSet cells) {
+        java.util.BitSet outside = (java.util.BitSet) cells.clone();
+        outside.andNot(scope);
+        return outside.isEmpty();
     }
 
     /** The scope of the final audit: the protection's, and every cell whose status is not the previous release's. */

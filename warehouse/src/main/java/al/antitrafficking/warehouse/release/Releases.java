@@ -56,7 +56,7 @@ public final class Releases {
             Map<String, String> files = files(c);
             Map<String, String> before = previous.map(p -> files(ledger.dir(p.id()))).orElse(Map.of());
             int changed = previous.map(p -> changedCells(built, p)).orElse(0);
-            CorrectedCells.write(snapshot.dir(), built.computed().fingerprint(), built.computed().cells());
+            CorrectedCells.write(snapshot.dir(), built.computed().fingerprint(), built.computed().audit(), built.computed().cells());
             ledger.write(built, properties(config, built, previous), notes(built, previous, before, files, changed), files);
             return built;
         } catch (SQLException e) {

@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * reported and no row reached a cell, cells of a territory and period no file covered marked not reported (a known
  * zero to a reader), and for each table and territory level the finest period grain that stays safe: months when at
  * most {@code maxSmallShare} of the cells some row reached are small counts, else quarters, else years, else (but for
- * Albania's totals) not at that level at all. A grain published by the previous release is kept.
+ * Albania's totals) not at that level at all. A grain published by the previous release is kept, and so is a level it
+ * did not publish: a revision keeps the previous layout (a correction then changes figures, not tables).
  */
 final class Tabulation {
     /** The places cells cover: counties, and each county's municipalities. */
@@ -62,15 +63,23 @@ final class Tabulation {
     private final int minCount;
     private final double maxSmallShare;
     private final Map<String, PeriodType> keptGrains;
+    private final java.util.Set<String> keptDropped;
     final CellSet cells = new CellSet();
     final Map<String, Layout> layouts = new LinkedHashMap<>();
 
     Tabulation(Places places, Coverage coverage, int minCount, double maxSmallShare, Map<String, PeriodType> keptGrains) {
+        this(places, coverage, minCount, maxSmallShare, keptGrains, java.util.Set.of());
+    }
+
+    /** {@code keptDropped}: tables and levels (id|level) the previous release did not publish, which stay unpublished. */
+    Tabulation(Places places, Coverage coverage, int minCount, double maxSmallShare, Map<String, PeriodType> keptGrains,
+               java.util.Set<String> keptDropped) {
         this.places = places;
         this.coverage = coverage;
         this.minCount = minCount;
         this.maxSmallShare = maxSmallShare;
         this.keptGrains = keptGrains;
+        this.keptDropped = keptDropped;
     }
 
     /** The true counts of a release read back from its internal ledger, instead of computed from the facts (audits). */
@@ -150,7 +159,8 @@ final class Tabulation {
                 }
                 String key = grainKey(t, level);
                 PeriodType grain = grains.containsKey(key) ? grains.get(key).orElse(null)
-                        : keptGrains.containsKey(key) ? keptGrains.get(key) : safeGrain(c, level, combinations);
+                        : keptGrains.containsKey(key) ? keptGrains.get(key)
+                        : keptDropped.contains(key) ? null : safeGrain(c, level, combinations);
                 if (grain == null) {
                     continue;
                 }

@@ -1,6 +1,7 @@
 -- The child's pathway: one row per pseudonym across the four mechanisms, the facts the convergence
 -- indicators are computed from. First contact = earliest dated row in any mechanism; on the same day the
--- pathway order decides (border, CPU, NRM, services). Delays are in days and may be negative where a later
+-- pathway order decides (border, CPU, NRM, services), then the place and age band, so that two builds (or a build and a
+-- correction, which recomputes only some children) always pick the same row. Delays are in days and may be negative where a later
 -- mechanism came first (an NRM victim whose CPU case opened afterwards).
 -- ${restrict}: TRUE for every child; for a correction, the children of the changed files (the build's own temporary
 -- table), whose rows the build replaces.
@@ -20,16 +21,16 @@ WITH contacts AS (
 )
 SELECT
     child_pseudonym,
-    arg_min(mechanism, (contact_date, step)) AS first_mechanism,
+    arg_min(mechanism, (contact_date, step, county_code, coalesce(municipality_code, ''), coalesce(crossing_code, ''), coalesce(age_band, ''))) AS first_mechanism,
     min(contact_date) AS first_contact_date,
-    arg_min(county_code, (contact_date, step)) AS first_county_code,
-    arg_min(municipality_code, (contact_date, step)) AS first_municipality_code,
-    arg_min(crossing_code, (contact_date, step)) AS first_crossing_code,
-    arg_min(age_band, (contact_date, step)) FILTER (WHERE age_band IS NOT NULL) AS first_age_band,
+    arg_min(county_code, (contact_date, step, county_code, coalesce(municipality_code, ''), coalesce(crossing_code, ''), coalesce(age_band, ''))) AS first_county_code,
+    arg_min(municipality_code, (contact_date, step, county_code, coalesce(municipality_code, ''), coalesce(crossing_code, ''), coalesce(age_band, ''))) AS first_municipality_code,
+    arg_min(crossing_code, (contact_date, step, county_code, coalesce(municipality_code, ''), coalesce(crossing_code, ''), coalesce(age_band, ''))) AS first_crossing_code,
+    arg_min(age_band, (contact_date, step, county_code, coalesce(municipality_code, ''), coalesce(crossing_code, ''), coalesce(age_band, ''))) FILTER (WHERE age_band IS NOT NULL) AS first_age_band,
     min(contact_date) FILTER (WHERE mechanism = 'border') AS first_border_date,
     min(contact_date) FILTER (WHERE mechanism = 'cpu') AS first_cpu_date,
     min(contact_date) FILTER (WHERE mechanism = 'nrm') AS first_nrm_date,
-    arg_min(nrm_status, contact_date) FILTER (WHERE mechanism = 'nrm') AS first_nrm_status,
+    arg_min(nrm_status, (contact_date, coalesce(nrm_status, ''))) FILTER (WHERE mechanism = 'nrm') AS first_nrm_status,
     min(contact_date) FILTER (WHERE mechanism = 'services') AS first_service_date,
     first_border_date IS NOT NULL AS reached_border,
     first_cpu_date IS NOT NULL AS reached_cpu,

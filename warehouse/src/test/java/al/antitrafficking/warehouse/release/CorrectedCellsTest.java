@@ -3,6 +3,8 @@ package al.antitrafficking.warehouse.release;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import al.antitrafficking.warehouse.disclosure.LinkedSystem;
+import al.antitrafficking.warehouse.disclosure.Relation;
 import al.antitrafficking.warehouse.indicator.FactTable;
 import al.antitrafficking.warehouse.indicator.PeriodType;
 import java.nio.file.Path;
@@ -29,7 +31,8 @@ class CorrectedCellsTest {
         ReleaseTable table = new ReleaseTable("t1", BORDER, Criteria.ALL, List.of("sex"),
                 EnumSet.of(Level.MUNICIPALITY, Level.ALBANIA, Level.COUNTY), true, PeriodType.MONTH, Optional.empty());
         // Worked out by hand: the levels in their natural order whatever order the table's set iterates in.
-        String text = "t1|" + BORDER.id() + "|" + Criteria.ALL.key() + "|[sex]|[ALBANIA, COUNTY, MUNICIPALITY]|true|MONTH|\n2025-01/2025-12\n";
+        String text = "t1|" + BORDER.id() + "|" + Criteria.ALL.key() + "|[sex]|[ALBANIA, COUNTY, MUNICIPALITY]|true|MONTH|\n2025-01/2025-12\n"
+                + CellComputer.TABLE + CellComputer.WINDOW;
         String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(UTF_8)));
 
         assertThat(CorrectedCells.fingerprint(List.of(table), WINDOWS)).isEqualTo(expected);
@@ -40,9 +43,9 @@ class CorrectedCellsTest {
     void keptCellsAreFoundAgainOnlyForTheSamePlan() {
         List<CellComputer.Raw> cells = List.of(raw(Level.ALBANIA, "AL", "2025-03", List.of("F"), 12, 15),
                 new CellComputer.Raw(Level.COUNTY, "AL-07", "2025", List.of(), 5, 18.5, 7));
-        CorrectedCells.write(dir, "plan-a", Map.of("t1", cells));
+        CorrectedCells.write(dir, "plan-a", "audit-1", Map.of("t1", cells));
 
-        assertThat(CorrectedCells.read(dir, "plan-a")).contains(Map.of("t1", cells));
+        assertThat(CorrectedCells.read(dir, "plan-a")).contains(new CorrectedCells.Kept(Map.of("t1", cells), "audit-1"));
         assertThat(CorrectedCells.read(dir, "plan-b")).isEmpty();
         assertThat(CorrectedCells.read(dir.resolve("elsewhere"), "plan-a")).isEmpty();
     }
@@ -66,6 +69,41 @@ class CorrectedCellsTest {
         // Taking off more than a cell held means the kept cells are not the base's: nothing is guessed.
         assertThat(CorrectedCells.apply(old, List.of(raw(Level.COUNTY, "AL-07", "2025-03", List.of(), 4, 4)), List.of())).isEmpty();
         assertThat(CorrectedCells.apply(old, List.of(raw(Level.COUNTY, "AL-10", "2025-03", List.of(), 1, 1)), List.of())).isEmpty();
+    }
+
+    @Test
+    void theAuditFingerprintChangesWithTheMinimumCountAndWithARelationButNotWithTheOrderOfRelations() {
+        Tabulation.CellSet set = new Tabulation.CellSet();
+        int total = set.add(CellKey.of("f", "*", "AL", "2025"), 10, null, false);
+        int a = set.add(CellKey.of("f", "*", "AL-01", "2025"), 6, null, false);
+        int b = set.add(CellKey.of("f", "*", "AL-02", "2025"), 4, null, false);
+        int c = set.add(CellKey.of("f", "*", "AL", "2025-Q1"), 3, null, false);
+        ReleaseBuilder.Settings settings = new ReleaseBuilder.Settings(3, 0.5, false);
+        LinkedSystem one = system(set, new Relation(total, new int[] {a, b}, Relation.Kind.DISTINCT),
+                new Relation(total, new int[] {c}, Relation.Kind.DISTINCT));
+        LinkedSystem reordered = system(set, new Relation(total, new int[] {c}, Relation.Kind.DISTINCT),
+                new Relation(total, new int[] {b, a}, Relation.Kind.DISTINCT));
+        LinkedSystem more = system(set, new Relation(total, new int[] {a, b}, Relation.Kind.DISTINCT),
+                new Relation(total, new int[] {c}, Relation.Kind.DISTINCT), new Relation(a, new int[] {c}, Relation.Kind.DISTINCT));
+
+        String fingerprint = ReleaseBuilder.auditFingerprint(one, set, settings);
+        assertThat(ReleaseBuilder.auditFingerprint(reordered, set, settings)).isEqualTo(fingerprint);
+        assertThat(ReleaseBuilder.auditFingerprint(more, set, settings)).isNotEqualTo(fingerprint);
+        assertThat(ReleaseBuilder.auditFingerprint(one, set, new ReleaseBuilder.Settings(5, 0.5, false))).isNotEqualTo(fingerprint);
+        assertThat(ReleaseBuilder.auditFingerprint(system(set, new Relation(total, new int[] {a, b}, Relation.Kind.EXACT),
+                new Relation(total, new int[] {c}, Relation.Kind.DISTINCT)), set, settings)).isNotEqualTo(fingerprint);
+    }
+
+    private static LinkedSystem system(Tabulation.CellSet set, Relation... relations) {
+        long[] truth = new long[set.size()];
+        for (int i = 0; i < truth.length; i++) {
+            truth[i] = set.truth.get(i);
+        }
+        LinkedSystem s = new LinkedSystem(truth, new boolean[truth.length]);
+        for (Relation r : relations) {
+            s.add(r);
+        }
+        return s;
     }
 
     private static CellComputer.Raw raw(Level level, String territory, String period, List<String> splits, long count, long rows) {
