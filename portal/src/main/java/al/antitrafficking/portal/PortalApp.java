@@ -344,9 +344,10 @@ public final class PortalApp {
             Territory territory = Territory.load(config.referenceDir());
             Institutions institutions = Institutions.load(config.referenceDir());
             AccessRules access = AccessRules.load(config.portal().rolesFile());
-            // Follows the published release: a nightly ETL run and build show up without restarting the portal.
+            // Follows the published release: a nightly run, or a correction the ingestion service publishes, shows up without
+            // restarting the portal, within two seconds (reading CURRENT, a few bytes, once per two seconds at most).
             PublishedReleases releases = new PublishedReleases(config.warehouseDir(), Catalogue.load(config.catalogueFile()), territory,
-                    Population.load(territory, config.referenceDir()), Clock.systemUTC(), java.time.Duration.ofSeconds(10));
+                    Population.load(territory, config.referenceDir()), Clock.systemUTC(), java.time.Duration.ofSeconds(2));
             forums = DuckDbForumStore.open(config.forumStoreFile(), ForumRules.load(config, territory, releases.current().trendIndicators()),
                     Clock.systemUTC());
             forums.limitResources(config.portal().duckdbMemoryLimit(), config.portal().duckdbThreads());
