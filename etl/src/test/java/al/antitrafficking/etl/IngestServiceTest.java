@@ -41,6 +41,8 @@ class IngestServiceTest {
         assertThat(first.get().build().correctedFiles()).as("no snapshot before the first").isEqualTo(-1);
         assertThat(snapshots.current().orElseThrow().id()).isEqualTo(first.get().ingest().snapshotId());
         assertThat(service.poll()).as("nothing changed").isEmpty();
+        assertThat(new IngestService(TestProject.spark(), config, Duration.ofSeconds(5), clock).poll())
+                .as("a service started again over a folder that has not changed publishes nothing").isEmpty();
 
         Path border = incoming.resolve("cpu_AL-03_2025-02.csv");
         List<String> lines = Files.readAllLines(border, UTF_8);

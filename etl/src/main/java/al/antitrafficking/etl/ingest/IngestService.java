@@ -23,9 +23,10 @@ import org.apache.spark.sql.SparkSession;
  * TERM signal; a run under way finishes or leaves nothing behind, as a killed run of the commands does.
  *
  * <p>Arguments are configuration overrides ({@link AppConfig}), {@code --poll-seconds=N} (default 2) and
- * {@code --quiet-seconds=N} (default 5: how long the folder must stay unchanged before a run). The first look ingests
- * the folder as it is, as {@code bin/ingest} would (unchanged files are carried over). A run that fails publishes
- * nothing and is tried again a minute later.
+ * {@code --quiet-seconds=N} (default 5: how long the folder must stay unchanged before a run). The first look runs at
+ * once when the folder differs from what the newest snapshot was made from, as {@code bin/ingest} would (unchanged
+ * files are carried over), and does nothing when it does not. A run that fails publishes nothing and is tried again a
+ * minute later.
  */
 public final class IngestService {
     private static final Duration RETRY = Duration.ofMinutes(1);
@@ -33,7 +34,7 @@ public final class IngestService {
     private final AppConfig config;
     private final Duration quiet;
     private final java.time.Clock clock;
-    private Map<String, String> seen = Map.of();
+    private Map<String, String> seen;
     private Map<String, String> pending;
     private java.time.Instant pendingSince;
     private java.time.Instant retryAt;
@@ -50,20 +51,25 @@ public final class IngestService {
 
     /**
      * Looks at the incoming folder once; when its files differ from those of the last run and have not changed for the
-     * quiet period, runs the ETL and the build and publishes. The first look after start-up runs at once. A failed run
-     * is tried again after a minute, whatever the folder holds.
+     * quiet period, runs the ETL and the build and publishes. The first look after start-up compares the folder with what
+     * the newest snapshot was made from and runs at once if they differ. A failed run is tried again after a minute,
+     * whatever the folder holds.
      */
     public Optional<Round> poll() {
         java.time.Instant now = clock.instant();
         if (retryAt != null && now.isBefore(retryAt)) {
             return Optional.empty();
         }
+        boolean first = seen == null;
+        if (first) {
+            seen = lastIngested();
+        }
         Map<String, String> listing = listing(config.incomingDir());
         if (listing.equals(seen) && retryAt == null) {
             pending = null;
             return Optional.empty();
         }
-        boolean first = seen.isEmpty() && retryAt == null;
+        first &= retryAt == null;
         if (!first && retryAt == null) {
             if (!listing.equals(pending)) {
                 // Just changed, or still changing (a clerk copying several files): wait until it settles.
@@ -113,7 +119,19 @@ public final class IngestService {
         }
     }
 
-    /** Each regular file of the folder by name, with its size and time of change. */
+    /**
+     * The files the newest snapshot was made from, as {@link #listing} gives them: a service started again over a folder
+     * that has not changed since does not publish the same release again.
+     */
+    private Map<String, String> lastIngested() {
+        Map<String, String> files = new TreeMap<>();
+        new al.antitrafficking.warehouse.snapshot.Snapshots(config.warehouseDir()).list().stream().reduce((a, b) -> b)
+                .ifPresent(s -> InputLedger.read(s.dir()).stream().filter(r -> r.modifiedAt() != null && !r.modifiedAt().isEmpty())
+                        .forEach(r -> files.put(r.fileName(), r.sizeBytes() + "|" + r.modifiedAt())));
+        return files;
+    }
+
+    /** Each regular file of the folder by name, with its size and time of change (as the ETL's input ledger keeps them). */
     static Map<String, String> listing(Path dir) {
         Map<String, String> files = new TreeMap<>();
         if (!Files.isDirectory(dir)) {
@@ -123,7 +141,7 @@ public final class IngestService {
             for (Path p : all.toList()) {
                 BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
                 if (a.isRegularFile()) {
-                    files.put(p.getFileName().toString(), a.size() + "|" + a.lastModifiedTime().toMillis());
+                    files.put(p.getFileName().toString(), a.size() + "|" + a.lastModifiedTime().toInstant());
                 }
             }
         } catch (IOException e) {
