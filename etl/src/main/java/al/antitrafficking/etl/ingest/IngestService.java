@@ -57,27 +57,21 @@ public final class IngestService {
      */
     public Optional<Round> poll() {
         java.time.Instant now = clock.instant();
-        if (retryAt != null && now.isBefore(retryAt)) {
+        boolean retrying = retryAt != null;
+        if (retrying && now.isBefore(retryAt)) {
             return Optional.empty();
         }
-        boolean first = seen == null;
-        if (first) {
+        boolean firstLook = seen == null;
+        if (firstLook) {
             seen = lastIngested();
         }
         Map<String, String> listing = listing(config.incomingDir());
-        if (listing.equals(seen) && retryAt == null) {
-            pending = null;
-            return Optional.empty();
-        }
-        first &= retryAt == null;
-        if (!first && retryAt == null) {
-            if (!listing.equals(pending)) {
-                // Just changed, or still changing (a clerk copying several files): wait until it settles.
-                pending = listing;
-                pendingSince = now;
+        if (!retrying) {
+            if (listing.equals(seen)) {
+                pending = null;
                 return Optional.empty();
             }
-            if (Duration.between(pendingSince, now).compareTo(quiet) < 0) {
+            if (!firstLook && !settled(listing, now)) {
                 return Optional.empty();
             }
         }
@@ -92,6 +86,16 @@ public final class IngestService {
             retryAt = now.plus(RETRY);
             throw e;
         }
+    }
+
+    /** Whether the folder has looked like this for the quiet period: a clerk may still be copying several files. */
+    private boolean settled(Map<String, String> listing, java.time.Instant now) {
+        if (!listing.equals(pending)) {
+            pending = listing;
+            pendingSince = now;
+            return false;
+        }
+        return Duration.between(pendingSince, now).compareTo(quiet) >= 0;
     }
 
     /**

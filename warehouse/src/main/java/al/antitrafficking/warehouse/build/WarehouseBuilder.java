@@ -1,6 +1,6 @@
 package al.antitrafficking.warehouse.build;
 
-import al.antitrafficking.warehouse.indicator.FactTable;
+import al.antitrafficking.warehouse.progress.Progress;
 import al.antitrafficking.warehouse.snapshot.FactChanges;
 import al.antitrafficking.warehouse.snapshot.Snapshot;
 import al.antitrafficking.warehouse.snapshot.Snapshots;
@@ -33,8 +33,6 @@ public final class WarehouseBuilder {
     }
 
     private static final String CREATE_VIEW = SqlResource.load(WarehouseBuilder.class, "create_view.sql");
-    /** Tables the build derives from the views, in order; each is a resource of the same name. */
-    public static final java.util.List<String> DERIVED = java.util.List.of("child_pathway");
 
     /** Builds {@code warehouse.duckdb} in the snapshot folder and returns each table's row count. */
     public Map<WarehouseTable, Long> build(Snapshot snapshot) {
@@ -53,20 +51,18 @@ public final class WarehouseBuilder {
         if (changes.isPresent()) {
             try {
                 return build(snapshot, base, changes);
-            } catch (Patch.Refused | IllegalStateException e) {
+            } catch (PatchRefused | IllegalStateException e) {
                 // The base's database is no base (built with another pathway definition, or unreadable): build it all.
-                debug("patching refused (" + e.getMessage() + "); building everything", System.nanoTime());
+                Progress.debug("build: patching refused (" + e.getMessage() + "); building everything");
             }
         }
         return build(snapshot, Optional.empty(), Optional.empty());
     }
 
     /** The base's database was built with another pathway definition, or cannot be patched. */
-    private static final class Patch {
-        static final class Refused extends RuntimeException {
-            Refused(String message) {
-                super(message);
-            }
+    private static final class PatchRefused extends RuntimeException {
+        PatchRefused(String message) {
+            super(message);
         }
     }
 
@@ -84,23 +80,14 @@ public final class WarehouseBuilder {
             // A killed build's journal must not be replayed onto a fresh copy.
             Files.deleteIfExists(partialWal);
             Files.deleteIfExists(partial);
-            long t0 = System.nanoTime();
             if (changes.isPresent()) {
                 Files.copy(base.get().dir().resolve(Snapshots.DATABASE_FILE), partial);
+                Progress.debug("build: previous database copied");
             }
-            debug("copied", t0);
             try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + partial);
                  Statement statement = connection.createStatement()) {
-                if (changes.isPresent()) {
-                    String built = null;
-                    try (ResultSet rs = statement.executeQuery("SELECT pathway_definition FROM build_info")) {
-                        built = rs.next() ? rs.getString(1) : null;
-                    } catch (SQLException e) {
-                        built = null;
-                    }
-                    if (!definition.equals(built)) {
-                        throw new Patch.Refused("the previous database was built with another pathway definition");
-                    }
+                if (changes.isPresent() && !definition.equals(builtWith(statement))) {
+                    throw new PatchRefused("the previous database was built with another pathway definition");
                 }
                 for (WarehouseTable table : WarehouseTable.values()) {
                     Path folder = snapshot.table(table);
@@ -116,23 +103,21 @@ public final class WarehouseBuilder {
                         rows.put(table, rs.getLong(1));
                     }
                 }
-                debug("views", t0);
+                Progress.debug("build: views");
                 if (changes.isPresent()) {
                     replacePathways(statement, changes.get(), pathway);
-                    debug("pathways replaced", t0);
-                    corrected = changes.get().files();
+                    Progress.debug("build: pathways replaced");
+                    corrected = changes.get().count();
                 } else {
                     statement.execute("CREATE OR REPLACE TABLE child_pathway AS " + SqlResource.fill(pathway, Map.of("restrict", "TRUE")));
                 }
                 statement.execute("CREATE OR REPLACE TABLE build_info AS SELECT '" + definition + "' AS pathway_definition");
-                for (String derived : DERIVED) {
-                    try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + derived)) {
-                        rs.next();
-                        derivedRows.put(derived, rs.getLong(1));
-                    }
+                try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM child_pathway")) {
+                    rs.next();
+                    derivedRows.put("child_pathway", rs.getLong(1));
                 }
                 statement.execute("CHECKPOINT");
-                debug("checkpoint", t0);
+                Progress.debug("build: checkpoint");
             }
             Files.move(partial, database, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -141,7 +126,7 @@ public final class WarehouseBuilder {
             return rows;
         } catch (SQLException e) {
             if (changes.isPresent()) {
-                throw new Patch.Refused(e.getMessage());
+                throw new PatchRefused(e.getMessage());
             }
             throw new IllegalStateException("Cannot build warehouse for snapshot " + snapshot.id() + ": " + e.getMessage(), e);
         } catch (IOException e) {
@@ -167,9 +152,12 @@ public final class WarehouseBuilder {
         }
     }
 
-    private static void debug(String what, long t0) {
-        if (Boolean.getBoolean("release.debug")) {
-            System.err.printf("build: %s at %d ms%n", what, (System.nanoTime() - t0) / 1_000_000);
+    /** The pathway definition a database was built with (its hash); null for a database from before it was recorded. */
+    private static String builtWith(Statement statement) {
+        try (ResultSet rs = statement.executeQuery("SELECT pathway_definition FROM build_info")) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            return null;
         }
     }
 
@@ -182,14 +170,7 @@ public final class WarehouseBuilder {
 
     /** Replaces the pathway rows of the children of the changed files, old or new, with rows computed from all theirs. */
     private static void replacePathways(Statement statement, FactChanges changes, String pathway) throws SQLException {
-        java.util.List<String> files = new java.util.ArrayList<>();
-        for (FactTable fact : FactTable.values()) {
-            changes.files(fact).forEach(f -> files.add(literal(f.toAbsolutePath().toString())));
-        }
-        statement.execute("CREATE TEMP TABLE changed_children AS SELECT DISTINCT child_pseudonym FROM "
-                + (files.isEmpty() ? "(SELECT NULL::VARCHAR AS child_pseudonym) AS none"
-                        : "read_parquet([" + String.join(", ", files) + "], hive_partitioning = true, union_by_name = true)")
-                + " WHERE child_pseudonym IS NOT NULL");
+        statement.execute("CREATE TEMP TABLE changed_children AS " + FactChanges.childrenIn(changes.all()));
         statement.execute("DELETE FROM child_pathway WHERE child_pseudonym IN (SELECT child_pseudonym FROM changed_children)");
         statement.execute("INSERT INTO child_pathway SELECT * FROM (" + SqlResource.fill(pathway,
                 Map.of("restrict", "child_pseudonym IN (SELECT child_pseudonym FROM changed_children)")) + "\n) AS corrected");

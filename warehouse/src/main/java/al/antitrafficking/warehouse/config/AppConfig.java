@@ -168,27 +168,23 @@ public record AppConfig(
 
     /** The same configuration with another warehouse folder (tests, benchmarks). */
     public AppConfig withWarehouseDir(Path dir) {
-        return new AppConfig(projectDir, incomingDir, dir, snapshotsKept, referenceDir, sparkMaster, sparkUi, httpHost,
-                httpPort, disclosureMinCount, sampleSeed, sampleMonths, sampleEndMonth, sampleRows, forumStoreFile, forumBackupDir,
-                forumExampleActions, forumBackupsKept, forumBackupEveryHours, contractFile, piiDir, maxBadRowShare, warehouseKeyFile,
-                catalogueFile, deadlineDays,
-                maxFileBytes, maxRowFields, disclosureMaxSmallShare, disclosureMinimise, sampleProfile, portal);
+        return withFolders(incomingDir, dir, warehouseKeyFile);
     }
 
-    /** The same configuration with another incoming folder (tests). */
+    /** The same configuration with another incoming folder (tests, the ingestion service's warm-up). */
     public AppConfig withIncomingDir(Path dir) {
-        return new AppConfig(projectDir, dir, warehouseDir, snapshotsKept, referenceDir, sparkMaster, sparkUi, httpHost,
-                httpPort, disclosureMinCount, sampleSeed, sampleMonths, sampleEndMonth, sampleRows, forumStoreFile, forumBackupDir,
-                forumExampleActions, forumBackupsKept, forumBackupEveryHours, contractFile, piiDir, maxBadRowShare, warehouseKeyFile,
-                catalogueFile, deadlineDays,
-                maxFileBytes, maxRowFields, disclosureMaxSmallShare, disclosureMinimise, sampleProfile, portal);
+        return withFolders(dir, warehouseDir, warehouseKeyFile);
     }
 
     /** The same configuration with another warehouse key file (tests). */
     public AppConfig withWarehouseKeyFile(Path file) {
-        return new AppConfig(projectDir, incomingDir, warehouseDir, snapshotsKept, referenceDir, sparkMaster, sparkUi, httpHost,
+        return withFolders(incomingDir, warehouseDir, file);
+    }
+
+    private AppConfig withFolders(Path incoming, Path warehouse, Path keyFile) {
+        return new AppConfig(projectDir, incoming, warehouse, snapshotsKept, referenceDir, sparkMaster, sparkUi, httpHost,
                 httpPort, disclosureMinCount, sampleSeed, sampleMonths, sampleEndMonth, sampleRows, forumStoreFile, forumBackupDir,
-                forumExampleActions, forumBackupsKept, forumBackupEveryHours, contractFile, piiDir, maxBadRowShare, file,
+                forumExampleActions, forumBackupsKept, forumBackupEveryHours, contractFile, piiDir, maxBadRowShare, keyFile,
                 catalogueFile, deadlineDays,
                 maxFileBytes, maxRowFields, disclosureMaxSmallShare, disclosureMinimise, sampleProfile, portal);
     }

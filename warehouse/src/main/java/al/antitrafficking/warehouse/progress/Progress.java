@@ -59,6 +59,16 @@ public final class Progress {
     }
 
     /** A short note on what the stage is doing now (the source Spark is on, its tasks), shown with the next line. */
+    /**
+     * A timing line for whoever measures the build ({@code -Drelease.debug=true}), on standard error, with the
+     * milliseconds since the JVM started; nothing otherwise.
+     */
+    public static void debug(String what) {
+        if (Boolean.getBoolean("release.debug")) {
+            System.err.printf("%s at %d ms%n", what, java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+        }
+    }
+
     public static void detail(String text) {
         Reporter r = reporter;
         if (r != null) {

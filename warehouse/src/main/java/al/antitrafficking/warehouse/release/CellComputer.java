@@ -28,7 +28,7 @@ final class CellComputer {
     record Raw(Level level, String territory, String period, List<String> splitValues, long count, Double median, long rows) {
         /** The key a correction matches the cell by. */
         String key() {
-            return level + "|" + territory + "|" + period + "|" + String.join("\u0001", splitValues);
+            return Tabulation.rawKey(level, territory, period, splitValues);
         }
     }
 

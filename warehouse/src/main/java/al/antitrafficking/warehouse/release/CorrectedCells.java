@@ -3,6 +3,7 @@ package al.antitrafficking.warehouse.release;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import al.antitrafficking.warehouse.indicator.FactTable;
+import al.antitrafficking.warehouse.progress.Progress;
 import al.antitrafficking.warehouse.snapshot.FactChanges;
 import al.antitrafficking.warehouse.snapshot.Snapshots;
 import java.io.BufferedReader;
@@ -14,7 +15,6 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,15 +24,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.csv.CSVFormat;
@@ -57,7 +54,7 @@ import org.apache.commons.csv.CSVRecord;
 final class CorrectedCells {
     /** The file beside the snapshot's database; internal like the database (true counts), never published. */
     static final String FILE = "release-computed.csv.gz";
-        private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
+    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
     private static final String SEPARATOR = "\u0001";
 
     private CorrectedCells() {}
@@ -162,8 +159,6 @@ final class CorrectedCells {
                                                                 Map<String, List<CellComputer.Raw>> before, List<YearMonth[]> windows)
             throws SQLException {
         Map<String, List<CellComputer.Raw>> cells = new LinkedHashMap<>();
-        long t0 = System.nanoTime();
-        long[] medians = {0};
         try (Connection m = DriverManager.getConnection("jdbc:duckdb:"); Statement s = m.createStatement()) {
             s.execute("SET threads TO 2");
             s.execute("ATTACH " + literal(beforeDir.resolve(Snapshots.DATABASE_FILE)) + " AS before_s (READ_ONLY)");
@@ -173,11 +168,8 @@ final class CorrectedCells {
                 if (fact.source().isEmpty() || !changes.touches(fact)) {
                     continue;
                 }
-                List<Path> files = changes.files(fact);
                 String k = "k_" + fact.code();
-                s.execute("CREATE TEMP TABLE " + k + " AS SELECT DISTINCT child_pseudonym FROM read_parquet(["
-                        + String.join(", ", files.stream().map(CorrectedCells::literal).toList())
-                        + "], hive_partitioning = true, union_by_name = true) WHERE child_pseudonym IS NOT NULL");
+                s.execute("CREATE TEMP TABLE " + k + " AS " + FactChanges.childrenIn(changes.files(fact)));
                 keys.add(k);
                 restrict(s, fact.table(), k);
             }
@@ -185,7 +177,7 @@ final class CorrectedCells {
                 s.execute("CREATE TEMP TABLE k_pathway AS " + String.join(" UNION ", keys.stream().map(k -> "SELECT child_pseudonym FROM " + k).toList()));
                 restrict(s, FactTable.PATHWAY.table(), "k_pathway");
             }
-            debug("changed children's rows set apart", t0);
+            Progress.debug("corrected cells: changed children's rows set apart");
             for (ReleaseTable t : plan.tables()) {
                 FactTable fact = t.family().fact();
                 List<CellComputer.Raw> old = before.get(t.id());
@@ -195,9 +187,7 @@ final class CorrectedCells {
                 if (!changes.touches(fact)) {
                     cells.put(t.id(), old);
                 } else if (t.medianDays().isPresent()) {
-                    long m0 = System.nanoTime();
                     cells.put(t.id(), computer.compute(after, t, windows));
-                    medians[0] += System.nanoTime() - m0;
                 } else {
                     Optional<List<CellComputer.Raw>> corrected = apply(old, computer.compute(m, t, windows, "before_" + fact.table()),
                             computer.compute(m, t, windows, "after_" + fact.table()));
@@ -208,14 +198,8 @@ final class CorrectedCells {
                 }
             }
         }
-        debug("tables worked out (medians computed whole: " + medians[0] / 1_000_000 + " ms)", t0);
+        Progress.debug("corrected cells: tables worked out");
         return Optional.of(cells);
-    }
-
-    private static void debug(String what, long t0) {
-        if (Boolean.getBoolean("release.debug")) {
-            System.err.printf("corrected cells: %s at %d ms%n", what, (System.nanoTime() - t0) / 1_000_000);
-        }
     }
 
     /** The rows of one fact (or the pathway) of the changed children, before and after, as two temporary tables. */

@@ -60,16 +60,11 @@ public final class Ledger {
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
     private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
 
-    /** What the next build needs of a release: its cells with their true counts and statuses, and its tables' grains. */
     /**
      * A release as the next build reads it: its cells, each table's grain at each level, and the tables and levels
      * (table id|level) it did not publish at all, which the next release keeps unpublished as it keeps grains.
      */
-    public record Loaded(String id, Map<CellKey, ReleaseCell> cells, Map<String, PeriodType> grains, java.util.Set<String> dropped) {
-        public Loaded(String id, Map<CellKey, ReleaseCell> cells, Map<String, PeriodType> grains) {
-            this(id, cells, grains, java.util.Set.of());
-        }
-    }
+    public record Loaded(String id, Map<CellKey, ReleaseCell> cells, Map<String, PeriodType> grains, java.util.Set<String> dropped) {}
 
     private final Path root;
 
@@ -174,8 +169,12 @@ public final class Ledger {
 
     /** The release the public saw last before {@code id} (the one {@code id} revises), as the next build needs it. */
     public Optional<Loaded> previous(String id) {
-        List<String> before = publishedIds().stream().filter(r -> !r.equals(id)).toList();
-        return before.isEmpty() ? Optional.empty() : Optional.of(loadInternal(before.get(before.size() - 1)));
+        return previousId(id).map(this::loadInternal);
+    }
+
+    /** The id of the release the public saw last before {@code id}, without reading it. */
+    public Optional<String> previousId(String id) {
+        return publishedIds().stream().filter(r -> !r.equals(id)).reduce((a, b) -> b);
     }
 
     /**

@@ -121,7 +121,7 @@ public final class ReleaseBuilder {
                         base.get().after(), changes.get(), before.get().cells(), coverage.windows());
                 if (corrected.isPresent()) {
                     computedCells = corrected.get();
-                    changedFiles = changes.get().files();
+                    changedFiles = changes.get().count();
                 }
             }
         }
@@ -183,11 +183,7 @@ public final class ReleaseBuilder {
             scope = local && auditFingerprint.equals(baseAudit)
                     ? changedScope(tabulation.cells, system, previous.get()) : null;
             debug("scope: " + (scope == null ? "all" : scope.cardinality() + " cells") + " (correction " + local + ", same audit "
-                    + auditFingerprint.equals(baseAudit) + ", " + auditFingerprint + " / " + baseAudit + ", grains "
-                    + (previous.isPresent() ? tabulation.layouts.values().stream().flatMap(l -> l.grains.entrySet().stream()
-                    .filter(g -> !g.getValue().equals(previous.get().grains().get(Tabulation.grainKey(l.table, g.getKey()))))
-                    .map(g -> l.table.id() + "|" + g.getKey() + "=" + g.getValue() + " was "
-                            + previous.get().grains().get(Tabulation.grainKey(l.table, g.getKey())))).toList() : "") + ")");
+                    + auditFingerprint.equals(baseAudit) + ")");
             result = protection.protect(system, carried, MAX_ROUNDS, scope);
             debug("protected");
             if (result.complete() || attempts > MAX_ATTEMPTS) {
@@ -264,8 +260,6 @@ public final class ReleaseBuilder {
                 dropped);
     }
 
-    private static final long T0 = System.nanoTime();
-
     /** Bump when the protection, the auditor or the relations would decide otherwise for the same cells. */
     static final int AUDIT_VERSION = 1;
 
@@ -301,9 +295,7 @@ public final class ReleaseBuilder {
     }
 
     private static void debug(String what) {
-        if (Boolean.getBoolean("release.debug")) {
-            System.err.printf("%s at %d ms%n", what, (System.nanoTime() - T0) / 1_000_000);
-        }
+        al.antitrafficking.warehouse.progress.Progress.debug("release: " + what);
     }
 
     /**

@@ -69,8 +69,7 @@ public final class Releases {
      * while it is still on disk with its database.
      */
     public static Optional<Snapshot> base(AppConfig config, Snapshot snapshot) {
-        return new Ledger(config.warehouseDir()).publishedIds().stream().filter(id -> !id.equals(snapshot.id()))
-                .reduce((a, b) -> b)
+        return new Ledger(config.warehouseDir()).previousId(snapshot.id())
                 .flatMap(id -> new Snapshots(config.warehouseDir()).find(id))
                 .filter(s -> Files.isRegularFile(s.dir().resolve(Snapshots.DATABASE_FILE)));
     }

@@ -128,7 +128,7 @@ final class Tabulation {
         List<TreeSet<String>> values = new ArrayList<>();
         t.splits().forEach(s -> values.add(new TreeSet<>()));
         for (CellComputer.Raw r : raw) {
-            byKey.put(rawKey(r.level(), r.territory(), r.period(), r.splitValues()), r);
+            byKey.put(r.key(), r);
             for (int i = 0; i < r.splitValues().size(); i++) {
                 values.get(i).add(r.splitValues().get(i));
             }
@@ -321,7 +321,7 @@ final class Tabulation {
         return List.of();
     }
 
-    private static String rawKey(Level level, String territory, String period, List<String> values) {
+    static String rawKey(Level level, String territory, String period, List<String> values) {
         return level + "|" + territory + "|" + period + "|" + String.join("\u0001", values);
     }
 

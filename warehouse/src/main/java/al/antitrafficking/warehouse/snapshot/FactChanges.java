@@ -19,9 +19,8 @@ import java.util.stream.Stream;
  *
  * @param before for each fact, its files only in the old snapshot
  * @param after for each fact, its files only in the new snapshot
- * @param files how many files that is in all
  */
-public record FactChanges(Map<FactTable, List<Path>> before, Map<FactTable, List<Path>> after, int files) {
+public record FactChanges(Map<FactTable, List<Path>> before, Map<FactTable, List<Path>> after) {
     /** Above this share of a fact's files changed, working from the old snapshot gains nothing over starting again. */
     private static final double MAX_CHANGED_SHARE = 0.1;
 
@@ -32,6 +31,33 @@ public record FactChanges(Map<FactTable, List<Path>> before, Map<FactTable, List
     /** Whether the correction changed rows of this fact (the pathway: of any fact). */
     public boolean touches(FactTable fact) {
         return fact == FactTable.PATHWAY ? !none() : before.containsKey(fact) || after.containsKey(fact);
+    }
+
+    /**
+     * A query of the distinct children (pseudonyms) in some of the changed files: the only children whose rows differ
+     * between the two snapshots.
+     */
+    public static String childrenIn(List<Path> files) {
+        if (files.isEmpty()) {
+            return "SELECT NULL::VARCHAR AS child_pseudonym WHERE FALSE";
+        }
+        return "SELECT DISTINCT child_pseudonym FROM read_parquet([" + String.join(", ", files.stream()
+                .map(f -> "'" + f.toAbsolutePath().toString().replace("'", "''") + "'").toList())
+                + "], hive_partitioning = true, union_by_name = true) WHERE child_pseudonym IS NOT NULL";
+    }
+
+    /** How many files changed, old and new. */
+    public int count() {
+        return all().size();
+    }
+
+    /** Every changed file, old and new, of every fact. */
+    public List<Path> all() {
+        List<Path> all = new java.util.ArrayList<>();
+        for (FactTable fact : FactTable.values()) {
+            all.addAll(files(fact));
+        }
+        return all;
     }
 
     /** The changed files of one fact, old and new. */
@@ -49,7 +75,6 @@ public record FactChanges(Map<FactTable, List<Path>> before, Map<FactTable, List
     public static Optional<FactChanges> between(Path beforeDir, Path afterDir) {
         Map<FactTable, List<Path>> before = new EnumMap<>(FactTable.class);
         Map<FactTable, List<Path>> after = new EnumMap<>(FactTable.class);
-        int changed = 0;
         for (FactTable fact : FactTable.values()) {
             if (fact.source().isEmpty()) {
                 continue;
@@ -72,9 +97,8 @@ public record FactChanges(Map<FactTable, List<Path>> before, Map<FactTable, List
             if (!came.isEmpty()) {
                 after.put(fact, came);
             }
-            changed += gone.size() + came.size();
         }
-        return Optional.of(new FactChanges(before, after, changed));
+        return Optional.of(new FactChanges(before, after));
     }
 
     /** Each Parquet file of a table folder by its relative path, with its identity, size and time; null if unreadable. */
