@@ -127,6 +127,21 @@
       'convergence.medianStatus': 'Mediana: {status}.',
       'convergence.medianRefused': 'Mediana nuk botohet për këtë vend dhe periudhë: {message}',
       'action.notByCounty': 'Nuk botohen sipas qarkut në këtë version: {indicators}.',
+      'nav.international': 'Raportimi ndërkombëtar',
+      'int.title': 'Raportimi ndërkombëtar dhe seritë e publikuara', 'int.returns': 'Raportet vjetore', 'int.return': 'Raporti', 'int.year': 'Viti',
+      'int.partial': '{year} (i pjesshëm)', 'int.partialNote': 'Ky version i të dhënave nuk e mbulon gjithë vitin {year}: raporti është i pjesshëm.',
+      'int.note': 'Tabelat që Shqipëria dërgon çdo vit te UNODC (GLOTIP), Eurostat dhe për treguesin 16.2.2 të OZHQ-ve: persona (fëmijë dhe të rritur) të identifikuar nga MKR si viktima të supozuara ose të identifikuara zyrtarisht. Çdo shifër është një qelizë e versionit të publikuar, me të njëjtën shenjë për çdo shifër të fshehur.',
+      'int.download': 'Shkarko në formatin e {body}',
+      'int.internal': 'E BRENDSHME – shifra të pambrojtura, vetëm për dorëzim te {body}', 'int.reason': 'Arsyeja (regjistrohet)',
+      'int.internalDownload': 'Shkarko versionin e brendshëm', 'int.series': 'Seria e publikuar nga UNODC: Shqipëria dhe fqinjët',
+      'int.seriesNote': 'Viktima të zbuluara gjithsej sipas vitit, siç i publikoi UNODC ({file}, {stamp}); “<5” është shenja e vetë UNODC-së. Vetëm numra: projekti nuk mban popullsinë e vendeve fqinje.',
+      'int.noSeries': 'Asnjë seri e UNODC-së nuk është importuar në këtë depo (shih README, ImportGlotipCommand).',
+      'int.wb': 'Ballkani Perëndimor (interval: <5 numërohet 0–4)', 'int.wbLow': 'Ballkani Perëndimor, minimumi', 'int.wbHigh': 'Ballkani Perëndimor, maksimumi',
+      'int.missing': 'Nuk janë në këtë eksport të UNODC-së: {countries}.', 'int.country': 'Vendi',
+      'int.reconcile': 'Pajtimi: seria e publikuar e Shqipërisë përballë depos', 'int.noCommon': 'Seria e publikuar mbulon {first}–{last}; ky version i të dhënave mbulon {from} – {to}: asnjë vit i përbashkët për t’u krahasuar.',
+      'int.dimension': 'Ndarja', 'int.category': 'Kategoria', 'int.sex': 'Gjinia', 'int.age': 'Mosha', 'int.published': 'UNODC', 'int.warehouse': 'Depoja', 'int.flag': 'Krahasimi',
+      'flag.SAME': 'njësoj', 'flag.DIFFERS': 'ndryshon', 'flag.WITHHELD_HERE': 'e fshehur këtu: nuk krahasohet', 'flag.ONLY_PUBLISHED': 'vetëm te UNODC',
+      'flag.ONLY_WAREHOUSE': 'vetëm në depo', 'flag.AMBIGUOUS_PUBLISHED': 'UNODC jep dy vlera',
       'error.load': 'Faqja nuk u ngarkua: '
     },
     en: {
@@ -252,6 +267,21 @@
       'convergence.medianStatus': 'Median: {status}.',
       'convergence.medianRefused': 'The median is not published for this place and period: {message}',
       'action.notByCounty': 'Not published by county in this release: {indicators}.',
+      'nav.international': 'International returns',
+      'int.title': 'International returns and published series', 'int.returns': 'Annual returns', 'int.return': 'Return', 'int.year': 'Year',
+      'int.partial': '{year} (partial)', 'int.partialNote': 'This release does not cover the whole of {year}: the return is partial.',
+      'int.note': 'The tables Albania sends each year to UNODC (GLOTIP), to Eurostat and for SDG indicator 16.2.2: persons (children and adults) identified by the NRM as presumed or officially identified victims. Every figure is a cell of the published release, with one mark for every withheld figure.',
+      'int.download': 'Download in the layout of {body}',
+      'int.internal': 'INTERNAL – unsuppressed figures, only for submission to {body}', 'int.reason': 'Reason (recorded)',
+      'int.internalDownload': 'Download the internal version', 'int.series': 'UNODC published series: Albania and its neighbours',
+      'int.seriesNote': 'Total detected victims by year as UNODC published them ({file}, {stamp}); “<5” is UNODC’s own mark. Counts only: the project carries no population for the neighbouring countries.',
+      'int.noSeries': 'No UNODC series has been imported into this warehouse (see the README, ImportGlotipCommand).',
+      'int.wb': 'Western Balkans (range: <5 counts as 0–4)', 'int.wbLow': 'Western Balkans, at least', 'int.wbHigh': 'Western Balkans, at most',
+      'int.missing': 'Not in this UNODC export: {countries}.', 'int.country': 'Country',
+      'int.reconcile': 'Reconciliation: Albania’s published series against the warehouse', 'int.noCommon': 'The published series covers {first}–{last}; this release covers {from} – {to}: no year in common to compare.',
+      'int.dimension': 'Breakdown', 'int.category': 'Category', 'int.sex': 'Sex', 'int.age': 'Age', 'int.published': 'UNODC', 'int.warehouse': 'Warehouse', 'int.flag': 'Comparison',
+      'flag.SAME': 'same', 'flag.DIFFERS': 'differs', 'flag.WITHHELD_HERE': 'withheld here: not compared', 'flag.ONLY_PUBLISHED': 'only in UNODC’s series',
+      'flag.ONLY_WAREHOUSE': 'only in the warehouse', 'flag.AMBIGUOUS_PUBLISHED': 'UNODC gives two values',
       'error.load': 'The page could not be loaded: '
     }
   };
@@ -461,7 +491,7 @@
 
   function header(active) {
     const pages = [['overview', '/'], ['convergence', '/convergence.html'], ['compare', '/compare.html'], ['explorer', '/explorer.html'], ['statistics', '/statistics.html'],
-      ['completeness', '/completeness.html'],
+      ['international', '/international.html'], ['completeness', '/completeness.html'],
       ['forums', '/forums.html'], ['actions', '/actions.html']];
     const nav = el('nav', { 'aria-label': 'main' }, pages.map(function (p) {
       return el('a', { href: p[1], text: t('nav.' + p[0]), 'aria-current': active === p[0] ? 'page' : 'false' });

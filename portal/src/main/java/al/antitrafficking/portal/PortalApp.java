@@ -122,6 +122,8 @@ public final class PortalApp {
             AdminController admin = new AdminController(services.users(), sessions, audit, services.forums(), services.forumBackupDir(),
                     services.forumBackupsKept(), services.clock());
             InternalController internal = new InternalController(services.releases(), services.internal(), audit);
+            al.antitrafficking.portal.international.ReturnsController returns =
+                    new al.antitrafficking.portal.international.ReturnsController(services.releases(), services.internal(), audit);
             uploads = new UploadController(services.uploads(), services.releases(), services.internal(), audit, services.clock());
             Need pub = Need.PUBLIC;
             Need signedIn = Need.SIGNED_IN;
@@ -152,6 +154,11 @@ public final class PortalApp {
                     new Route(HandlerType.GET, "/api/v1/statistics", pub, statistics::list),
                     new Route(HandlerType.GET, "/api/v1/statistics/{id}", pub, statistics::show),
                     exported(new Route(HandlerType.GET, "/api/v1/statistics/{id}/export.{format}", pub, statistics::export)),
+                    new Route(HandlerType.GET, "/api/v1/returns", pub, returns::list),
+                    new Route(HandlerType.GET, "/api/v1/returns/{id}", pub, returns::show),
+                    exported(new Route(HandlerType.GET, "/api/v1/returns/{id}/export.{format}", pub, returns::export)),
+                    new Route(HandlerType.GET, "/api/v1/reference/glotip", pub, returns::reference),
+                    new Route(HandlerType.GET, "/api/v1/reference/glotip/reconciliation", pub, returns::reconciliation),
                     new Route(HandlerType.GET, "/api/v1/forums", viewActions, forums::list),
                     new Route(HandlerType.POST, "/api/v1/forums", editActions, forums::create),
                     new Route(HandlerType.GET, "/api/v1/forums/{id}", viewActions, forums::show),
@@ -175,6 +182,8 @@ public final class PortalApp {
                     new Route(HandlerType.POST, "/api/v1/admin/forum-backups", Need.any(Capability.TAKE_BACKUPS), admin::backup),
                     new Route(HandlerType.GET, "/api/v1/internal/indicators/{id}", Need.any(Capability.VIEW_INTERNAL_FIGURES), internal::indicator),
                     new Route(HandlerType.GET, "/api/v1/internal/ingestion", Need.any(Capability.VIEW_INGESTION_REPORTS), internal::ingestion),
+                    new Route(HandlerType.GET, "/api/v1/internal/returns/{id}/export.{format}",
+                            Need.any(Capability.SUBMIT_INTERNATIONAL_RETURNS), returns::internalExport),
                     new Route(HandlerType.GET, WebGuard.UPLOADS, upload, uploads::list),
                     new Route(HandlerType.POST, WebGuard.UPLOADS, upload, uploads::receive));
         }

@@ -13,8 +13,8 @@ import io.javalin.http.Context;
 /**
  * Internal figures over HTTP, for the roles that may see them only (the route table checks the capability): unsuppressed
  * indicators for the national coordinator, with a stated reason, and the ingestion report for the data manager. Every
- * answer says it is internal and carries the banner the page shows; every use is in the audit trail. There is no file
- * download of internal figures.
+ * answer says it is internal and carries the banner the page shows; every use is in the audit trail. The only file of
+ * internal figures is an international return for submission (ReturnsController), marked internal on its first line.
  */
 public final class InternalController {
     static final String BANNER = "INTERNAL: unsuppressed figures, not for publication";

@@ -50,7 +50,9 @@ class AccessTest {
         for (String r : List.of("GET /api/v1/openapi.json", "GET /api/v1/session", "POST /api/v1/session", "GET /api/v1/snapshot",
                 "GET /api/v1/releases", "GET /api/v1/releases/{id}", "GET /api/v1/releases/{id}/files/{file}", "GET /api/v1/reference",
                 "GET /api/v1/indicators", "GET /api/v1/indicators/{id}", "GET /api/v1/answers", "GET /api/v1/completeness", "GET /api/v1/convergence",
-                "GET /api/v1/statistics", "GET /api/v1/statistics/{id}", "GET /api/v1/statistics/{id}/export.{format}")) {
+                "GET /api/v1/statistics", "GET /api/v1/statistics/{id}", "GET /api/v1/statistics/{id}/export.{format}",
+                "GET /api/v1/returns", "GET /api/v1/returns/{id}", "GET /api/v1/returns/{id}/export.{format}", "GET /api/v1/reference/glotip",
+                "GET /api/v1/reference/glotip/reconciliation")) {
             EXPECTED.put(r, EVERYONE);
         }
         EXPECTED.put("DELETE /api/v1/session", SIGNED_IN);
@@ -64,6 +66,8 @@ class AccessTest {
         }
         EXPECTED.put("GET /api/v1/internal/indicators/{id}", Set.of("national_coordinator"));
         EXPECTED.put("GET /api/v1/internal/ingestion", Set.of("data_manager"));
+        // The unsuppressed international returns, for submission to UNODC and Eurostat (issue 15).
+        EXPECTED.put("GET /api/v1/internal/returns/{id}/export.{format}", Set.of("ministry_statistician"));
         // A data clerk sends the month's files of the county and reads their receipts (item 8).
         EXPECTED.put("GET /api/v1/uploads", Set.of("data_clerk"));
         EXPECTED.put("POST /api/v1/uploads", Set.of("data_clerk"));
@@ -139,7 +143,7 @@ class AccessTest {
         String statistics = anonymous.json("/api/v1/statistics", 200).get("tables").get(0).get("id").asText();
         return template.replace("/releases/{id}", "/releases/" + FIXTURE.releaseId).replace("{file}", "tables.csv")
                 .replace("/indicators/{id}", "/indicators/child_victims?period=year&reason=checking+access").replace("/statistics/{id}", "/statistics/" + statistics)
-                .replace("{format}", "csv").replace("/forums/{id}", "/forums/2").replace("/actions/{id}", "/actions/" + kukesAction)
+                .replace("/returns/{id}", "/returns/glotip").replace("{format}", "csv").replace("/forums/{id}", "/forums/2").replace("/actions/{id}", "/actions/" + kukesAction)
                 .replace("{username}", "statistician").replace("/api/v1/answers", "/api/v1/answers?ask=child_victims%3Fperiod%3Dyear");
     }
 

@@ -140,6 +140,13 @@ final class HostileRequests {
             case "GET /api/v1/convergence" -> valid(Map.of(), "start=border", null);
             case "GET /api/v1/statistics/{id}" -> valid(Map.of("id", state.statisticsId()), "year=2025", null);
             case "GET /api/v1/statistics/{id}/export.{format}" -> valid(Map.of("id", "all", "format", "csv"), "year=2025", null);
+            case "GET /api/v1/returns" -> valid(Map.of(), "", null);
+            case "GET /api/v1/returns/{id}" -> valid(Map.of("id", "glotip"), "year=2025", null);
+            case "GET /api/v1/returns/{id}/export.{format}" -> valid(Map.of("id", "eurostat", "format", "csv"), "year=2025&lang=en", null);
+            case "GET /api/v1/reference/glotip" -> valid(Map.of(), "", null);
+            case "GET /api/v1/reference/glotip/reconciliation" -> valid(Map.of(), "year=2025", null);
+            case "GET /api/v1/internal/returns/{id}/export.{format}" -> valid(Map.of("id", "glotip", "format", "xlsx"),
+                    "year=2025&reason=annual+questionnaire", null);
             case "POST /api/v1/forums" -> valid(Map.of(), "", forum(null));
             case "GET /api/v1/forums/{id}" -> valid(Map.of("id", "1"), "", null);
             case "PUT /api/v1/forums/{id}" -> valid(Map.of("id", Long.toString(state.forumId())), "", forum(state.forumVersion()));

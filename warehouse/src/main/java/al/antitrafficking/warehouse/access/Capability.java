@@ -16,6 +16,11 @@ public enum Capability {
     VIEW_ACTIONS,
     /** Unsuppressed figures from the published snapshot's facts, with a banner on every page that shows them. */
     VIEW_INTERNAL_FIGURES,
+    /**
+     * The international returns (UNODC GLOTIP, Eurostat, SDG 16.2.2) unsuppressed, as files marked internal, for
+     * submission to those bodies: the ministry statistician.
+     */
+    SUBMIT_INTERNATIONAL_RETURNS,
     /** The unsuppressed completeness report and the ingestion report of each regional file. */
     VIEW_INGESTION_REPORTS,
     /** Create and edit forums and actions of any county, move them through every status. */

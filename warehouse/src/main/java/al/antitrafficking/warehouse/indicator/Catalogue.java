@@ -25,9 +25,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public final class Catalogue {
     private final Map<String, Indicator> indicators;
+    private final Optional<al.antitrafficking.warehouse.international.Returns> returns;
 
-    private Catalogue(Map<String, Indicator> indicators) {
+    private Catalogue(Map<String, Indicator> indicators, Optional<al.antitrafficking.warehouse.international.Returns> returns) {
         this.indicators = indicators;
+        this.returns = returns;
     }
 
     public static Catalogue load(Path file) {
@@ -52,7 +54,32 @@ public final class Catalogue {
                 throw new CatalogueException("Cannot load indicator " + indicator.id() + ": defined twice");
             }
         }
-        return new Catalogue(indicators);
+        Optional<al.antitrafficking.warehouse.international.Returns> returns = Optional.empty();
+        if (top.get("returns_file") instanceof String name) {
+            Path returnsFile = file.toAbsolutePath().getParent().resolve(name).normalize();
+            try {
+                returns = Optional.of(al.antitrafficking.warehouse.international.Returns.load(returnsFile));
+            } catch (RuntimeException e) {
+                throw new CatalogueException(e.getMessage());
+            }
+            for (var b : returns.get().breakdowns().values()) {
+                if (FactTable.NRM.dimensionColumn(b.dimension()).isEmpty()) {
+                    throw new CatalogueException("Cannot load the international returns " + returnsFile + ": breakdown " + b.id()
+                            + " names no dimension of the NRM facts: " + b.dimension());
+                }
+            }
+        }
+        return new Catalogue(indicators, returns);
+    }
+
+    /** The same indicators without the international returns: a release planned from it publishes no return table. */
+    public Catalogue withoutReturns() {
+        return new Catalogue(indicators, Optional.empty());
+    }
+
+    /** The international returns the catalogue names ({@code returns_file}), whose public tables the release carries. */
+    public Optional<al.antitrafficking.warehouse.international.Returns> returns() {
+        return returns;
     }
 
     public List<Indicator> indicators() {

@@ -120,6 +120,22 @@ public final class InternalAccess {
         return s == null || s.isBlank() ? null : s;
     }
 
+    /**
+     * An international return for a year counted from the facts of the release's snapshot, unsuppressed: for submission
+     * to UNODC or Eurostat by the ministry statistician, never for publication.
+     */
+    public ReturnAnswers.Return internationalReturn(PublishedRelease release, String snapshotId, String returnId, int year) {
+        var returns = catalogue.returns().orElseThrow(() -> new al.antitrafficking.warehouse.indicator.QueryRefusedException(
+                "Cannot make the return: the catalogue names no international returns"));
+        var r = returns.find(returnId).orElseThrow(() -> new al.antitrafficking.warehouse.indicator.QueryRefusedException(
+                "Cannot make the return: no return " + returnId));
+        if (!release.returnYears().contains(year)) {
+            throw new al.antitrafficking.warehouse.indicator.QueryRefusedException("Cannot make the return: the snapshot covers "
+                    + release.firstMonth() + " to " + release.lastMonth() + ", not " + year);
+        }
+        return with(snapshotId, c -> ReturnAnswers.internal(c, snapshotId, release, returns, r, year, population));
+    }
+
     /** An indicator from the facts of the snapshot, unsuppressed. */
     public IndicatorResult indicator(String snapshotId, IndicatorQuery q) {
         if (q.audience() != Audience.INTERNAL) {

@@ -283,6 +283,21 @@ public final class PublishedRelease {
         return new StatisticsAnswers(this, new IndicatorAnswers(this, deadlineDay(), now)).table(d, period);
     }
 
+    /** An international return for a year, every figure a cell of this release (see {@link ReturnAnswers}). */
+    public ReturnAnswers.Return internationalReturn(String returnId, int year) {
+        var returns = catalogue.returns().orElseThrow(() -> new al.antitrafficking.warehouse.indicator.QueryRefusedException(
+                "Cannot make the return: the catalogue names no international returns"));
+        var r = returns.find(returnId).orElseThrow(() -> new al.antitrafficking.warehouse.indicator.QueryRefusedException(
+                "Cannot make the return: no return " + returnId + "; the returns are " + returns.returns().stream()
+                        .map(x -> x.id()).toList()));
+        return ReturnAnswers.published(this, returns, r, year, population);
+    }
+
+    /** The years an international return can be made for: every year the release covers, whole or not. */
+    public List<Integer> returnYears() {
+        return periods(PeriodType.YEAR).stream().map(Integer::parseInt).toList();
+    }
+
     /** Expected files as on time, late, refused, missing or not yet due (see {@link CompletenessAnswers}). */
     public CompletenessAnswers.Report completeness(YearMonth from, YearMonth to, java.time.Instant now) {
         return new CompletenessAnswers(this, deadlineDay()).report(from, to, now);

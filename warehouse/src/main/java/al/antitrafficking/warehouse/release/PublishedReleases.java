@@ -110,6 +110,11 @@ public final class PublishedReleases {
         return all;
     }
 
+    /** The UNODC GLOTIP series imported into this warehouse as a reference, if any (see {@link al.antitrafficking.warehouse.international.GlotipSeries}). */
+    public Optional<al.antitrafficking.warehouse.international.GlotipSeries> glotipSeries() {
+        return al.antitrafficking.warehouse.international.GlotipSeries.open(warehouseDir);
+    }
+
     public Clock clock() {
         return clock;
     }

@@ -6,6 +6,7 @@ import al.antitrafficking.warehouse.indicator.FactTable;
 import al.antitrafficking.warehouse.indicator.Indicator;
 import al.antitrafficking.warehouse.indicator.PeriodType;
 import al.antitrafficking.warehouse.indicator.Unit;
+import al.antitrafficking.warehouse.international.Returns;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -59,7 +60,57 @@ public final class ReleasePlan {
         for (String start : List.of("border", "cpu", "nrm")) {
             plan.addConvergence(start);
         }
+        catalogue.returns().ifPresent(plan::addReturns);
         return plan;
+    }
+
+    /** The NRM family the international returns count: distinct persons by year of identification. */
+    public static Family returnsFamily() {
+        return Family.of(FactTable.NRM, "identification_date", true);
+    }
+
+    /** The criteria of the statuses the returns count. */
+    public static Criteria returnsBase(Returns returns) {
+        return Criteria.ALL.and("status", new TreeSet<>(returns.statuses())).orElseThrow();
+    }
+
+    /**
+     * Each return table's cells as release tables, for Albania by year: the table split by both dimensions (in both
+     * orders, so that a category gathering several codes is known as the sum of its codes whichever side it is on), its
+     * margins, and each gathered category as criteria split by the other dimension. A cell of two single codes is a cell
+     * of the table split by both; every cell is a cell of the release.
+     */
+    private void addReturns(Returns returns) {
+        Family family = returnsFamily();
+        Criteria base = returnsBase(returns);
+        Set<Level> albania = EnumSet.of(Level.ALBANIA);
+        for (Returns.Return r : returns.returns()) {
+            for (Returns.Table t : r.tables()) {
+                Returns.Breakdown rows = returns.breakdown(t.rows());
+                Returns.Breakdown columns = returns.breakdown(t.columns());
+                String dr = rows.dimension();
+                String dc = columns.dimension();
+                for (List<String> splits : List.of(List.of(dr, dc), List.of(dc, dr), List.of(dr), List.of(dc), List.<String>of())) {
+                    add(family, base, splits, albania, false, PeriodType.YEAR, Optional.empty());
+                }
+                for (Returns.Category gr : rows.categories()) {
+                    Optional<Criteria> withRow = gr.grouped() ? base.and(dr, gr.values()) : Optional.empty();
+                    withRow.ifPresent(c -> {
+                        add(family, c, List.of(dc), albania, false, PeriodType.YEAR, Optional.empty());
+                        add(family, c, List.of(), albania, false, PeriodType.YEAR, Optional.empty());
+                    });
+                    for (Returns.Category gc : columns.categories()) {
+                        if (gc.grouped()) {
+                            Criteria withColumn = base.and(dc, gc.values()).orElseThrow();
+                            add(family, withColumn, List.of(dr), albania, false, PeriodType.YEAR, Optional.empty());
+                            add(family, withColumn, List.of(), albania, false, PeriodType.YEAR, Optional.empty());
+                            withRow.flatMap(c -> c.and(dc, gc.values()))
+                                    .ifPresent(c -> add(family, c, List.of(), albania, false, PeriodType.YEAR, Optional.empty()));
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private void addIndicator(Indicator i) {

@@ -149,18 +149,27 @@ final class Tabulation {
      * in {@code grains} drops the level.
      */
     void layOut(Map<String, Optional<PeriodType>> grains) {
+        Map<String, PeriodType> chosen = new HashMap<>();
+        for (Computed c : computed.values()) {
+            ReleaseTable t = c.table();
+            List<List<String>> combinations = new Layout(t, c.domains()).combinations();
+            for (Level level : t.levels()) {
+                String key = grainKey(t, level);
+                PeriodType grain = grains.containsKey(key) ? grains.get(key).orElse(null)
+                        : keptGrains.containsKey(key) ? keptGrains.get(key)
+                        : keptDropped.contains(key) ? null : safeGrain(c, level, combinations);
+                if (grain != null) {
+                    chosen.put(key, grain);
+                }
+            }
+        }
+        followParts(chosen);
         for (Computed c : computed.values()) {
             ReleaseTable t = c.table();
             Layout layout = new Layout(t, c.domains());
             List<List<String>> combinations = layout.combinations();
             for (Level level : Level.values()) {
-                if (!t.levels().contains(level)) {
-                    continue;
-                }
-                String key = grainKey(t, level);
-                PeriodType grain = grains.containsKey(key) ? grains.get(key).orElse(null)
-                        : keptGrains.containsKey(key) ? keptGrains.get(key)
-                        : keptDropped.contains(key) ? null : safeGrain(c, level, combinations);
+                PeriodType grain = t.levels().contains(level) ? chosen.get(grainKey(t, level)) : null;
                 if (grain == null) {
                     continue;
                 }
@@ -178,6 +187,49 @@ final class Tabulation {
                 }
             }
             layouts.put(t.id(), layout);
+        }
+    }
+
+    /**
+     * A table counting a set of a dimension's values (ages 0-17, unaccompanied or separated) is published only where the
+     * table of those values one by one is, and no finer: the linked system knows the set as the sum of its values only
+     * through that table. Published without it, the set's cells and the margins could give back the cells of the table
+     * not published (which are then in no relation the protection sees).
+     */
+    private void followParts(Map<String, PeriodType> chosen) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Computed c : computed.values()) {
+                ReleaseTable t = c.table();
+                for (Map.Entry<String, java.util.SortedSet<String>> e : t.criteria().dimensions().entrySet()) {
+                    if (e.getValue().size() < 2) {
+                        continue;
+                    }
+                    java.util.TreeMap<String, java.util.SortedSet<String>> without = new java.util.TreeMap<>(t.criteria().dimensions());
+                    without.remove(e.getKey());
+                    List<String> splits = new ArrayList<>(t.splits());
+                    splits.add(e.getKey());
+                    Computed parts = computed.get(ReleaseTable.idOf(t.family(), new Criteria(without, t.criteria().flags()), splits));
+                    if (parts == null) {
+                        continue;
+                    }
+                    for (Level level : t.levels()) {
+                        String key = grainKey(t, level);
+                        if (!chosen.containsKey(key) || !parts.table().levels().contains(level)) {
+                            continue;
+                        }
+                        PeriodType partsGrain = chosen.get(grainKey(parts.table(), level));
+                        if (partsGrain == null) {
+                            chosen.remove(key);
+                            changed = true;
+                        } else if (partsGrain.ordinal() > chosen.get(key).ordinal()) {
+                            chosen.put(key, partsGrain);
+                            changed = true;
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -34,24 +34,32 @@ public final class TestWarehouse {
     public final Snapshot snapshot;
     public final ReleaseBuilder.Built built;
     public final PublishedReleases releases;
+    public final Catalogue catalogue;
 
-    private TestWarehouse(Path dir, Snapshot snapshot, ReleaseBuilder.Built built) {
+    private TestWarehouse(Path dir, Snapshot snapshot, ReleaseBuilder.Built built, Catalogue catalogue) {
         this.dir = dir;
         this.snapshot = snapshot;
         this.built = built;
-        this.releases = new PublishedReleases(dir, CATALOGUE, TERRITORY, POPULATION, Clock.systemUTC(), Duration.ZERO);
+        this.catalogue = catalogue;
+        this.releases = new PublishedReleases(dir, catalogue, TERRITORY, POPULATION, Clock.systemUTC(), Duration.ZERO);
     }
 
     /** Writes a snapshot of the tables into {@code dir}, builds its database and release, and publishes it. */
     public static TestWarehouse build(Path dir, Map<WarehouseTable, String> tables, Map<String, String> settings) throws Exception {
+        return build(dir, tables, settings, CATALOGUE);
+    }
+
+    /** As {@link #build(Path, Map, Map)}, with the release planned from another catalogue. */
+    public static TestWarehouse build(Path dir, Map<WarehouseTable, String> tables, Map<String, String> settings, Catalogue catalogue)
+            throws Exception {
         Snapshot snapshot = TinySnapshotAccess.snapshot(dir, tables);
         new WarehouseBuilder().build(snapshot);
         Map<String, String> overrides = new java.util.HashMap<>(settings);
         overrides.put("warehouse.dir", dir.toString());
         AppConfig config = AppConfig.load(ROOT.resolve(AppConfig.DEFAULT_CONFIG_FILE), overrides);
-        ReleaseBuilder.Built built = Releases.build(config, snapshot, CATALOGUE, TERRITORY);
+        ReleaseBuilder.Built built = Releases.build(config, snapshot, catalogue, TERRITORY);
         Releases.publish(new Snapshots(dir), new Ledger(dir), snapshot);
-        return new TestWarehouse(dir, snapshot, built);
+        return new TestWarehouse(dir, snapshot, built, catalogue);
     }
 
     /** This warehouse's own release (not a later one published over it). */
@@ -61,7 +69,7 @@ public final class TestWarehouse {
 
     /** The true, unprotected counts of the snapshot: the independent route to what the release withholds. */
     public InternalIndicators internal() {
-        return new InternalIndicators(CATALOGUE, POPULATION, this::open, snapshot.id());
+        return new InternalIndicators(catalogue, POPULATION, this::open, snapshot.id());
     }
 
     private Connection open() {
