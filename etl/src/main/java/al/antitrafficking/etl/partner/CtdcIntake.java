@@ -23,13 +23,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -108,7 +105,7 @@ public final class CtdcIntake {
             Files.createDirectories(staging);
             java.util.Set<String> present = new java.util.HashSet<>();
             long records = normalise(file, name, staging.resolve("normalised.csv"), present);
-            Report report = map(staging, partner, batch, name, sha256(file), records, present);
+            Report report = map(staging, partner, batch, name, al.antitrafficking.warehouse.intake.Landed.sha256(file), records, present);
             Files.delete(staging.resolve("normalised.csv"));
             writeReport(report, staging.resolve("report.properties"));
             Path target = root.resolve(batch);
@@ -374,19 +371,6 @@ public final class CtdcIntake {
         p.setProperty("at", Instant.now().toString());
         try (var out = Files.newBufferedWriter(file, UTF_8)) {
             p.store(out, "CTDC partner batch");
-        }
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (var in = Files.newInputStream(file)) {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                d.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(d.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

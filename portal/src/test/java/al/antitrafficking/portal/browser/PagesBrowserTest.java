@@ -415,6 +415,32 @@ class PagesBrowserTest {
     }
 
     @Test
+    void theInternationalReturnsShowAYearKeepTheChoiceInTheLinkAndGiveTheStatisticianTheInternalFiles() {
+        open("/international.html?return=eurostat&year=2025");
+        waiting().until(d -> d.findElements(By.cssSelector("[data-return-table]")).size() == 4);
+        assertThat(new Select(driver.findElement(By.id("return"))).getFirstSelectedOption().getDomAttribute("value")).isEqualTo("eurostat");
+        assertThat(options("year")).containsExactly("2026", "2025", "2024");
+        JsonNode first = http.json("/api/v1/returns/eurostat?year=2025", 200).get("tables").get(0);
+        JsonNode lastRow = first.get("cells").get(first.get("cells").size() - 1);
+        String total = lastRow.get(lastRow.size() - 1).asText();
+        List<WebElement> rows = driver.findElements(By.cssSelector("[data-return-table] table tbody tr"));
+        List<WebElement> cells = rows.get(first.get("cells").size() - 1).findElements(By.tagName("td"));
+        assertThat(cells.get(cells.size() - 1).getText().replaceAll("[^0-9x]", "")).isEqualTo(total);
+        assertThat(driver.findElements(By.cssSelector("#downloads a[href='/api/v1/returns/eurostat/export.xlsx?year=2025&lang=sq']"))).hasSize(1);
+        assertThat(driver.findElement(By.id("internal")).isDisplayed()).as("internal files for an anonymous visitor").isFalse();
+        waiting().until(d -> !d.findElement(By.id("series-note")).getText().isEmpty());
+        assertNoPageError();
+
+        portal.signIn("statistician", "/international.html?return=glotip&year=2025");
+        waiting().until(d -> d.findElement(By.id("internal")).isDisplayed());
+        driver.findElement(By.id("reason")).sendKeys("UNODC questionnaire 2025");
+        waiting().until(d -> !d.findElements(By.cssSelector("#internal-downloads a[href*='reason=UNODC%20questionnaire%202025']")).isEmpty());
+        assertThat(driver.findElement(By.id("internal-banner")).getText()).contains("E BRENDSHME");
+        assertNoPageError();
+        portal.signOut();
+    }
+
+    @Test
     void theLanguageSwitchChangesTheLabelsAndIsRemembered() {
         open("/compare.html");
         waiting().until(d -> !d.findElement(By.cssSelector("h1")).getText().isEmpty());

@@ -6,12 +6,9 @@ import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 
 import al.antitrafficking.warehouse.international.GlotipFile.Figure;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -22,7 +19,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -67,7 +63,7 @@ public final class GlotipSeries {
     /** Reads, checks and stores an export as the current series; a refused file throws {@link GlotipFileException}. */
     public static Imported importFile(Path file, Path warehouseDir) {
         GlotipFile.Export export = GlotipFile.read(file);
-        String sha = sha256(file);
+        String sha = al.antitrafficking.warehouse.intake.Landed.sha256(file);
         Path root = warehouseDir.resolve(FOLDER);
         String id = "glotip-" + export.stamp().map(LocalDate::toString).orElse("undated") + "-" + sha.substring(0, 12);
         List<Figure> figures = export.figures();
@@ -208,21 +204,6 @@ public final class GlotipSeries {
             s.execute("COPY glotip TO '" + target.toString().replace("'", "''") + "' (FORMAT parquet, COMPRESSION zstd)");
         } catch (SQLException e) {
             throw new IOException("Cannot write " + target.getFileName(), e);
-        }
-    }
-
-    static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                d.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(d.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file.getFileName(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
