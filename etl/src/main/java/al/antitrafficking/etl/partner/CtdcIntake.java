@@ -43,6 +43,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -157,8 +158,13 @@ public final class CtdcIntake {
                 n++;
                 List<String> row = new ArrayList<>(columns.size() + 2);
                 row.add(Long.toString(n));
-                if (r.size() != header.size()) {
-                    row.add("MALFORMED_ROW");
+                boolean lineBreak = false;
+                for (String v : r) {
+                    lineBreak |= v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
+                }
+                if (r.size() != header.size() || lineBreak) {
+                    // No coded value holds a line break; the copy is read one record per line.
+                    row.add(lineBreak ? "LINE_BREAK_IN_VALUE" : "MALFORMED_ROW");
                     columns.forEach(c -> row.add(""));
                 } else {
                     row.add("");
@@ -291,7 +297,7 @@ public final class CtdcIntake {
                 empty = empty.and(col(c).equalTo(""));
             }
         }
-        return when(col(SCAN_RULE).isNotNull().and(col(SCAN_RULE).notEqual("")), array(lit("*:MALFORMED_ROW")))
+        return when(col(SCAN_RULE).isNotNull().and(col(SCAN_RULE).notEqual("")), array(functions.concat(lit("*:"), col(SCAN_RULE))))
                 .when(empty, array(lit("*:EMPTY_RECORD")))
                 .otherwise(array_compact(array(checks.toArray(Column[]::new))));
     }

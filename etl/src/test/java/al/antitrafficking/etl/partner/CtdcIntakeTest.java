@@ -161,25 +161,27 @@ class CtdcIntakeTest {
     void malformedRecordsAreQuarantinedWithTheirReasons(@TempDir Path dir) throws Exception {
         String header = String.join(",", MAPPING.required()) + ",CountryOfExploitation";
         List<String> lines = new ArrayList<>(List.of(header));
-        for (int i = 0; i < 12; i++) {
+        for (int i = 0; i < 16; i++) {
             lines.add("2019,Female,9--17,Minor,AL,0,1,0,GR");
         }
-        lines.add("2019,Femme,9--17,Minor,AL,0,1,0,GR");   // record 13: gender
-        lines.add("2019,Male,9--17,Minor,ZZ,yes,1,0,GR");  // record 14: citizenship and a flag
-        lines.add("2019,Male,9--17,Minor,AL,0,1");         // record 15: two fields short
-        lines.add("2019,Male,18--20,Minor,AL,1,0,0,");     // record 16: fine, age band and majority disagree
+        lines.add("2019,Femme,9--17,Minor,AL,0,1,0,GR");   // record 17: gender
+        lines.add("2019,Male,9--17,Minor,ZZ,yes,1,0,GR");  // record 18: citizenship and a flag
+        lines.add("2019,Male,9--17,Minor,AL,0,1");         // record 19: two fields short
+        lines.add("2019,Male,18--20,Minor,AL,1,0,0,");     // record 20: fine, age band and majority disagree
+        lines.add("2019,\"Fe\nmale\",9--17,Minor,AL,0,1,0,GR"); // record 21: a line break inside a quoted value
         Path file = Files.writeString(dir.resolve("ngo-2019.csv"), String.join("\n", lines) + "\n");
         CtdcIntake.Report report = intake().ingest(file, "ngo", dir);
         assertEquals(CtdcIntake.LOADED, report.status());
-        assertEquals(16, report.records());
-        assertEquals(13, report.loaded());
-        assertEquals(3, report.quarantined());
+        assertEquals(21, report.records());
+        assertEquals(17, report.loaded());
+        assertEquals(4, report.quarantined());
         assertEquals(1, report.ageConflicts());
         Path batch = dir.resolve("partner/ngo/ngo-2019");
-        assertEquals(Map.of("13|gender|BAD_CHOICE", 1L, "14|citizenship|BAD_COUNTRY", 1L, "14|isForcedLabour|BAD_FLAG", 1L,
-                "15|*|MALFORMED_ROW", 1L), query(batch, "SELECT record || '|' || \"column\" || '|' || rule, count(*) FROM QUARANTINE GROUP BY 1"));
+        assertEquals(Map.of("17|gender|BAD_CHOICE", 1L, "18|citizenship|BAD_COUNTRY", 1L, "18|isForcedLabour|BAD_FLAG", 1L,
+                "19|*|MALFORMED_ROW", 1L, "21|*|LINE_BREAK_IN_VALUE", 1L),
+                query(batch, "SELECT record || '|' || \"column\" || '|' || rule, count(*) FROM QUARANTINE GROUP BY 1"));
         assertFalse(Files.readString(batch.resolve("report.properties")).contains("Femme"), "a value is never repeated in the report");
-        assertTrue(report.summary().contains("13 loaded, 3 quarantined"), report.summary());
+        assertTrue(report.summary().contains("17 loaded, 4 quarantined"), report.summary());
     }
 
     @Test

@@ -124,7 +124,7 @@ public final class ReturnsController {
         PublishedRelease release = Requests.release(ctx, releases);
         GlotipSeries series = series();
         GlotipSeries.Imported i = series.imported();
-        List<Integer> common = release.returnYears().stream().filter(y -> y >= i.firstYear() && y <= i.lastYear()).toList();
+        List<Integer> common = release.returnYears().stream().filter(y -> y >= i.firstYear() && y <= i.lastYear() && whole(release, y)).toList();
         ctx.json(new Reference(i.id(), i.file(), i.stamp().map(Object::toString).orElse(null), i.firstYear(), i.lastYear(),
                 GlotipComparison.neighbours(series), GlotipComparison.westernBalkans(series), common, release.firstMonth().toString(),
                 release.lastMonth().toString()));
@@ -134,10 +134,18 @@ public final class ReturnsController {
         PublishedRelease release = Requests.release(ctx, releases);
         GlotipSeries series = series();
         int year = year(ctx);
+        if (!whole(release, year)) {
+            throw new BadRequestResponse("Cannot reconcile " + year + ": the release covers it only in part (" + release.firstMonth() + " to "
+                    + release.lastMonth() + "); UNODC's figures are for whole years");
+        }
         List<GlotipComparison.Line> lines = GlotipComparison.reconcile(series, release.internationalReturn("glotip", year));
         Map<String, Long> flags = new java.util.TreeMap<>();
         lines.forEach(l -> flags.merge(l.flag().name(), 1L, Long::sum));
         ctx.json(new Reconciliation(year, series.imported().id(), release.id(), lines, flags));
+    }
+
+    private static boolean whole(PublishedRelease release, int year) {
+        return !release.firstMonth().isAfter(java.time.YearMonth.of(year, 1)) && !release.lastMonth().isBefore(java.time.YearMonth.of(year, 12));
     }
 
     private GlotipSeries series() {

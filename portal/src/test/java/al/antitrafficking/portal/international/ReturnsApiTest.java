@@ -150,6 +150,13 @@ class ReturnsApiTest {
         assertThat(r.get("flags").get("SAME").asInt()).isEqualTo(same);
         assertThat(r.get("flags").has("WITHHELD_HERE") ? r.get("flags").get("WITHHELD_HERE").asInt() : 0).isEqualTo(withheld);
         assertThat(r.toString()).doesNotContain("\"warehouse\":\"<5\"");
+        // Beside a figure the release withholds, UNODC's is not shown.
+        r.get("lines").forEach(l -> {
+            if (l.get("flag").asText().equals("WITHHELD_HERE")) {
+                assertThat(l.get("published").isNull()).as(l.toString()).isTrue();
+            }
+        });
+        assertThat(http.get("/api/v1/reference/glotip/reconciliation?year=2026").statusCode()).as("a year covered in part").isEqualTo(400);
     }
 
     static Path write(Path file, List<List<String>> rows) throws Exception {

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * Albania's published UNODC series set beside the warehouse, and beside its neighbours. The warehouse side is the
  * public GLOTIP return of the release: a figure the release withholds is never compared (a flag would tell what it
  * holds), so a discrepancy is flagged only between two printed figures, or between UNODC's {@code <5} and a printed
- * figure that cannot be below five.
+ * figure that cannot be below five; beside a withheld figure UNODC's is not shown.
  */
 public final class GlotipComparison {
     public static final String DETECTED = ReturnFiles.DETECTED;
@@ -59,7 +59,9 @@ public final class GlotipComparison {
             List<Figure> theirs = published.getOrDefault(k, List.of());
             String mine = ours.get(k);
             String theirText = theirs.isEmpty() ? null : String.join(" / ", theirs.stream().map(Figure::text).distinct().toList());
-            lines.add(new Line(p[0], p[1], p[2], p[3], theirText, mine, flag(theirs, mine)));
+            Flag flag = flag(theirs, mine);
+            // Beside a figure the release withholds, UNODC's is not shown: the page would set the two side by side for a reader.
+            lines.add(new Line(p[0], p[1], p[2], p[3], flag == Flag.WITHHELD_HERE ? null : theirText, mine, flag));
         }
         return lines;
     }

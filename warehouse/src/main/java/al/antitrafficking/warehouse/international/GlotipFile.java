@@ -116,8 +116,18 @@ public final class GlotipFile {
             }
         }
         if (!found.equals(COLUMNS)) {
-            throw new GlotipFileException("Refused " + name + ": its columns (row " + (header + 1) + ") are " + String.join(", ", found)
-                    + "; a UNODC GLOTIP export has exactly " + String.join(", ", COLUMNS) + ", in this order. Nothing was imported.");
+            // Where the header differs, by position and what is expected there, never the file's own text.
+            List<String> differs = new ArrayList<>();
+            for (int c = 0; c < Math.max(found.size(), COLUMNS.size()); c++) {
+                if (c >= COLUMNS.size()) {
+                    differs.add("column " + (c + 1) + " should not be there");
+                } else if (c >= found.size() || !found.get(c).equals(COLUMNS.get(c))) {
+                    differs.add("column " + (c + 1) + " should be " + COLUMNS.get(c));
+                }
+            }
+            throw new GlotipFileException("Refused " + name + ": its header (row " + (header + 1) + ") is not a UNODC GLOTIP export's: "
+                    + String.join("; ", differs.subList(0, Math.min(10, differs.size()))) + (differs.size() > 10 ? "; …" : "")
+                    + ". The export has exactly " + String.join(", ", COLUMNS) + ", in this order. Nothing was imported.");
         }
         List<Figure> figures = new ArrayList<>();
         List<String> problems = new ArrayList<>();

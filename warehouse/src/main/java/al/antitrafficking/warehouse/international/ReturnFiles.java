@@ -58,6 +58,11 @@ public final class ReturnFiles {
             lines.add(List.of(sq ? "E BRENDSHME – JO PËR PUBLIKIM" : "INTERNAL – NOT FOR PUBLICATION",
                     sq ? "Shifra të pambrojtura, vetëm për dorëzim te " + r.definition().body() : "Unsuppressed figures, only for submission to "
                             + r.definition().body()));
+            lines.add(List.of(sq ? "Kujdes" : "Caution", sq ? "Një organ që boton çdo shifër prej 5 e lart ashtu siç e merr (UNODC) do të botonte "
+                    + "edhe shifrat që publikimi i depos i fsheh për të mbrojtur të tjera, dhe prej tyre mund të nxirren numrat e vegjël. Kur organi e "
+                    + "pranon, dërgoni versionin publik të mbrojtur." : "A body that publishes every figure of 5 or more as received (UNODC) would "
+                    + "publish the figures the warehouse's release withholds to protect others, and the small counts could be worked out from them. "
+                    + "Where the body accepts it, send the protected public version."));
         }
         lines.add(List.of(sq ? "Raporti" : "Return", r.definition().title().get(sq ? "sq" : "en")));
         lines.add(List.of(sq ? "Viti" : "Year", r.year() + (r.partial() ? (sq ? " (i pjesshëm: fotografia nuk e mbulon gjithë vitin)"
@@ -190,13 +195,14 @@ public final class ReturnFiles {
                     rows.putIfAbsent(key + "|NUMBER", List.of("16", "16.2", "16.2.2", "Detected victims of human trafficking", "8", "Albania",
                             Integer.toString(r.year()), value(cell), "NUMBER", sex, age, form, "C", source, r.partial() ? "Partial year" : ""));
                     boolean total = sex.equals("BOTHSEX") && age.equals("ALLAGE") && form.equals("ALL");
-                    if (total && r.population().isPresent()) {
+                    // No rate for a part of a year: a part-year count over a whole year's population would read as a fall.
+                    if (total && r.population().isPresent() && !r.partial()) {
                         String rate = cell.status() == CellStatus.PUBLISHED ? String.format(Locale.ROOT, "%.2f",
                                 cell.value() * 100_000.0 / r.population().get().value()) : Marks.of(cell.status());
                         rows.putIfAbsent(key + "|RATE", List.of("16", "16.2", "16.2.2", "Detected victims of human trafficking per 100,000 population",
                                 "8", "Albania", Integer.toString(r.year()), rate, "PER_100000_POP", sex, age, form, "C", source,
                                 "Population: INSTAT census" + (r.population().get().estimate() ? ", linear estimate between the 2011 and 2023 censuses" : "")
-                                        + (r.partial() ? "; partial year" : "")));
+));
                     }
                 }
             }

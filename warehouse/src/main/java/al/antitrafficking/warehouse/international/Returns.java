@@ -79,7 +79,13 @@ public record Returns(List<String> statuses, Map<String, Breakdown> breakdowns, 
                         }
                     });
                     SortedSet<String> values = new TreeSet<>();
-                    ((List<Object>) c.get("values")).forEach(v -> values.add(String.valueOf(v)));
+                    for (Object v : (List<Object>) c.get("values")) {
+                        // YAML reads a bare NO (Norway) as false: every code must be quoted text.
+                        if (!(v instanceof String text)) {
+                            throw new IllegalStateException("breakdown " + id + " has a value that is not quoted text: " + v);
+                        }
+                        values.add(text);
+                    }
                     for (String v : values) {
                         if (!seen.add(v)) {
                             throw new IllegalStateException("breakdown " + id + " puts " + v + " in two categories");
@@ -88,6 +94,9 @@ public record Returns(List<String> statuses, Map<String, Breakdown> breakdowns, 
                     categories.add(new Category(String.valueOf(c.get("code")), Map.copyOf(labels), values));
                 }
                 breakdowns.put(id, new Breakdown(id, String.valueOf(b.get("dimension")), List.copyOf(categories)));
+                if ("status".equals(b.get("dimension")) && !statuses.containsAll(seen)) {
+                    throw new IllegalStateException("breakdown " + id + " names a status the returns do not count");
+                }
             });
             List<Return> returns = new ArrayList<>();
             for (Map<String, Object> r : (List<Map<String, Object>>) root.get("returns")) {
@@ -99,6 +108,10 @@ public record Returns(List<String> statuses, Map<String, Breakdown> breakdowns, 
                         if (!breakdowns.containsKey(b)) {
                             throw new IllegalStateException("table " + r.get("id") + "." + table.id() + " names no breakdown " + b);
                         }
+                    }
+                    if (table.id().equals("data") || !table.id().matches("[a-z0-9_]{1,31}")) {
+                        throw new IllegalStateException("a table of " + r.get("id") + " needs an id of 1 to 31 lower-case letters, digits or _, "
+                                + "other than data (the workbook's data sheet)");
                     }
                     if (breakdowns.get(table.rows()).dimension().equals(breakdowns.get(table.columns()).dimension())) {
                         throw new IllegalStateException("table " + r.get("id") + "." + table.id() + " crosses a dimension with itself");

@@ -180,10 +180,8 @@ final class CorrectedCells {
             Progress.debug("corrected cells: changed children's rows set apart");
             for (ReleaseTable t : plan.tables()) {
                 FactTable fact = t.family().fact();
-                List<CellComputer.Raw> old = before.get(t.id());
-                if (old == null) {
-                    return Optional.empty();
-                }
+                // The kept cells were checked to be of this plan: a table with no line there counted no row (no EU citizen).
+                List<CellComputer.Raw> old = before.getOrDefault(t.id(), List.of());
                 if (!changes.touches(fact)) {
                     cells.put(t.id(), old);
                 } else if (t.medianDays().isPresent()) {
@@ -192,6 +190,7 @@ final class CorrectedCells {
                     Optional<List<CellComputer.Raw>> corrected = apply(old, computer.compute(m, t, windows, "before_" + fact.table()),
                             computer.compute(m, t, windows, "after_" + fact.table()));
                     if (corrected.isEmpty()) {
+                        Progress.debug("corrected cells: " + t.id() + " does not match its base; computing everything");
                         return Optional.empty();
                     }
                     cells.put(t.id(), corrected.get());

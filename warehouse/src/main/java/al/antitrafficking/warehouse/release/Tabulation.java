@@ -163,7 +163,10 @@ final class Tabulation {
                 }
             }
         }
-        followParts(chosen);
+        if (ledger == null) {
+            // A release laid out again from its ledger is audited as it was published, grain for grain.
+            followParts(chosen);
+        }
         for (Computed c : computed.values()) {
             ReleaseTable t = c.table();
             Layout layout = new Layout(t, c.domains());
@@ -192,9 +195,10 @@ final class Tabulation {
 
     /**
      * A table counting a set of a dimension's values (ages 0-17, unaccompanied or separated) is published only where the
-     * table of those values one by one is, and no finer: the linked system knows the set as the sum of its values only
-     * through that table. Published without it, the set's cells and the margins could give back the cells of the table
-     * not published (which are then in no relation the protection sees).
+     * table of those values one by one (planned at that level) is, and no finer: the linked system knows the set as the sum
+     * of its values only through that table. Published without it, the set's cells and the margins could give back the
+     * cells of the table not published (which are then in no relation the protection sees). A set with no such table
+     * planned is related to nothing by sum and is left as it is; rolling windows follow their months.
      */
     private void followParts(Map<String, PeriodType> chosen) {
         boolean changed = true;
