@@ -17,6 +17,9 @@ public final class ImportGlotipCommand {
     private ImportGlotipCommand() {}
 
     public static void main(String[] args) {
+        // POI logs through Log4j, which has no backend here: its notes on a workbook's drawings mean nothing to the user.
+        System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        System.setProperty("org.apache.logging.log4j.simplelog.level", "OFF");
         Path file = null;
         List<String> configArgs = new ArrayList<>();
         for (String arg : args) {
