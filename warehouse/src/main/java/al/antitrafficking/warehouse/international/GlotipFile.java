@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -36,6 +37,8 @@ public final class GlotipFile {
     /** UNODC's mark for a figure below five that it does not publish. */
     public static final String SUPPRESSED = "<5";
     private static final int HEADER_SEARCH_ROWS = 10;
+    /** The most one part of the workbook may inflate to (UNODC's whole export: about 27 MB). */
+    private static final long MAX_SHEET_BYTES = 512L << 20;
     private static final int PROBLEMS_SHOWN = 20;
     private static final Pattern ISO3 = Pattern.compile("[A-Z]{3}");
     private static final Pattern COUNT = Pattern.compile("\\d{1,3}(,\\d{3})+|\\d+");
@@ -77,13 +80,20 @@ public final class GlotipFile {
         if (!Files.isRegularFile(file)) {
             throw new GlotipFileException("Refused " + name + ": no such file.");
         }
+        // POI's limit on what one part of the zip may inflate to is global, and a clerk's upload sets it to a file's size;
+        // UNODC's export of the whole world inflates its sheet to some 27 MB. Raised for this read, then put back.
+        long limit = ZipSecureFile.getMaxEntrySize();
+        ZipSecureFile.setMaxEntrySize(Math.max(limit, MAX_SHEET_BYTES));
         try (InputStream in = Files.newInputStream(file); Workbook wb = new XSSFWorkbook(in)) {
             return read(name, wb.getSheetAt(0));
         } catch (GlotipFileException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             // POI's own message may quote the file's content; say only what the file is not.
-            throw new GlotipFileException("Refused " + name + ": it is not an Excel workbook (.xlsx) that can be read.");
+            throw new GlotipFileException("Refused " + name + ": it is not an Excel workbook (.xlsx) that can be read (or its sheet "
+                    + "inflates to more than " + (MAX_SHEET_BYTES >> 20) + " MB).");
+        } finally {
+            ZipSecureFile.setMaxEntrySize(limit);
         }
     }
 

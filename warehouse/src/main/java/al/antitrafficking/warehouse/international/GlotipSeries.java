@@ -47,7 +47,7 @@ public final class GlotipSeries {
             return String.format("Imported %s (UNODC GLOTIP export%s, SHA-256 %s…): %,d figures, %,d of them <5 kept as suppressed, "
                             + "%d countries, %d–%d%s; now the warehouse's reference series %s", file,
                     stamp.map(d -> " of " + d).orElse(""), sha256.substring(0, 12), figures, suppressed, countries, firstYear, lastYear,
-                    ambiguousFigures == 0 ? "" : String.format("; %,d figures the export gives twice with different values, kept and marked ambiguous",
+                    ambiguousFigures == 0 ? "" : String.format("; %,d figures the export gives more than once with different values, kept and marked ambiguous",
                             ambiguousFigures), id);
         }
     }
