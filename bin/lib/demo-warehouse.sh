@@ -24,8 +24,4 @@ demo_warehouse() {
 
   step "Building the DuckDB warehouse and publishing the snapshot"
   java -Xmx1g -cp "$(classpath warehouse)" al.antitrafficking.warehouse.build.BuildWarehouseCommand "${args[@]}"
-
-  step "Importing UNODC's published GLOTIP series (the international page compares Albania with it)"
-  java -Xmx1g -cp "$(classpath warehouse)" al.antitrafficking.warehouse.international.ImportGlotipCommand \
-    --file=conf/international/unodc_data_glotip_2025-04-14.xlsx "${args[@]}"
 }
