@@ -49,7 +49,8 @@ public final class InternalController {
         ctx.json(new Internal<>("INTERNAL", BANNER, "data management", release.id(), report));
     }
 
-    private static String reason(Context ctx) {
+    /** The reason an internal answer was asked for, required: a 400 without one. */
+    public static String reason(Context ctx) {
         String reason = ctx.queryParam("reason");
         if (reason == null || reason.isBlank() || reason.length() > 200 || reason.chars().anyMatch(Character::isISOControl)) {
             throw new BadRequestResponse("Cannot answer internal figures without a reason: say why they are needed (reason=, at most 200 "

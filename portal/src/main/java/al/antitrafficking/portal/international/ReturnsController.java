@@ -16,8 +16,6 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +55,7 @@ public final class ReturnsController {
         Returns returns = returns(release);
         List<Integer> years = new ArrayList<>(release.returnYears());
         java.util.Collections.reverse(years);
-        List<Integer> partial = years.stream().filter(y -> release.firstMonth().isAfter(java.time.YearMonth.of(y, 1))
-                || release.lastMonth().isBefore(java.time.YearMonth.of(y, 12))).toList();
+        List<Integer> partial = years.stream().filter(y -> !whole(release, y)).toList();
         Integer whole = years.stream().filter(y -> !partial.contains(y)).findFirst().orElse(years.isEmpty() ? null : years.get(0));
         ctx.json(new Listing(returns.returns().stream().map(r -> new Entry(r.id(), r.body(), r.title(),
                 r.tables().stream().map(Returns.Table::id).toList())).toList(), years, partial, whole, release.id(), Marks.legend(release.minCount())));
@@ -87,10 +84,7 @@ public final class ReturnsController {
     }
 
     public void internalExport(Context ctx) {
-        String reason = ctx.queryParam("reason");
-        if (reason == null || reason.isBlank() || reason.length() > 200 || reason.chars().anyMatch(Character::isISOControl)) {
-            throw new BadRequestResponse("Cannot give internal figures without a reason: say why they are needed (reason=, at most 200 characters)");
-        }
+        al.antitrafficking.portal.access.InternalController.reason(ctx);
         PublishedRelease release = releases.current();
         ReturnAnswers.Return r = internal.internationalReturn(release, release.id(), id(ctx), year(ctx));
         send(ctx, r, release);
@@ -108,7 +102,7 @@ public final class ReturnsController {
         switch (format) {
             case "csv" -> ctx.contentType("text/csv; charset=utf-8").result(ReturnFiles.csv(r, lang));
             case "xlsx" -> ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                    .result(ReturnFiles.xlsx(r, lang, snapshotTime(release.id())));
+                    .result(ReturnFiles.xlsx(r, lang, al.antitrafficking.portal.statistics.StatisticsExport.snapshotTime(release.id()).orElse(Instant.EPOCH)));
             default -> throw new NotFoundResponse("No export as " + format + "; csv or xlsx");
         }
         ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
@@ -177,13 +171,5 @@ public final class ReturnsController {
             throw new BadRequestResponse("Cannot read year: give year=yyyy");
         }
         return Integer.parseInt(y);
-    }
-
-    private static Instant snapshotTime(String id) {
-        try {
-            return Instant.from(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC).parse(id));
-        } catch (RuntimeException e) {
-            return Instant.EPOCH;
-        }
     }
 }

@@ -49,7 +49,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * (the snapshot's own time, never the time of the download), the definition of the indicator and the disclosure
  * note; nothing else varies, so the same snapshot gives the same bytes, file after file.
  */
-final class StatisticsExport {
+public final class StatisticsExport {
     /** A table with what its stamp says: the indicator's definition and how to show a group's label. */
     record Stamped(StatisticsAnswers.Table table, Indicator indicator, Function<String, String> rowLabel, Function<String, String> columnLabel) {}
 
@@ -60,7 +60,7 @@ final class StatisticsExport {
     private StatisticsExport() {}
 
     /** The moment a snapshot was taken, read from its id (20261128T013328216Z); empty for an id of another form. */
-    static Optional<Instant> snapshotTime(String id) {
+    public static Optional<Instant> snapshotTime(String id) {
         try {
             return Optional.of(Instant.from(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC).parse(id)));
         } catch (RuntimeException e) {
