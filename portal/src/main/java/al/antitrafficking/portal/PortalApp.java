@@ -173,6 +173,7 @@ public final class PortalApp {
                     new Route(HandlerType.POST, "/api/v1/actions/{id}/status", followUp, actions::changeStatus),
                     new Route(HandlerType.POST, "/api/v1/actions/{id}/notes", followUp, actions::addNote),
                     new Route(HandlerType.GET, "/api/v1/actions/{id}/effect", viewActions, actions::effect),
+                    new Route(HandlerType.GET, "/api/v1/translations", viewActions, actions::translations),
                     new Route(HandlerType.GET, "/api/v1/admin/users", manageUsers, admin::listUsers),
                     new Route(HandlerType.POST, "/api/v1/admin/users", manageUsers, admin::createUser),
                     new Route(HandlerType.PUT, "/api/v1/admin/users/{username}", manageUsers, admin::updateUser),

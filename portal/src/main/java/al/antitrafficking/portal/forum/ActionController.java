@@ -19,6 +19,7 @@ import al.antitrafficking.warehouse.forum.ForumStore;
 import al.antitrafficking.warehouse.forum.NoteForm;
 import al.antitrafficking.warehouse.forum.StatusChange;
 import al.antitrafficking.warehouse.disclosure.CellStatus;
+import al.antitrafficking.warehouse.indicator.IndicatorQuery;
 import al.antitrafficking.warehouse.indicator.IndicatorResult;
 import al.antitrafficking.warehouse.release.PublishedRelease;
 import al.antitrafficking.warehouse.release.PublishedReleases;
@@ -62,13 +63,16 @@ public final class ActionController {
     public record ActionDetail(ActionView action, String forumTitle, List<ActionNote> notes, List<ActionChange> history) {}
 
     /**
-     * The effect view: the named indicators' trend in the action's county, with when work started and ended; the named
-     * indicators the release does not publish by county are listed, not drawn.
+     * The effect view: the named indicators' trend in the action's county beside Albania's, with when work started, when it
+     * was due and when it ended; the named indicators the release does not publish by county are listed, not drawn.
      */
-    public record Effect(String countyCode, String countyName, LocalDate started, LocalDate completed, List<Trend> trends,
-                         List<String> notByCounty, String release) {}
+    public record Effect(String countyCode, String countyName, LocalDate started, LocalDate dueDate, LocalDate completed,
+                         List<Trend> trends, List<String> notByCounty, String release) {}
 
-    /** One indicator's trend in a county, by the finest period the release publishes there. */
+    /**
+     * One indicator's trend in a county ({@code county}), by the finest period the release publishes there, and Albania's
+     * at the same periods ({@code albania}).
+     */
     public record Trend(String indicator, String periodType, List<Series> series, int suppressionThreshold) {}
 
     public record Series(String key, List<Point> points) {}
@@ -148,28 +152,52 @@ public final class ActionController {
         List<String> named = action.indicators().stream().filter(release.trendIndicators()::contains).toList();
         List<Trend> series = named.stream()
                 .filter(indicator -> release.publication(indicator).containsKey("county"))
-                .map(indicator -> trend(release.countyTrend(indicator, action.countyCode(), clock.instant())))
+                .map(indicator -> trend(release, release.countyTrend(indicator, action.countyCode(), clock.instant())))
                 .toList();
         List<String> notByCounty = named.stream().filter(indicator -> !release.publication(indicator).containsKey("county")).toList();
-        ctx.json(new Effect(action.countyCode(), view(action).countyName(), started, completed, series, notByCounty, release.id()));
+        ctx.json(new Effect(action.countyCode(), view(action).countyName(), started, action.dueDate(), completed, series, notByCounty,
+                release.id()));
     }
 
-    private static Trend trend(IndicatorResult r) {
-        List<Point> points = r.rows().stream().map(row -> new Point(row.period(),
+    private Trend trend(PublishedRelease release, IndicatorResult county) {
+        IndicatorResult albania = release.indicator(IndicatorQuery.of(county.indicator(), release.firstMonth(), release.lastMonth(),
+                county.periodType()), clock.instant());
+        return new Trend(county.indicator(), county.periodType().name().toLowerCase(Locale.ROOT),
+                List.of(new Series("county", points(county)), new Series("albania", points(albania))), county.suppressionThreshold());
+    }
+
+    private static List<Point> points(IndicatorResult r) {
+        return r.rows().stream().map(row -> new Point(row.period(),
                 row.status() == CellStatus.PUBLISHED ? row.numerator() : null, row.status())).toList();
-        return new Trend(r.indicator(), r.periodType().name().toLowerCase(Locale.ROOT), List.of(new Series("all", points)),
-                r.suppressionThreshold());
     }
 
-    /** The forum-action indicators by county or responsible institution ({@code by}), on today's date in Tirana. */
+    /**
+     * The forum-action indicators by county, forum or responsible institution ({@code by}), on today's date in Tirana;
+     * example actions counted only with {@code examples=true}.
+     */
     public void summary(Context ctx) {
         String by = Optional.ofNullable(ctx.queryParam("by")).orElse("county");
         ActionSummary.By grouping = switch (by) {
             case "county" -> ActionSummary.By.COUNTY;
+            case "forum" -> ActionSummary.By.FORUM;
             case "institution" -> ActionSummary.By.INSTITUTION;
-            default -> throw new BadRequestResponse("Cannot summarise actions: by must be county or institution");
+            default -> throw new BadRequestResponse("Cannot summarise actions: by must be county, forum or institution");
         };
-        ctx.json(ActionSummary.of(store.actions(ActionFilter.all()), grouping, today()));
+        boolean examples = switch (Optional.ofNullable(ctx.queryParam("examples")).orElse("false")) {
+            case "true" -> true;
+            case "false", "" -> false;
+            default -> throw new BadRequestResponse("Cannot summarise actions: examples must be true or false");
+        };
+        ctx.json(ActionSummary.of(store.actions(ActionFilter.all()), grouping, today(), examples));
+    }
+
+    /** What forum and action texts typed in another language read in {@code language} (sq or en), by their exact words. */
+    public void translations(Context ctx) {
+        String language = Optional.ofNullable(ctx.queryParam("language")).orElse("");
+        if (!language.equals("sq") && !language.equals("en")) {
+            throw new BadRequestResponse("Cannot give translations: language must be sq or en");
+        }
+        ctx.json(store.translations(language));
     }
 
     private LocalDate firstDayOfStatus(long actionId, ActionStatus status) {

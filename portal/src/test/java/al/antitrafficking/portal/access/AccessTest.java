@@ -58,7 +58,8 @@ class AccessTest {
         EXPECTED.put("DELETE /api/v1/session", SIGNED_IN);
         EXPECTED.put("POST /api/v1/session/password", SIGNED_IN);
         for (String r : List.of("GET /api/v1/forums", "GET /api/v1/forums/{id}", "GET /api/v1/actions", "GET /api/v1/actions/export.csv",
-                "GET /api/v1/actions/export.xlsx", "GET /api/v1/actions/summary", "GET /api/v1/actions/{id}", "GET /api/v1/actions/{id}/effect")) {
+                "GET /api/v1/actions/export.xlsx", "GET /api/v1/actions/summary", "GET /api/v1/actions/{id}", "GET /api/v1/actions/{id}/effect",
+                "GET /api/v1/translations")) {
             EXPECTED.put(r, FOLLOWERS);
         }
         for (String r : List.of("POST /api/v1/forums", "PUT /api/v1/forums/{id}", "POST /api/v1/actions", "PUT /api/v1/actions/{id}")) {

@@ -37,4 +37,19 @@ class ExampleActionsTest {
             }
         }
     }
+
+    @Test
+    void everyExampleActionReadsInAlbanianWithItsInstitutionFromTheReferenceList() {
+        ForumRules rules = TestPortal.rules(Set.of("children_encountered", "child_victims"));
+        try (DuckDbForumStore store = DuckDbForumStore.open(dir.resolve("forums.duckdb"), rules, TestPortal.CLOCK)) {
+            ExampleActions.addIfEmpty(store);
+            java.util.Map<String, String> albanian = store.translations("sq");
+
+            for (Action a : store.actions(ActionFilter.all())) {
+                assertThat(albanian).as(a.text()).containsKey(a.text()).containsKey(a.finding());
+                assertThat(TestPortal.INSTITUTIONS.byName(a.responsibleInstitution())).as(a.responsibleInstitution())
+                        .hasValueSatisfying(i -> assertThat(i.nameSq()).isNotEqualTo(i.name()));
+            }
+        }
+    }
 }

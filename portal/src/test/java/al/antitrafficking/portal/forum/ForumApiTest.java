@@ -177,6 +177,39 @@ class ForumApiTest {
     }
 
     @Test
+    void summarisesActionsByForumWithExamplesCountedOnlyWhenAsked() throws Exception {
+        // Forum 2: one action in progress; forum 1: one proposed. The fixture's store holds no example action.
+        long inProgress = call("POST", "/api/v1/actions", action("review", "2026-06-30", null), 201).get("id").asLong();
+        int version = 1;
+        for (String status : List.of("UNDER_REVIEW", "INTEGRATED", "IN_PROGRESS")) {
+            version = call("POST", "/api/v1/actions/" + inProgress + "/status", Map.of("status", status, "version", version), 200)
+                    .get("version").asInt();
+        }
+        Map<String, Object> other = action("protocol", "2026-06-30", null);
+        other.put("forumId", 1);
+        call("POST", "/api/v1/actions", other, 201);
+
+        JsonNode byForum = call("GET", "/api/v1/actions/summary?by=forum&examples=true", null, 200);
+
+        assertThat(byForum.get("rows")).extracting(r -> r.get("key").asText() + ":" + r.get("identified").asLong() + "/"
+                + r.get("integrated").asLong() + "/" + r.get("inProgress").asLong()).containsExactly("1:1/0/0", "2:1/1/1");
+        assertThat(byForum.get("examplesCounted").asInt()).isZero();
+        assertThat(call("GET", "/api/v1/actions/summary?examples=maybe", null, 400).get("error").asText())
+                .contains("examples must be true or false");
+    }
+
+    @Test
+    void givesTheAlbanianOfTheSeededForumsByTheirExactWords() throws Exception {
+        JsonNode forum = call("GET", "/api/v1/forums/2", null, 200);
+        JsonNode albanian = call("GET", "/api/v1/translations?language=sq", null, 200);
+
+        assertThat(albanian.get(forum.get("title").asText()).asText()).isEqualTo("Forum vendor për mbrojtjen e fëmijëve në lëvizje: Kukës");
+        assertThat(albanian.get(forum.get("findings").get(1).asText()).asText())
+                .isEqualTo("koordinimi ndërmjet strukturave të ndryshme vendore është i paplotë");
+        assertThat(call("GET", "/api/v1/translations?language=de", null, 400).get("error").asText()).contains("sq or en");
+    }
+
+    @Test
     void summarisesActionsByCountyAndInstitution() throws Exception {
         // Two Kukës actions, one overdue on 1 March 2026; neither integrated into the NRM plan yet.
         call("POST", "/api/v1/actions", action("due yesterday", "2026-02-28", null), 201);
@@ -190,7 +223,7 @@ class ForumApiTest {
         assertThat(List.of(kukes.get("key").asText(), kukes.get("identified").asLong(), kukes.get("integrated").asLong(),
                 kukes.get("overdue").asLong())).containsExactly("AL-07", 2L, 0L, 1L);
         assertThat(byInstitution.get("rows").get(0).get("key").asText()).isEqualTo("Regional Anti-trafficking Committee Kukës");
-        assertThat(call("GET", "/api/v1/actions/summary?by=sex", null, 400).get("error").asText()).contains("county or institution");
+        assertThat(call("GET", "/api/v1/actions/summary?by=sex", null, 400).get("error").asText()).contains("county, forum or institution");
     }
 
     @Test
@@ -248,15 +281,27 @@ class ForumApiTest {
 
         assertThat(effect.get("countyName").asText()).isEqualTo("Kukës");
         assertThat(effect.get("started").asText()).isEqualTo("2026-03-01");
+        assertThat(effect.get("dueDate").asText()).isEqualTo("2026-06-30");
         assertThat(effect.get("completed").isNull()).isTrue();
         assertThat(effect.get("release").asText()).isEqualTo(FIXTURE.releaseId);
         JsonNode trend = effect.get("trends").get(0);
         assertThat(trend.get("indicator").asText()).isEqualTo("child_victims");
         assertThat(trend.get("periodType").asText()).isEqualTo(grain.toLowerCase(java.util.Locale.ROOT));
+        assertThat(trend.get("series")).extracting(s -> s.get("key").asText()).containsExactly("county", "albania");
         JsonNode points = trend.get("series").get(0).get("points");
+        JsonNode national = trend.get("series").get(1).get("points");
         assertThat(points).isNotEmpty();
+        assertThat(national).extracting(p -> p.get("period").asText())
+                .containsExactlyElementsOf(points.findValuesAsText("period"));
         for (JsonNode p : points) {
             LedgerFiles.Cell cell = ledger.cell("nrm.identification_date.children", "age_band=0-5,12-14,15-17,6-11", "AL-07",
+                    p.get("period").asText()).orElseThrow();
+            assertThat(p.get("status").asText()).as(p.toString()).isEqualTo(cell.status());
+            assertThat(p.get("value").isNull() ? null : p.get("value").asLong()).as(p.toString()).isEqualTo(cell.value());
+        }
+        // Albania's line at the same periods: each point the release's printed national cell.
+        for (JsonNode p : national) {
+            LedgerFiles.Cell cell = ledger.cell("nrm.identification_date.children", "age_band=0-5,12-14,15-17,6-11", "AL",
                     p.get("period").asText()).orElseThrow();
             assertThat(p.get("status").asText()).as(p.toString()).isEqualTo(cell.status());
             assertThat(p.get("value").isNull() ? null : p.get("value").asLong()).as(p.toString()).isEqualTo(cell.value());

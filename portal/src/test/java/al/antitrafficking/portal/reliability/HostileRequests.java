@@ -153,7 +153,8 @@ final class HostileRequests {
             case "GET /api/v1/actions", "GET /api/v1/actions/export.csv", "GET /api/v1/actions/export.xlsx" ->
                     valid(Map.of(), "county=AL-07&status=proposed", null);
             case "POST /api/v1/actions" -> valid(Map.of(), "", action(null));
-            case "GET /api/v1/actions/summary" -> valid(Map.of(), "by=county", null);
+            case "GET /api/v1/actions/summary" -> valid(Map.of(), "by=forum&examples=true", null);
+            case "GET /api/v1/translations" -> valid(Map.of(), "language=sq", null);
             case "GET /api/v1/actions/{id}", "GET /api/v1/actions/{id}/effect" -> valid(Map.of("id", Long.toString(state.actionId())), "", null);
             case "PUT /api/v1/actions/{id}" -> valid(Map.of("id", Long.toString(state.actionId())), "", action(state.actionVersion()));
             case "POST /api/v1/actions/{id}/status" -> valid(Map.of("id", Long.toString(state.actionId())), "",

@@ -15,8 +15,11 @@ import org.apache.commons.csv.CSVRecord;
 /** The institutions an action can be the responsibility of ({@code conf/reference/institutions.csv}). */
 public record Institutions(List<Institution> all) {
 
-    /** One institution; {@code county} is empty for national ones and organisations. */
-    public record Institution(String id, String name, String kind, String county) {}
+    /**
+     * One institution; {@code county} is empty for national ones and organisations. {@code name} is how actions and accounts
+     * write it (English); {@code nameSq} how the Albanian interface shows it (the name when the file gives none).
+     */
+    public record Institution(String id, String name, String kind, String county, String nameSq) {}
 
     public static final String FILE = "institutions.csv";
 
@@ -26,7 +29,8 @@ public record Institutions(List<Institution> all) {
         try (Reader reader = Files.newBufferedReader(file, UTF_8)) {
             for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#').get()
                     .parse(reader)) {
-                all.add(new Institution(r.get("id"), r.get("name"), r.get("kind"), r.get("county")));
+                String nameSq = r.isMapped("name_sq") && !r.get("name_sq").isBlank() ? r.get("name_sq") : r.get("name");
+                all.add(new Institution(r.get("id"), r.get("name"), r.get("kind"), r.get("county"), nameSq));
             }
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalStateException("Cannot read " + file + ": " + e.getMessage(), e);

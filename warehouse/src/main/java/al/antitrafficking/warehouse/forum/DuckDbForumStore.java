@@ -165,6 +165,22 @@ public final class DuckDbForumStore implements ForumStore, AutoCloseable {
     }
 
     @Override
+    public java.util.Map<String, String> translations(String language) {
+        return read(c -> {
+            java.util.Map<String, String> texts = new java.util.TreeMap<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT source, translation FROM text_translation WHERE language = ?")) {
+                p.setString(1, language);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        texts.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            return texts;
+        });
+    }
+
+    @Override
     public List<Action> actions(ActionFilter f) {
         return read(c -> selectActions(c, null, f));
     }

@@ -37,6 +37,12 @@ public interface ForumStore {
     /** Every change to the action, oldest first. */
     List<ActionChange> history(long actionId);
 
+    /**
+     * What texts typed in another language (forum titles, findings, actions) read in {@code language}, by their exact
+     * words: a text edited since it was translated has no entry, and is shown as typed.
+     */
+    java.util.Map<String, String> translations(String language);
+
     /** Writes a consistent copy of the whole store to a new file, while the store stays in use. */
     void backupTo(Path target);
 }

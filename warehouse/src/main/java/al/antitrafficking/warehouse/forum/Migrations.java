@@ -20,7 +20,8 @@ final class Migrations {
             "V1__forums_and_actions.sql",
             "V2__forums_of_october_2014.sql",
             "V3__users_and_audit.sql",
-            "V4__upload_receipts.sql");
+            "V4__upload_receipts.sql",
+            "V5__content_in_albanian.sql");
 
     private Migrations() {}
 

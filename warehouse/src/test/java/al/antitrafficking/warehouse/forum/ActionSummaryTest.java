@@ -29,10 +29,11 @@ class ActionSummaryTest {
         ActionSummary s = ActionSummary.of(ACTIONS, ActionSummary.By.COUNTY, TODAY);
 
         assertThat(s.rows()).containsExactly(
-                new ActionSummary.Row("AL-07", 3, 2, 1, 0, 1),
-                new ActionSummary.Row("AL-10", 2, 1, 0, 1, 1));
-        assertThat(s.total()).isEqualTo(new ActionSummary.Row("", 5, 3, 1, 1, 2));
+                new ActionSummary.Row("AL-07", 3, 2, 1, 1, 0, 1),
+                new ActionSummary.Row("AL-10", 2, 1, 0, 0, 1, 1));
+        assertThat(s.total()).isEqualTo(new ActionSummary.Row("", 5, 3, 1, 1, 1, 2));
         assertThat(s.examplesLeftOut()).isEqualTo(1);
+        assertThat(s.examplesCounted()).isZero();
     }
 
     @Test
@@ -40,8 +41,33 @@ class ActionSummaryTest {
         ActionSummary s = ActionSummary.of(ACTIONS, ActionSummary.By.INSTITUTION, TODAY);
 
         assertThat(s.rows()).containsExactly(
-                new ActionSummary.Row("Border Police", 2, 2, 0, 0, 1),
-                new ActionSummary.Row("CPU Kukës", 2, 1, 1, 0, 1),
-                new ActionSummary.Row("CPU Shkodër", 1, 0, 0, 1, 0));
+                new ActionSummary.Row("Border Police", 2, 2, 1, 0, 0, 1),
+                new ActionSummary.Row("CPU Kukës", 2, 1, 0, 1, 0, 1),
+                new ActionSummary.Row("CPU Shkodër", 1, 0, 0, 0, 1, 0));
+    }
+
+    @Test
+    void countsByForumInForumOrderAndCountsExamplesOnlyWhenAsked() {
+        // Forum 2: the example (proposed, overdue since 2020) and one in progress; forum 10: one done, one dropped.
+        List<Action> actions = List.of(
+                withForum(ACTIONS.get(5), 2), withForum(ACTIONS.get(1), 2),
+                withForum(ACTIONS.get(2), 10), withForum(ACTIONS.get(4), 10));
+
+        ActionSummary facts = ActionSummary.of(actions, ActionSummary.By.FORUM, TODAY);
+        ActionSummary withExamples = ActionSummary.of(actions, ActionSummary.By.FORUM, TODAY, true);
+
+        assertThat(facts.rows()).containsExactly(
+                new ActionSummary.Row("2", 1, 1, 1, 0, 0, 0),
+                new ActionSummary.Row("10", 2, 1, 0, 1, 1, 0));
+        assertThat(withExamples.rows()).containsExactly(
+                new ActionSummary.Row("2", 2, 1, 1, 0, 0, 1),
+                new ActionSummary.Row("10", 2, 1, 0, 1, 1, 0));
+        assertThat(List.of(withExamples.examplesLeftOut(), withExamples.examplesCounted())).containsExactly(0, 1);
+        assertThat(List.of(facts.examplesLeftOut(), facts.examplesCounted())).containsExactly(1, 0);
+    }
+
+    private static Action withForum(Action a, long forumId) {
+        return new Action(a.id(), forumId, a.text(), a.finding(), a.responsibleInstitution(), a.countyCode(), a.dueDate(), a.status(),
+                a.dropReason(), a.indicators(), a.example(), a.version(), a.updatedAt(), a.updatedBy());
     }
 }

@@ -65,6 +65,35 @@ class DuckDbForumStoreTest {
     }
 
     @Test
+    void writesPlacesOneWayAndHasEveryTextOfTheSeededForumsInAlbanian() {
+        List<Forum> forums = store.forums();
+        Map<String, String> albanian = store.translations("sq");
+
+        assertThat(forums.get(0).objectives().get(1))
+                .isEqualTo("to analyse the local situation in both Gjirokastër (in the south, bordering with Greece) and Kukës (in the north, bordering Kosovo)");
+        for (Forum f : forums) {
+            List<String> texts = new java.util.ArrayList<>(List.of(f.title(), f.context(), f.sourceNote()));
+            texts.addAll(f.objectives());
+            texts.addAll(f.institutions());
+            texts.addAll(f.findings());
+            assertThat(texts).allSatisfy(t -> assertThat(albanian).containsKey(t));
+        }
+        assertThat(albanian.get(FINDING)).isEqualTo("koordinimi ndërmjet strukturave të ndryshme vendore është i paplotë");
+        assertThat(store.translations("en")).isEmpty();
+    }
+
+    @Test
+    void anEditedTextLosesItsTranslationAndTheOthersKeepTheirs() {
+        Forum kukes = store.forums().get(0);
+        store.updateForum(kukes.id(), new ForumForm(kukes.heldOn().toString(), kukes.municipalityCode(), kukes.title() + " (revised)",
+                kukes.context(), kukes.organisers(), kukes.objectives(), kukes.institutions(), kukes.findings(), kukes.sourceNote(),
+                "Arben", kukes.version()));
+        Map<String, String> albanian = store.translations("sq");
+
+        assertThat(albanian).doesNotContainKey(kukes.title() + " (revised)").containsKey(kukes.context());
+    }
+
+    @Test
     void createsAProposedActionWithAHistoryRow() {
         Action a = store.createAction(action("Joint monthly case review of border and CPU staff", "2015-06-30", null));
 
