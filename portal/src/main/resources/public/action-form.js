@@ -21,14 +21,16 @@
   /** forum: the forum the action answers; action: the action when editing, else null. */
   function build(form, reference, forum, action, onSave) {
     form.textContent = '';
+    // Labels in the chosen language (a finding's translation, an institution's Albanian name); values as stored.
+    const shown = reference.text || function (s) { return s; };
     const text = A.el('textarea', { name: 'text', id: 'a-text', rows: 3 });
     text.value = action ? action.text : '';
     field(form, 'text', 'action.text', text);
-    field(form, 'finding', 'action.finding', select('finding', [['', '–']].concat(forum.findings.map(function (f) { return [f, f]; })),
+    field(form, 'finding', 'action.finding', select('finding', [['', '–']].concat(forum.findings.map(function (f) { return [f, shown(f)]; })),
       action ? action.finding : ''));
     // One of the reference list: a partner organisation's account follows up the actions of its own institution.
     const institution = A.el('select', { name: 'responsibleInstitution', id: 'a-responsibleInstitution' }, [A.el('option', { value: '', text: '–' })]);
-    (reference.institutions || []).forEach(function (i) { institution.appendChild(A.el('option', { value: i.name, text: i.name })); });
+    (reference.institutions || []).forEach(function (i) { institution.appendChild(A.el('option', { value: i.name, text: A.institutionName(reference, i.name) })); });
     institution.value = action ? action.responsibleInstitution : '';
     field(form, 'responsibleInstitution', 'action.institution', institution);
     field(form, 'county', 'action.county', select('county', [['', '–']].concat(reference.counties.map(function (c) { return [c.code, c.name]; })),

@@ -100,6 +100,22 @@
       'action.addNote': 'Shto shënim', 'action.author': 'Autori', 'action.history': 'Historiku i ndryshimeve',
       'action.effect': 'Efekti: treguesit në qark', 'action.started': 'fillimi', 'action.completed': 'përfundimi',
       'action.edit': 'Ndrysho veprimin', 'action.noIndicators': 'Ky veprim nuk emërton tregues.',
+      'actions.summary': 'Përmbledhje e veprimeve', 'actions.summaryBy': 'Sipas', 'actions.byCounty': 'qarkut', 'actions.byForum': 'forumit',
+      'actions.countExamples': 'Numëro edhe veprimet shembull (të sajuara për demonstrim, jo fakte)',
+      'actions.examplesLeftOut': '{n} veprime shembull (jo fakte) nuk numërohen këtu.',
+      'actions.examplesCounted': 'Përfshihen {n} veprime shembull: këto shifra nuk janë fakte.',
+      'actions.summaryNote': 'Të integruara: veprimet e integruara në planin e MKR, në zbatim ose të përfunduara; me vonesë: ende të hapura pas afatit (data në Tiranë: {day}).',
+      'actions.sortBy': 'Rendit sipas: {column}', 'actions.count': '{n} veprime',
+      'sum.identified': 'Të identifikuara', 'sum.integrated': 'Të integruara në planin e MKR', 'sum.inProgress': 'Në zbatim',
+      'sum.completed': 'Të përfunduara', 'sum.dropped': 'Të anuluara', 'sum.overdue': 'Me vonesë', 'sum.total': 'Gjithsej',
+      'field.created': 'Krijimi', 'field.status': 'Statusi', 'field.dropReason': 'Arsyeja e anulimit', 'field.note': 'Shënim progresi',
+      'field.text': 'Teksti i veprimit', 'field.finding': 'Gjetja që adreson', 'field.responsibleInstitution': 'Institucioni përgjegjës',
+      'field.county': 'Qarku', 'field.dueDate': 'Afati', 'field.indicators': 'Treguesit', 'history.noteAdded': 'u shtua një shënim',
+      'action.choose': '– zgjidhni statusin e ri –', 'action.chooseFirst': 'Zgjidhni statusin e ri.',
+      'action.confirmFinal': 'Ta shënoni këtë veprim “{status}”? Ky status është përfundimtar: pas tij veprimi nuk ndryshon më status.',
+      'action.confirm': 'Po, ruaje', 'action.back': 'Jo, kthehu', 'action.due': 'afati',
+      'action.albania': 'Shqipëria (boshti djathtas)', 'action.inCounty': '{county} (boshti majtas)',
+      'forum.translated': 'Teksti i forumit tregohet në shqip sipas përkthimit të projektit; origjinali i raportit është në anglisht.',
       'history.when': 'Kur', 'history.who': 'Kush', 'history.field': 'Fusha', 'history.old': 'Më parë', 'history.new': 'Tani',
       'st.PROPOSED': 'E propozuar', 'st.UNDER_REVIEW': 'Në shqyrtim nga Koordinatori Kombëtar',
       'st.INTEGRATED': 'E integruar në planin e MKR', 'st.IN_PROGRESS': 'Në zbatim', 'st.DONE': 'E përfunduar', 'st.DROPPED': 'E anuluar',
@@ -241,6 +257,22 @@
       'action.addNote': 'Add note', 'action.author': 'Author', 'action.history': 'History of changes',
       'action.effect': 'Effect: indicators in the county', 'action.started': 'started', 'action.completed': 'completed',
       'action.edit': 'Edit action', 'action.noIndicators': 'This action names no indicators.',
+      'actions.summary': 'Summary of actions', 'actions.summaryBy': 'By', 'actions.byCounty': 'county', 'actions.byForum': 'forum',
+      'actions.countExamples': 'Count the example actions too (made up for the demo, not facts)',
+      'actions.examplesLeftOut': '{n} example actions (not facts) are not counted here.',
+      'actions.examplesCounted': 'Includes {n} example actions: these figures are not facts.',
+      'actions.summaryNote': 'Integrated: actions integrated into the NRM plan, in progress or done; overdue: still open after their due date (date in Tirana: {day}).',
+      'actions.sortBy': 'Sort by: {column}', 'actions.count': '{n} actions',
+      'sum.identified': 'Identified', 'sum.integrated': 'Integrated into the NRM plan', 'sum.inProgress': 'In progress',
+      'sum.completed': 'Done', 'sum.dropped': 'Dropped', 'sum.overdue': 'Overdue', 'sum.total': 'Total',
+      'field.created': 'Created', 'field.status': 'Status', 'field.dropReason': 'Reason for dropping', 'field.note': 'Progress note',
+      'field.text': 'Text of the action', 'field.finding': 'Finding it answers', 'field.responsibleInstitution': 'Responsible institution',
+      'field.county': 'County', 'field.dueDate': 'Due date', 'field.indicators': 'Indicators', 'history.noteAdded': 'a note was added',
+      'action.choose': '– choose the new status –', 'action.chooseFirst': 'Choose the new status.',
+      'action.confirmFinal': 'Mark this action "{status}"? This status is final: the action cannot change status after it.',
+      'action.confirm': 'Yes, save', 'action.back': 'No, go back', 'action.due': 'due',
+      'action.albania': 'Albania (right axis)', 'action.inCounty': '{county} (left axis)',
+      'forum.translated': '',
       'history.when': 'When', 'history.who': 'Who', 'history.field': 'Field', 'history.old': 'Before', 'history.new': 'After',
       'st.PROPOSED': 'Proposed', 'st.UNDER_REVIEW': 'Under review by the National Coordinator',
       'st.INTEGRATED': 'Integrated into the NRM plan', 'st.IN_PROGRESS': 'In progress', 'st.DONE': 'Done', 'st.DROPPED': 'Dropped',
@@ -354,6 +386,36 @@
   function month(ym) {
     const m = /^(\d{4})-(\d{2})$/.exec(ym || '');
     return m ? MONTHS[lang() === 'en' ? 'en' : 'sq'][Number(m[2]) - 1] + ' ' + m[1] : ym;
+  }
+
+  let translationsPromise = null;
+
+  /**
+   * Resolves to a function giving what a forum or action text (typed in one language) reads in the chosen language, by its
+   * exact words (GET /api/v1/translations); a text nobody translated, or edited since, is given as typed.
+   */
+  function contentText() {
+    if (!translationsPromise) {
+      translationsPromise = call('GET', '/api/v1/translations?language=' + lang()).catch(function () { return {}; });
+    }
+    return translationsPromise.then(function (texts) {
+      return function (s) { return (s && Object.prototype.hasOwnProperty.call(texts, s)) ? texts[s] : (s || ''); };
+    });
+  }
+
+  /** An institution's name (as actions write it) in the chosen language, from the reference list's nameSq. */
+  function institutionName(reference, name) {
+    if (lang() === 'en') { return name; }
+    const found = (reference.institutions || []).filter(function (i) { return i.name === name; })[0];
+    return found ? found.nameSq : name;
+  }
+
+  /** A moment (an instant) as day and time in Tirana: 30 nëntor 2026, 14:05. */
+  function dateTime(iso) {
+    if (!iso) { return ''; }
+    const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Tirane', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .format(new Date(iso));
+    return date(iso) + ', ' + time;
   }
 
   let sessionPromise = null;
@@ -550,6 +612,7 @@
     if (box) { box.textContent = t('error.load') + e.message; box.hidden = false; }
   }
 
-  window.App = { t: t, el: el, number: number, value: value, date: date, month: month, call: call, answers: answers, latest: latest, keepInUrl: keepInUrl, showErrors: showErrors, lines: lines,
+  window.App = { t: t, el: el, number: number, value: value, date: date, dateTime: dateTime, month: month,
+    contentText: contentText, institutionName: institutionName, call: call, answers: answers, latest: latest, keepInUrl: keepInUrl, showErrors: showErrors, lines: lines,
     header: header, fail: fail, session: session, can: can, lang: lang, indicatorNames: indicatorNames, query: new URLSearchParams(window.location.search) };
 })();

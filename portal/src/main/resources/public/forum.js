@@ -4,7 +4,7 @@
   A.header('forums');
   const id = A.query.get('id');
 
-  function facts(forum, names) {
+  function facts(forum, names, text) {
     const dl = document.getElementById('forum-facts');
     dl.textContent = '';
     const add = function (key, value) {
@@ -12,13 +12,15 @@
       const dd = A.el('dd');
       if (Array.isArray(value)) {
         const list = A.el('ul');
-        value.forEach(function (v) { list.appendChild(A.el('li', { text: v })); });
+        value.forEach(function (v) { list.appendChild(A.el('li', { text: text(v) })); });
         dd.appendChild(list);
-      } else { dd.textContent = value || ''; }
+      } else { dd.textContent = text(value || ''); }
       dl.appendChild(dd);
     };
-    add('forum.heldOn', A.date(forum.heldOn));
-    add('forum.municipality', names[forum.municipalityCode] || forum.municipalityCode);
+    dl.appendChild(A.el('dt', { text: A.t('forum.heldOn') }));
+    dl.appendChild(A.el('dd', { text: A.date(forum.heldOn) }));
+    dl.appendChild(A.el('dt', { text: A.t('forum.municipality') }));
+    dl.appendChild(A.el('dd', { text: names[forum.municipalityCode] || forum.municipalityCode }));
     add('forum.context', forum.context);
     add('forum.organisers', forum.organisers);
     add('forum.objectives', forum.objectives);
@@ -28,19 +30,23 @@
   }
 
   async function load() {
-    const reference = await A.call('GET', '/api/v1/reference');
+    const [reference, text] = await Promise.all([A.call('GET', '/api/v1/reference'), A.contentText()]);
     reference.indicatorNames = await A.indicatorNames();
+    reference.text = text;
     const names = {};
     reference.municipalities.forEach(function (m) { names[m.code] = m.name; });
     const forum = await A.call('GET', '/api/v1/forums/' + encodeURIComponent(id));
-    document.getElementById('forum-title').textContent = forum.title;
-    facts(forum, names);
+    document.getElementById('forum-title').textContent = text(forum.title);
+    facts(forum, names, text);
+    const translated = text(forum.title) !== forum.title;
+    document.getElementById('forum-translated').hidden = !translated || !A.t('forum.translated');
+    document.getElementById('forum-translated').textContent = A.t('forum.translated');
     const actions = await A.call('GET', '/api/v1/actions?forum=' + encodeURIComponent(id));
     const body = document.querySelector('#forum-actions tbody');
     actions.forEach(function (a) {
-      const cells = [A.el('td', {}, [A.el('a', { href: '/action.html?id=' + a.id, text: a.text })].concat(
+      const cells = [A.el('td', {}, [A.el('a', { href: '/action.html?id=' + a.id, text: text(a.text) })].concat(
         a.example ? [A.el('span', { class: 'badge', text: A.t('action.example') })] : [])),
-        A.el('td', { text: a.responsibleInstitution }), A.el('td', { text: A.date(a.dueDate) }),
+        A.el('td', { text: A.institutionName(reference, a.responsibleInstitution) }), A.el('td', { text: A.date(a.dueDate) }),
         A.el('td', { text: A.t('st.' + a.status) + (a.overdue ? ' · ' + A.t('action.overdue') : '') })];
       body.appendChild(A.el('tr', { class: a.overdue ? 'overdue' : '' }, cells));
     });

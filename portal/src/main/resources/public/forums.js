@@ -4,14 +4,15 @@
   A.header('forums');
 
   async function load() {
-    const reference = await A.call('GET', '/api/v1/reference');
+    const [reference, text] = await Promise.all([A.call('GET', '/api/v1/reference'), A.contentText()]);
+    reference.text = text;
     const names = {};
     reference.municipalities.forEach(function (m) { names[m.code] = m.name; });
     const forums = await A.call('GET', '/api/v1/forums');
     const body = document.querySelector('#forums tbody');
     body.textContent = '';
     forums.forEach(function (f) {
-      const link = A.el('a', { href: '/forum.html?id=' + f.id, text: f.title });
+      const link = A.el('a', { href: '/forum.html?id=' + f.id, text: text(f.title) });
       body.appendChild(A.el('tr', {}, [A.el('td', { text: A.date(f.heldOn) }), A.el('td', { text: names[f.municipalityCode] || f.municipalityCode }),
         A.el('td', {}, [link]), A.el('td', { text: f.organisers.join(', ') })]));
     });
