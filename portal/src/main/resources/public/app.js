@@ -131,6 +131,7 @@
       'common.copyLink': 'Kopjo lidhjen e kësaj pamjeje',
       'common.linkCopied': 'Lidhja u kopjua: kush e hap sheh të njëjtën pamje.',
       'common.copyThis': 'Kopjojeni këtë lidhje:',
+      'common.scrollBox': 'tabelë që lëviz anash (shigjetat majtas dhe djathtas)',
       'compare.window': '12 muajt e fundit ({from} – {to})',
       'compare.windowBefore': '12 muajt para tyre ({from} – {to})',
       'compare.noSpan': 'Ky tregues nuk botohet sipas qarkut për një vit të plotë apo për 12 muaj në këtë version.',
@@ -288,6 +289,7 @@
       'common.copyLink': 'Copy the link to this view',
       'common.linkCopied': 'Link copied: whoever opens it sees the same view.',
       'common.copyThis': 'Copy this link:',
+      'common.scrollBox': 'table that scrolls sideways (left and right arrows)',
       'compare.window': 'Last 12 months ({from} – {to})',
       'compare.windowBefore': 'The 12 months before ({from} – {to})',
       'compare.noSpan': 'This indicator is not published by county for a whole year or twelve months in this release.',
@@ -553,7 +555,23 @@
     document.querySelectorAll('[data-i18n]').forEach(function (n) { n.textContent = t(n.getAttribute('data-i18n')); });
   }
 
+  /**
+   * A box a wide table scrolls in (.scroll, .table-box) can be reached and scrolled with the keyboard: a focusable region
+   * named by its section's heading. Boxes pages add later are found as they appear.
+   */
+  function scrollBoxes() {
+    document.querySelectorAll('.scroll:not([tabindex]), .table-box:not([tabindex])').forEach(function (box) {
+      const section = box.closest('section');
+      const heading = section && section.querySelector('h2, h3');
+      box.setAttribute('tabindex', '0');
+      box.setAttribute('role', 'region');
+      box.setAttribute('aria-label', (heading && heading.textContent ? heading.textContent + ': ' : '') + t('common.scrollBox'));
+    });
+  }
+
   function header(active) {
+    scrollBoxes();
+    new MutationObserver(scrollBoxes).observe(document.body, { childList: true, subtree: true });
     const pages = [['overview', '/'], ['convergence', '/convergence.html'], ['compare', '/compare.html'], ['explorer', '/explorer.html'], ['statistics', '/statistics.html'],
       ['international', '/international.html'], ['completeness', '/completeness.html'],
       ['forums', '/forums.html'], ['actions', '/actions.html']];
