@@ -47,6 +47,7 @@
       'arrival.ON_TIME': 'në kohë', 'arrival.LATE': 'me vonesë', 'arrival.REFUSED': 'i refuzuar', 'arrival.MISSING': 'mungon',
       'source.border': 'Policia Kufitare', 'source.cpu': 'Njësitë e Mbrojtjes së Fëmijës', 'source.nrm': 'Mekanizmi Kombëtar i Referimit',
       'source.services': 'Shërbimet sociale',
+      'nav.menu': 'Menuja', 'nav.label': 'Menuja kryesore', 'nav.switchLanguage': 'Kaloni gjuhën në anglisht',
       'nav.overview': 'Përmbledhje', 'nav.forums': 'Forumet', 'nav.actions': 'Veprimet', 'nav.admin': 'Administrimi',
       'nav.upload': 'Dërgo skedarët', 'upload.help': 'Dërgoni skedarët e muajit për qarkun tuaj, të emërtuar <burimi>_<kodi i qarkut>_<vvvv-MM>.csv ose .xlsx (p.sh. nrm_AL-07_2026-10.csv). Çdo skedar kontrollohet me rregullat e dosjes hyrëse dhe merr një dëftesë; nga një skedar i refuzuar nuk ruhet asgjë.',
       'upload.files': 'Skedarët', 'upload.send': 'Dërgo', 'upload.receipts': 'Dëftesat', 'upload.when': 'Marrë më', 'upload.file': 'Skedari',
@@ -132,6 +133,7 @@
       'common.linkCopied': 'Lidhja u kopjua: kush e hap sheh të njëjtën pamje.',
       'common.copyThis': 'Kopjojeni këtë lidhje:',
       'common.scrollBox': 'tabelë që lëviz anash (shigjetat majtas dhe djathtas)',
+      'chart.download': 'Shkarko grafikun:', 'chart.png': 'PNG', 'chart.svg': 'SVG', 'chart.downloadNamed': 'Shkarko grafikun “{name}” si {format}',
       'compare.window': '12 muajt e fundit ({from} – {to})',
       'compare.windowBefore': '12 muajt para tyre ({from} – {to})',
       'compare.noSpan': 'Ky tregues nuk botohet sipas qarkut për një vit të plotë apo për 12 muaj në këtë version.',
@@ -205,6 +207,7 @@
       'arrival.ON_TIME': 'on time', 'arrival.LATE': 'late', 'arrival.REFUSED': 'refused', 'arrival.MISSING': 'missing',
       'source.border': 'Border Police', 'source.cpu': 'Child Protection Units', 'source.nrm': 'National Referral Mechanism',
       'source.services': 'Social services',
+      'nav.menu': 'Menu', 'nav.label': 'Main menu', 'nav.switchLanguage': 'Switch the language to Albanian',
       'nav.overview': 'Overview', 'nav.forums': 'Forums', 'nav.actions': 'Actions', 'nav.admin': 'Administration',
       'nav.upload': 'Send files', 'upload.help': 'Send the month\'s files of your county, named <source>_<county code>_<yyyy-MM>.csv or .xlsx (e.g. nrm_AL-07_2026-10.csv). Each file is checked by the incoming folder\'s rules and gets a receipt; nothing of a refused file is kept.',
       'upload.files': 'Files', 'upload.send': 'Send', 'upload.receipts': 'Receipts', 'upload.when': 'Received', 'upload.file': 'File',
@@ -290,6 +293,7 @@
       'common.linkCopied': 'Link copied: whoever opens it sees the same view.',
       'common.copyThis': 'Copy this link:',
       'common.scrollBox': 'table that scrolls sideways (left and right arrows)',
+      'chart.download': 'Download the chart:', 'chart.png': 'PNG', 'chart.svg': 'SVG', 'chart.downloadNamed': 'Download the chart "{name}" as {format}',
       'compare.window': 'Last 12 months ({from} – {to})',
       'compare.windowBefore': 'The 12 months before ({from} – {to})',
       'compare.noSpan': 'This indicator is not published by county for a whole year or twelve months in this release.',
@@ -553,6 +557,7 @@
   function translatePage() {
     document.documentElement.lang = lang();
     document.querySelectorAll('[data-i18n]').forEach(function (n) { n.textContent = t(n.getAttribute('data-i18n')); });
+    document.querySelectorAll('[data-i18n-aria]').forEach(function (n) { n.setAttribute('aria-label', t(n.getAttribute('data-i18n-aria'))); });
   }
 
   /**
@@ -560,6 +565,13 @@
    * named by its section's heading. Boxes pages add later are found as they appear.
    */
   function scrollBoxes() {
+    document.querySelectorAll('main table.data').forEach(function (table) {
+      if (!table.parentElement.closest('.scroll, .table-box')) {
+        const box = el('div', { class: 'table-box' });
+        table.parentElement.insertBefore(box, table);
+        box.appendChild(table);
+      }
+    });
     document.querySelectorAll('.scroll:not([tabindex]), .table-box:not([tabindex])').forEach(function (box) {
       const section = box.closest('section');
       const heading = section && section.querySelector('h2, h3');
@@ -569,17 +581,72 @@
     });
   }
 
+  /** The chart's title for a file name and a label: what labels it, else the heading of its section, else its id. */
+  function chartName(box) {
+    const labelledBy = box.getAttribute('aria-labelledby') && document.getElementById(box.getAttribute('aria-labelledby'));
+    if (labelledBy && labelledBy.textContent) { return labelledBy.textContent; }
+    const section = box.closest('section');
+    const heading = section && section.querySelector('h2, h3');
+    return box.getAttribute('aria-label') || (heading && heading.textContent) || box.id || 'chart';
+  }
+
+  /**
+   * Each chart can be downloaded as drawn: PNG from its canvas, SVG by drawing the same options once more with ECharts'
+   * SVG renderer off screen. The buttons go under every chart as it appears and work once the chart is drawn.
+   */
+  function chartDownloads() {
+    if (!window.echarts) { return; }
+    document.querySelectorAll('.chart:not([data-downloads])').forEach(function (box) {
+      box.setAttribute('data-downloads', 'true');
+      const save = function (format) {
+        const chart = echarts.getInstanceByDom(box);
+        if (!chart) { return; }
+        let url;
+        let scratch = null;
+        if (format === 'svg') {
+          scratch = el('div', { style: 'position:absolute;left:-10000px;top:0;width:' + box.clientWidth + 'px;height:' + box.clientHeight + 'px' });
+          document.body.appendChild(scratch);
+          const copy = echarts.init(scratch, null, { renderer: 'svg' });
+          const option = chart.getOption();
+          option.animation = false;
+          copy.setOption(option);
+          url = copy.getDataURL({ type: 'svg' });
+          copy.dispose();
+          scratch.remove();
+        } else {
+          url = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+        }
+        const name = chartName(box).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase() || 'chart';
+        const link = el('a', { href: url, download: name + '.' + format });
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+      };
+      const buttons = ['png', 'svg'].map(function (format) {
+        const b = el('button', { type: 'button', class: 'chart-download-' + format, text: t('chart.' + format),
+          'aria-label': t('chart.downloadNamed', { name: chartName(box), format: format.toUpperCase() }) });
+        b.addEventListener('click', function () { save(format); });
+        return b;
+      });
+      box.parentElement.insertBefore(el('p', { class: 'chart-download' }, [t('chart.download') + ' '].concat(buttons)), box.nextSibling);
+    });
+  }
+
   function header(active) {
-    scrollBoxes();
-    new MutationObserver(scrollBoxes).observe(document.body, { childList: true, subtree: true });
+    const watch = function () { scrollBoxes(); chartDownloads(); };
+    watch();
+    new MutationObserver(watch).observe(document.body, { childList: true, subtree: true });
     const pages = [['overview', '/'], ['convergence', '/convergence.html'], ['compare', '/compare.html'], ['explorer', '/explorer.html'], ['statistics', '/statistics.html'],
       ['international', '/international.html'], ['completeness', '/completeness.html'],
       ['forums', '/forums.html'], ['actions', '/actions.html']];
-    const nav = el('nav', { 'aria-label': 'main' }, pages.map(function (p) {
+    const nav = el('nav', { 'aria-label': t('nav.label'), id: 'main-nav' }, pages.map(function (p) {
       return el('a', { href: p[1], text: t('nav.' + p[0]), 'aria-current': active === p[0] ? 'page' : 'false' });
     }));
+    // On a phone the menu folds behind one button (CSS shows the button only on narrow screens).
+    const menu = el('button', { type: 'button', id: 'menu-toggle', class: 'menu-toggle', 'aria-expanded': 'false',
+      'aria-controls': 'main-nav', text: t('nav.menu') });
     const switcher = el('button', { type: 'button', id: 'lang-switch', class: 'lang',
-      text: lang() === 'sq' ? 'English' : 'Shqip', 'aria-label': 'language' });
+      text: lang() === 'sq' ? 'English' : 'Shqip', title: t('nav.switchLanguage') });
     switcher.addEventListener('click', function () {
       window.localStorage.setItem('lang', lang() === 'sq' ? 'en' : 'sq');
       window.location.reload();
@@ -587,6 +654,11 @@
     const top = document.getElementById('top');
     top.textContent = '';
     top.appendChild(el('div', { class: 'brand' }, [el('strong', { text: t('app.title') }), el('span', { text: t('app.subtitle') })]));
+    top.appendChild(menu);
+    menu.addEventListener('click', function () {
+      const open = top.classList.toggle('menu-open');
+      menu.setAttribute('aria-expanded', String(open));
+    });
     top.appendChild(nav);
     const account = el('div', { class: 'account', id: 'account' });
     top.appendChild(account);

@@ -24,7 +24,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Every page of the portal checked with axe-core (the npm package, fetched at build time into target/npm by the portal's
  * pom) in headless Chromium over the fixture's warehouse: no serious or critical violation, in Albanian at desktop width
  * and in English at a 390 px phone's width, signed in as the coordinator (who sees every page but the clerks' upload)
- * and, for the upload page, as a data clerk.
+ * and, for the upload page, as a data clerk. At phone width, no page is wider than the screen (wide tables scroll in
+ * their own box) and the menu folds behind a button.
  */
 @ExtendWith(ScreenshotOnFailure.class)
 class AccessibilityBrowserTest {
@@ -101,10 +102,28 @@ class AccessibilityBrowserTest {
         ((JavascriptExecutor) driver).executeScript("window.localStorage.setItem('lang', 'en');");
         driver.manage().window().setSize(new Dimension(390, 844));
         List<String> found = new ArrayList<>();
+        List<String> wider = new ArrayList<>();
         for (String page : PAGES) {
             found.addAll(violations(page));
+            long width = (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth;");
+            long window = (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.clientWidth;");
+            if (width > window) {
+                wider.add(page + ": " + width + " px in " + window + " px; widest: " + ((JavascriptExecutor) driver).executeScript(
+                        "return Array.from(document.querySelectorAll('body *')).filter(function (e) { return e.getBoundingClientRect().right > "
+                                + "document.documentElement.clientWidth + 1 && !(e.parentElement && e.parentElement.closest('.scroll, .table-box')); }).slice(0, 1).map(function (e) { const chain = []; for (let n = e; n && n !== document.body; n = n.parentElement) {"
+                                + " chain.push(n.tagName + '#' + n.id + '.' + n.className + ' ' + n.getBoundingClientRect().width + '/' + n.scrollWidth"
+                                + " + ' ' + getComputedStyle(n).overflowX + ' ' + getComputedStyle(n).display); } return chain.join(' < '); }).join(', ');"));
+            }
         }
 
+        driver.get(portal.url("/actions.html"));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("menu-toggle")).isDisplayed());
+        assertThat(driver.findElement(By.id("main-nav")).isDisplayed()).as("the menu folds on a phone").isFalse();
+        driver.findElement(By.id("menu-toggle")).click();
+        assertThat(driver.findElement(By.id("main-nav")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("menu-toggle")).getDomAttribute("aria-expanded")).isEqualTo("true");
+
         assertThat(found).isEmpty();
+        assertThat(wider).as("pages wider than a phone (their wide tables scroll in their own box)").isEmpty();
     }
 }

@@ -456,6 +456,45 @@ class PagesBrowserTest {
     }
 
     @Test
+    void aChartDownloadsAsPngAndSvgAndAPrintedPageLeavesOutTheControls() throws Exception {
+        open("/explorer.html?indicator=child_victims&by=&period=quarter");
+        List<Object> data = chartData("chart-explorer");
+        BrowserPortal.files(portal.downloads).forEach(File::delete);
+
+        driver.findElement(By.cssSelector("#chart-explorer + .chart-download .chart-download-png")).click();
+        File png = waiting().until(d -> BrowserPortal.files(portal.downloads).stream().filter(f -> f.getName().endsWith(".png")).findFirst().orElse(null));
+        driver.findElement(By.cssSelector("#chart-explorer + .chart-download .chart-download-svg")).click();
+        File svg = waiting().until(d -> BrowserPortal.files(portal.downloads).stream().filter(f -> f.getName().endsWith(".svg")).findFirst().orElse(null));
+
+        byte[] pngBytes = waiting().until(d -> { byte[] b = read(png); return b.length > 8 ? b : null; });
+        assertThat(java.util.Arrays.copyOf(pngBytes, 4)).containsExactly(0x89, 'P', 'N', 'G');
+        String svgText = waiting().until(d -> { String t = new String(read(svg), StandardCharsets.UTF_8); return t.contains("</svg>") ? t : null; });
+        assertThat(svgText).contains("<svg");
+        // The SVG is the chart as drawn: every published value of its first period's label is on it.
+        assertThat(svgText).contains(String.valueOf(xAxis("chart-explorer").get(0)));
+        assertThat(drawn(data)).isGreaterThan(0);
+
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertThat(driver.findElement(By.id("main-nav")).isDisplayed()).isFalse();
+            assertThat(driver.findElement(By.id("lang-switch")).isDisplayed()).isFalse();
+            assertThat(driver.findElement(By.cssSelector("#chart-explorer + .chart-download")).isDisplayed()).isFalse();
+            assertThat(driver.findElement(By.id("chart-explorer")).isDisplayed()).isTrue();
+            assertThat(driver.findElement(By.tagName("h1")).isDisplayed()).isTrue();
+        } finally {
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+    }
+
+    private static byte[] read(File f) {
+        try {
+            return Files.readAllBytes(f.toPath());
+        } catch (java.io.IOException e) {
+            return new byte[0];
+        }
+    }
+
+    @Test
     void theExplorerDownloadHoldsTheFiguresTheApiGives() throws Exception {
         open("/explorer.html?indicator=child_victims&by=&period=quarter");
         chartData("chart-explorer");
