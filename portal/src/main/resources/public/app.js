@@ -45,7 +45,7 @@
       'completeness.deadline': 'Në kohë: deri më {day} të muajit pasardhës.',
       'completeness.expected': 'Të pritura (me afat të kaluar)', 'completeness.received': 'Të marra', 'completeness.onTime': 'Në kohë', 'completeness.refused': 'Të refuzuara',
       'arrival.ON_TIME': 'në kohë', 'arrival.LATE': 'me vonesë', 'arrival.REFUSED': 'i refuzuar', 'arrival.MISSING': 'mungon',
-      'source.border': 'Policia Kufitare', 'source.cpu': 'Njësitë e Mbrojtjes së Fëmijës', 'source.nrm': 'Mekanizmi Kombëtar i Referimit',
+      'source.border': 'Policia Kufitare', 'source.cpu': 'Njësitë për Mbrojtjen e Fëmijëve', 'source.nrm': 'Mekanizmi Kombëtar i Referimit',
       'source.services': 'Shërbimet sociale',
       'nav.menu': 'Menuja', 'nav.label': 'Menuja kryesore', 'nav.switchLanguage': 'Kaloni gjuhën në anglisht',
       'nav.overview': 'Përmbledhje', 'nav.forums': 'Forumet', 'nav.actions': 'Veprimet', 'nav.admin': 'Administrimi',

@@ -34,7 +34,7 @@
     const list = [{ value: '', text: A.t('explorer.albania') }].concat(e.dimensions.map(function (d) { return { value: d, text: A.t('dim.' + d) }; }))
       .filter(function (o) { return finest(e, o.value); });
     C.options(form.elements.by, list, wanted);
-    document.getElementById('description').textContent = (e.description[A.lang()] || e.description.en) + ' ' + A.t('explorer.source', { source: e.source });
+    document.getElementById('description').textContent = (e.description[A.lang()] || e.description.en) + ' ' + A.t('explorer.source', { source: (e.sourceName && e.sourceName[A.lang()]) || e.source });
     fillPeriods();
   }
 

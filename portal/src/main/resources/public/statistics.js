@@ -11,9 +11,10 @@
   const form = document.getElementById('statistics-form');
   const views = A.latest();
 
+  /** The period asked for, and the language files and names are written in. */
   function param() {
     const v = form.elements.period.value;
-    return (v.indexOf('Q') >= 0 ? 'quarter=' : 'year=') + encodeURIComponent(v);
+    return (v.indexOf('Q') >= 0 ? 'quarter=' : 'year=') + encodeURIComponent(v) + '&lang=' + (A.lang() === 'en' ? 'en' : 'sq');
   }
 
   function title(t) { return t.title[A.lang()] || t.title.en; }

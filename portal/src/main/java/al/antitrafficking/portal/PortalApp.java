@@ -117,7 +117,8 @@ public final class PortalApp {
             // Public answers kept serialised: at most 4,000 of them and 64 MB (a statistics table's answer is about 10 kB).
             IndicatorController indicators = new IndicatorController(services.releases(), services.clock(),
                     new AnswerCache(services.clock(), 4_000, 64L << 20));
-            StatisticsController statistics = new StatisticsController(services.releases(), services.territory(), services.clock());
+            StatisticsController statistics = new StatisticsController(services.releases(), services.territory(), services.labels(),
+                    services.clock());
             SessionController session = new SessionController(services.users(), sessions, throttle, guard, audit, security.sessionMax());
             AdminController admin = new AdminController(services.users(), sessions, audit, services.forums(), services.forumBackupDir(),
                     services.forumBackupsKept(), services.clock());
@@ -392,7 +393,7 @@ public final class PortalApp {
             InternalAccess internalAccess = releases.internalAccess(config.portal().duckdbMemoryLimit(), config.portal().duckdbThreads());
             PortalServices services = new PortalServices(releases, forums, forums.users(), forums.audit(), access, territory,
                     Clock.systemUTC(), config.forumBackupDir(), config.forumBackupsKept(), PortalSecurity.of(config.portal()),
-                    internalAccess, institutions, uploads);
+                    internalAccess, institutions, uploads, al.antitrafficking.warehouse.reference.ValueLabels.load(config.referenceDir()));
             RefusedUploads refusedUploads = new RefusedUploads(uploads, releases, internalAccess);
             Javalin app = create(services, network);
             java.util.concurrent.ScheduledExecutorService scheduler = scheduledBackups(forums, config);

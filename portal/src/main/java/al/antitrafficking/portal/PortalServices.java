@@ -32,7 +32,8 @@ public record PortalServices(
         PortalSecurity security,
         InternalAccess internal,
         Institutions institutions,
-        al.antitrafficking.portal.upload.Uploads uploads) {
+        al.antitrafficking.portal.upload.Uploads uploads,
+        al.antitrafficking.warehouse.reference.ValueLabels labels) {
 
     public PortalServices {
         requireNonNull(releases, "releases is null");
@@ -47,5 +48,6 @@ public record PortalServices(
         requireNonNull(internal, "internal is null");
         requireNonNull(institutions, "institutions is null");
         requireNonNull(uploads, "uploads is null");
+        requireNonNull(labels, "labels is null");
     }
 }

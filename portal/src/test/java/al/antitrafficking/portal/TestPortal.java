@@ -23,6 +23,8 @@ public final class TestPortal {
     /** The personal-data guard of the project's conf/pii, as the portal loads it. */
     public static final al.antitrafficking.warehouse.access.Institutions INSTITUTIONS =
             al.antitrafficking.warehouse.access.Institutions.load(ROOT.resolve("conf/reference"));
+    public static final al.antitrafficking.warehouse.reference.ValueLabels LABELS =
+            al.antitrafficking.warehouse.reference.ValueLabels.load(ROOT.resolve("conf/reference"));
     public static final PiiGuard GUARD = PiiGuard.load(ROOT.resolve("conf/pii"), TERRITORY, Countries.load(ROOT.resolve("conf/reference")));
     public static final al.antitrafficking.warehouse.contract.DataContract CONTRACT =
             al.antitrafficking.warehouse.contract.DataContract.load(ROOT.resolve("conf/contract/v1.csv"));
@@ -60,7 +62,7 @@ public final class TestPortal {
     public static PortalServices services(PublishedReleases releases, DuckDbForumStore forums, Path dir, Path incoming) {
         addAccounts(forums);
         return new PortalServices(releases, forums, forums.users(), forums.audit(), ACCESS, TERRITORY, CLOCK, dir.resolve("backups"), 30,
-                PortalSecurity.loopback(), releases.internalAccess("256MB", 2), INSTITUTIONS, uploads(forums, incoming, CLOCK));
+                PortalSecurity.loopback(), releases.internalAccess("256MB", 2), INSTITUTIONS, uploads(forums, incoming, CLOCK), LABELS);
     }
 
     /** Clerks' uploads into {@code incoming}, checked by the project's contract and guard, at most 4 MiB, a run at 02:00. */

@@ -6,8 +6,8 @@ import al.antitrafficking.warehouse.indicator.Indicator;
 import al.antitrafficking.warehouse.indicator.PeriodType;
 import al.antitrafficking.warehouse.indicator.QueryRefusedException;
 import al.antitrafficking.warehouse.reference.County;
-import al.antitrafficking.warehouse.reference.Crossing;
 import al.antitrafficking.warehouse.reference.Territory;
+import al.antitrafficking.warehouse.reference.ValueLabels;
 import al.antitrafficking.warehouse.release.PublishedRelease;
 import al.antitrafficking.warehouse.release.PublishedReleases;
 import al.antitrafficking.warehouse.release.StandardTables;
@@ -20,6 +20,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -30,11 +31,13 @@ import java.util.function.Function;
 public final class StatisticsController {
     private final PublishedReleases releases;
     private final Territory territory;
+    private final ValueLabels labels;
     private final Clock clock;
 
-    public StatisticsController(PublishedReleases releases, Territory territory, Clock clock) {
+    public StatisticsController(PublishedReleases releases, Territory territory, ValueLabels labels, Clock clock) {
         this.releases = releases;
         this.territory = territory;
+        this.labels = labels;
         this.clock = clock;
     }
 
@@ -77,8 +80,10 @@ public final class StatisticsController {
         StandardTables.Definition d = definition(ctx.pathParam("id"));
         StatisticsAnswers.Table t = release.statistics(d, period(ctx, release), clock.instant());
         Indicator indicator = release.catalogue().find(d.indicator()).orElseThrow();
-        Function<String, String> rowLabel = label(d.rows());
-        Function<String, String> columnLabel = label(d.columns());
+        // The page words values itself from their codes; counties and crossings come by name (a crossing's in the page's language).
+        String lang = "sq".equals(ctx.queryParam("lang")) ? "sq" : "en";
+        Function<String, String> rowLabel = named(d.rows()) ? label(d.rows(), lang) : code -> code;
+        Function<String, String> columnLabel = named(d.columns()) ? label(d.columns(), lang) : code -> code;
         List<List<String>> cells = new ArrayList<>();
         List<List<String>> statuses = new ArrayList<>();
         for (List<StatisticsAnswers.Figure> row : t.cells()) {
@@ -98,26 +103,31 @@ public final class StatisticsController {
             throw new NotFoundResponse("No export as " + format + "; csv, xlsx or pdf");
         }
         String period = period(ctx, release);
+        String lang = Optional.ofNullable(ctx.queryParam("lang")).orElse("en");
+        if (!lang.equals("sq") && !lang.equals("en")) {
+            throw new BadRequestResponse("Cannot make the file: lang must be sq or en");
+        }
         List<StatisticsExport.Stamped> tables = new ArrayList<>();
         List<StatisticsExport.Omitted> omitted = new ArrayList<>();
         if (id.equals("all")) {
-            allTables(release, period, tables, omitted);
+            allTables(release, period, lang, tables, omitted);
         } else {
-            tables.add(stamped(release, definition(id), period));
+            tables.add(stamped(release, definition(id), period, lang));
         }
         String file = "statistics_" + id + "_" + period + "_" + release.id() + "." + format;
         ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
         switch (format) {
-            case "csv" -> ctx.contentType("text/csv; charset=utf-8").result(StatisticsExport.csv(tables, omitted));
+            case "csv" -> ctx.contentType("text/csv; charset=utf-8").result(StatisticsExport.csv(tables, omitted, lang));
             case "xlsx" -> ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                    .result(StatisticsExport.xlsx(tables, omitted));
-            default -> ctx.contentType("application/pdf").result(StatisticsExport.pdf(tables, omitted));
+                    .result(StatisticsExport.xlsx(tables, omitted, lang));
+            default -> ctx.contentType("application/pdf").result(StatisticsExport.pdf(tables, omitted, lang));
         }
     }
 
-    private StatisticsExport.Stamped stamped(PublishedRelease release, StandardTables.Definition d, String period) {
+    private StatisticsExport.Stamped stamped(PublishedRelease release, StandardTables.Definition d, String period, String lang) {
         StatisticsAnswers.Table t = release.statistics(d, period, clock.instant());
-        return new StatisticsExport.Stamped(t, release.catalogue().find(d.indicator()).orElseThrow(), label(d.rows()), label(d.columns()));
+        return new StatisticsExport.Stamped(t, release.catalogue().find(d.indicator()).orElseThrow(), lang, label(d.rows(), lang),
+                label(d.columns(), lang), labels.dimension(lang, d.rows()));
     }
 
     /**
@@ -125,11 +135,12 @@ public final class StatisticsController {
      * not at all) is left out of a file of all tables and listed in it with the release's reason, so that one table
      * does not keep the ministry from the others. A period for which it makes none is refused.
      */
-    private void allTables(PublishedRelease release, String period, List<StatisticsExport.Stamped> tables, List<StatisticsExport.Omitted> omitted) {
+    private void allTables(PublishedRelease release, String period, String lang, List<StatisticsExport.Stamped> tables,
+                           List<StatisticsExport.Omitted> omitted) {
         QueryRefusedException first = null;
         for (StandardTables.Definition d : StandardTables.STANDARD) {
             try {
-                tables.add(stamped(release, d, period));
+                tables.add(stamped(release, d, period, lang));
             } catch (QueryRefusedException refused) {
                 // A refusal is the release's answer for this table, kept in the file; any other failure still fails the request.
                 omitted.add(new StatisticsExport.Omitted(d, refused.getMessage()));
@@ -145,14 +156,21 @@ public final class StatisticsController {
         return StandardTables.find(id).orElseThrow(() -> new NotFoundResponse("No standard table " + id));
     }
 
-    private Function<String, String> label(String dimension) {
+    /** Whether a dimension's groups are places with names (counties, crossings); {@code null}: a table without columns. */
+    private static boolean named(String dimension) {
+        return "county".equals(dimension) || "crossing".equals(dimension);
+    }
+
+    /** A group's label in the language: counties and crossings by their reference names, other values by value_labels.csv. */
+    private Function<String, String> label(String dimension, String lang) {
         if ("county".equals(dimension)) {
             return code -> territory.findCounty(code).map(County::name).orElse(code);
         }
         if ("crossing".equals(dimension)) {
-            return code -> territory.findCrossing(code).map(Crossing::name).orElse(code);
+            return code -> territory.findCrossing(code).map(c -> lang.equals("sq") ? c.nameSq() : c.name())
+                    .orElse(labels.value(lang, dimension, code));
         }
-        return code -> code;
+        return code -> labels.value(lang, dimension, code);
     }
 
     /** {@code year} or {@code quarter}, by default the release's last whole year, else its last quarter. */

@@ -86,15 +86,71 @@ class StatisticsExportTest {
         assertThat(lines.get(2).get(1)).isEqualTo(portal.fixture.releaseId).isEqualTo(t.get("snapshot").asText());
         assertThat(lines.get(7).get(0)).isEqualTo("Disclosure control");
         assertThat(lines.get(7).get(1)).startsWith("x = withheld to protect children's privacy");
-        // After the stamp and a blank line: the header, then one line per row and a total line.
+        // After the stamp and a blank line: the header (the dimension's code and name), then one line per row (its code,
+        // its label) and a total line; figures with a dot, as machines read them.
         List<CSVRecord> body = lines.subList(9, lines.size());
         assertThat(body.get(0).get(0)).isEqualTo(t.get("rows").asText());
+        assertThat(body.get(0).get(1)).isEqualTo(label(t.get("rows").asText(), "*", "en"));
         assertThat(body).hasSize(1 + t.get("rowLabels").size() + 1);
         for (int r = 0; r < t.get("cells").size(); r++) {
             for (int c = 0; c < t.get("cells").get(r).size(); c++) {
-                assertThat(body.get(r + 1).get(c + 1)).as("row %d col %d", r, c).isEqualTo(t.get("cells").get(r).get(c).asText());
+                assertThat(body.get(r + 1).get(c + 2)).as("row %d col %d", r, c).isEqualTo(t.get("cells").get(r).get(c).asText());
             }
         }
+    }
+
+    /** A label of conf/reference/value_labels.csv, read here with commons-csv (code * is the dimension's own name). */
+    private static String label(String dimension, String code, String lang) throws Exception {
+        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("project.root", "..")).resolve("conf/reference/value_labels.csv");
+        for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#').get()
+                .parse(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+            if (r.get("dimension").equals(dimension) && r.get("code").equals(code)) {
+                return r.get(lang);
+            }
+        }
+        return code;
+    }
+
+    @Test
+    void inAlbanianEveryFileIsWordedInAlbanianAndThePdfWritesNumbersTheAlbanianWay() throws Exception {
+        String id = MADE.get(0);
+        JsonNode t = table(id);
+        String csv = new String(get("/api/v1/statistics/" + id + "/export.csv?year=2025&lang=sq"), StandardCharsets.UTF_8);
+        List<CSVRecord> lines = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get().parse(new StringReader(csv.substring(1))).getRecords();
+
+        assertThat(lines.get(0).get(0)).isEqualTo("Tabela");
+        assertThat(lines.get(0).get(1)).isEqualTo(t.get("title").get("sq").asText());
+        assertThat(lines.get(2).get(0)).isEqualTo("Versioni i të dhënave");
+        assertThat(lines.get(3).get(1)).as("the CSV's date stays ISO").matches("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+        assertThat(lines.get(7).get(1)).startsWith("x = e fshehur");
+        assertThat(lines.get(9).get(1)).isEqualTo(label(t.get("rows").asText(), "*", "sq"));
+        assertThat(lines.get(lines.size() - 1).get(1)).isIn("Gjithsej", "Shqipëria");
+
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(get("/api/v1/statistics/" + id + "/export.xlsx?year=2025&lang=sq")))) {
+            Sheet sheet = book.getSheet(id);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Tabela");
+            assertThat(sheet.getRow(3).getCell(1).getStringCellValue()).as("the date in Albanian words")
+                    .matches("[0-9]{1,2} (janar|shkurt|mars|prill|maj|qershor|korrik|gusht|shtator|tetor|nëntor|dhjetor) [0-9]{4}");
+            assertThat(sheet.getRow(9).getCell(0).getStringCellValue()).isEqualTo(label(t.get("rows").asText(), "*", "sq"));
+        }
+
+        // The share table, if the release makes it for 2025: its decimals with a comma in the Albanian PDF.
+        JsonNode share = http.get("/api/v1/statistics/convergence_by_county?year=2025").statusCode() == 200 ? table("convergence_by_county") : null;
+        String pdfId = share != null ? "convergence_by_county" : id;
+        try (PDDocument pdf = Loader.loadPDF(get("/api/v1/statistics/" + pdfId + "/export.pdf?year=2025&lang=sq"))) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("Versioni i të dhënave: ").contains("Mbrojtja e të dhënave: x = e fshehur").contains("Periudha: 2025");
+            if (share != null) {
+                for (JsonNode row : share.get("cells")) {
+                    for (JsonNode cell : row) {
+                        if (cell.asText().matches("[0-9]+\\.[0-9]")) {
+                            assertThat(text).contains(cell.asText().replace('.', ','));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(http.get("/api/v1/statistics/" + id + "/export.csv?year=2025&lang=de").statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -105,7 +161,7 @@ class StatisticsExportTest {
             Sheet sheet = book.getSheet(MADE.get(0));
             assertThat(sheet.getRow(2).getCell(1).getStringCellValue()).isEqualTo(t.get("snapshot").asText());
             Row header = sheet.getRow(9);
-            assertThat(header.getCell(0).getStringCellValue()).isEqualTo(t.get("rows").asText());
+            assertThat(header.getCell(0).getStringCellValue()).isEqualTo(label(t.get("rows").asText(), "*", "en"));
             for (int r = 0; r < t.get("cells").size(); r++) {
                 Row row = sheet.getRow(10 + r);
                 for (int c = 0; c < t.get("cells").get(r).size(); c++) {
@@ -114,6 +170,7 @@ class StatisticsExportTest {
                     if (expected.matches("[0-9]+")) {
                         assertThat(cell.getCellType()).isEqualTo(CellType.NUMERIC);
                         assertThat((long) cell.getNumericCellValue()).isEqualTo(Long.parseLong(expected));
+                        assertThat(cell.getCellStyle().getDataFormatString()).as("thousands shown the reader's way").isEqualTo("#,##0");
                     } else {
                         assertThat(cell.getStringCellValue()).isEqualTo(expected);
                     }

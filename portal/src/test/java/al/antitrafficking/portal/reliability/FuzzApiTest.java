@@ -47,7 +47,7 @@ class FuzzApiTest {
                 loopback.sessionMax(), 1_000_000, Duration.ofMinutes(15));
         PortalServices services = new PortalServices(FIXTURE.releases, store, store.users(), store.audit(), TestPortal.ACCESS, TestPortal.TERRITORY,
                 java.time.Clock.systemUTC(), dir.resolve("backups"), 30, security, FIXTURE.releases.internalAccess("256MB", 2), TestPortal.INSTITUTIONS,
-                TestPortal.uploads(store, dir.resolve("incoming"), java.time.Clock.systemUTC()));
+                TestPortal.uploads(store, dir.resolve("incoming"), java.time.Clock.systemUTC()), TestPortal.LABELS);
         List<Route> routes = PortalApp.routes(services);
         Javalin app = PortalApp.create(services).start("127.0.0.1", 0);
         ApiFuzz.Result result;

@@ -131,7 +131,7 @@ public final class Catalogue {
             Object better = m.get("higher_is_better");
             return new Indicator(id, languages(id, m.get("name")), languages(id, m.get("description")), unit, fact, date, measure,
                     days, where, numerator, dimensions, byMunicipality, better == null ? Optional.empty() : Optional.of((Boolean) better),
-                    text(m, "source", id));
+                    text(m, "source", id), m.get("source_sq") == null ? null : String.valueOf(m.get("source_sq")));
         } catch (IllegalArgumentException | ClassCastException e) {
             throw fail(id, e.getMessage());
         }

@@ -27,7 +27,8 @@ public record Indicator(
         List<String> dimensions,
         boolean publishedByMunicipality,
         Optional<Boolean> higherIsBetter,
-        String source) {
+        String source,
+        String sourceSq) {
 
     public enum Measure { DISTINCT_CHILDREN, ROWS, MEDIAN_DAYS }
 
@@ -42,5 +43,11 @@ public record Indicator(
         where = List.copyOf(where);
         numeratorWhere = List.copyOf(numeratorWhere);
         dimensions = List.copyOf(dimensions);
+        sourceSq = sourceSq == null || sourceSq.isBlank() ? source : sourceSq;
+    }
+
+    /** Where the figures come from, in a language (sq, else English). */
+    public String source(String lang) {
+        return "sq".equals(lang) ? sourceSq : source;
     }
 }

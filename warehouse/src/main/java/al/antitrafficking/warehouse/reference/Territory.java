@@ -75,7 +75,7 @@ public final class Territory {
                 r.get("other_names").isEmpty() ? List.of() : Arrays.asList(r.get("other_names").split("\\|"))));
         List<Crossing> crossings = read(referenceDir.resolve("border_crossings.csv"), r -> new Crossing(
                 r.get("code"), r.get("name"), Crossing.Kind.valueOf(r.get("kind").toUpperCase(java.util.Locale.ROOT)),
-                optional(r.get("county_code")), optional(r.get("neighbour_country"))));
+                optional(r.get("county_code")), optional(r.get("neighbour_country")), r.isMapped("name_sq") ? r.get("name_sq") : null));
         Map<String, String> former = new LinkedHashMap<>();
         Path formerFile = referenceDir.resolve("former_communes.csv");
         if (Files.isRegularFile(formerFile)) {
