@@ -119,7 +119,7 @@
     FILTERS.forEach(function (n) { if (A.query.get(n)) { params.set(n, A.query.get(n)); } });
     const suffix = params.toString() ? '?' + params.toString() : '';
     document.getElementById('export-csv').href = '/api/v1/actions/export.csv' + suffix;
-    document.getElementById('export-xlsx').href = '/api/v1/actions/export.xlsx' + suffix;
+    document.getElementById('export-xlsx').href = '/api/v1/actions/export.xlsx' + (suffix ? suffix + '&' : '?') + 'lang=' + (A.lang() === 'en' ? 'en' : 'sq');
     const [actions] = await Promise.all([A.call('GET', '/api/v1/actions' + suffix), summary(reference, forumTitles, text)]);
     table(actions, reference, forumTitles, text);
   }

@@ -112,7 +112,7 @@ public final class PortalApp {
             ReleaseController release = new ReleaseController(services.releases());
             ForumController forums = new ForumController(services.forums(), access, audit);
             ActionController actions = new ActionController(services.forums(), services.releases(), services.territory(), services.clock(),
-                    access, audit);
+                    access, audit, services.institutions());
             ReferenceController reference = new ReferenceController(services.territory(), services.releases(), services.institutions());
             // Public answers kept serialised: at most 4,000 of them and 64 MB (a statistics table's answer is about 10 kB).
             IndicatorController indicators = new IndicatorController(services.releases(), services.clock(),

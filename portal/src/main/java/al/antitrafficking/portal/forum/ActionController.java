@@ -49,14 +49,17 @@ public final class ActionController {
     private final Clock clock;
     private final ActionAccess access;
     private final AuditLog audit;
+    private final al.antitrafficking.warehouse.access.Institutions institutions;
 
-    public ActionController(ForumStore store, PublishedReleases releases, Territory territory, Clock clock, ActionAccess access, AuditLog audit) {
+    public ActionController(ForumStore store, PublishedReleases releases, Territory territory, Clock clock, ActionAccess access, AuditLog audit,
+                            al.antitrafficking.warehouse.access.Institutions institutions) {
         this.store = requireNonNull(store, "store is null");
         this.releases = requireNonNull(releases, "releases is null");
         this.territory = requireNonNull(territory, "territory is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.access = requireNonNull(access, "access is null");
         this.audit = requireNonNull(audit, "audit is null");
+        this.institutions = requireNonNull(institutions, "institutions is null");
     }
 
     /** An action's page: the action, its forum's title, notes and history. */
@@ -89,10 +92,19 @@ public final class ActionController {
         ctx.result(ActionExport.csv(filtered(ctx)).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The list as a workbook in the language of {@code lang} (sq or en, English by default). */
     public void exportXlsx(Context ctx) {
-        ctx.header("Content-Disposition", "attachment; filename=\"forum-actions.xlsx\"");
+        String lang = Optional.ofNullable(ctx.queryParam("lang")).orElse("en");
+        if (!lang.equals("sq") && !lang.equals("en")) {
+            throw new BadRequestResponse("Cannot make the file: lang must be sq or en");
+        }
+        java.util.Map<String, String> translated = store.translations(lang);
+        java.util.function.UnaryOperator<String> institution = name -> lang.equals("sq")
+                ? institutions.byName(name).map(al.antitrafficking.warehouse.access.Institutions.Institution::nameSq).orElse(name) : name;
+        byte[] file = ActionExport.xlsx(filtered(ctx), lang, text -> translated.getOrDefault(text, text), institution);
+        ctx.header("Content-Disposition", "attachment; filename=\"" + (lang.equals("sq") ? "veprimet-e-forumeve" : "forum-actions") + ".xlsx\"");
         ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        ctx.result(ActionExport.xlsx(filtered(ctx)));
+        ctx.result(file);
     }
 
     public void show(Context ctx) {

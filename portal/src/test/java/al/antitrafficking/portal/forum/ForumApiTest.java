@@ -257,8 +257,29 @@ class ForumApiTest {
             assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("action");
             assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("Takim i përbashkët");
             assertThat(sheet.getRow(1).getCell(9).getStringCellValue()).isEqualTo("yes");
+            assertThat(sheet.getRow(1).getCell(7).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(java.time.LocalDate.of(2026, 2, 1));
             assertThat(sheet.getLastRowNum()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void exportsTheWorkbookInAlbanianWithTheForumsWordsTranslated() throws Exception {
+        // The action answers a seeded finding, which has its Albanian; its own text was typed in Albanian and stays as typed.
+        call("POST", "/api/v1/actions", action("Takim i përbashkët", "2026-02-01", null), 201);
+
+        HttpResponse<byte[]> response = signedIn.bytes("/api/v1/actions/export.xlsx?lang=sq");
+
+        assertThat(response.headers().firstValue("Content-Disposition").orElseThrow()).contains("veprimet-e-forumeve.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
+            Sheet sheet = workbook.getSheet("veprimet");
+            assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("veprimi");
+            assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("Takim i përbashkët");
+            assertThat(sheet.getRow(1).getCell(3).getStringCellValue()).isEqualTo("koordinimi ndërmjet strukturave të ndryshme vendore është i paplotë");
+            assertThat(sheet.getRow(1).getCell(4).getStringCellValue()).isEqualTo("Komiteti Rajonal Antitrafik Kukës");
+            assertThat(sheet.getRow(1).getCell(8).getStringCellValue()).isEqualTo("E propozuar");
+            assertThat(sheet.getRow(1).getCell(9).getStringCellValue()).isEqualTo("po");
+        }
+        assertThat(signedIn.bytes("/api/v1/actions/export.xlsx?lang=fr").statusCode()).isEqualTo(400);
     }
 
     @Test
