@@ -27,6 +27,20 @@ class DataContractTest {
     }
 
     @Test
+    void theCommittedAlbanianDocumentIsTheRenderingOfTheContractAndEveryColumnHasItsMeaning() throws IOException {
+        String committed = Files.readString(TestProject.ROOT.resolve("docs/data-contract.sq.md"), UTF_8);
+        java.util.Map<String, String> albanian = ContractDocument.albanianDescriptions(TestProject.CONFIG.contractFile());
+
+        assertThat(committed).as("docs/data-contract.sq.md is out of date: run ContractDocument")
+                .isEqualTo(ContractDocument.renderAlbanian(TestProject.CONTRACT, albanian));
+        for (Source source : Source.values()) {
+            assertThat(albanian.keySet()).as(source.code()).containsAll(TestProject.CONTRACT.columns(source).stream()
+                    .map(c -> source.code() + "|" + c).toList());
+        }
+        assertThat(committed).contains("| `sex` | choice | po | `F`, `M`, `U` |").contains("Njësinë për Mbrojtjen e Fëmijëve");
+    }
+
+    @Test
     void givesEachSourceItsColumnsWithTheIdFirst() {
         assertThat(TestProject.CONTRACT.columns(Source.BORDER)).startsWith("record_id", "child_pseudonym").hasSize(12);
         assertThat(TestProject.CONTRACT.idColumn(Source.NRM)).isEqualTo("nrm_id");
