@@ -81,6 +81,27 @@
     return row.flags && row.flags.indexOf('PARTIAL_PERIOD') >= 0 ? A.t('statistics.partial', { period: row.period }) : row.period;
   }
 
+  /** The hatch drawn over a figure the release withholds: a pattern, never a size that says how many. */
+  const HATCH = { symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4, color: 'rgba(0, 0, 0, 0.5)' };
+
+  /**
+   * Bar data for result rows: a published value as it is; a withheld one as a hatched, dashed bar of one fixed length (a
+   * tenth of the longest published bar, whatever the figure) marked x, so that it reads as neither a zero nor a gap; not
+   * reported stays a gap. {@code styleOf(row, i)}: the bar's own style (a colour), kept under the hatch.
+   */
+  function bars(rows, styleOf) {
+    const values = rows.map(value).filter(function (v) { return v !== null; });
+    const stub = values.length && Math.max.apply(null, values) > 0 ? Math.max.apply(null, values) / 10 : 1;
+    return rows.map(function (r, i) {
+      const style = styleOf ? styleOf(r, i) : {};
+      if (r && r.status === 'WITHHELD') {
+        return { value: stub, withheld: true, itemStyle: Object.assign({}, style, { color: '#ffffff', borderColor: '#555555', borderType: 'dashed',
+          borderWidth: 1, decal: HATCH }), label: { show: true, position: 'right', formatter: mark('WITHHELD'), color: '#333333' } };
+      }
+      return { value: value(r), itemStyle: style };
+    });
+  }
+
   /** A value a chart can draw: the number, or null (a gap) when withheld or not reported. */
   function value(row) {
     return row && row.status === 'PUBLISHED' && row.value !== null && row.value !== undefined ? row.value : null;
@@ -190,6 +211,6 @@
   }
 
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
-  window.Charts = { PALETTE: PALETTE, RAMP: RAMP, init: init, spans: spans, periods: periods, options: options, months: months, partial: partial, ask: ask, legend: legend, places: places,
+  window.Charts = { PALETTE: PALETTE, RAMP: RAMP, HATCH: HATCH, bars: bars, init: init, spans: spans, periods: periods, options: options, months: months, partial: partial, ask: ask, legend: legend, places: places,
     mark: mark, cell: cell, said: said, period: period, value: value, fillTable: fillTable, csvLink: csvLink, all: charts };
 })();

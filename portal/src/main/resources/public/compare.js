@@ -67,11 +67,16 @@
       tooltip: { trigger: 'item', formatter: function (p) { const r = rows.find(function (x) { return x.code === p.name; }); return r ? r.name + ': ' + C.said(r.row, e.unit) : p.name; } },
       visualMap: { min: 0, max: max || 1, inRange: { color: C.RAMP }, calculable: false, left: 0, bottom: 0, text: [A.number(Math.round(max)), '0'] },
       series: [{
-        type: 'map', map: 'albania', nameProperty: 'iso_3166_2', roam: false, selectedMode: 'single',
+        // The chosen county is outlined, never filled over: its colour still says its value. A withheld county is hatched.
+        type: 'map', map: 'albania', nameProperty: 'iso_3166_2', roam: false, selectedMode: false,
         label: { show: false }, emphasis: { label: { show: true, formatter: function (p) { return countyName(p.name); } } },
-        select: { label: { show: true, formatter: function (p) { return countyName(p.name); } } },
         itemStyle: { borderColor: '#555', areaColor: '#eee' },
-        data: rows.map(function (r) { return { name: r.code, value: C.value(r.row), selected: r.code === selected }; })
+        data: rows.map(function (r) {
+          const style = r.code === selected ? { borderColor: '#000000', borderWidth: 3 } : {};
+          if (r.row.status === 'WITHHELD') { style.decal = C.HATCH; }
+          return { name: r.code, value: C.value(r.row), itemStyle: style, withheld: r.row.status === 'WITHHELD',
+            label: r.code === selected ? { show: true, formatter: function (p) { return countyName(p.name); }, fontWeight: 'bold' } : undefined };
+        })
       }]
     }, true);
     const ranked = rows.slice().sort(function (a, b) { return (C.value(b.row) === null ? -1 : C.value(b.row)) - (C.value(a.row) === null ? -1 : C.value(a.row)); });
@@ -83,7 +88,9 @@
       yAxis: { type: 'category', data: ranked.slice().reverse().map(function (r) { return r.name + (r.row.status === 'PUBLISHED' ? '' : ' (' + C.mark(r.row.status) + ')'); }) },
       series: [{
         type: 'bar', name: name(e),
-        data: ranked.slice().reverse().map(function (r) { return { value: C.value(r.row), itemStyle: { color: r.code === selected ? C.PALETTE[1] : C.PALETTE[0] } }; }),
+        data: C.bars(ranked.slice().reverse().map(function (r) { return r.row; }), function (row, i) {
+          return { color: ranked[ranked.length - 1 - i].code === selected ? C.PALETTE[1] : C.PALETTE[0] };
+        }),
         markLine: C.value(nationalRow) === null ? undefined : { symbol: 'none', label: { formatter: A.t('compare.albania') }, lineStyle: { color: '#000', type: 'dashed' }, data: [{ xAxis: C.value(nationalRow) }] }
       }]
     }, true);
@@ -126,7 +133,7 @@
       grid: { left: 130, right: 40, top: 10, bottom: 30 },
       xAxis: { type: 'value' },
       yAxis: { type: 'category', data: rows.slice().reverse().map(function (r) { return r.name; }) },
-      series: [{ type: 'bar', name: name(e), data: rows.slice().reverse().map(function (r) { return C.value(r.row); }) }]
+      series: [{ type: 'bar', name: name(e), data: C.bars(rows.slice().reverse().map(function (r) { return r.row; })) }]
     }, true);
     C.fillTable(document.getElementById('municipality-table'), [A.t('compare.municipality'), name(e), A.t('compare.status')],
       rows.map(function (r) { return [r.name, C.cell(r.row, e.unit), A.t('status.' + r.row.status)]; }));

@@ -86,7 +86,7 @@
       grid: { left: 60, right: 20, top: 20, bottom: 40 },
       xAxis: { type: 'category', name: A.t('convergence.days'), nameLocation: 'middle', nameGap: 28, data: flow.delays.map(function (d) { return d.reached[0]; }) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', name: A.t('convergence.children'), data: flow.delays.map(function (d) { return d.status === 'PUBLISHED' ? d.children : null; }) }]
+      series: [{ type: 'bar', name: A.t('convergence.children'), data: C.bars(flow.delays.map(function (d) { return { status: d.status, value: d.children }; })) }]
     }, true);
     C.fillTable(document.getElementById('delay-table'), [A.t('convergence.days'), A.t('convergence.children')],
       flow.delays.map(function (d) { return [d.reached[0], children(d)]; }));

@@ -252,6 +252,77 @@ class PagesBrowserTest {
         assertNoPageError();
     }
 
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> seriesItems(String elementId) {
+        return (List<Map<String, Object>>) ((JavascriptExecutor) driver).executeScript(
+                "const c = echarts.getInstanceByDom(document.getElementById(arguments[0])); const o = c && c.getOption();"
+                        + "return o && o.series && o.series[0].data ? o.series[0].data.map(function (d) { return d !== null && typeof d === 'object' ? d : { value: d }; }) : null;",
+                elementId);
+    }
+
+    /** The chart's bars and how many of its table's rows have a cell that is exactly the withheld mark, read in one go. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> barsAndTable(String chartId, String tableId) {
+        return (Map<String, Object>) ((JavascriptExecutor) driver).executeScript(
+                "const c = echarts.getInstanceByDom(document.getElementById(arguments[0])); const o = c && c.getOption();"
+                        + "const rows = Array.from(document.querySelectorAll('#' + arguments[1] + ' tbody tr'));"
+                        + "return { bars: o && o.series && o.series[0].data ? o.series[0].data.map(function (d) { return d !== null && typeof d === 'object' ? d : { value: d }; }) : [],"
+                        + " withheld: rows.filter(function (r) { return Array.from(r.cells).some(function (td) { return td.textContent === 'x'; }); }).length };",
+                chartId, tableId);
+    }
+
+    @Test
+    void aWithheldFigureIsAHatchedBarOfOneLength() {
+        List<Map<String, Object>> bars = List.of();
+        long withheldRows = 0;
+        // The days to the NRM over 2025 in Albania, then county after county, until one bar is withheld.
+        open("/convergence.html?period=2025-01/2025-12");
+        chartData("chart-flow");
+        for (String county : options("county")) {
+            new Select(driver.findElement(By.id("county"))).selectByValue(county);
+            waiting().until(d -> d.getCurrentUrl().contains("county=" + county));
+            waiting().until(d -> !((List<?>) barsAndTable("chart-delay", "delay-table").get("bars")).isEmpty()
+                    || !d.findElement(By.id("chart-delay")).isDisplayed());
+            Map<String, Object> read = barsAndTable("chart-delay", "delay-table");
+            withheldRows = ((Number) read.get("withheld")).longValue();
+            if (withheldRows > 0) {
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> drawnBars = (List<Map<String, Object>>) read.get("bars");
+                bars = drawnBars;
+                break;
+            }
+        }
+        assertThat(withheldRows).as("some delay is withheld in the fixture's release").isPositive();
+
+        List<Map<String, Object>> withheld = bars.stream().filter(b -> Boolean.TRUE.equals(b.get("withheld"))).toList();
+        assertThat(withheld).hasSize((int) withheldRows);
+        double longest = bars.stream().filter(b -> !Boolean.TRUE.equals(b.get("withheld")) && b.get("value") != null)
+                .mapToDouble(b -> ((Number) b.get("value")).doubleValue()).max().orElse(0);
+        assertThat(withheld).allSatisfy(b -> {
+            assertThat(((Number) b.get("value")).doubleValue()).as("one length for every withheld bar").isEqualTo(longest > 0 ? longest / 10 : 1);
+            assertThat(((Map<?, ?>) b.get("itemStyle")).get("decal")).as("hatched").isNotNull();
+        });
+        assertNoPageError();
+    }
+
+    @Test
+    void theChosenCountyIsOutlinedOnTheMapNotFilledOver() {
+        open("/compare.html");
+        chartData("chart-map");
+        new Select(driver.findElement(By.id("county"))).selectByValue("AL-07");
+        waiting().until(d -> d.getCurrentUrl().contains("county=AL-07"));
+        waiting().until(d -> seriesItems("chart-map").stream().anyMatch(x -> "AL-07".equals(x.get("name"))
+                && x.get("itemStyle") instanceof Map<?, ?> m && m.get("borderWidth") != null));
+
+        Map<String, Object> county = seriesItems("chart-map").stream().filter(d -> "AL-07".equals(d.get("name"))).findFirst().orElseThrow();
+        Map<?, ?> style = (Map<?, ?>) county.get("itemStyle");
+        assertThat(((Number) style.get("borderWidth")).intValue()).isEqualTo(3);
+        assertThat(style.get("areaColor")).as("the value's colour is kept").isNull();
+        assertThat(seriesItems("chart-map").stream().filter(d -> !"AL-07".equals(d.get("name")))
+                .map(d -> (Map<?, ?>) d.get("itemStyle")).filter(m -> m != null && m.get("borderWidth") != null)).isEmpty();
+        assertNoPageError();
+    }
+
     @Test
     void theMapAnswersAClickOnACounty() {
         open("/compare.html");
