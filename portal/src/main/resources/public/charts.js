@@ -9,6 +9,23 @@
   const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
   const RAMP = ['#deebf7', '#9ecae1', '#4292c6', '#08519c', '#08306b'];
   const charts = [];
+  // One colour per series on every page: a mechanism, a victim's status or a sex is always drawn the same.
+  const SERIES = {
+    first_mechanism: { border: '#0072B2', cpu: '#009E73', nrm: '#D55E00', services: '#CC79A7' },
+    status: { potential: '#56B4E9', presumed: '#E69F00', identified: '#0072B2' },
+    sex: { F: '#CC79A7', M: '#009E73', U: '#999999' }
+  };
+  // Twelve counties, twelve colours fixed by code (Paul Tol's muted and bright schemes), so no two share one.
+  const COUNTIES = ['#332288', '#88CCEE', '#44AA99', '#117733', '#999933', '#DDCC77', '#CC6677', '#882255', '#AA4499', '#4477AA',
+    '#EE6677', '#228833'];
+
+  /** The colour of a series: fixed for a county, a mechanism, a status or a sex; else the i-th of the palette. */
+  function colour(dimension, code, i) {
+    const county = /^AL-(\d\d)$/.exec(dimension === 'county' ? code : '');
+    if (county) { return COUNTIES[Number(county[1]) - 1]; }
+    if (SERIES[dimension] && SERIES[dimension][code]) { return SERIES[dimension][code]; }
+    return (i >= PALETTE.length ? COUNTIES : PALETTE)[i % (i >= PALETTE.length ? COUNTIES.length : PALETTE.length)];
+  }
 
   function init(id) {
     const chart = echarts.init(document.getElementById(id));
@@ -65,7 +82,7 @@
       });
       if (flags.indexOf(true) < 0) { return; }
       const values = s.data.slice();
-      const colour = PALETTE[k % PALETTE.length];
+      const colour = s.color || PALETTE[k % PALETTE.length];
       s.data = values.map(function (v, i) { return flags[i] ? null : v; });
       s.itemStyle = { color: colour };
       s.lineStyle = { color: colour };
@@ -211,6 +228,6 @@
   }
 
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
-  window.Charts = { PALETTE: PALETTE, RAMP: RAMP, HATCH: HATCH, bars: bars, init: init, spans: spans, periods: periods, options: options, months: months, partial: partial, ask: ask, legend: legend, places: places,
+  window.Charts = { PALETTE: PALETTE, RAMP: RAMP, HATCH: HATCH, bars: bars, colour: colour, init: init, spans: spans, periods: periods, options: options, months: months, partial: partial, ask: ask, legend: legend, places: places,
     mark: mark, cell: cell, said: said, period: period, value: value, fillTable: fillTable, csvLink: csvLink, all: charts };
 })();

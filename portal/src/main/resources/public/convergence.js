@@ -50,7 +50,7 @@
       } },
       series: [{ type: 'sankey', left: 10, right: 160, nodeAlign: 'left', emphasis: { focus: 'adjacency' },
         label: { formatter: function (p) { return node(p.name); } },
-        data: names.map(function (n, i) { return { name: n, itemStyle: { color: n.indexOf('after:') === 0 ? '#BBBBBB' : C.PALETTE[i % C.PALETTE.length] } }; }),
+        data: names.map(function (n, i) { return { name: n, itemStyle: { color: n.indexOf('after:') === 0 ? '#BBBBBB' : C.colour('first_mechanism', n, i) } }; }),
         links: flow.links.map(function (l) {
           return l.status === 'PUBLISHED' ? { source: l.source, target: l.target, value: l.children, status: l.status }
             : { source: l.source, target: l.target, value: placeholder, status: l.status, lineStyle: { color: '#888888', opacity: 0.3 },

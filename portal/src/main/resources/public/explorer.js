@@ -79,8 +79,10 @@
       grid: { left: 60, right: 20, top: 40, bottom: 40 },
       xAxis: { type: 'category', data: periods },
       yAxis: { type: 'value' },
-      series: C.partial(keys.map(function (k) {
+      series: C.partial(keys.map(function (k, i) {
+        const colour = C.colour(by, k, i);
         return { name: by ? label(by, k) : A.t('explorer.albania'), type: periods.length > 1 ? 'line' : 'bar', connectNulls: false,
+          color: colour, itemStyle: { color: colour }, lineStyle: { color: colour },
           data: periods.map(function (p) { return C.value(groups[k][p]); }) };
       }), function (k, i) { return groups[keys[k]][periods[i]]; })
     }, true);

@@ -153,8 +153,10 @@
       grid: { left: 50, right: 20, top: 36, bottom: 40 },
       xAxis: { type: 'category', data: periods },
       yAxis: { type: 'value', minInterval: 1 },
-      series: C.partial(statuses.map(function (s) {
-        return { name: A.t('series.' + s), type: 'line', connectNulls: false, data: periods.map(function (p) { return C.value(byStatus[s][p]); }) };
+      series: C.partial(statuses.map(function (s, i) {
+        const colour = C.colour('status', s, i);
+        return { name: A.t('series.' + s), type: 'line', connectNulls: false, color: colour, itemStyle: { color: colour }, lineStyle: { color: colour },
+          data: periods.map(function (p) { return C.value(byStatus[s][p]); }) };
       }), function (k, i) { return byStatus[statuses[k]][periods[i]]; })
     });
     C.fillTable(document.getElementById('victims-table'), [A.t('dim.status')].concat(periods), statuses.map(function (s) {

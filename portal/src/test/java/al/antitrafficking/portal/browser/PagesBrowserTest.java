@@ -305,6 +305,32 @@ class PagesBrowserTest {
         assertNoPageError();
     }
 
+    /** The colour of each named series of a chart (its dashed twins for partial periods left out). */
+    @SuppressWarnings("unchecked")
+    private Map<String, String> seriesColours(String elementId) {
+        return (Map<String, String>) waiting().until(d -> ((JavascriptExecutor) d).executeScript(
+                "const c = echarts.getInstanceByDom(document.getElementById(arguments[0])); const o = c && c.getOption();"
+                        + "if (!o || !o.series || !o.series.length) { return null; } const out = {};"
+                        + "o.series.filter(function (s) { return !s.partial; }).forEach(function (s) { out[s.name] = s.lineStyle && s.lineStyle.color || s.color; });"
+                        + "return out;", elementId));
+    }
+
+    @Test
+    void everySeriesHasOneColourOnEveryPageAndTwelveCountiesTwelveColours() {
+        open("/");
+        Map<String, String> overview = seriesColours("chart-victims");
+        open("/explorer.html?indicator=child_victims&by=status&period=year");
+        waiting().until(d -> seriesColours("chart-explorer").keySet().containsAll(overview.keySet()));
+        Map<String, String> explorer = seriesColours("chart-explorer");
+
+        assertThat(overview).isNotEmpty();
+        overview.forEach((status, colour) -> assertThat(explorer.get(status)).as(status).isEqualTo(colour));
+
+        open("/explorer.html?indicator=child_victims&by=county&period=year");
+        waiting().until(d -> seriesColours("chart-explorer").size() == 12);
+        assertThat(new java.util.HashSet<>(seriesColours("chart-explorer").values())).as("no two counties share a colour").hasSize(12);
+    }
+
     @Test
     void theChosenCountyIsOutlinedOnTheMapNotFilledOver() {
         open("/compare.html");
