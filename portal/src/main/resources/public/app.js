@@ -21,6 +21,9 @@
       'convergence.withheld': 'Të fshehura për mbrojtjen e fëmijëve (vizatuar gri, me shenjën x, me një gjerësi që nuk thotë sa janë): {flows}.', 'convergence.lostAt': 'Pjesa që nuk shkoi më tej pas: {mechanism}',
       'convergence.flowColumn': 'Rrjedha', 'convergence.children': 'Fëmijë', 'convergence.shareLost': 'Pjesa e humbur', 'convergence.days': 'Ditë',
       'convergence.median': 'Mediana: {days} ditë (treguesi i katalogut).',
+      'convergence.lostShort': '{share} nuk shkuan më tej', 'convergence.overTime': 'Konvergjenca me kalimin e kohës, sipas qarkut',
+      'convergence.overTimeNote': 'Treguesit e katalogut për rrugën e fëmijës ndërmjet mekanizmave, për çdo qark (vija e trashë: qarku i zgjedhur) dhe për Shqipërinë (vija e zezë e ndërprerë), sipas periudhës më të imët që ky version boton sipas qarkut.',
+      'convergence.noDelayFromNrm': 'Duke nisur nga MKR-ja nuk ka vonesë deri te MKR-ja: zgjidhni Policinë Kufitare ose Njësitë për Mbrojtjen e Fëmijëve.',
       'nav.compare': 'Krahaso qarqet', 'nav.explorer': 'Eksploro', 'nav.completeness': 'Plotësia e të dhënave',
       'common.csv': 'Shkarko të dhënat (CSV)',
       'compare.title': 'Krahaso qarqet', 'compare.indicator': 'Treguesi', 'compare.period': 'Periudha', 'compare.county': 'Qarku',
@@ -131,7 +134,7 @@
       'common.refused': 'Nuk botohet në këtë version: {message}',
       'common.copyLink': 'Kopjo lidhjen e kësaj pamjeje',
       'common.linkCopied': 'Lidhja u kopjua: kush e hap sheh të njëjtën pamje.',
-      'common.copyThis': 'Kopjojeni këtë lidhje:',
+      'common.copyThis': 'Kopjojeni këtë lidhje:', 'common.loading': 'Po ngarkohen shifrat… (ato që shihni janë ende të mëparshmet)',
       'common.scrollBox': 'tabelë që lëviz anash (shigjetat majtas dhe djathtas)',
       'chart.download': 'Shkarko grafikun:', 'chart.png': 'PNG', 'chart.svg': 'SVG', 'chart.downloadNamed': 'Shkarko grafikun “{name}” si {format}',
       'compare.window': '12 muajt e fundit ({from} – {to})',
@@ -181,6 +184,9 @@
       'convergence.withheld': 'Withheld to protect children (drawn grey, marked x, at a width that says nothing of their size): {flows}.', 'convergence.lostAt': 'Share who went no further after: {mechanism}',
       'convergence.flowColumn': 'Flow', 'convergence.children': 'Children', 'convergence.shareLost': 'Share lost', 'convergence.days': 'Days',
       'convergence.median': 'Median: {days} days (the catalogue indicator).',
+      'convergence.lostShort': '{share} went no further', 'convergence.overTime': 'Convergence over time, by county',
+      'convergence.overTimeNote': 'The catalogue indicators of the child\'s path across mechanisms, for each county (thick line: the chosen county) and for Albania (dashed black line), by the finest period this release publishes by county.',
+      'convergence.noDelayFromNrm': 'Starting from the NRM there is no delay to the NRM: choose the Border Police or the Child Protection Units.',
       'nav.compare': 'Compare districts', 'nav.explorer': 'Explorer', 'nav.completeness': 'Data completeness',
       'common.csv': 'Download the data (CSV)',
       'compare.title': 'Compare districts', 'compare.indicator': 'Indicator', 'compare.period': 'Period', 'compare.county': 'County',
@@ -291,7 +297,7 @@
       'common.refused': 'Not published in this release: {message}',
       'common.copyLink': 'Copy the link to this view',
       'common.linkCopied': 'Link copied: whoever opens it sees the same view.',
-      'common.copyThis': 'Copy this link:',
+      'common.copyThis': 'Copy this link:', 'common.loading': 'Loading the figures… (what you see is still the previous view)',
       'common.scrollBox': 'table that scrolls sideways (left and right arrows)',
       'chart.download': 'Download the chart:', 'chart.png': 'PNG', 'chart.svg': 'SVG', 'chart.downloadNamed': 'Download the chart "{name}" as {format}',
       'compare.window': 'Last 12 months ({from} – {to})',
@@ -437,7 +443,52 @@
 
   function can(s, capability) { return s.capabilities.indexOf(capability) >= 0; }
 
+  let pending = 0;
+  let busyTimer = null;
+
+  /**
+   * While an answer is awaited for longer than a moment, the page says so (a status line) and marks what it shows as
+   * stale (aria-busy, dimmed) until the last answer is in, so that nobody reads the old figures as the new ones.
+   */
+  function busy(delta) {
+    pending += delta;
+    const main = document.querySelector('main');
+    if (!main) { return; }
+    if (pending > 0 && !busyTimer && main.getAttribute('aria-busy') !== 'true') {
+      busyTimer = setTimeout(function () {
+        busyTimer = null;
+        if (pending <= 0) { return; }
+        main.setAttribute('aria-busy', 'true');
+        main.classList.add('stale');
+        let line = document.getElementById('loading');
+        if (!line) {
+          line = el('p', { id: 'loading', class: 'loading', role: 'status' });
+          document.body.appendChild(line);
+        }
+        line.textContent = t('common.loading');
+        line.hidden = false;
+      }, 300);
+    }
+    if (pending <= 0) {
+      pending = 0;
+      if (busyTimer) { clearTimeout(busyTimer); busyTimer = null; }
+      main.removeAttribute('aria-busy');
+      main.classList.remove('stale');
+      const line = document.getElementById('loading');
+      if (line) { line.hidden = true; }
+    }
+  }
+
   async function call(method, url, body) {
+    busy(1);
+    try {
+      return await send(method, url, body);
+    } finally {
+      busy(-1);
+    }
+  }
+
+  async function send(method, url, body) {
     const options = { method: method, headers: {} };
     if (method !== 'GET') {
       const s = await session();
@@ -664,6 +715,10 @@
     top.appendChild(account);
     top.appendChild(switcher);
     translatePage();
+    // The window's title in the chosen language too: the page's name (its heading once filled in) and the portal's.
+    const heading = document.querySelector('main h1');
+    const pageName = active && t('nav.' + active) !== 'nav.' + active ? t('nav.' + active) : (heading && heading.textContent) || '';
+    document.title = (pageName ? pageName + ' · ' : '') + t('app.title');
     session().then(function (s) { accountBox(account, nav, s); });
   }
 

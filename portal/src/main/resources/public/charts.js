@@ -84,10 +84,10 @@
       const values = s.data.slice();
       const colour = s.color || PALETTE[k % PALETTE.length];
       s.data = values.map(function (v, i) { return flags[i] ? null : v; });
-      s.itemStyle = { color: colour };
-      s.lineStyle = { color: colour };
-      twins.push({ name: s.name, type: 'line', connectNulls: false, silent: true, tooltip: { show: false }, partial: true,
-        itemStyle: { color: colour }, lineStyle: { color: colour, type: 'dashed' }, symbol: 'emptyCircle',
+      s.itemStyle = Object.assign({}, s.itemStyle, { color: colour });
+      s.lineStyle = Object.assign({}, s.lineStyle, { color: colour });
+      twins.push({ name: s.name, type: 'line', connectNulls: false, silent: true, tooltip: { show: false }, partial: true, z: s.z,
+        itemStyle: { color: colour }, lineStyle: Object.assign({}, s.lineStyle, { color: colour, type: 'dashed' }), symbol: 'emptyCircle',
         data: values.map(function (v, i) { return flags[i] || flags[i - 1] || flags[i + 1] ? v : null; }) });
     });
     return series.concat(twins);

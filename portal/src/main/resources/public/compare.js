@@ -144,7 +144,8 @@
   async function load() {
     const [cat, ref, snap, geo] = await Promise.all([A.call('GET', '/api/v1/indicators'), A.call('GET', '/api/v1/reference'),
       A.call('GET', '/api/v1/snapshot'), A.call('GET', '/geo/albania-counties.geojson')]);
-    catalogue = cat.filter(function (e) { return published(e, 'county'); });
+    // Only what can be drawn: an indicator whose denominator the release lacks (a rate per children) would be an empty map.
+    catalogue = cat.filter(function (e) { return published(e, 'county') && e.drawable !== false; });
     reference = ref; snapshot = snap;
     C.legend(document.getElementById('disclosure'), snapshot);
     echarts.registerMap('albania', geo);

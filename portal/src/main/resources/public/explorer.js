@@ -98,7 +98,8 @@
 
   async function load() {
     const [cat, ref, snap] = await Promise.all([A.call('GET', '/api/v1/indicators'), A.call('GET', '/api/v1/reference'), A.call('GET', '/api/v1/snapshot')]);
-    catalogue = cat; reference = ref;
+    // An indicator whose denominator the release lacks (a rate per children) is not offered: it could draw nothing.
+    catalogue = cat.filter(function (e) { return e.drawable !== false; }); reference = ref;
     C.legend(document.getElementById('disclosure'), snap);
     catalogue.forEach(function (e) { form.elements.indicator.appendChild(A.el('option', { value: e.id, text: name(e) })); });
     form.elements.indicator.value = entry(A.query.get('indicator')) ? A.query.get('indicator') : 'child_victims';

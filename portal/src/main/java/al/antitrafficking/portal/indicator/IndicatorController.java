@@ -39,10 +39,12 @@ public final class IndicatorController {
      * (for Albania, by county, by municipality: for each breakdown, the finest period).
      */
     public record Entry(String id, Map<String, String> name, Map<String, String> description, String unit, List<String> dimensions,
-                        Boolean higherIsBetter, String source, Map<String, String> sourceName, Map<String, Map<String, String>> published) {
+                        Boolean higherIsBetter, String source, Map<String, String> sourceName, boolean drawable,
+                        Map<String, Map<String, String>> published) {
         static Entry of(Indicator i, PublishedRelease release) {
             return new Entry(i.id(), i.name(), i.description(), i.unit().name().toLowerCase(Locale.ROOT), i.dimensions(),
-                    i.higherIsBetter().orElse(null), i.source(), Map.of("en", i.source("en"), "sq", i.source("sq")), release.publication(i.id()));
+                    i.higherIsBetter().orElse(null), i.source(), Map.of("en", i.source("en"), "sq", i.source("sq")),
+                    release.denominatorKnown(i), release.publication(i.id()));
         }
     }
 

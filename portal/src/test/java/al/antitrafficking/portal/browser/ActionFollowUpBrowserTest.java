@@ -239,6 +239,7 @@ class ActionFollowUpBrowserTest {
         driver.get(portal.url("/forum.html?id=2"));
         waiting().until(d -> d.findElement(By.id("forum-title")).getText().equals("Local forum on the protection of children on the move: Kukës"));
         assertThat(driver.findElement(By.id("forum-facts")).getText()).contains(FINDING);
+        assertThat(driver.getTitle()).isEqualTo("Forums · Children on the move and child victims of trafficking");
 
         ((JavascriptExecutor) driver).executeScript("window.localStorage.removeItem('lang');");
         driver.get(portal.url("/forum.html?id=2"));
@@ -246,5 +247,6 @@ class ActionFollowUpBrowserTest {
         assertThat(driver.findElement(By.id("forum-facts")).getText()).contains("koordinimi ndërmjet strukturave të ndryshme vendore është i paplotë")
                 .contains("Njësitë për Mbrojtjen e Fëmijëve në nivel bashkie");
         assertThat(driver.findElement(By.id("forum-translated")).isDisplayed()).isTrue();
+        assertThat(driver.getTitle()).isEqualTo("Forumet · Fëmijët në lëvizje dhe fëmijët viktima të trafikimit");
     }
 }

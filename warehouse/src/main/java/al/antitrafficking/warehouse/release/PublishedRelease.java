@@ -142,6 +142,25 @@ public final class PublishedRelease {
         return population;
     }
 
+    /**
+     * Whether the release can draw an indicator anywhere: a rate per children needs a child population of some county in
+     * some year of the release, which conf may not hold (then every value is DENOMINATOR_MISSING and a map of it is empty).
+     */
+    public boolean denominatorKnown(al.antitrafficking.warehouse.indicator.Indicator indicator) {
+        if (indicator.unit() != al.antitrafficking.warehouse.indicator.Unit.RATE_PER_10K_CHILDREN
+                && indicator.unit() != al.antitrafficking.warehouse.indicator.Unit.RATE_PER_100K_CHILDREN) {
+            return true;
+        }
+        for (int year = firstMonth().getYear(); year <= lastMonth().getYear(); year++) {
+            for (String county : counties()) {
+                if (population.children(county, year).isPresent()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The counties, by ISO code. */
     public List<String> counties() {
         return territory.counties().stream().map(County::code).toList();
