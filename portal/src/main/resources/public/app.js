@@ -651,7 +651,8 @@
       box.setAttribute('data-downloads', 'true');
       const save = function (format) {
         const chart = echarts.getInstanceByDom(box);
-        if (!chart) { return; }
+        // Internal (unprotected) figures are never put in a file.
+        if (!chart || box.getAttribute('data-internal') === 'true') { return; }
         let url;
         let scratch = null;
         if (format === 'svg') {

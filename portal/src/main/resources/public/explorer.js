@@ -58,6 +58,9 @@
     banner.hidden = !(internal && answer);
     banner.textContent = internal && answer ? A.t('internal.banner') + ' ' + A.t('internal.reasonGiven') + ' ' + answer.reason : '';
     document.getElementById('explorer-csv').hidden = !!(internal && answer);
+    // Nor an image of them, nor a print: the chart's downloads go and a printed page holds only the banner.
+    document.getElementById('chart-explorer').setAttribute('data-internal', String(!!(internal && answer)));
+    document.body.classList.toggle('internal-view', !!(internal && answer));
     const rows = result ? result.rows : [];
     const periods = [];
     const groups = {};

@@ -182,7 +182,16 @@ class SignInBrowserTest {
 
         assertThat(driver.findElement(By.id("internal-banner")).getText()).contains("preparing the committee meeting");
         assertThat(driver.findElement(By.id("explorer-csv")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.cssSelector("#chart-explorer + .chart-download")).isDisplayed()).as("no image of them either").isFalse();
         assertThat(driver.findElement(By.id("pivot")).getText()).isNotBlank();
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+        try {
+            assertThat(driver.findElement(By.id("internal-banner")).isDisplayed()).as("a printed page holds the banner").isTrue();
+            assertThat(driver.findElement(By.id("chart-explorer")).isDisplayed()).as("and no figure").isFalse();
+            assertThat(driver.findElement(By.id("pivot")).isDisplayed()).isFalse();
+        } finally {
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+        }
     }
 
     @Test
