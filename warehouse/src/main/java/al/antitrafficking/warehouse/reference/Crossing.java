@@ -12,10 +12,6 @@ import java.util.Optional;
 public record Crossing(String code, String name, Kind kind, Optional<String> countyCode, Optional<String> neighbourCountry, String nameSq) {
     public enum Kind { LAND, SEA, AIR }
 
-    public Crossing(String code, String name, Kind kind, Optional<String> countyCode, Optional<String> neighbourCountry) {
-        this(code, name, kind, countyCode, neighbourCountry, name);
-    }
-
     public Crossing {
         nameSq = nameSq == null || nameSq.isBlank() ? name : nameSq;
         requireNonNull(code, "code is null");

@@ -54,17 +54,6 @@ public final class ValueLabels {
         return labels.getOrDefault(key(lang, dimension, DIMENSION), dimension);
     }
 
-    /** Every label of a language, keyed dimension.code (code * for the dimension's own name). */
-    public Map<String, String> all(String lang) {
-        Map<String, String> out = new java.util.TreeMap<>();
-        labels.forEach((k, v) -> {
-            if (k.startsWith(lang + "|")) {
-                out.put(k.substring(lang.length() + 1).replace('|', '.'), v);
-            }
-        });
-        return out;
-    }
-
     private static String key(String lang, String dimension, String code) {
         return lang + "|" + dimension + "|" + code;
     }
