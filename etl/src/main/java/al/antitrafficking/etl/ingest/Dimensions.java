@@ -37,6 +37,6 @@ final class Dimensions {
     }
 
     private static void write(SparkSession spark, List<Row> rows, StructType schema, Path target) {
-        spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(target.toString());
+        spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(SparkSessions.uri(target));
     }
 }

@@ -22,7 +22,7 @@ public final class IngestCommand {
         }
         long started = System.nanoTime();
         al.antitrafficking.warehouse.progress.Progress.start("etl", System.out, java.time.Duration.ofSeconds(5));
-        al.antitrafficking.warehouse.progress.Progress.stage("starting Spark (" + config.sparkMaster() + ")", 0, "");
+        al.antitrafficking.warehouse.progress.Progress.stage("starting Spark (" + SparkSessions.master(config) + ")", 0, "");
         // Spark may spill rows to disk, rows of a file the PII guard refuses among them: its scratch folder is this
         // run's own and is deleted however the run ends.
         RunFolder scratch = SparkScratch.create(config.warehouseDir());
@@ -33,7 +33,7 @@ public final class IngestCommand {
             al.antitrafficking.warehouse.progress.Progress.stop();
             System.out.print(report.summary());
             System.out.printf("ETL done in %.1f s including Spark start-up (Spark master %s)%n", (System.nanoTime() - started) / 1e9,
-                    config.sparkMaster());
+                    SparkSessions.master(config));
         } catch (RuntimeException e) {
             // Only this project's own messages are printed: an engine's message may quote a row of a file.
             System.err.println("ETL failed, no snapshot written: " + (e.getClass().getName().startsWith("al.antitrafficking")

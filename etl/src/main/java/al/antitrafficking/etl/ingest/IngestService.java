@@ -182,7 +182,7 @@ public final class IngestService {
                 Thread.currentThread().interrupt();
             }
         }));
-        System.out.printf("Ingestion service: warming up on generated rows in a scratch folder (Spark master %s)%n", config.sparkMaster());
+        System.out.printf("Ingestion service: warming up on generated rows in a scratch folder (Spark master %s)%n", SparkSessions.master(config));
         try {
             service.warmUp();
         } catch (RuntimeException e) {

@@ -61,9 +61,9 @@ final class SnapshotCheck {
         Map<String, Long> written = new HashMap<>();
         for (Source source : Source.values()) {
             List<String> partitions = factPartitions.stream().filter(p -> p.startsWith(staging.resolve(source.table())))
-                    .filter(Files::isDirectory).map(Path::toString).toList();
+                    .filter(Files::isDirectory).map(SparkSessions::uri).toList();
             if (!partitions.isEmpty()) {
-                for (Row row : spark.read().option("basePath", staging.resolve(source.table()).toString())
+                for (Row row : spark.read().option("basePath", SparkSessions.uri(staging.resolve(source.table())))
                         .parquet(partitions.toArray(String[]::new)).groupBy("source_file").count().collectAsList()) {
                     written.merge(row.getString(0), row.getLong(1), Long::sum);
                 }
@@ -74,7 +74,7 @@ final class SnapshotCheck {
         }
         Map<InputRecord, Long> quarantined = new HashMap<>();
         if (!quarantineFiles.isEmpty()) {
-            for (Row row : spark.read().parquet(quarantineFiles.stream().map(Path::toString).toArray(String[]::new))
+            for (Row row : spark.read().parquet(quarantineFiles.stream().map(SparkSessions::uri).toArray(String[]::new))
                     .groupBy(col("_metadata.file_path")).count().collectAsList()) {
                 Path file = Path.of(java.net.URI.create(row.getString(0)));
                 quarantined.merge(quarantineOwner.get(file), row.getLong(1), Long::sum);
@@ -94,7 +94,7 @@ final class SnapshotCheck {
 
     Map<String, Long> quarantineByRule(Path staging) {
         Map<String, Long> byRule = new TreeMap<>();
-        for (Row r : spark.read().parquet(staging.resolve(WarehouseTable.QUARANTINE.folder()).toString())
+        for (Row r : spark.read().parquet(SparkSessions.uri(staging.resolve(WarehouseTable.QUARANTINE.folder())))
                 .groupBy("rule").count().collectAsList()) {
             byRule.put(r.getString(0), r.getLong(1));
         }

@@ -64,7 +64,7 @@ final class SnapshotTables {
 
     private void placeholder(Dataset<Row> empty, Path partition) {
         Path temp = partition.resolveSibling(partition.getFileName() + ".tmp");
-        empty.coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(temp.toString());
+        empty.coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(SparkSessions.uri(temp));
         try (Stream<Path> files = Files.list(temp)) {
             Files.createDirectories(partition);
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".parquet")).toList()) {
@@ -98,7 +98,7 @@ final class SnapshotTables {
                         .add("rows_in", DataTypes.LongType).add("rows_loaded", DataTypes.LongType)
                         .add("rows_quarantined", DataTypes.LongType).add("processed_in", DataTypes.StringType)
                         .add("slice_fate", DataTypes.StringType))
-                .coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(staging.resolve(WarehouseTable.INGEST_FILE.folder()).toString());
+                .coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(SparkSessions.uri(staging.resolve(WarehouseTable.INGEST_FILE.folder())));
     }
 
     static void writeManifest(Path staging, Map<String, Object> entries) {

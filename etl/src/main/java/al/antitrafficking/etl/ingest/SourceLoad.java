@@ -125,7 +125,7 @@ final class SourceLoad {
                         .select(Conformer.factColumns(contract, source).stream().map(c -> col(c)).toArray(Column[]::new))
                         .repartition(col("year"), col("county_code"), col("submission_month"))
                         .write().mode(SaveMode.ErrorIfExists).partitionBy("year", "county_code", "submission_month")
-                        .parquet(facts.toString());
+                        .parquet(SparkSessions.uri(facts));
             }
             if (!quarantined.isEmpty()) {
                 rows.filter(col(Conformer.REJECT_RULE).isNotNull().and(col("source_file").isin(quarantined.toArray())))
@@ -134,7 +134,7 @@ final class SourceLoad {
                                 lit(source.code()).as("source"), col("county_code"), col("submission_month"))
                         .repartition(col("source"), col("county_code"), col("submission_month"))
                         .write().mode(SaveMode.ErrorIfExists).partitionBy("source", "county_code", "submission_month")
-                        .parquet(quarantine.toString());
+                        .parquet(SparkSessions.uri(quarantine));
             }
             List<Outcome> outcomes = new ArrayList<>();
             for (InputRecord r : records) {
@@ -180,7 +180,7 @@ final class SourceLoad {
         // The normalised copies hold one record per line (Normalised): read without Spark's slower multi-line parsing.
         Dataset<Row> raw = spark.read().schema(schema)
                 .option("header", "true").option("encoding", "UTF-8").option("multiLine", "false").option("escape", "\"")
-                .csv(files.stream().map(s -> s.readable().toString()).toArray(String[]::new))
+                .csv(files.stream().map(s -> SparkSessions.uri(s.readable())).toArray(String[]::new))
                 .withColumn("_readable", col("_metadata.file_name"));
         return rowsTap.apply(raw.join(names, "_readable").drop("_readable"));
     }

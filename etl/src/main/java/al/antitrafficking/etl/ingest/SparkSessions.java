@@ -4,12 +4,27 @@ import al.antitrafficking.warehouse.config.AppConfig;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The Spark session of the ETL. The master comes from {@code etl.spark-master} (local[2] by default, a
- * spark:// URL on a cluster). The driver binds to 127.0.0.1 and the UI is off unless configured: left
- * alone Spark listens on the machine's outside address.
+ * The Spark session of the ETL. The master comes from {@code etl.spark-master} (local[2] by default; spark://, yarn or
+ * k8s:// on a cluster); the address executors reach the driver at from {@code etl.driver-host} and the address it
+ * listens on from {@code etl.driver-bind-address}, both 127.0.0.1 by default (left alone Spark listens on the
+ * machine's outside address); the UI is off unless configured. Under {@code spark-submit}, what its command line
+ * sets ({@code --master}, {@code --conf spark.driver.host=...}) wins over the configuration file.
  */
 public final class SparkSessions {
     private SparkSessions() {}
+
+    /**
+     * A folder or file as Spark should be given it: a {@code file:} URI. A bare path would be taken on the cluster's
+     * default file system (HDFS on many clusters), not the storage the configuration names.
+     */
+    public static String uri(java.nio.file.Path path) {
+        return path.toAbsolutePath().normalize().toUri().toString();
+    }
+
+    /** The master a new session will use: spark-submit's {@code --master} when submitted, else {@code etl.spark-master}. */
+    public static String master(AppConfig config) {
+        return new org.apache.spark.SparkConf().get("spark.master", config.sparkMaster());
+    }
 
     public static SparkSession create(AppConfig config) {
         return create(config, null);
@@ -21,12 +36,22 @@ public final class SparkSessions {
         if (scratch != null) {
             builder.config("spark.local.dir", scratch.toString());
         }
+        // spark-submit passes its settings as system properties, which a new SparkConf reads.
+        org.apache.spark.SparkConf submitted = new org.apache.spark.SparkConf();
+        if (!submitted.contains("spark.master")) {
+            builder.master(config.sparkMaster());
+        }
+        if (!submitted.contains("spark.driver.host")) {
+            builder.config("spark.driver.host", config.sparkDriverHost());
+        }
+        if (!submitted.contains("spark.driver.bindAddress")) {
+            builder.config("spark.driver.bindAddress", config.sparkDriverBindAddress());
+        }
+        if (!submitted.contains("spark.ui.enabled")) {
+            builder.config("spark.ui.enabled", config.sparkUi());
+        }
         return builder
                 .appName("nrm-warehouse-etl")
-                .master(config.sparkMaster())
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.ui.enabled", config.sparkUi())
                 .config("spark.sql.session.timeZone", "UTC")
                 // Small shuffles: the work is split by source x county, not by big joins.
                 .config("spark.sql.shuffle.partitions", "8")

@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
+import al.antitrafficking.etl.ingest.SparkSessions;
 import al.antitrafficking.warehouse.reference.Countries;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -223,7 +224,7 @@ public final class CtdcIntake {
             schema = schema.add(c, DataTypes.StringType);
         }
         Dataset<Row> raw = spark.read().schema(schema).option("header", "true").option("multiLine", "false").option("escape", "\"")
-                .csv(staging.resolve("normalised.csv").toString());
+                .csv(SparkSessions.uri(staging.resolve("normalised.csv")));
         for (String c : mapping.columns()) {
             raw = raw.withColumn(c, coalesce(trim(col(c)), lit("")));
         }
@@ -233,9 +234,9 @@ public final class CtdcIntake {
                     .select(col(RECORD), explode(col("_problems")).as("_p"))
                     .select(col(RECORD).as("record"), element_at(split(col("_p"), ":"), 1).as("column"),
                             element_at(split(col("_p"), ":"), 2).as("rule"));
-            quarantine.coalesce(1).write().parquet(staging.resolve("quarantine").toString());
+            quarantine.coalesce(1).write().parquet(SparkSessions.uri(staging.resolve("quarantine")));
             Map<String, Long> byRule = new TreeMap<>();
-            for (Row r : spark.read().parquet(staging.resolve("quarantine").toString()).groupBy("rule").count().collectAsList()) {
+            for (Row r : spark.read().parquet(SparkSessions.uri(staging.resolve("quarantine"))).groupBy("rule").count().collectAsList()) {
                 byRule.put(r.getString(0), r.getLong(1));
             }
             long bad = checked.where(size(col("_problems")).gt(0)).count();
@@ -244,12 +245,12 @@ public final class CtdcIntake {
             long conflicts = 0;
             if (!refused) {
                 Dataset<Row> mapped = mapped(checked.where(size(col("_problems")).equalTo(0)), partner, batch, present);
-                mapped.coalesce(1).write().parquet(staging.resolve("records").toString());
-                Dataset<Row> written = spark.read().parquet(staging.resolve("records").toString());
+                mapped.coalesce(1).write().parquet(SparkSessions.uri(staging.resolve("records")));
+                Dataset<Row> written = spark.read().parquet(SparkSessions.uri(staging.resolve("records")));
                 loaded = written.count();
                 conflicts = written.where(col("age_conflict")).count();
             }
-            long quarantinedRecords = spark.read().parquet(staging.resolve("quarantine").toString()).select("record").distinct().count();
+            long quarantinedRecords = spark.read().parquet(SparkSessions.uri(staging.resolve("quarantine"))).select("record").distinct().count();
             if (quarantinedRecords != bad || (!refused && loaded + bad != records)) {
                 throw new IllegalStateException("Cannot commit the partner batch " + batch + ": " + records + " records read, " + loaded
                         + " loaded and " + quarantinedRecords + " quarantined do not add up; nothing was committed");

@@ -31,6 +31,8 @@ public record AppConfig(
         Path referenceDir,
         String sparkMaster,
         boolean sparkUi,
+        String sparkDriverHost,
+        String sparkDriverBindAddress,
         String httpHost,
         int httpPort,
         int disclosureMinCount,
@@ -92,6 +94,8 @@ public record AppConfig(
         d.put("reference.dir", "conf/reference");
         d.put("etl.spark-master", "local[2]");
         d.put("etl.spark-ui", "false");
+        d.put("etl.driver-host", "127.0.0.1");
+        d.put("etl.driver-bind-address", "");
         d.put("portal.http-host", "127.0.0.1");
         d.put("portal.http-port", "7070");
         d.put("disclosure.min-count", "5");
@@ -141,6 +145,8 @@ public record AppConfig(
         requireNonNull(warehouseDir, "warehouseDir is null");
         requireNonNull(referenceDir, "referenceDir is null");
         requireNonNull(sparkMaster, "sparkMaster is null");
+        check(sparkDriverHost != null && !sparkDriverHost.isBlank(), "etl.driver-host must name the address executors reach the driver at");
+        requireNonNull(sparkDriverBindAddress, "sparkDriverBindAddress is null");
         requireNonNull(httpHost, "httpHost is null");
         requireNonNull(sampleEndMonth, "sampleEndMonth is null");
         requireNonNull(forumStoreFile, "forumStoreFile is null");
@@ -182,7 +188,8 @@ public record AppConfig(
     }
 
     private AppConfig withFolders(Path incoming, Path warehouse, Path keyFile) {
-        return new AppConfig(projectDir, incoming, warehouse, snapshotsKept, referenceDir, sparkMaster, sparkUi, httpHost,
+        return new AppConfig(projectDir, incoming, warehouse, snapshotsKept, referenceDir, sparkMaster, sparkUi, sparkDriverHost,
+                sparkDriverBindAddress, httpHost,
                 httpPort, disclosureMinCount, sampleSeed, sampleMonths, sampleEndMonth, sampleRows, forumStoreFile, forumBackupDir,
                 forumExampleActions, forumBackupsKept, forumBackupEveryHours, contractFile, piiDir, maxBadRowShare, keyFile,
                 catalogueFile, deadlineDays,
@@ -242,12 +249,14 @@ public record AppConfig(
     private static AppConfig fromValues(Path projectDir, Map<String, String> v) {
         return new AppConfig(
                 projectDir,
-                projectDir.resolve(v.get("incoming.dir")).normalize(),
-                projectDir.resolve(v.get("warehouse.dir")).normalize(),
+                folder(projectDir, v, "incoming.dir"),
+                folder(projectDir, v, "warehouse.dir"),
                 integer(v, "warehouse.snapshots-kept"),
                 projectDir.resolve(v.get("reference.dir")).normalize(),
                 v.get("etl.spark-master"),
                 bool(v, "etl.spark-ui"),
+                v.get("etl.driver-host"),
+                v.get("etl.driver-bind-address").isEmpty() ? v.get("etl.driver-host") : v.get("etl.driver-bind-address"),
                 v.get("portal.http-host"),
                 integer(v, "portal.http-port"),
                 integer(v, "disclosure.min-count"),
@@ -272,6 +281,31 @@ public record AppConfig(
                 bool(v, "disclosure.minimise"),
                 v.get("sample.profile"),
                 portalSettings(projectDir, v));
+    }
+
+    /**
+     * A folder given as a path (relative to the project folder) or a {@code file:} URI. The ETL's driver and executors
+     * and the DuckDB side all reach the incoming files and the warehouse through a file system: on a cluster, storage
+     * mounted at the same path on every node. Other schemes (hdfs, s3a, ...) are refused by name rather than taken as
+     * a relative folder called "hdfs:": the snapshot commit needs hard links and an atomic rename, and DuckDB reads the
+     * warehouse from a file system.
+     */
+    private static Path folder(Path projectDir, Map<String, String> v, String key) {
+        String value = v.get(key);
+        java.util.regex.Matcher scheme = java.util.regex.Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]+):").matcher(value);
+        if (scheme.find()) {
+            if (!scheme.group(1).equalsIgnoreCase("file")) {
+                throw new ConfigException("Cannot load configuration: " + key + " is a " + scheme.group(1) + ": location; only a "
+                        + "folder or a file: URI is supported (on a cluster, storage mounted at the same path on every node: "
+                        + "see the README, \"Running the ETL on a cluster\")");
+            }
+            try {
+                return Path.of(java.net.URI.create(value)).normalize();
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("Cannot load configuration: " + key + " is not a usable file: URI (file:///absolute/path): " + value);
+            }
+        }
+        return projectDir.resolve(value).normalize();
     }
 
     private static PortalSettings portalSettings(Path projectDir, Map<String, String> v) {

@@ -32,6 +32,8 @@ class AppConfigTest {
         assertThat(config.snapshotsKept()).isEqualTo(5);
         assertThat(config.sparkMaster()).isEqualTo("local[2]");
         assertThat(config.sparkUi()).isFalse();
+        assertThat(config.sparkDriverHost()).isEqualTo("127.0.0.1");
+        assertThat(config.sparkDriverBindAddress()).isEqualTo("127.0.0.1");
         assertThat(config.httpHost()).isEqualTo("127.0.0.1");
         assertThat(config.httpPort()).isEqualTo(7070);
         assertThat(config.disclosureMinCount()).isEqualTo(5);
@@ -69,6 +71,33 @@ class AppConfigTest {
         AppConfig config = AppConfig.load(configFile("warehouse.dir=/srv/warehouse\n"), Map.of());
 
         assertThat(config.warehouseDir()).isEqualTo(Path.of("/srv/warehouse"));
+    }
+
+    @Test
+    void clusterSettingsComeFromConfigurationWithTheBindAddressFollowingTheHost() throws IOException {
+        AppConfig config = AppConfig.load(configFile("etl.spark-master=spark://10.0.0.5:7077\netl.driver-host=10.0.0.9\n"), Map.of());
+        assertThat(config.sparkMaster()).isEqualTo("spark://10.0.0.5:7077");
+        assertThat(config.sparkDriverHost()).isEqualTo("10.0.0.9");
+        assertThat(config.sparkDriverBindAddress()).isEqualTo("10.0.0.9");
+
+        AppConfig bound = AppConfig.load(configFile("etl.driver-host=driver.example\netl.driver-bind-address=0.0.0.0\n"), Map.of());
+        assertThat(bound.sparkDriverHost()).isEqualTo("driver.example");
+        assertThat(bound.sparkDriverBindAddress()).isEqualTo("0.0.0.0");
+    }
+
+    @Test
+    void foldersMayBeFileUrisAndOtherStorageIsRefusedByName() throws IOException {
+        Path file = configFile("");
+        Path shared = project.resolve("mnt/shared warehouse");
+        AppConfig config = AppConfig.load(file, Map.of("warehouse.dir", shared.toUri().toString(), "incoming.dir", "file:///srv/incoming/"));
+        assertThat(config.warehouseDir()).isEqualTo(shared);
+        assertThat(config.incomingDir()).isEqualTo(Path.of("/srv/incoming"));
+
+        assertThatThrownBy(() -> AppConfig.load(file, Map.of("warehouse.dir", "hdfs://namenode:8020/nrm/warehouse")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("warehouse.dir is a hdfs: location")
+                .hasMessageContaining("mounted at the same path on every node");
+        assertThatThrownBy(() -> AppConfig.load(file, Map.of("incoming.dir", "s3a://bucket/incoming")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("incoming.dir is a s3a: location");
     }
 
     @Test
