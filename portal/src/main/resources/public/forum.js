@@ -29,6 +29,58 @@
     add('forum.sourceNote', forum.sourceNote);
   }
 
+  /**
+   * For those who may edit the forum: each of its texts and its actions' texts as typed, with what it reads in Albanian
+   * and in English (PUT /api/v1/forums/{id}/translations; a blank field removes a translation).
+   */
+  async function translations(forum, actions) {
+    const s = await A.session();
+    if (!(A.can(s, 'edit_actions_any') || A.can(s, 'edit_actions_county'))) { return; }
+    const [sq, en] = await Promise.all([A.call('GET', '/api/v1/translations?language=sq'), A.call('GET', '/api/v1/translations?language=en')]);
+    const box = document.getElementById('translations');
+    const texts = [];
+    const add = function (key, value) { if (value) { texts.push([key, value]); } };
+    add('forum.title', forum.title);
+    add('forum.context', forum.context);
+    ['organisers', 'objectives', 'institutions', 'findings'].forEach(function (f) { (forum[f] || []).forEach(function (v) { add('forum.' + f, v); }); });
+    add('forum.sourceNote', forum.sourceNote);
+    actions.forEach(function (a) { add('forum.actionText', a.text); add('forum.actionFinding', a.finding); });
+    const seen = {};
+    texts.forEach(function (entry, i) {
+      if (seen[entry[1]]) { return; }
+      seen[entry[1]] = true;
+      const source = entry[1];
+      const areas = {};
+      const fields = ['sq', 'en'].map(function (language) {
+        const area = A.el('textarea', { id: 'tr-' + i + '-' + language, rows: 2, 'data-language': language });
+        area.value = (language === 'sq' ? sq : en)[source] || '';
+        areas[language] = area;
+        return A.el('p', {}, [A.el('label', { for: area.id, text: A.t(language === 'sq' ? 'forum.inSq' : 'forum.inEn') }), area]);
+      });
+      const status = A.el('p', { class: 'note', role: 'status' });
+      const button = A.el('button', { type: 'button', text: A.t('forum.saveTranslation') });
+      button.addEventListener('click', async function () {
+        status.textContent = '';
+        try {
+          for (const language of ['sq', 'en']) {
+            const saved = (language === 'sq' ? sq : en);
+            const typed = areas[language].value.trim();
+            if (typed !== (saved[source] || '')) {
+              const answer = await A.call('PUT', '/api/v1/forums/' + forum.id + '/translations',
+                { source: source, language: language, translation: typed });
+              saved[source] = answer.translation;
+            }
+          }
+          status.textContent = A.t('forum.translationSaved');
+        } catch (e) { status.textContent = e.message; }
+      });
+      box.appendChild(A.el('fieldset', { class: 'translation' }, [A.el('legend', { text: A.t(entry[0]) }),
+        A.el('p', {}, [A.el('span', { class: 'label', text: A.t('forum.original') + ': ' }), A.el('q', { text: source })])]
+        .concat(fields, [button, status])));
+    });
+    document.getElementById('translate-forum').hidden = false;
+  }
+
   async function load() {
     const [reference, text] = await Promise.all([A.call('GET', '/api/v1/reference'), A.contentText()]);
     reference.indicatorNames = await A.indicatorNames();
@@ -50,6 +102,7 @@
         A.el('td', { text: A.t('st.' + a.status) + (a.overdue ? ' · ' + A.t('action.overdue') : '') })];
       body.appendChild(A.el('tr', { class: a.overdue ? 'overdue' : '' }, cells));
     });
+    await translations(forum, actions);
     window.ActionForm.build(document.getElementById('action-form'), reference, forum, null, function (b) {
       return A.call('POST', '/api/v1/actions', b).then(function (saved) { window.location.href = '/action.html?id=' + saved.id; });
     });

@@ -164,6 +164,7 @@ public final class PortalApp {
                     new Route(HandlerType.POST, "/api/v1/forums", editActions, forums::create),
                     new Route(HandlerType.GET, "/api/v1/forums/{id}", viewActions, forums::show),
                     new Route(HandlerType.PUT, "/api/v1/forums/{id}", editActions, forums::update),
+                    new Route(HandlerType.PUT, "/api/v1/forums/{id}/translations", editActions, forums::translate),
                     new Route(HandlerType.GET, "/api/v1/actions", viewActions, actions::list),
                     new Route(HandlerType.POST, "/api/v1/actions", editActions, actions::create),
                     exported(new Route(HandlerType.GET, "/api/v1/actions/export.csv", viewActions, actions::exportCsv)),

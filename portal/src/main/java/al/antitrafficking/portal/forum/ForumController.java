@@ -8,9 +8,13 @@ import al.antitrafficking.portal.access.AuditLog;
 import al.antitrafficking.portal.access.Principal;
 import al.antitrafficking.portal.access.WebGuard;
 import al.antitrafficking.warehouse.access.AuditEvent;
+import al.antitrafficking.warehouse.forum.Action;
+import al.antitrafficking.warehouse.forum.ActionFilter;
 import al.antitrafficking.warehouse.forum.Forum;
 import al.antitrafficking.warehouse.forum.ForumForm;
 import al.antitrafficking.warehouse.forum.ForumStore;
+import al.antitrafficking.warehouse.forum.TranslationForm;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 
@@ -55,6 +59,52 @@ public final class ForumController {
         Forum updated = store.updateForum(id, signed(form, p));
         audit.record(ctx, AuditEvent.FORUM_CHANGED, "forum " + id, "edited", null);
         ctx.json(updated);
+    }
+
+    /**
+     * Saves what one of this forum's texts, or of its actions, reads in Albanian or English. Whoever may edit the forum may
+     * translate it; the text must be one of them as they are now (a text edited since the page was loaded is refused),
+     * and the translation passes the personal-data guard. The text is never echoed in an error.
+     */
+    public void translate(Context ctx) {
+        Principal p = WebGuard.of(ctx);
+        long id = Requests.id(ctx);
+        Forum forum = store.findForum(id).orElseThrow(() -> new NotFoundResponse("No forum " + id));
+        access.requireForum(p, forum.municipalityCode());
+        TranslationForm form = Requests.read(ctx, TranslationForm.class);
+        String source = form.source() == null ? "" : form.source().strip();
+        if (!texts(forum).contains(source)) {
+            throw new BadRequestResponse("Cannot save the translation: the text is not one of this forum's or its actions' texts as "
+                    + "they are now (edited since the page was loaded? load it again)");
+        }
+        store.translate(form);
+        audit.record(ctx, AuditEvent.FORUM_CHANGED, "forum " + id, "translated into " + form.language(), null);
+        // What is now stored: the translation as saved, or none ("") after a blank one removed it.
+        ctx.json(java.util.Map.of("source", source, "language", form.language(),
+                "translation", store.translations(form.language()).getOrDefault(source, "")));
+    }
+
+    /** Every text of a forum and of its actions that a page shows translated. */
+    private java.util.Set<String> texts(Forum f) {
+        java.util.Set<String> texts = new java.util.HashSet<>();
+        texts.add(f.title());
+        texts.add(f.context());
+        texts.addAll(f.organisers());
+        texts.addAll(f.objectives());
+        texts.addAll(f.institutions());
+        texts.addAll(f.findings());
+        if (f.sourceNote() != null) {
+            texts.add(f.sourceNote());
+        }
+        for (Action a : store.actions(new ActionFilter(java.util.Optional.of(f.id()), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty()))) {
+            texts.add(a.text());
+            if (a.finding() != null) {
+                texts.add(a.finding());
+            }
+        }
+        texts.remove("");
+        return texts;
     }
 
     private static ForumForm signed(ForumForm f, Principal p) {

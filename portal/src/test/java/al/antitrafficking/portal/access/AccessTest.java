@@ -62,7 +62,8 @@ class AccessTest {
                 "GET /api/v1/translations")) {
             EXPECTED.put(r, FOLLOWERS);
         }
-        for (String r : List.of("POST /api/v1/forums", "PUT /api/v1/forums/{id}", "POST /api/v1/actions", "PUT /api/v1/actions/{id}")) {
+        for (String r : List.of("POST /api/v1/forums", "PUT /api/v1/forums/{id}", "PUT /api/v1/forums/{id}/translations", "POST /api/v1/actions",
+                "PUT /api/v1/actions/{id}")) {
             EXPECTED.put(r, EDITORS);
         }
         EXPECTED.put("GET /api/v1/internal/indicators/{id}", Set.of("national_coordinator"));
@@ -154,6 +155,7 @@ class AccessTest {
             case "POST /api/v1/session" -> Map.of();
             case "POST /api/v1/forums", "PUT /api/v1/forums/{id}" -> Map.of("municipality", "Kukës");
             case "POST /api/v1/actions", "PUT /api/v1/actions/{id}" -> Map.of("county", "AL-07");
+            case "PUT /api/v1/forums/{id}/translations" -> Map.of("source", "", "language", "sq");
             case "POST /api/v1/actions/{id}/status" -> Map.of("status", "DROPPED");
             case "POST /api/v1/actions/{id}/notes" -> Map.of("text", "");
             case "POST /api/v1/session/password", "POST /api/v1/admin/users", "PUT /api/v1/admin/users/{username}",

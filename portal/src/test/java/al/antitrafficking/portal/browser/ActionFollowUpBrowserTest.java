@@ -99,6 +99,37 @@ class ActionFollowUpBrowserTest {
     }
 
     @Test
+    void anEditorTranslatesAnActionOnTheForumPageAndPagesShowItInAlbanianOnly() {
+        String typed = "Translation check: joint visits to the border crossings";
+        String albanian = "Kontroll përkthimi: vizita të përbashkëta në pikat e kalimit kufitar";
+        action(2, "AL-07", "County Council Kukës", typed, "2026-09-30", List.of());
+
+        // A partner follows actions up but does not edit forums: no translation section.
+        portal.signIn("partner", "/forum.html?id=2");
+        waiting().until(d -> d.findElement(By.cssSelector("#forum-actions tbody")).getText().contains(typed));
+        assertThat(driver.findElement(By.id("translate-forum")).isDisplayed()).isFalse();
+
+        portal.signIn("kukes", "/forum.html?id=2");
+        waiting().until(d -> d.findElement(By.id("translate-forum")).isDisplayed());
+        driver.findElement(By.cssSelector("#translate-forum summary")).click();
+        WebElement set = driver.findElements(By.cssSelector("#translations fieldset")).stream()
+                .filter(f -> f.findElement(By.tagName("q")).getText().equals(typed)).findFirst().orElseThrow();
+        assertThat(set.findElement(By.tagName("legend")).getText()).isEqualTo("Veprimi");
+        set.findElement(By.cssSelector("textarea[data-language=sq]")).sendKeys(albanian);
+        set.findElement(By.tagName("button")).click();
+        waiting().until(d -> set.findElement(By.cssSelector("[role=status]")).getText().equals("Përkthimi u ruajt."));
+        assertThat(coordinator.json("/api/v1/translations?language=sq", 200).get(typed).asText()).isEqualTo(albanian);
+        assertThat(coordinator.json("/api/v1/translations?language=en", 200).has(typed)).isFalse();
+
+        driver.navigate().refresh();
+        waiting().until(d -> d.findElement(By.cssSelector("#forum-actions tbody")).getText().contains(albanian));
+        ((JavascriptExecutor) driver).executeScript("window.localStorage.setItem('lang', 'en');");
+        driver.navigate().refresh();
+        waiting().until(d -> d.findElement(By.cssSelector("#forum-actions tbody")).getText().contains(typed));
+        assertThat(driver.findElement(By.cssSelector("#forum-actions tbody")).getText()).doesNotContain(albanian);
+    }
+
+    @Test
     void theSummaryPerForumAndPerCountyCountsEachActionOnceUnderItsStatus() {
         action(2, "AL-07", "County Council Kukës", "Summary: overdue proposal", "2026-02-01", List.of());
         action(2, "AL-07", "County Council Kukës", "Summary: in progress", "2026-06-30", List.of(), "UNDER_REVIEW", "INTEGRATED", "IN_PROGRESS");

@@ -210,6 +210,39 @@ class ForumApiTest {
     }
 
     @Test
+    void thoseWhoMayEditAForumTranslateItsTextsAndItsActionsAndOnlyThose() throws Exception {
+        JsonNode created = call("POST", "/api/v1/actions", action("Rishikim i përbashkët i rasteve", "2026-06-30", null), 201);
+        JsonNode kukes = call("GET", "/api/v1/forums/2", null, 200);
+        JsonNode gjirokaster = call("GET", "/api/v1/forums/1", null, 200);
+        Http countyCoordinator = new Http(app::port).as("kukes");
+
+        JsonNode saved = call("PUT", "/api/v1/forums/2/translations",
+                Map.of("source", created.get("text").asText(), "language", "en", "translation", "Joint case review"), 200);
+        assertThat(saved.get("translation").asText()).isEqualTo("Joint case review");
+        HttpResponse<String> byCounty = countyCoordinator.send("PUT", "/api/v1/forums/2/translations",
+                Map.of("source", kukes.get("findings").get(0).asText(), "language", "en", "translation", "child protection efforts are fragmented"));
+        assertThat(byCounty.statusCode()).as(byCounty.body()).isEqualTo(200);
+
+        JsonNode english = call("GET", "/api/v1/translations?language=en", null, 200);
+        assertThat(english.get("Rishikim i përbashkët i rasteve").asText()).isEqualTo("Joint case review");
+        assertThat(english.get(kukes.get("findings").get(0).asText()).asText()).isEqualTo("child protection efforts are fragmented");
+
+        // Another county's forum, and a text that is not one of the forum's: refused, nothing saved, the text never echoed.
+        assertThat(countyCoordinator.send("PUT", "/api/v1/forums/1/translations",
+                Map.of("source", gjirokaster.get("title").asText(), "language", "en", "translation", "Forum")).statusCode()).isEqualTo(403);
+        JsonNode notOurs = call("PUT", "/api/v1/forums/2/translations",
+                Map.of("source", gjirokaster.get("title").asText(), "language", "en", "translation", "A forum elsewhere"), 400);
+        assertThat(notOurs.get("error").asText()).contains("not one of this forum's").doesNotContain("Gjirokast");
+        assertThat(call("GET", "/api/v1/translations?language=en", null, 200)).hasSize(2);
+
+        // A blank translation removes it: the text shows as typed again.
+        call("PUT", "/api/v1/forums/2/translations", Map.of("source", created.get("text").asText(), "language", "en", "translation", " "), 200);
+        assertThat(call("GET", "/api/v1/translations?language=en", null, 200)).hasSize(1);
+        JsonNode audit = new Http(app::port).as("admin").call("GET", "/api/v1/admin/audit?event=forum_changed", null, 200);
+        assertThat(audit.toString()).contains("translated into en");
+    }
+
+    @Test
     void summarisesActionsByCountyAndInstitution() throws Exception {
         // Two Kukës actions, one overdue on 1 March 2026; neither integrated into the NRM plan yet.
         call("POST", "/api/v1/actions", action("due yesterday", "2026-02-28", null), 201);

@@ -150,6 +150,8 @@ final class HostileRequests {
             case "POST /api/v1/forums" -> valid(Map.of(), "", forum(null));
             case "GET /api/v1/forums/{id}" -> valid(Map.of("id", "1"), "", null);
             case "PUT /api/v1/forums/{id}" -> valid(Map.of("id", Long.toString(state.forumId())), "", forum(state.forumVersion()));
+            case "PUT /api/v1/forums/{id}/translations" -> valid(Map.of("id", Long.toString(state.forumId())), "",
+                    body("source", "referrals take too long", "language", "sq", "translation", "referimet zgjasin shumë"));
             case "GET /api/v1/actions", "GET /api/v1/actions/export.csv", "GET /api/v1/actions/export.xlsx" ->
                     valid(Map.of(), "county=AL-07&status=proposed", null);
             case "POST /api/v1/actions" -> valid(Map.of(), "", action(null));

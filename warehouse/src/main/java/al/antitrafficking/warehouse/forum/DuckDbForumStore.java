@@ -181,6 +181,27 @@ public final class DuckDbForumStore implements ForumStore, AutoCloseable {
     }
 
     @Override
+    public void translate(TranslationForm form) {
+        TranslationForm t = rules.translation(form);
+        write(c -> {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM text_translation WHERE source = ? AND language = ?")) {
+                p.setString(1, t.source());
+                p.setString(2, t.language());
+                p.executeUpdate();
+            }
+            if (t.translation() != null) {
+                try (PreparedStatement p = c.prepareStatement("INSERT INTO text_translation (source, language, translation) VALUES (?, ?, ?)")) {
+                    p.setString(1, t.source());
+                    p.setString(2, t.language());
+                    p.setString(3, t.translation());
+                    p.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
     public List<Action> actions(ActionFilter f) {
         return read(c -> selectActions(c, null, f));
     }

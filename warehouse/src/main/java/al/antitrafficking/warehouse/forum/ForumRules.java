@@ -156,6 +156,22 @@ public final class ForumRules {
         return target;
     }
 
+    /**
+     * A translation's checked values: the source as stored (stripped), the language, the translation stripped or null
+     * (none). The translation passes the personal-data guard like the text it translates.
+     */
+    public TranslationForm translation(TranslationForm form) {
+        Errors e = new Errors(guard);
+        String source = e.required("source", form.source(), MAX_TEXT);
+        String language = e.required("language", form.language(), 2);
+        if (language != null && !List.of("sq", "en").contains(language)) {
+            e.add("language", "must be sq or en");
+        }
+        String translation = e.text("translation", e.optional("translation", form.translation(), MAX_TEXT));
+        e.throwIfAny("translation");
+        return new TranslationForm(source, language, translation);
+    }
+
     public NoteForm note(NoteForm note) {
         Errors e = new Errors(guard);
         NoteForm checked = new NoteForm(e.text("text", e.required("text", note.text(), MAX_TEXT)), e.required("author", note.author(), MAX_NAME));

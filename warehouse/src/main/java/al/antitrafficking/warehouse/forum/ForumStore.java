@@ -43,6 +43,12 @@ public interface ForumStore {
      */
     java.util.Map<String, String> translations(String language);
 
+    /**
+     * Saves what a text reads in a language (checked by {@link ForumRules#translation}), replacing an earlier translation
+     * of the same words; a blank translation removes it.
+     */
+    void translate(TranslationForm form);
+
     /** Writes a consistent copy of the whole store to a new file, while the store stays in use. */
     void backupTo(Path target);
 }

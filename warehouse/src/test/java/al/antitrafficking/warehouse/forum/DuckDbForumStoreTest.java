@@ -94,6 +94,36 @@ class DuckDbForumStoreTest {
     }
 
     @Test
+    void aTranslationIsSavedReplacedAndRemovedByItsExactWords() {
+        Forum kukes = store.forums().get(0);
+        String finding = kukes.findings().get(0);
+
+        store.translate(new TranslationForm(kukes.title(), "en", "  Local forum in Kukës  "));
+        store.translate(new TranslationForm(finding, "sq", "përpjekjet janë ende të shpërndara"));
+
+        assertThat(store.translations("en")).containsExactly(Map.entry(kukes.title(), "Local forum in Kukës"));
+        assertThat(store.translations("sq").get(finding)).isEqualTo("përpjekjet janë ende të shpërndara");
+
+        store.translate(new TranslationForm(kukes.title(), "en", ""));
+        assertThat(store.translations("en")).isEmpty();
+        assertThat(store.translations("sq").get(finding)).isEqualTo("përpjekjet janë ende të shpërndara");
+    }
+
+    @Test
+    void aTranslationPassesThePersonalDataGuardAndNamesOnlyTheField() {
+        Forum kukes = store.forums().get(0);
+        Map<String, String> before = store.translations("sq");
+
+        InvalidInputException phone = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidInputException.class,
+                () -> store.translate(new TranslationForm(kukes.title(), "sq", "telefononi 0692345678")));
+        assertRefused(phone, "translation", "a phone number", "0692345678");
+        InvalidInputException language = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidInputException.class,
+                () -> store.translate(new TranslationForm(kukes.title(), "it", "Forum locale")));
+        assertThat(language.fieldErrors()).containsOnlyKeys("language");
+        assertThat(store.translations("sq")).isEqualTo(before);
+    }
+
+    @Test
     void createsAProposedActionWithAHistoryRow() {
         Action a = store.createAction(action("Joint monthly case review of border and CPU staff", "2015-06-30", null));
 
