@@ -101,12 +101,14 @@ public final class IngestService {
     /**
      * Runs the whole path once, in a scratch folder, on a few hundred generated rows of one month (never a region's
      * data): the ETL's conform stage and the build are compiled by the JVM before the first real correction needs them
-     * (the first correction after start-up otherwise takes about half as long again). The scratch folder is removed.
+     * (the first correction after start-up otherwise takes about half as long again). The scratch folder, inside the
+     * warehouse folder so that a cluster's executors reach it, is removed.
      */
     void warmUp() {
         Path scratch = null;
         try {
-            scratch = Files.createTempDirectory("nrm-ingest-warm-up-");
+            // Inside the warehouse folder, the storage executors share on a cluster (not the driver's own /tmp).
+            scratch = Files.createTempDirectory(Files.createDirectories(config.warehouseDir()), ".warm-up-");
             Path incoming = scratch.resolve("incoming");
             java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(1);
             new al.antitrafficking.etl.sample.SampleRegionGenerator(al.antitrafficking.warehouse.reference.Territory.load(config.referenceDir()),

@@ -18,7 +18,9 @@ public final class SparkSessions {
      * default file system (HDFS on many clusters), not the storage the configuration names.
      */
     public static String uri(java.nio.file.Path path) {
-        return path.toAbsolutePath().normalize().toUri().toString();
+        // Hadoop's own spelling (file:/srv/nrm warehouse): Spark parses a path string without decoding it, so Java's
+        // percent-encoded URI (file:///srv/nrm%20warehouse/) would name a folder called "nrm%20warehouse".
+        return new org.apache.hadoop.fs.Path(path.toAbsolutePath().normalize().toUri()).toString();
     }
 
     /** The master a new session will use: spark-submit's {@code --master} when submitted, else {@code etl.spark-master}. */
@@ -44,7 +46,8 @@ public final class SparkSessions {
         if (!submitted.contains("spark.driver.host")) {
             builder.config("spark.driver.host", config.sparkDriverHost());
         }
-        if (!submitted.contains("spark.driver.bindAddress")) {
+        // Unset, Spark listens on the driver host that won (configured, or spark-submit's --conf spark.driver.host).
+        if (!submitted.contains("spark.driver.bindAddress") && !config.sparkDriverBindAddress().isEmpty()) {
             builder.config("spark.driver.bindAddress", config.sparkDriverBindAddress());
         }
         if (!submitted.contains("spark.ui.enabled")) {

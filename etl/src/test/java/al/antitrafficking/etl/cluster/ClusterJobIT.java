@@ -68,9 +68,12 @@ class ClusterJobIT {
 
     @BeforeAll
     static void runTheJobBothWays() throws Exception {
-        incoming = Files.createDirectories(work.resolve("incoming"));
-        new SampleRegionGenerator(TestProject.TERRITORY, TestProject.CONTRACT, 14, YearMonth.of(2024, 10), YearMonth.of(2024, 12))
-                .generate(incoming, 900);
+        // The storage's path has a space: Spark must be given it so that it finds the same folder (a URI written by Java
+        // would name "shared%20storage"). No letter outside ASCII: a machine without a UTF-8 locale could not name it.
+        Path storage = Files.createDirectories(work.resolve("shared storage"));
+        incoming = Files.createDirectories(storage.resolve("incoming"));
+        new SampleRegionGenerator(TestProject.TERRITORY, TestProject.CONTRACT, 14, YearMonth.of(2024, 12), YearMonth.of(2024, 12))
+                .generate(incoming, 400);
         try (Reader reader = Files.newBufferedReader(CORPUS.resolve("expected.csv"), UTF_8)) {
             for (CSVRecord c : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
                 Path file = CORPUS.resolve(c.get("case")).resolve(c.get("file"));
@@ -99,7 +102,7 @@ class ClusterJobIT {
         awaitWorkers(2, Duration.ofSeconds(90));
         System.out.printf("cluster up in %.1f s%n", (System.nanoTime() - started) / 1e9);
 
-        Path clusterWarehouse = work.resolve("warehouse-cluster");
+        Path clusterWarehouse = storage.resolve("warehouse-cluster");
         Path jobJar;
         try (Stream<Path> jars = Files.list(TARGET)) {
             jobJar = jars.filter(p -> p.getFileName().toString().matches("etl-.*-job\\.jar")).findFirst().orElseThrow(
@@ -126,7 +129,7 @@ class ClusterJobIT {
         }
         stopDaemons();
 
-        Path localWarehouse = work.resolve("warehouse-local");
+        Path localWarehouse = storage.resolve("warehouse-local");
         localReport = IngestJob.fromConfig(TestProject.spark(), TestProject.CONFIG.withWarehouseDir(localWarehouse)).run(incoming);
         local = new Snapshots(localWarehouse).find(localReport.snapshotId()).orElseThrow();
         System.out.printf("local mode done after %.1f s%n", (System.nanoTime() - started) / 1e9);

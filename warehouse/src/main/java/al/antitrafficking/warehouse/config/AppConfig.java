@@ -256,7 +256,7 @@ public record AppConfig(
                 v.get("etl.spark-master"),
                 bool(v, "etl.spark-ui"),
                 v.get("etl.driver-host"),
-                v.get("etl.driver-bind-address").isEmpty() ? v.get("etl.driver-host") : v.get("etl.driver-bind-address"),
+                v.get("etl.driver-bind-address"),
                 v.get("portal.http-host"),
                 integer(v, "portal.http-port"),
                 integer(v, "disclosure.min-count"),
