@@ -45,15 +45,17 @@
     ['organisers', 'objectives', 'institutions', 'findings'].forEach(function (f) { (forum[f] || []).forEach(function (v) { add('forum.' + f, v); }); });
     add('forum.sourceNote', forum.sourceNote);
     actions.forEach(function (a) { add('forum.actionText', a.text); add('forum.actionFinding', a.finding); });
-    const seen = {};
+    // Keyed by what users typed: a Set and own properties only (a text such as "constructor" is no inherited property).
+    const own = function (map, key) { return Object.prototype.hasOwnProperty.call(map, key) ? map[key] : ''; };
+    const seen = new Set();
     texts.forEach(function (entry, i) {
-      if (seen[entry[1]]) { return; }
-      seen[entry[1]] = true;
+      if (seen.has(entry[1])) { return; }
+      seen.add(entry[1]);
       const source = entry[1];
       const areas = {};
       const fields = ['sq', 'en'].map(function (language) {
         const area = A.el('textarea', { id: 'tr-' + i + '-' + language, rows: 2, 'data-language': language });
-        area.value = (language === 'sq' ? sq : en)[source] || '';
+        area.value = own(language === 'sq' ? sq : en, source);
         areas[language] = area;
         return A.el('p', {}, [A.el('label', { for: area.id, text: A.t(language === 'sq' ? 'forum.inSq' : 'forum.inEn') }), area]);
       });
@@ -65,7 +67,7 @@
           for (const language of ['sq', 'en']) {
             const saved = (language === 'sq' ? sq : en);
             const typed = areas[language].value.trim();
-            if (typed !== (saved[source] || '')) {
+            if (typed !== own(saved, source)) {
               const answer = await A.call('PUT', '/api/v1/forums/' + forum.id + '/translations',
                 { source: source, language: language, translation: typed });
               saved[source] = answer.translation;

@@ -16,7 +16,12 @@ import al.antitrafficking.warehouse.forum.ForumStore;
 import al.antitrafficking.warehouse.forum.TranslationForm;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Forums: list, view, create and edit. */
 public final class ForumController {
@@ -62,9 +67,12 @@ public final class ForumController {
     }
 
     /**
-     * Saves what one of this forum's texts, or of its actions, reads in Albanian or English. Whoever may edit the forum may
-     * translate it; the text must be one of them as they are now (a text edited since the page was loaded is refused),
-     * and the translation passes the personal-data guard. The text is never echoed in an error.
+     * Saves what one of this forum's texts, or of its actions, reads in Albanian or English. A translation belongs to the
+     * exact words wherever they appear, so the person must be able to edit every forum (by its municipality) and every
+     * action (by its county) that holds these words now, not only the forum named: a county's editor cannot change how
+     * another county's forum reads by typing the same words into their own. The text must be one of this forum's as it
+     * is now (a text edited since the page was loaded is refused), and the translation passes the personal-data guard.
+     * The text is never echoed in an error.
      */
     public void translate(Context ctx) {
         Principal p = WebGuard.of(ctx);
@@ -73,20 +81,36 @@ public final class ForumController {
         access.requireForum(p, forum.municipalityCode());
         TranslationForm form = Requests.read(ctx, TranslationForm.class);
         String source = form.source() == null ? "" : form.source().strip();
-        if (!texts(forum).contains(source)) {
+        List<Action> actions = store.actions(ActionFilter.all());
+        if (!texts(forum).contains(source) && actions.stream().noneMatch(a -> a.forumId() == id && holds(a, source))) {
             throw new BadRequestResponse("Cannot save the translation: the text is not one of this forum's or its actions' texts as "
                     + "they are now (edited since the page was loaded? load it again)");
+        }
+        try {
+            for (Forum other : store.forums()) {
+                if (texts(other).contains(source)) {
+                    access.requireForum(p, other.municipalityCode());
+                }
+            }
+            for (Action a : actions) {
+                if (holds(a, source)) {
+                    access.requireCounty(p, a.countyCode());
+                }
+            }
+        } catch (ForbiddenResponse elsewhere) {
+            throw new ForbiddenResponse("Refused: the same words appear in a forum or action of a county your account may not edit; "
+                    + "only someone who may edit all of them (the national coordinator's office) can translate them");
         }
         store.translate(form);
         audit.record(ctx, AuditEvent.FORUM_CHANGED, "forum " + id, "translated into " + form.language(), null);
         // What is now stored: the translation as saved, or none ("") after a blank one removed it.
-        ctx.json(java.util.Map.of("source", source, "language", form.language(),
+        ctx.json(Map.of("source", source, "language", form.language(),
                 "translation", store.translations(form.language()).getOrDefault(source, "")));
     }
 
-    /** Every text of a forum and of its actions that a page shows translated. */
-    private java.util.Set<String> texts(Forum f) {
-        java.util.Set<String> texts = new java.util.HashSet<>();
+    /** Every text of a forum that a page shows translated. */
+    private static Set<String> texts(Forum f) {
+        Set<String> texts = new HashSet<>();
         texts.add(f.title());
         texts.add(f.context());
         texts.addAll(f.organisers());
@@ -96,15 +120,11 @@ public final class ForumController {
         if (f.sourceNote() != null) {
             texts.add(f.sourceNote());
         }
-        for (Action a : store.actions(new ActionFilter(java.util.Optional.of(f.id()), java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.empty(), java.util.Optional.empty()))) {
-            texts.add(a.text());
-            if (a.finding() != null) {
-                texts.add(a.finding());
-            }
-        }
-        texts.remove("");
         return texts;
+    }
+
+    private static boolean holds(Action a, String text) {
+        return text.equals(a.text()) || text.equals(a.finding());
     }
 
     private static ForumForm signed(ForumForm f, Principal p) {

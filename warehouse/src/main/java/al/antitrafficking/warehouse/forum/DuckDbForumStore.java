@@ -160,6 +160,7 @@ public final class DuckDbForumStore implements ForumStore, AutoCloseable {
             if (updated == 0) {
                 throw new VersionConflictException("forum " + id, version, current.version(), current);
             }
+            execute(c, "drop_unheld_translations.sql");
             return selectForums(c, id).get(0);
         });
     }
@@ -255,6 +256,7 @@ public final class DuckDbForumStore implements ForumStore, AutoCloseable {
             changeIfDifferent(c, id, v.editor(), "county", current.countyCode(), v.countyCode());
             changeIfDifferent(c, id, v.editor(), "dueDate", current.dueDate().toString(), v.dueDate().toString());
             changeIfDifferent(c, id, v.editor(), "indicators", String.join(", ", current.indicators()), String.join(", ", v.indicators()));
+            execute(c, "drop_unheld_translations.sql");
             return selectActions(c, id, ActionFilter.all()).get(0);
         });
     }

@@ -94,6 +94,25 @@ class DuckDbForumStoreTest {
     }
 
     @Test
+    void wordsEditedOutOfEveryForumAndActionLeaveNoTranslationBehind() {
+        Forum kukes = store.forums().get(0);
+        Action a = store.createAction(action("Review late referrals", "2015-06-30", null));
+        store.translate(new TranslationForm("Review late referrals", "sq", "Rishikimi i referimeve të vonuara"));
+        // Reworded by an editor (say, the old words identified someone and the guard missed it): they leave the translations too.
+        store.updateAction(a.id(), new ActionForm(2L, "Review referrals made late", FINDING, "County Council Kukës", "AL-07",
+                "2015-06-30", List.of(), "Drita", 1));
+        store.updateForum(kukes.id(), new ForumForm(kukes.heldOn().toString(), kukes.municipalityCode(), kukes.title(), kukes.context(),
+                kukes.organisers(), kukes.objectives(), kukes.institutions(), kukes.findings().subList(1, kukes.findings().size()),
+                kukes.sourceNote(), "Drita", kukes.version()));
+
+        assertThat(store.translations("sq")).doesNotContainKey("Review late referrals")
+                .containsKey(kukes.title()).containsKey(kukes.findings().get(1));
+        // A finding dropped from this forum keeps its translation while the other forum still holds the same words.
+        Forum other = store.forums().get(1);
+        assertThat(store.translations("sq").containsKey(kukes.findings().get(0))).isEqualTo(other.findings().contains(kukes.findings().get(0)));
+    }
+
+    @Test
     void aTranslationIsSavedReplacedAndRemovedByItsExactWords() {
         Forum kukes = store.forums().get(0);
         String finding = kukes.findings().get(0);
