@@ -8,7 +8,13 @@ public final class Requests {
     private Requests() {}
 
     public static <T> T read(Context ctx, Class<T> type) {
+        // Bytes that are not UTF-8 are refused, not read as U+FFFD: a password or a text would otherwise be saved as
+        // something nobody typed.
         try {
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(ctx.bodyAsBytes()));
             T body = ctx.bodyAsClass(type);
             if (body == null) {
                 throw new BadRequestResponse("Cannot read request: the body is empty");
@@ -16,6 +22,8 @@ public final class Requests {
             return body;
         } catch (io.javalin.http.HttpResponseException e) {
             throw e;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new BadRequestResponse("Cannot read request: the body is not UTF-8 text");
         } catch (Exception e) {
             // Javalin's Kotlin code throws Jackson's checked exceptions undeclared: catch them all here.
             throw new BadRequestResponse("Cannot read request: the body is not the expected JSON");

@@ -62,6 +62,7 @@ public final class Http {
         HttpRequest.BodyPublisher publisher;
         try {
             publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : body instanceof byte[] raw ? HttpRequest.BodyPublishers.ofByteArray(raw)
                     : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -141,6 +141,22 @@ class ForumApiTest {
     }
 
     @Test
+    void refusesABodyThatIsNotUtf8RatherThanSavingWhatNobodyTyped() throws Exception {
+        byte[] body = json.writeValueAsBytes(action("Review XX", "2026-06-30", null));
+        int at = 0;
+        while (!(body[at] == 'X' && body[at + 1] == 'X')) {
+            at++;
+        }
+        body[at] = (byte) 0xf8;  // no UTF-8 sequence starts with this byte
+        body[at + 1] = (byte) 0x80;
+
+        JsonNode answer = call("POST", "/api/v1/actions", body, 400);
+
+        assertThat(answer.get("error").asText()).isEqualTo("Cannot read request: the body is not UTF-8 text");
+        assertThat(store.actions(ActionFilter.all())).isEmpty();
+    }
+
+    @Test
     void theSecondOfTwoEditsOnTheSameVersionGetsA409WithTheCurrentState() throws Exception {
         long id = call("POST", "/api/v1/actions", action("Original", "2026-06-30", null), 201).get("id").asLong();
 
@@ -210,36 +226,60 @@ class ForumApiTest {
     }
 
     @Test
-    void thoseWhoMayEditAForumTranslateItsTextsAndItsActionsAndOnlyThose() throws Exception {
-        JsonNode created = call("POST", "/api/v1/actions", action("Rishikim i përbashkët i rasteve", "2026-06-30", null), 201);
-        JsonNode kukes = call("GET", "/api/v1/forums/2", null, 200);
+    void aCountyEditorTranslatesOnlyWordsThatAppearNowhereOutsideTheirCounty() throws Exception {
+        String review = "Rishikim i përbashkët i rasteve";
+        call("POST", "/api/v1/actions", action(review, "2026-06-30", null), 201);
+        Map<String, Object> berat = action("Vizita në Berat", "2026-06-30", null);
+        berat.put("county", "AL-01");
+        berat.put("responsibleInstitution", "County Council Berat");
+        call("POST", "/api/v1/actions", berat, 201);
         JsonNode gjirokaster = call("GET", "/api/v1/forums/1", null, 200);
-        Http countyCoordinator = new Http(app::port).as("kukes");
+        Http countyEditor = new Http(app::port).as("kukes");
 
-        JsonNode saved = call("PUT", "/api/v1/forums/2/translations",
-                Map.of("source", created.get("text").asText(), "language", "en", "translation", "Joint case review"), 200);
+        // Kukës's own action under Kukës's forum: saved, and given back as stored.
+        JsonNode saved = countyEditor.call("PUT", "/api/v1/forums/2/translations",
+                Map.of("source", review, "language", "en", "translation", "  Joint case review "), 200);
         assertThat(saved.get("translation").asText()).isEqualTo("Joint case review");
-        HttpResponse<String> byCounty = countyCoordinator.send("PUT", "/api/v1/forums/2/translations",
-                Map.of("source", kukes.get("findings").get(0).asText(), "language", "en", "translation", "child protection efforts are fragmented"));
-        assertThat(byCounty.statusCode()).as(byCounty.body()).isEqualTo(200);
+        assertThat(call("GET", "/api/v1/translations?language=en", null, 200).get(review).asText()).isEqualTo("Joint case review");
 
-        JsonNode english = call("GET", "/api/v1/translations?language=en", null, 200);
-        assertThat(english.get("Rishikim i përbashkët i rasteve").asText()).isEqualTo("Joint case review");
-        assertThat(english.get(kukes.get("findings").get(0).asText()).asText()).isEqualTo("child protection efforts are fragmented");
+        // Berat's action under Kukës's forum: its county decides, not the forum's.
+        assertThat(countyEditor.send("PUT", "/api/v1/forums/2/translations",
+                Map.of("source", "Vizita në Berat", "language", "en", "translation", "Visits in Berat")).statusCode()).isEqualTo(403);
+        // Once the same words are also an action of Gjirokastër, only someone who may edit both can change how they read.
+        Map<String, Object> same = action(review, "2026-06-30", null);
+        same.put("forumId", 1);
+        same.put("county", "AL-05");
+        same.put("responsibleInstitution", "County Council Gjirokastër");
+        call("POST", "/api/v1/actions", same, 201);
+        HttpResponse<String> shared = countyEditor.send("PUT", "/api/v1/forums/2/translations",
+                Map.of("source", review, "language", "en", "translation", "A review changed from Kukës"));
+        assertThat(shared.statusCode()).isEqualTo(403);
+        assertThat(shared.body()).contains("same words appear").doesNotContain(review);
+        assertThat(call("GET", "/api/v1/translations?language=en", null, 200).get(review).asText()).isEqualTo("Joint case review");
+        call("PUT", "/api/v1/forums/2/translations", Map.of("source", review, "language", "en", "translation", "Joint review of cases"), 200);
 
-        // Another county's forum, and a text that is not one of the forum's: refused, nothing saved, the text never echoed.
-        assertThat(countyCoordinator.send("PUT", "/api/v1/forums/1/translations",
+        // Another county's forum by its address, and words that are not the forum's: refused, the words never echoed.
+        assertThat(countyEditor.send("PUT", "/api/v1/forums/1/translations",
                 Map.of("source", gjirokaster.get("title").asText(), "language", "en", "translation", "Forum")).statusCode()).isEqualTo(403);
         JsonNode notOurs = call("PUT", "/api/v1/forums/2/translations",
                 Map.of("source", gjirokaster.get("title").asText(), "language", "en", "translation", "A forum elsewhere"), 400);
         assertThat(notOurs.get("error").asText()).contains("not one of this forum's").doesNotContain("Gjirokast");
-        assertThat(call("GET", "/api/v1/translations?language=en", null, 200)).hasSize(2);
-
-        // A blank translation removes it: the text shows as typed again.
-        call("PUT", "/api/v1/forums/2/translations", Map.of("source", created.get("text").asText(), "language", "en", "translation", " "), 200);
+        // A translation that looks like personal data: refused by field, the digits never echoed.
+        JsonNode phone = call("PUT", "/api/v1/forums/2/translations",
+                Map.of("source", review, "language", "en", "translation", "call 0692345678"), 400);
+        assertThat(phone.get("fields").get("translation").asText()).contains("personal data (a phone number)");
+        assertThat(phone.toString()).doesNotContain("0692345678");
         assertThat(call("GET", "/api/v1/translations?language=en", null, 200)).hasSize(1);
+
+        // A blank translation removes it: the text shows as typed again. Each saved change is in the audit trail.
+        call("PUT", "/api/v1/forums/2/translations", Map.of("source", review, "language", "en", "translation", " "), 200);
+        assertThat(call("GET", "/api/v1/translations?language=en", null, 200)).isEmpty();
         JsonNode audit = new Http(app::port).as("admin").call("GET", "/api/v1/admin/audit?event=forum_changed", null, 200);
-        assertThat(audit.toString()).contains("translated into en");
+        long translated = 0;
+        for (JsonNode e : audit) {
+            translated += e.toString().contains("translated into en") ? 1 : 0;
+        }
+        assertThat(translated).isEqualTo(3);
     }
 
     @Test
