@@ -33,9 +33,12 @@
    * For those who may edit the forum: each of its texts and its actions' texts as typed, with what it reads in Albanian
    * and in English (PUT /api/v1/forums/{id}/translations; a blank field removes a translation).
    */
-  async function translations(forum, actions) {
+  async function translations(forum, actions, reference) {
     const s = await A.session();
-    if (!(A.can(s, 'edit_actions_any') || A.can(s, 'edit_actions_county'))) { return; }
+    const place = (reference.municipalities || []).filter(function (m) { return m.code === forum.municipalityCode; })[0];
+    const ownCounty = A.can(s, 'edit_actions_county') && s.user && place && s.user.county === place.countyCode;
+    // Offered only to whom may edit this forum (the portal checks again, and every county holding the same words).
+    if (!(A.can(s, 'edit_actions_any') || ownCounty)) { return; }
     const [sq, en] = await Promise.all([A.call('GET', '/api/v1/translations?language=sq'), A.call('GET', '/api/v1/translations?language=en')]);
     const box = document.getElementById('translations');
     const texts = [];
@@ -104,7 +107,7 @@
         A.el('td', { text: A.t('st.' + a.status) + (a.overdue ? ' · ' + A.t('action.overdue') : '') })];
       body.appendChild(A.el('tr', { class: a.overdue ? 'overdue' : '' }, cells));
     });
-    await translations(forum, actions);
+    await translations(forum, actions, reference);
     window.ActionForm.build(document.getElementById('action-form'), reference, forum, null, function (b) {
       return A.call('POST', '/api/v1/actions', b).then(function (saved) { window.location.href = '/action.html?id=' + saved.id; });
     });
