@@ -11,11 +11,11 @@ public final class Requests {
         // Bytes that are not UTF-8 are refused, not read as U+FFFD: a password or a text would otherwise be saved as
         // something nobody typed.
         try {
-            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+            String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                     .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(ctx.bodyAsBytes()));
-            T body = ctx.bodyAsClass(type);
+                    .decode(java.nio.ByteBuffer.wrap(ctx.bodyAsBytes())).toString();
+            T body = ctx.jsonMapper().fromJsonString(text, type);
             if (body == null) {
                 throw new BadRequestResponse("Cannot read request: the body is empty");
             }

@@ -195,17 +195,9 @@ public final class IndicatorLatencyBenchmark {
                 Map<String, List<Double>> pgAnswer = new TreeMap<>();
                 double[] t = time(() -> {
                     try (Statement st = pgc.createStatement(); ResultSet rs = st.executeQuery(pgSql)) {
-                        boolean first = pgAnswer.isEmpty();
-                        int n = rs.getMetaData().getColumnCount();
-                        while (rs.next()) {
-                            if (first) {
-                                List<Double> values = new ArrayList<>();
-                                for (int i = n - 2; i <= n; i++) {
-                                    Object v = rs.getObject(i);
-                                    values.add(v == null ? null : ((Number) v).doubleValue());
-                                }
-                                pgAnswer.put(rs.getString(1) + "|" + rs.getString(2), values);
-                            }
+                        Map<String, List<Double>> answer = answer(rs);
+                        if (pgAnswer.isEmpty()) {
+                            pgAnswer.putAll(answer);
                         }
                     } catch (SQLException e) {
                         throw new IllegalStateException("PostgreSQL refused: " + pgSql, e);
@@ -256,22 +248,27 @@ public final class IndicatorLatencyBenchmark {
 
     /** DuckDB's answer to the facts statement: period|county → main, second, median. */
     private static Map<String, List<Double>> duckAnswer(Supplier<Connection> connections, String sql, List<Object> params) throws SQLException {
-        Map<String, List<Double>> answer = new TreeMap<>();
         try (Connection c = connections.get(); PreparedStatement p = c.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {
                 p.setObject(i + 1, params.get(i));
             }
             try (ResultSet rs = p.executeQuery()) {
-                int n = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    List<Double> values = new ArrayList<>();
-                    for (int i = n - 2; i <= n; i++) {
-                        Object v = rs.getObject(i);
-                        values.add(v == null ? null : ((Number) v).doubleValue());
-                    }
-                    answer.put(rs.getString(1) + "|" + rs.getString(2), values);
-                }
+                return answer(rs);
             }
+        }
+    }
+
+    /** An engine's answer read over JDBC: period|county → its last three columns (main, second, median). */
+    private static Map<String, List<Double>> answer(ResultSet rs) throws SQLException {
+        Map<String, List<Double>> answer = new TreeMap<>();
+        int n = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+            List<Double> values = new ArrayList<>();
+            for (int i = n - 2; i <= n; i++) {
+                Object v = rs.getObject(i);
+                values.add(v == null ? null : ((Number) v).doubleValue());
+            }
+            answer.put(rs.getString(1) + "|" + rs.getString(2), values);
         }
         return answer;
     }

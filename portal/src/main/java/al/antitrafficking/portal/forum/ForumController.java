@@ -101,11 +101,11 @@ public final class ForumController {
             throw new ForbiddenResponse("Refused: the same words appear in a forum or action of a county your account may not edit; "
                     + "only someone who may edit all of them (the national coordinator's office) can translate them");
         }
-        store.translate(form);
-        audit.record(ctx, AuditEvent.FORUM_CHANGED, "forum " + id, "translated into " + form.language(), null);
+        TranslationForm saved = store.translate(form);
+        audit.record(ctx, AuditEvent.FORUM_CHANGED, "forum " + id, "translated into " + saved.language(), null);
         // What is now stored: the translation as saved, or none ("") after a blank one removed it.
-        ctx.json(Map.of("source", source, "language", form.language(),
-                "translation", store.translations(form.language()).getOrDefault(source, "")));
+        ctx.json(Map.of("source", saved.source(), "language", saved.language(),
+                "translation", saved.translation() == null ? "" : saved.translation()));
     }
 
     /** Every text of a forum that a page shows translated. */

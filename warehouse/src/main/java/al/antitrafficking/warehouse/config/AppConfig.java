@@ -290,9 +290,11 @@ public record AppConfig(
      * a relative folder called "hdfs:": the snapshot commit needs hard links and an atomic rename, and DuckDB reads the
      * warehouse from a file system.
      */
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]+):");
+
     private static Path folder(Path projectDir, Map<String, String> v, String key) {
         String value = v.get(key);
-        java.util.regex.Matcher scheme = java.util.regex.Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]+):").matcher(value);
+        java.util.regex.Matcher scheme = SCHEME.matcher(value);
         if (scheme.find()) {
             if (!scheme.group(1).equalsIgnoreCase("file")) {
                 throw new ConfigException("Cannot load configuration: " + key + " is a " + scheme.group(1) + ": location; only a "

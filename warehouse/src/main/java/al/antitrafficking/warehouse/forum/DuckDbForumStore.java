@@ -182,9 +182,9 @@ public final class DuckDbForumStore implements ForumStore, AutoCloseable {
     }
 
     @Override
-    public void translate(TranslationForm form) {
+    public TranslationForm translate(TranslationForm form) {
         TranslationForm t = rules.translation(form);
-        write(c -> {
+        return write(c -> {
             try (PreparedStatement p = c.prepareStatement("DELETE FROM text_translation WHERE source = ? AND language = ?")) {
                 p.setString(1, t.source());
                 p.setString(2, t.language());
@@ -198,7 +198,7 @@ public final class DuckDbForumStore implements ForumStore, AutoCloseable {
                     p.executeUpdate();
                 }
             }
-            return null;
+            return t;
         });
     }
 

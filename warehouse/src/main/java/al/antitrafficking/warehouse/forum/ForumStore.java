@@ -45,9 +45,10 @@ public interface ForumStore {
 
     /**
      * Saves what a text reads in a language (checked by {@link ForumRules#translation}), replacing an earlier translation
-     * of the same words; a blank translation removes it.
+     * of the same words; a blank translation removes it. Gives what was saved (the translation stripped, or null when
+     * removed).
      */
-    void translate(TranslationForm form);
+    TranslationForm translate(TranslationForm form);
 
     /** Writes a consistent copy of the whole store to a new file, while the store stays in use. */
     void backupTo(Path target);
