@@ -4,6 +4,7 @@ import al.antitrafficking.warehouse.disclosure.LinearAuditor;
 import al.antitrafficking.warehouse.disclosure.LinkedSystem;
 import al.antitrafficking.warehouse.disclosure.Protection;
 import al.antitrafficking.warehouse.indicator.Catalogue;
+import al.antitrafficking.warehouse.indicator.FactTable;
 import al.antitrafficking.warehouse.indicator.PeriodType;
 import al.antitrafficking.warehouse.reference.County;
 import al.antitrafficking.warehouse.reference.Municipality;
@@ -128,14 +129,17 @@ public final class ReleaseBuilder {
         if (computedCells == null) {
             computedCells = new LinkedHashMap<>();
             al.antitrafficking.warehouse.progress.Progress.stage("release: computing the tables", plan.tables().size(), "tables");
+            Map<FactTable, String> copies = copyFacts(c);
             for (ReleaseTable t : plan.tables()) {
                 long tableStart = System.nanoTime();
-                computedCells.put(t.id(), computer.compute(c, t, coverage.windows()));
+                FactTable fact = t.family().fact();
+                computedCells.put(t.id(), computer.compute(c, t, coverage.windows(), copies.getOrDefault(fact, fact.table())));
                 if (Boolean.getBoolean("release.debug")) {
                     System.err.printf("computed %s (%s, rolling %s) in %d ms%n", t.id(), t.levels(), t.rolling(), (System.nanoTime() - tableStart) / 1_000_000);
                 }
                 al.antitrafficking.warehouse.progress.Progress.step(1);
             }
+            dropCopies(c, copies);
         }
         List<Map.Entry<ReleaseTable, List<CellComputer.Raw>>> raws = new ArrayList<>();
         for (ReleaseTable t : plan.tables()) {
@@ -292,6 +296,37 @@ public final class ReleaseBuilder {
         return String.format(java.util.Locale.ROOT, "v%d|min-count %d|max-small-share %s|minimise %s|exact %d|%d relations|%016x%016x",
                 AUDIT_VERSION, settings.minCount(), settings.maxSmallShare(), settings.minimise(), Protection.EXACT_LIMIT,
                 system.relations().size(), sum, xor);
+    }
+
+    /**
+     * Each regional fact the tables count, read once from its Parquet slices into a temporary table of this connection:
+     * every table then scans memory rather than opening every slice file again (a fact is one view over hundreds or
+     * thousands of small files, and the plan computes a hundred tables and their windows). DuckDB keeps a temporary
+     * table within its memory limit and spills the rest to its temporary folder. The pathway is a table already.
+     */
+    private Map<FactTable, String> copyFacts(Connection c) throws SQLException {
+        Map<FactTable, String> copies = new java.util.EnumMap<>(FactTable.class);
+        try (java.sql.Statement s = c.createStatement()) {
+            for (ReleaseTable t : plan.tables()) {
+                FactTable fact = t.family().fact();
+                if (fact.oneRowPerChild() || copies.containsKey(fact)) {
+                    continue;
+                }
+                String copy = "release_" + fact.table();
+                s.execute("CREATE OR REPLACE TEMP TABLE " + copy + " AS SELECT * FROM " + fact.table());
+                copies.put(fact, copy);
+            }
+        }
+        debug("facts copied " + copies.keySet());
+        return copies;
+    }
+
+    private static void dropCopies(Connection c, Map<FactTable, String> copies) throws SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            for (String copy : copies.values()) {
+                s.execute("DROP TABLE IF EXISTS " + copy);
+            }
+        }
     }
 
     private static void debug(String what) {
