@@ -59,6 +59,9 @@ public final class LinearAuditor {
     private final int minCount;
     private final int minRange;
     private final int exactLimit;
+    /** Findings by component fingerprint, when this auditor remembers; else null. */
+    private final Map<String, Remembered> memory;
+    private final java.util.concurrent.atomic.AtomicLong recalled = new java.util.concurrent.atomic.AtomicLong();
 
     /** An auditor that computes exact ranges in components of any size: for tests and reports on small systems. */
     public LinearAuditor(int minCount, int minRange) {
@@ -66,10 +69,31 @@ public final class LinearAuditor {
     }
 
     public LinearAuditor(int minCount, int minRange, int exactLimit) {
+        this(minCount, minRange, exactLimit, false);
+    }
+
+    /**
+     * {@code remember}: keep what each component's audit found, by a fingerprint of everything its programs are made of
+     * (its cells' names, true values and marks; every relation touching it, with the values of the known cells in it;
+     * the assumption). A component met again with the same fingerprint (the same release laid out again with another
+     * table published coarser, or a round that changed other components) gets the same findings without a program.
+     * Its programs would be the same programs, so the findings are those a new audit would make; only the order of
+     * the cells, which decides nothing but how soon a cell is cleared, may differ.
+     */
+    public LinearAuditor(int minCount, int minRange, int exactLimit, boolean remember) {
         this.minCount = minCount;
         this.minRange = minRange;
         this.exactLimit = exactLimit;
+        this.memory = remember ? new java.util.concurrent.ConcurrentHashMap<>() : null;
     }
+
+    /** How many component audits were answered from memory so far. */
+    public long recalled() {
+        return recalled.get();
+    }
+
+    /** A component's findings by cell name: exposures, whether it was consistent, its size. */
+    private record Remembered(List<String> cells, List<double[]> ranges, boolean consistent, int size) {}
 
     /** Audits every withheld cell of the system. */
     public Report audit(LinkedSystem system, BitSet withheld, Assumption assumption) {
@@ -109,12 +133,98 @@ public final class LinearAuditor {
         if (assumption == Assumption.ADDITIVE && allExact(system, component)) {
             return null;
         }
+        String fingerprint = memory == null ? null : fingerprint(system, withheld, assumption, component);
+        if (fingerprint != null) {
+            Remembered known = memory.get(fingerprint);
+            if (known != null) {
+                recalled.incrementAndGet();
+                return recall(system, component, known);
+            }
+        }
         List<Exposure> exposures = new ArrayList<>();
         long[] programs = {0};
         boolean consistent = component.size() <= exactLimit
                 ? new Program(system, withheld, component, assumption, null).auditAll(exposures, programs)
                 : auditLocally(system, withheld, component, assumption, exposures, programs);
+        if (fingerprint != null) {
+            memory.put(fingerprint, new Remembered(exposures.stream().map(e -> system.name(e.cell())).toList(),
+                    exposures.stream().map(e -> new double[] {e.min(), e.max()}).toList(), consistent, component.size()));
+        }
         return new Audited(exposures, consistent, programs[0], component.size());
+    }
+
+    private static Audited recall(LinkedSystem system, List<Integer> component, Remembered known) {
+        List<Exposure> exposures = new ArrayList<>();
+        if (!known.cells().isEmpty()) {
+            Map<String, Integer> byName = new HashMap<>();
+            component.forEach(c -> byName.put(system.name(c), c));
+            for (int i = 0; i < known.cells().size(); i++) {
+                double[] range = known.ranges().get(i);
+                exposures.add(new Exposure(byName.get(known.cells().get(i)), range[0], range[1]));
+            }
+        }
+        return new Audited(exposures, known.consistent(), 0, known.size());
+    }
+
+    /**
+     * Everything the component's programs are made of, in an order that does not depend on the cells' indices; null
+     * when two of its cells share a name (then it is not remembered).
+     */
+    private static String fingerprint(LinkedSystem system, BitSet withheld, Assumption assumption, List<Integer> component) {
+        BitSet in = new BitSet();
+        List<String> cells = new ArrayList<>(component.size());
+        for (int c : component) {
+            in.set(c);
+            cells.add(system.name(c) + '\u0001' + system.truth(c) + (withheld.get(c) ? "w" : "") + (system.hidden(c) ? "h" : ""));
+        }
+        java.util.Collections.sort(cells);
+        for (int i = 1; i < cells.size(); i++) {
+            String a = cells.get(i - 1);
+            String b = cells.get(i);
+            if (a.substring(0, a.indexOf('\u0001')).equals(b.substring(0, b.indexOf('\u0001')))) {
+                return null;
+            }
+        }
+        BitSet seen = new BitSet();
+        List<String> relations = new ArrayList<>();
+        for (int c : component) {
+            for (int r : system.relationsOf(c)) {
+                if (seen.get(r)) {
+                    continue;
+                }
+                seen.set(r);
+                Relation relation = system.relation(r);
+                List<String> parts = new ArrayList<>();
+                for (int p : relation.parts()) {
+                    parts.add(term(system, in, p));
+                }
+                java.util.Collections.sort(parts);
+                relations.add(relation.kind() + "\u0002" + term(system, in, relation.total()) + "\u0002" + String.join("\u0003", parts));
+            }
+        }
+        java.util.Collections.sort(relations);
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update((assumption + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (String cell : cells) {
+                digest.update((cell + '\n').getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            digest.update((byte) 0);
+            for (String relation : relations) {
+                digest.update((relation + '\n').getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
+    /** A cell as a program sees it: an unknown of the component by name, or a known cell by name and value. */
+    private static String term(LinkedSystem system, BitSet component, int cell) {
+        if (component.get(cell)) {
+            return "?" + system.name(cell);
+        }
+        return "=" + system.name(cell) + '\u0001' + (system.notReported(cell) ? 0 : system.truth(cell));
     }
 
     /** The exact smallest and largest value of one withheld cell, over its whole component (tests, reports). */

@@ -14,6 +14,7 @@ public final class LinkedSystem {
     private final java.util.BitSet hidden;
     private final List<Relation> relations = new ArrayList<>();
     private final List<List<Integer>> relationsOfCell = new ArrayList<>();
+    private final List<String> names;
 
     public LinkedSystem(long[] truth, boolean[] notReported) {
         this(truth, notReported, new java.util.BitSet());
@@ -24,6 +25,19 @@ public final class LinkedSystem {
      * through their relations, so they are always unknowns to the auditor, and a small one must not follow from them.
      */
     public LinkedSystem(long[] truth, boolean[] notReported, java.util.BitSet hidden) {
+        this(truth, notReported, hidden, null);
+    }
+
+    /**
+     * As {@link #LinkedSystem(long[], boolean[], java.util.BitSet)}, with a stable name for each cell (its release key):
+     * an auditor that has seen a linked component under these names before, in an earlier layout of the same release,
+     * knows its answer without solving it again. Without names, a cell is known by its index.
+     */
+    public LinkedSystem(long[] truth, boolean[] notReported, java.util.BitSet hidden, List<String> names) {
+        if (names != null && names.size() != truth.length) {
+            throw new IllegalArgumentException("Cannot make linked system: " + truth.length + " values, " + names.size() + " names");
+        }
+        this.names = names == null ? null : List.copyOf(names);
         if (truth.length != notReported.length) {
             throw new IllegalArgumentException("Cannot make linked system: " + truth.length + " values, " + notReported.length + " marks");
         }
@@ -56,6 +70,11 @@ public final class LinkedSystem {
 
     public boolean notReported(int cell) {
         return notReported[cell];
+    }
+
+    /** The cell's stable name (see the constructor), or its index. */
+    public String name(int cell) {
+        return names == null ? Integer.toString(cell) : names.get(cell);
     }
 
     /** Whether the cell is never printed. */

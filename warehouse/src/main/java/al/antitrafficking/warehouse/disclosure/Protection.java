@@ -64,7 +64,7 @@ public final class Protection {
 
     public Protection(int minCount, boolean minimise) {
         this.minCount = minCount;
-        this.auditor = new LinearAuditor(minCount, 3, EXACT_LIMIT);
+        this.auditor = new LinearAuditor(minCount, 3, EXACT_LIMIT, true);
         this.minimise = minimise;
     }
 
@@ -117,9 +117,9 @@ public final class Protection {
             }
             if (DEBUG) {
                 List<List<Integer>> comps = LinearAuditor.components(s, withheld, withheld);
-                System.err.printf("round %d: withheld %d, components %d, largest %d, exposures %d, programs %d, t=%d ms%n", rounds,
+                System.err.printf("round %d: withheld %d, components %d, largest %d, exposures %d, programs %d, recalled %d, t=%d ms%n", rounds,
                         withheld.cardinality(), comps.size(), comps.stream().mapToInt(List::size).max().orElse(0), exposures.size(), programs,
-                        (System.nanoTime() - T0) / 1_000_000);
+                        auditor.recalled(), (System.nanoTime() - T0) / 1_000_000);
             }
             dirty = new BitSet();
             // A complementary cell is usually exposed because the small count it protects is: fix small counts first.

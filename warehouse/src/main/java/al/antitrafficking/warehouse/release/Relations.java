@@ -76,7 +76,7 @@ final class Relations {
         for (int i = cells.notReported.nextSetBit(0); i >= 0; i = cells.notReported.nextSetBit(i + 1)) {
             notReported[i] = true;
         }
-        LinkedSystem system = new LinkedSystem(truth, notReported, hidden);
+        LinkedSystem system = new LinkedSystem(truth, notReported, hidden, cells.keys.stream().map(CellKey::toString).toList());
         relations.forEach(system::add);
         return system;
     }

@@ -220,8 +220,10 @@ public final class ReleaseBuilder {
             // the final pattern over every component the audit here would look at: the same programs, the same answer.
             inconsistent = result.settledInconsistent();
         } else {
+            // An auditor of its own, that remembers nothing of the protection's audits: every component is solved again.
+            LinearAuditor auditor = new LinearAuditor(settings.minCount(), 3, Protection.EXACT_LIMIT);
             for (LinearAuditor.Assumption a : LinearAuditor.Assumption.values()) {
-                LinearAuditor.Report report = protection.auditor().audit(system, result.withheld(), a, audited);
+                LinearAuditor.Report report = auditor.audit(system, result.withheld(), a, audited);
                 exposures += report.exposures().size();
                 inconsistent += report.inconsistentComponents();
                 programs += report.linearPrograms();

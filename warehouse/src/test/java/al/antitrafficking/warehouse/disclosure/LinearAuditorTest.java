@@ -114,4 +114,65 @@ class LinearAuditorTest {
         assertThat(n.min()).isCloseTo(0, within(1e-6));
         assertThat(n.max()).isCloseTo(12, within(1e-6));
     }
+
+    /**
+     * The pair of the test above (8 = x + y, y = q published 4) with the cells at other indices, named as a release names
+     * them: {@code order} lists where total, x, y and q go; {@code pinned}: whether y = q is a relation.
+     */
+    private static LinkedSystem pair(int[] order, boolean pinned) {
+        long[] truth = new long[4];
+        String[] names = new String[4];
+        long[] values = {8, 4, 4, 4};
+        String[] labels = {"total", "x", "y", "q"};
+        for (int i = 0; i < 4; i++) {
+            truth[order[i]] = values[i];
+            names[order[i]] = labels[i];
+        }
+        LinkedSystem s = new LinkedSystem(truth, new boolean[4], new BitSet(), java.util.List.of(names));
+        s.add(new Relation(order[0], new int[] {order[1], order[2]}, Relation.Kind.EXACT));
+        if (pinned) {
+            s.add(new Relation(order[2], new int[] {order[3]}, Relation.Kind.EXACT));
+        }
+        return s;
+    }
+
+    @Test
+    void anAuditorThatRemembersKnowsAComponentLaidOutAgainUnderOtherIndicesWithoutAProgram() {
+        LinearAuditor remembering = new LinearAuditor(5, 3, Integer.MAX_VALUE, true);
+        LinkedSystem first = pair(new int[] {0, 1, 2, 3}, true);
+        LinearAuditor.Report solved = remembering.audit(first, cells(1, 2), LinearAuditor.Assumption.AS_THEY_HOLD);
+        assertThat(solved.linearPrograms()).isPositive();
+        assertThat(solved.exposures()).extracting(LinearAuditor.Exposure::cell).containsExactlyInAnyOrder(1, 2);
+
+        // The same cells in reverse order: x is now cell 2 and y cell 1.
+        LinkedSystem again = pair(new int[] {3, 2, 1, 0}, true);
+        LinearAuditor.Report recalled = remembering.audit(again, cells(2, 1), LinearAuditor.Assumption.AS_THEY_HOLD);
+
+        assertThat(recalled.linearPrograms()).isZero();
+        assertThat(remembering.recalled()).isEqualTo(1);
+        assertThat(recalled.exposures()).extracting(LinearAuditor.Exposure::cell).containsExactlyInAnyOrder(1, 2);
+        assertThat(recalled.exposures()).allSatisfy(e -> {
+            assertThat(e.min()).isCloseTo(4, within(1e-6));
+            assertThat(e.max()).isCloseTo(4, within(1e-6));
+        });
+    }
+
+    @Test
+    void anAuditorThatRemembersSolvesAgainWhenARelationOrAWithheldCellDiffers() {
+        LinearAuditor remembering = new LinearAuditor(5, 3, Integer.MAX_VALUE, true);
+        remembering.audit(pair(new int[] {0, 1, 2, 3}, true), cells(1, 2), LinearAuditor.Assumption.AS_THEY_HOLD);
+
+        // Without y = q the pair is x + y = 8 alone: each anywhere from 0 to 8, nothing exposed.
+        LinearAuditor.Report unpinned = remembering.audit(pair(new int[] {0, 1, 2, 3}, false), cells(1, 2),
+                LinearAuditor.Assumption.AS_THEY_HOLD);
+        assertThat(unpinned.linearPrograms()).isPositive();
+        assertThat(unpinned.passed()).isTrue();
+
+        // q withheld as well: x + y = 8 and y = q leave y anywhere from 0 to 8, so nothing is exposed either.
+        LinearAuditor.Report moreWithheld = remembering.audit(pair(new int[] {0, 1, 2, 3}, true), cells(1, 2, 3),
+                LinearAuditor.Assumption.AS_THEY_HOLD);
+        assertThat(moreWithheld.linearPrograms()).isPositive();
+        assertThat(moreWithheld.passed()).isTrue();
+        assertThat(remembering.recalled()).isZero();
+    }
 }
