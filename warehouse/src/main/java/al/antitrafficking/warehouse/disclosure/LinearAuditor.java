@@ -30,8 +30,11 @@ import org.ojalgo.optimisation.Variable;
  * <p>A component of up to {@code exactLimit} withheld cells gets the exact range of every cell (a few programs with
  * random objectives bound many cells at once; the rest get a minimum and a maximum of their own). A larger one is
  * audited cell by cell over the cell's neighbourhood, the other cells held at a point that satisfies every relation:
- * any value the small program reaches is one the whole system allows, so a cell it clears is cleared soundly; a cell it
- * cannot clear is reported as exposed, with the range it found, and gets protected further.
+ * any value the small program reaches is one the whole system allows, so a cell it clears is cleared soundly. A cell
+ * neighbourhoods of 120 and then 500 cells do not clear is bounded over the whole component (one program for all such
+ * cells, exact) when the component has at most 4,000 cells, else over a neighbourhood of 1,500; a cell still not
+ * cleared is reported as exposed, with the range found, and gets protected further. In the largest components that
+ * may withhold a partner that an exact range would have found unnecessary: it errs towards withholding.
  */
 public final class LinearAuditor {
     static {
@@ -40,9 +43,16 @@ public final class LinearAuditor {
     }
 
     private static final double EPSILON = 1e-6;
+    private static final boolean DEBUG = Boolean.getBoolean("release.debug");
     private static final int BATCH_ROUNDS = 6;
-    /** Neighbourhood sizes tried, in order; the last reaches a whole component of up to that many cells. */
-    private static final int[] NEIGHBOURHOODS = {120, 500, 4000};
+    /** Neighbourhood sizes tried, in order, before the last level (below). */
+    private static final int[] NEIGHBOURHOODS = {120, 500};
+    /**
+     * The last level: the whole component, one program made once, when it has at most this many cells (its ranges are
+     * exact); else a neighbourhood of {@link #LAST_NEIGHBOURHOOD} cells, and a cell it does not clear is reported.
+     */
+    private static final int WHOLE_LIMIT = 4000;
+    private static final int LAST_NEIGHBOURHOOD = 1500;
 
     public enum Assumption { AS_THEY_HOLD, ADDITIVE }
 
@@ -297,10 +307,13 @@ public final class LinearAuditor {
     private boolean auditLocally(LinkedSystem system, BitSet withheld, List<Integer> component, Assumption assumption,
                                  List<Exposure> exposures, long[] programs) {
         Map<Integer, Double> base = new HashMap<>();
+        // The whole component's program: made once, at the first cell no neighbourhood clears, and widened once.
+        Program whole = null;
+        boolean wholeWidened = false;
         if (assumption == Assumption.AS_THEY_HOLD || allExact(system, component)) {
             component.forEach(c -> base.put(c, (double) system.truth(c)));
         } else {
-            Program whole = new Program(system, withheld, component, assumption, null);
+            whole = new Program(system, withheld, component, assumption, null);
             double[] point = whole.feasiblePoint(programs);
             if (point == null) {
                 return false;
@@ -311,26 +324,52 @@ public final class LinearAuditor {
         }
         Map<Integer, double[]> bounds = new HashMap<>();
         component.forEach(c -> bounds.put(c, new double[] {base.get(c), base.get(c)}));
+        long started = System.nanoTime();
+        long programsBefore = programs[0];
+        int[] tried = new int[NEIGHBOURHOODS.length + 1];
+        Map<Integer, Integer> position = new HashMap<>();
+        for (int i = 0; i < component.size(); i++) {
+            position.put(component.get(i), i);
+        }
         for (int cell : component) {
             double[] b = bounds.get(cell);
             if (!withheld.get(cell) || safe(system, cell, b[0], b[1])) {
                 continue;
             }
             // Wider and wider neighbourhoods, then the whole component: a cell is reported only when none clears it.
-            for (int size : NEIGHBOURHOODS) {
-                boolean whole = size >= component.size();
-                List<Integer> cells = whole ? moveFirst(component, cell) : neighbourhood(system, withheld, cell, size);
-                Program local = new Program(system, withheld, cells, assumption, whole ? null : base);
-                local.widen(bounds, programs);
+            for (int level = 0; level <= NEIGHBOURHOODS.length; level++) {
+                // A neighbourhood of half the component or more costs nearly what the whole does: the whole is exact.
+                boolean lastLevel = level == NEIGHBOURHOODS.length
+                        || component.size() <= WHOLE_LIMIT && 2 * NEIGHBOURHOODS[level] >= component.size();
+                int size = !lastLevel ? NEIGHBOURHOODS[level] : component.size() <= WHOLE_LIMIT ? component.size() : LAST_NEIGHBOURHOOD;
+                tried[level]++;
+                boolean last = size >= component.size() || lastLevel;
+                Program local;
+                int at;
+                if (size >= component.size()) {
+                    if (whole == null) {
+                        whole = new Program(system, withheld, component, assumption, null);
+                    }
+                    if (!wholeWidened) {
+                        whole.widen(bounds, programs);
+                        wholeWidened = true;
+                    }
+                    local = whole;
+                    at = position.get(cell);
+                } else {
+                    local = new Program(system, withheld, neighbourhood(system, withheld, cell, size), assumption, base);
+                    local.widen(bounds, programs);
+                    at = 0;
+                }
                 b = bounds.get(cell);
                 if (!safe(system, cell, b[0], b[1])) {
-                    Exposure e = local.exactRange(0, programs);
+                    Exposure e = local.exactRange(at, programs);
                     if (e != null) {
                         b[0] = Math.min(b[0], e.min());
                         b[1] = Math.max(b[1], e.max());
                     }
                 }
-                if (safe(system, cell, b[0], b[1]) || whole) {
+                if (safe(system, cell, b[0], b[1]) || last) {
                     break;
                 }
             }
@@ -338,13 +377,12 @@ public final class LinearAuditor {
                 exposures.add(new Exposure(cell, b[0], b[1]));
             }
         }
+        if (DEBUG) {
+            System.err.printf("local audit (%s): %d cells, %d withheld, neighbourhoods tried %s, %d programs, %d ms%n", assumption,
+                    component.size(), component.stream().filter(withheld::get).count(), java.util.Arrays.toString(tried),
+                    programs[0] - programsBefore, (System.nanoTime() - started) / 1_000_000);
+        }
         return true;
-    }
-
-    private static List<Integer> moveFirst(List<Integer> component, int cell) {
-        List<Integer> cells = new ArrayList<>(List.of(cell));
-        component.stream().filter(c -> c != cell).forEach(cells::add);
-        return cells;
     }
 
     /** The cell first, then unknown cells it shares relations with, breadth first, up to {@code size} cells. */
@@ -522,15 +560,29 @@ public final class LinearAuditor {
         /** Widens the known bounds of this program's cells with vertices of random objectives; false when infeasible. */
         boolean widen(Map<Integer, double[]> bounds, long[] programs) {
             Random random = new Random(cells.get(0));
+            boolean widenedBefore = true;
+            int lonePreviously = -1;
+            int loneRounds = 0;
             for (int round = 0; round < BATCH_ROUNDS; round++) {
-                boolean any = false;
+                int open = 0;
+                int lone = -1;
                 for (int i = 0; i < cells.size(); i++) {
                     double[] b = bounds.get(cells.get(i));
-                    boolean open = withheld.get(cells.get(i)) && !safe(system, cells.get(i), b[0], b[1]);
-                    any |= open;
-                    variables.get(i).weight(open ? 0.5 + random.nextDouble() : 0);
+                    boolean isOpen = withheld.get(cells.get(i)) && !safe(system, cells.get(i), b[0], b[1]);
+                    if (isOpen) {
+                        open++;
+                        lone = i;
+                    }
+                    variables.get(i).weight(isOpen ? 0.5 + random.nextDouble() : 0);
                 }
-                if (!any) {
+                if (open == 0) {
+                    return true;
+                }
+                // The same one open cell for the last two rounds, a maximum and a minimum of it alone: both are known exactly,
+                // and more rounds would find them again.
+                loneRounds = open == 1 && lone == lonePreviously ? loneRounds + 1 : open == 1 ? 1 : 0;
+                lonePreviously = open == 1 ? lone : -1;
+                if (loneRounds > 2) {
                     return true;
                 }
                 Optimisation.Result result = round % 2 == 0 ? model.maximise() : model.minimise();
@@ -542,12 +594,19 @@ public final class LinearAuditor {
                 if (!result.getState().isFeasible()) {
                     return true;
                 }
+                boolean widened = false;
                 for (int i = 0; i < cells.size(); i++) {
                     double v = result.doubleValue(i);
                     double[] b = bounds.get(cells.get(i));
+                    widened |= v < b[0] - EPSILON || v > b[1] + EPSILON;
                     b[0] = Math.min(b[0], v);
                     b[1] = Math.max(b[1], v);
                 }
+                // A maximum and a minimum in a row that moved no bound: the vertices are not getting any further.
+                if (!widened && !widenedBefore) {
+                    return true;
+                }
+                widenedBefore = widened;
             }
             return true;
         }
