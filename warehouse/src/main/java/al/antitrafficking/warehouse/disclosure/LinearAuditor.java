@@ -87,8 +87,9 @@ public final class LinearAuditor {
      * (its cells' names, true values and marks; every relation touching it, with the values of the known cells in it;
      * the assumption). A component met again with the same fingerprint (the same release laid out again with another
      * table published coarser, or a round that changed other components) gets the same findings without a program.
-     * Its programs would be the same programs, so the findings are those a new audit would make; only the order of
-     * the cells, which decides nothing but how soon a cell is cleared, may differ.
+     * Its programs would be the same programs, so the findings are those a new audit would make. Only components of up
+     * to 4,000 cells are remembered: their findings are exact, whatever the order of their cells; in a larger one the
+     * order decides which neighbourhoods a cell is tried in, so a new audit may find otherwise.
      */
     public LinearAuditor(int minCount, int minRange, int exactLimit, boolean remember) {
         this.minCount = minCount;
@@ -156,7 +157,9 @@ public final class LinearAuditor {
         boolean consistent = component.size() <= exactLimit
                 ? new Program(system, withheld, component, assumption, null).auditAll(exposures, programs)
                 : auditLocally(system, withheld, component, assumption, exposures, programs);
-        if (fingerprint != null) {
+        // Remembered only where the findings are exact (every cell decided by its exact range over the whole component):
+        // above WHOLE_LIMIT a neighbourhood's findings depend on the order of the cells, and a fresh audit could differ.
+        if (fingerprint != null && component.size() <= WHOLE_LIMIT) {
             memory.put(fingerprint, new Remembered(exposures.stream().map(e -> system.name(e.cell())).toList(),
                     exposures.stream().map(e -> new double[] {e.min(), e.max()}).toList(), consistent, component.size()));
         }
@@ -185,7 +188,7 @@ public final class LinearAuditor {
         List<String> cells = new ArrayList<>(component.size());
         for (int c : component) {
             in.set(c);
-            cells.add(system.name(c) + '\u0001' + system.truth(c) + (withheld.get(c) ? "w" : "") + (system.hidden(c) ? "h" : ""));
+            cells.add(named(system, c) + '\u0001' + system.truth(c) + (withheld.get(c) ? "w" : "") + (system.hidden(c) ? "h" : ""));
         }
         java.util.Collections.sort(cells);
         for (int i = 1; i < cells.size(); i++) {
@@ -232,9 +235,15 @@ public final class LinearAuditor {
     /** A cell as a program sees it: an unknown of the component by name, or a known cell by name and value. */
     private static String term(LinkedSystem system, BitSet component, int cell) {
         if (component.get(cell)) {
-            return "?" + system.name(cell);
+            return "?" + named(system, cell);
         }
-        return "=" + system.name(cell) + '\u0001' + (system.notReported(cell) ? 0 : system.truth(cell));
+        return "=" + named(system, cell) + '\u0001' + (system.notReported(cell) ? 0 : system.truth(cell));
+    }
+
+    /** A cell's name with its length before it, so that no name can run into what follows it in a fingerprint. */
+    private static String named(LinkedSystem system, int cell) {
+        String name = system.name(cell);
+        return name.length() + ":" + name;
     }
 
     /** The exact smallest and largest value of one withheld cell, over its whole component (tests, reports). */
