@@ -57,7 +57,9 @@
       const source = entry[1];
       const areas = {};
       const fields = ['sq', 'en'].map(function (language) {
-        const area = A.el('textarea', { id: 'tr-' + i + '-' + language, rows: 2, 'data-language': language });
+        // As long as the portal accepts (ForumRules.translationLimit): three times the text, at least 200, at most 4,000.
+        const area = A.el('textarea', { id: 'tr-' + i + '-' + language, rows: 2, 'data-language': language,
+          maxlength: String(Math.min(4000, Math.max(200, 3 * source.length))) });
         area.value = own(language === 'sq' ? sq : en, source);
         areas[language] = area;
         return A.el('p', {}, [A.el('label', { for: area.id, text: A.t(language === 'sq' ? 'forum.inSq' : 'forum.inEn') }), area]);

@@ -158,7 +158,8 @@ public final class ForumRules {
 
     /**
      * A translation's checked values: the source as stored (stripped), the language, the translation stripped or null
-     * (none). The translation passes the personal-data guard like the text it translates.
+     * (none), of at most {@link #translationLimit(String)} characters. The translation passes the personal-data guard
+     * like the text it translates.
      */
     public TranslationForm translation(TranslationForm form) {
         Errors e = new Errors(guard);
@@ -167,9 +168,17 @@ public final class ForumRules {
         if (language != null && !List.of("sq", "en").contains(language)) {
             e.add("language", "must be sq or en");
         }
-        String translation = e.text("translation", e.optional("translation", form.translation(), MAX_TEXT));
+        String translation = e.text("translation", e.optional("translation", form.translation(), translationLimit(source)));
         e.throwIfAny("translation");
         return new TranslationForm(source, language, translation);
+    }
+
+    /**
+     * How long a translation of {@code source} may be: three times its text, at least what a title may be, at most what a
+     * text may be (a title of 200 characters is not translated into a page of 4,000).
+     */
+    static int translationLimit(String source) {
+        return source == null ? MAX_TEXT : Math.min(MAX_TEXT, Math.max(MAX_NAME, 3 * source.length()));
     }
 
     public NoteForm note(NoteForm note) {

@@ -143,6 +143,27 @@ class DuckDbForumStoreTest {
     }
 
     @Test
+    void aTitlesTranslationIsNoLongerThanThreeTimesTheTitleOrTheLengthOfATitle() {
+        Forum kukes = store.forums().get(0);
+        int title = kukes.title().length();
+        int limit = Math.max(200, 3 * title);
+        Map<String, String> before = store.translations("en");
+
+        InvalidInputException tooLong = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidInputException.class,
+                () -> store.translate(new TranslationForm(kukes.title(), "en", "x".repeat(limit + 1))));
+        assertThat(tooLong.fieldErrors()).containsOnlyKeys("translation");
+        assertThat(tooLong.fieldErrors().get("translation")).isEqualTo("longer than " + limit + " characters");
+        assertThat(store.translations("en")).isEqualTo(before);
+
+        store.translate(new TranslationForm(kukes.title(), "en", "y".repeat(limit)));
+        assertThat(store.translations("en").get(kukes.title())).hasSize(limit);
+        // A long finding may have a long translation, up to what any text may be.
+        String finding = kukes.findings().get(2);
+        store.translate(new TranslationForm(finding, "en", "z".repeat(3 * finding.length())));
+        assertThat(store.translations("en").get(finding)).hasSize(3 * finding.length());
+    }
+
+    @Test
     void createsAProposedActionWithAHistoryRow() {
         Action a = store.createAction(action("Joint monthly case review of border and CPU staff", "2015-06-30", null));
 
