@@ -198,22 +198,15 @@ public final class LinearAuditor {
                 return null;
             }
         }
-        BitSet seen = new BitSet();
         List<String> relations = new ArrayList<>();
-        for (int c : component) {
-            for (int r : system.relationsOf(c)) {
-                if (seen.get(r)) {
-                    continue;
-                }
-                seen.set(r);
-                Relation relation = system.relation(r);
-                List<String> parts = new ArrayList<>();
-                for (int p : relation.parts()) {
-                    parts.add(term(system, in, p));
-                }
-                java.util.Collections.sort(parts);
-                relations.add(relation.kind() + "\u0002" + term(system, in, relation.total()) + "\u0002" + String.join("\u0003", parts));
+        for (int r : relationsTouching(system, component)) {
+            Relation relation = system.relation(r);
+            List<String> parts = new ArrayList<>();
+            for (int p : relation.parts()) {
+                parts.add(term(system, in, p));
             }
+            java.util.Collections.sort(parts);
+            relations.add(relation.kind() + "\u0002" + term(system, in, relation.total()) + "\u0002" + String.join("\u0003", parts));
         }
         java.util.Collections.sort(relations);
         try {
@@ -230,6 +223,21 @@ public final class LinearAuditor {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
+    }
+
+    /** The relations any of {@code cells} takes part in, each once, in the order the cells first reach them. */
+    private static List<Integer> relationsTouching(LinkedSystem system, List<Integer> cells) {
+        BitSet seen = new BitSet();
+        List<Integer> relations = new ArrayList<>();
+        for (int cell : cells) {
+            for (int r : system.relationsOf(cell)) {
+                if (!seen.get(r)) {
+                    seen.set(r);
+                    relations.add(r);
+                }
+            }
+        }
+        return relations;
     }
 
     /** A cell as a program sees it: an unknown of the component by name, or a known cell by name and value. */
@@ -455,20 +463,13 @@ public final class LinearAuditor {
                 byCell.put(cell, v);
             }
             boolean allExact = true;
-            BitSet done = new BitSet();
-            for (int cell : cells) {
-                for (int r : system.relationsOf(cell)) {
-                    if (done.get(r)) {
-                        continue;
-                    }
-                    done.set(r);
-                    Relation relation = system.relation(r);
-                    allExact &= relation.exact();
-                    if (relation.exact() || assumption == Assumption.ADDITIVE) {
-                        equality(relation, byCell, withheld);
-                    } else if (relation.kind() == Relation.Kind.DISTINCT) {
-                        bounds(relation, byCell, withheld);
-                    }
+            for (int r : relationsTouching(system, cells)) {
+                Relation relation = system.relation(r);
+                allExact &= relation.exact();
+                if (relation.exact() || assumption == Assumption.ADDITIVE) {
+                    equality(relation, byCell, withheld);
+                } else if (relation.kind() == Relation.Kind.DISTINCT) {
+                    bounds(relation, byCell, withheld);
                 }
             }
             this.truthFeasible = base == null ? allExact || assumption == Assumption.AS_THEY_HOLD : false;
