@@ -286,16 +286,18 @@ public record AppConfig(
     /**
      * A folder given as a path (relative to the project folder) or a {@code file:} URI. The ETL's driver and executors
      * and the DuckDB side all reach the incoming files and the warehouse through a file system: on a cluster, storage
-     * mounted at the same path on every node. Other schemes (hdfs, s3a, ...) are refused by name rather than taken as
-     * a relative folder called "hdfs:": the snapshot commit needs hard links and an atomic rename, and DuckDB reads the
-     * warehouse from a file system.
+     * mounted at the same path on every node. Other schemes followed by a slash (hdfs://..., s3a://...) are refused by
+     * name rather than taken as a relative folder called "hdfs:" (a folder such as {@code backup:2024} stays a folder):
+     * the snapshot commit needs hard links and an atomic rename, and DuckDB reads the warehouse from a file system.
      */
     private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]+):");
 
     private static Path folder(Path projectDir, Map<String, String> v, String key) {
         String value = v.get(key);
         java.util.regex.Matcher scheme = SCHEME.matcher(value);
-        if (scheme.find()) {
+        // A location names its scheme and then a path (hdfs://..., s3a://..., file:/...); a folder whose name holds a colon
+        // (backup:2024) is a folder.
+        if (scheme.find() && (scheme.group(1).equalsIgnoreCase("file") || value.startsWith("/", scheme.end()))) {
             if (!scheme.group(1).equalsIgnoreCase("file")) {
                 throw new ConfigException("Cannot load configuration: " + key + " is a " + scheme.group(1) + ": location; only a "
                         + "folder or a file: URI is supported (on a cluster, storage mounted at the same path on every node: "

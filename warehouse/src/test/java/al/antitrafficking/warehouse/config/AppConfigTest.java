@@ -101,6 +101,14 @@ class AppConfigTest {
     }
 
     @Test
+    void aRelativeFolderWhoseNameHoldsAColonIsAFolderNotAScheme() throws IOException {
+        AppConfig config = AppConfig.load(configFile(""), Map.of("incoming.dir", "backup:2024", "warehouse.dir", "hdfs:archive"));
+
+        assertThat(config.incomingDir()).isEqualTo(project.resolve("backup:2024"));
+        assertThat(config.warehouseDir()).isEqualTo(project.resolve("hdfs:archive"));
+    }
+
+    @Test
     void rejectsUnknownKeyNamingIt() throws IOException {
         Path file = configFile("portal.http-prot=8080\n");
 
