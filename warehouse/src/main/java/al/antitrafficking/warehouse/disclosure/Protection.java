@@ -56,6 +56,8 @@ public final class Protection {
 
     /** Components up to this many withheld cells get exact ranges; larger ones are cleared cell by cell (see LinearAuditor). */
     public static final int EXACT_LIMIT = 300;
+    /** The narrowest range a withheld cell may be known to lie in (see LinearAuditor). */
+    public static final int MIN_RANGE = 3;
     private static final boolean DEBUG = Boolean.getBoolean("release.debug");
     private static final long T0 = System.nanoTime();
     private final int minCount;
@@ -64,12 +66,16 @@ public final class Protection {
 
     public Protection(int minCount, boolean minimise) {
         this.minCount = minCount;
-        this.auditor = new LinearAuditor(minCount, 3, EXACT_LIMIT, true);
+        this.auditor = new LinearAuditor(minCount, MIN_RANGE, EXACT_LIMIT, true);
         this.minimise = minimise;
     }
 
-    public LinearAuditor auditor() {
-        return auditor;
+    /**
+     * An auditor with the protection's rules that remembers nothing: the final audit of a release solves every component
+     * again rather than trust what the protection's own auditor found.
+     */
+    public static LinearAuditor freshAuditor(int minCount) {
+        return new LinearAuditor(minCount, MIN_RANGE, EXACT_LIMIT);
     }
 
     /**

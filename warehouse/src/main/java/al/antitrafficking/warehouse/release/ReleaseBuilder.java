@@ -221,7 +221,7 @@ public final class ReleaseBuilder {
             inconsistent = result.settledInconsistent();
         } else {
             // An auditor of its own, that remembers nothing of the protection's audits: every component is solved again.
-            LinearAuditor auditor = new LinearAuditor(settings.minCount(), 3, Protection.EXACT_LIMIT);
+            LinearAuditor auditor = Protection.freshAuditor(settings.minCount());
             for (LinearAuditor.Assumption a : LinearAuditor.Assumption.values()) {
                 LinearAuditor.Report report = auditor.audit(system, result.withheld(), a, audited);
                 exposures += report.exposures().size();
