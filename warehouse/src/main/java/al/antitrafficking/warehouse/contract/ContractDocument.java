@@ -80,25 +80,12 @@ public final class ContractDocument {
                 read as 0).
 
                 """);
-        for (Source source : Source.values()) {
-            s.append("## `").append(source.code()).append("`: one row per ")
-                    .append(switch (source) {
-                        case BORDER -> "encounter of the Border Police with a child";
-                        case CPU -> "Child Protection Unit case";
-                        case NRM -> "identification of a (potential) victim of trafficking by the NRM";
-                        case SERVICES -> "service given to a child";
-                    }).append("\n\n");
-            s.append("| column | type | required | allowed values | example | meaning |\n|---|---|---|---|---|---|\n");
-            for (DataContract.Documented d : contract.documented(source)) {
-                Field f = d.field();
-                s.append("| `").append(f.name()).append("` | ").append(f.type().name().toLowerCase(Locale.ROOT)).append(" | ")
-                        .append(f.required() ? "yes" : "no").append(" | ")
-                        .append(f.allowed().isEmpty() ? "" : "`" + String.join("`, `", f.allowed()) + "`").append(" | ")
-                        .append(d.example().isEmpty() ? "" : "`" + d.example() + "`").append(" | ")
-                        .append(d.description().replace("|", "\\|")).append(" |\n");
-            }
-            s.append('\n');
-        }
+        sourceTables(s, contract, source -> "one row per " + switch (source) {
+            case BORDER -> "encounter of the Border Police with a child";
+            case CPU -> "Child Protection Unit case";
+            case NRM -> "identification of a (potential) victim of trafficking by the NRM";
+            case SERVICES -> "service given to a child";
+        }, "| column | type | required | allowed values | example | meaning |", "yes", "no", (source, d) -> d.description());
         return s.toString();
     }
 
@@ -172,30 +159,41 @@ public final class ContractDocument {
                 `FORMULA_WITHOUT_VALUE` (kurrë nuk lexohet si 0).
 
                 """);
+        sourceTables(s, contract, source -> "një rresht për " + switch (source) {
+            case BORDER -> "çdo takim të Policisë Kufitare me një fëmijë";
+            case CPU -> "çdo rast të Njësisë për Mbrojtjen e Fëmijëve";
+            case NRM -> "çdo identifikim të një viktime (të mundshme) të trafikimit nga Mekanizmi Kombëtar i Referimit";
+            case SERVICES -> "çdo shërbim të dhënë një fëmije";
+        }, "| kolona | lloji | e detyrueshme | vlerat e lejuara | shembull | kuptimi |", "po", "jo", (source, d) -> {
+            String meaning = descriptions.get(source.code() + "|" + d.field().name());
+            if (meaning == null || meaning.isBlank()) {
+                throw new IllegalStateException("No Albanian meaning for " + source.code() + " " + d.field().name() + " in the contract's .sq.csv");
+            }
+            return meaning;
+        });
+        return s.toString();
+    }
+
+    /**
+     * Per source, a heading ({@code rows}: what one row is) and the table of its columns: name, type, required
+     * ({@code yes}/{@code no}), allowed values, example and {@code meaning}, in the document's language.
+     */
+    private static void sourceTables(StringBuilder s, DataContract contract, java.util.function.Function<Source, String> rows,
+                                     String header, String yes, String no,
+                                     java.util.function.BiFunction<Source, DataContract.Documented, String> meaning) {
         for (Source source : Source.values()) {
-            s.append("## `").append(source.code()).append("`: një rresht për ")
-                    .append(switch (source) {
-                        case BORDER -> "çdo takim të Policisë Kufitare me një fëmijë";
-                        case CPU -> "çdo rast të Njësisë për Mbrojtjen e Fëmijëve";
-                        case NRM -> "çdo identifikim të një viktime (të mundshme) të trafikimit nga Mekanizmi Kombëtar i Referimit";
-                        case SERVICES -> "çdo shërbim të dhënë një fëmije";
-                    }).append("\n\n");
-            s.append("| kolona | lloji | e detyrueshme | vlerat e lejuara | shembull | kuptimi |\n|---|---|---|---|---|---|\n");
+            s.append("## `").append(source.code()).append("`: ").append(rows.apply(source)).append("\n\n");
+            s.append(header).append("\n|---|---|---|---|---|---|\n");
             for (DataContract.Documented d : contract.documented(source)) {
                 Field f = d.field();
-                String meaning = descriptions.get(source.code() + "|" + f.name());
-                if (meaning == null || meaning.isBlank()) {
-                    throw new IllegalStateException("No Albanian meaning for " + source.code() + " " + f.name() + " in the contract's .sq.csv");
-                }
                 s.append("| `").append(f.name()).append("` | ").append(f.type().name().toLowerCase(Locale.ROOT)).append(" | ")
-                        .append(f.required() ? "po" : "jo").append(" | ")
+                        .append(f.required() ? yes : no).append(" | ")
                         .append(f.allowed().isEmpty() ? "" : "`" + String.join("`, `", f.allowed()) + "`").append(" | ")
                         .append(d.example().isEmpty() ? "" : "`" + d.example() + "`").append(" | ")
-                        .append(meaning.replace("|", "\\|")).append(" |\n");
+                        .append(meaning.apply(source, d).replace("|", "\\|")).append(" |\n");
             }
             s.append('\n');
         }
-        return s.toString();
     }
 
     /** The Albanian meanings beside a contract file ({@code v1.csv} → {@code v1.sq.csv}), keyed source|field. */
