@@ -32,7 +32,7 @@ import org.ojalgo.optimisation.Variable;
  * audited cell by cell over the cell's neighbourhood, the other cells held at a point that satisfies every relation:
  * any value the small program reaches is one the whole system allows, so a cell it clears is cleared soundly. A cell
  * neighbourhoods of 120 and then 500 cells do not clear is bounded over the whole component (one program for all such
- * cells, exact) when the component has at most 4,000 cells, else over a neighbourhood of 1,500; a cell still not
+ * cells, exact) when the component has at most 8,000 cells, else over a neighbourhood of 4,000; a cell still not
  * cleared is reported as exposed, with the range found, and gets protected further. In the largest components that
  * may withhold a partner that an exact range would have found unnecessary: it errs towards withholding.
  */
@@ -49,10 +49,11 @@ public final class LinearAuditor {
     private static final int[] NEIGHBOURHOODS = {120, 500};
     /**
      * The last level: the whole component, one program made once, when it has at most this many cells (its ranges are
-     * exact); else a neighbourhood of {@link #LAST_NEIGHBOURHOOD} cells, and a cell it does not clear is reported.
+     * exact); else a neighbourhood of half as many cells around the cell, and a cell it does not clear is reported. (A
+     * neighbourhood of nearly a whole component made anew for each cell costs far more than the whole made once.)
      */
-    private static final int WHOLE_LIMIT = 4000;
-    private static final int LAST_NEIGHBOURHOOD = 1500;
+    private static final int WHOLE_LIMIT = 8000;
+    private final int wholeLimit;
 
     public enum Assumption { AS_THEY_HOLD, ADDITIVE }
 
@@ -87,11 +88,18 @@ public final class LinearAuditor {
      * (its cells' names, true values and marks; every relation touching it, with the values of the known cells in it;
      * the assumption). A component met again with the same fingerprint (the same release laid out again with another
      * table published coarser, or a round that changed other components) gets the same findings without a program.
-     * Its programs would be the same programs, so the findings are those a new audit would make. Only components of up
-     * to 4,000 cells are remembered: their findings are exact, whatever the order of their cells; in a larger one the
-     * order decides which neighbourhoods a cell is tried in, so a new audit may find otherwise.
+     * Its programs would be the same programs, so the findings are those a new audit would make: a component's cells,
+     * its relations and each relation's parts are taken in the order of their names ({@link LinkedSystem#cellRank}),
+     * never of their indices, so even where neighbourhoods decide (components too large to bound whole) a new audit of
+     * another layout makes the same programs in the same order.
      */
     public LinearAuditor(int minCount, int minRange, int exactLimit, boolean remember) {
+        this(minCount, minRange, exactLimit, remember, WHOLE_LIMIT);
+    }
+
+    /** As above, with the largest component bounded whole at the last level (tests, on small systems). */
+    LinearAuditor(int minCount, int minRange, int exactLimit, boolean remember, int wholeLimit) {
+        this.wholeLimit = wholeLimit;
         this.minCount = minCount;
         this.minRange = minRange;
         this.exactLimit = exactLimit;
@@ -154,16 +162,30 @@ public final class LinearAuditor {
         }
         List<Exposure> exposures = new ArrayList<>();
         long[] programs = {0};
-        boolean consistent = component.size() <= exactLimit
-                ? new Program(system, withheld, component, assumption, null).auditAll(exposures, programs)
-                : auditLocally(system, withheld, component, assumption, exposures, programs);
-        // Remembered only where the findings are exact (every cell decided by its exact range over the whole component):
-        // above WHOLE_LIMIT a neighbourhood's findings depend on the order of the cells, and a fresh audit could differ.
-        if (fingerprint != null && component.size() <= WHOLE_LIMIT) {
+        // The cells in the order of their names, not of their indices: the programs, and so what neighbourhoods clear in a
+        // component too large to bound whole, are those of any layout of the same release.
+        List<Integer> canonical = new ArrayList<>(component);
+        canonical.sort(java.util.Comparator.comparingInt(system::cellRank));
+        boolean consistent = canonical.size() <= exactLimit
+                ? new Program(system, withheld, canonical, assumption, null).auditAll(exposures, programs)
+                : auditLocally(system, withheld, canonical, assumption, exposures, programs);
+        inComponentOrder(exposures, component);
+        if (fingerprint != null) {
             memory.put(fingerprint, new Remembered(exposures.stream().map(e -> system.name(e.cell())).toList(),
                     exposures.stream().map(e -> new double[] {e.min(), e.max()}).toList(), consistent, component.size()));
         }
         return new Audited(exposures, consistent, programs[0], component.size());
+    }
+
+    /** Puts exposures in the order of the component's cells (the order partners are then chosen in). */
+    private static void inComponentOrder(List<Exposure> exposures, List<Integer> component) {
+        if (exposures.size() > 1) {
+            Map<Integer, Integer> position = new HashMap<>();
+            for (int i = 0; i < component.size(); i++) {
+                position.put(component.get(i), i);
+            }
+            exposures.sort(java.util.Comparator.comparingInt(e -> position.get(e.cell())));
+        }
     }
 
     private static Audited recall(LinkedSystem system, List<Integer> component, Remembered known) {
@@ -176,6 +198,7 @@ public final class LinearAuditor {
                 exposures.add(new Exposure(byName.get(known.cells().get(i)), range[0], range[1]));
             }
         }
+        inComponentOrder(exposures, component);
         return new Audited(exposures, known.consistent(), 0, known.size());
     }
 
@@ -225,7 +248,7 @@ public final class LinearAuditor {
         }
     }
 
-    /** The relations any of {@code cells} takes part in, each once, in the order the cells first reach them. */
+    /** The relations any of {@code cells} takes part in, each once, in the order of their ranks (names, not indices). */
     private static List<Integer> relationsTouching(LinkedSystem system, List<Integer> cells) {
         BitSet seen = new BitSet();
         List<Integer> relations = new ArrayList<>();
@@ -237,6 +260,7 @@ public final class LinearAuditor {
                 }
             }
         }
+        relations.sort(java.util.Comparator.comparingInt(system::relationRank));
         return relations;
     }
 
@@ -344,6 +368,7 @@ public final class LinearAuditor {
         long started = System.nanoTime();
         long programsBefore = programs[0];
         int[] tried = new int[NEIGHBOURHOODS.length + 1];
+        int[] cleared = new int[NEIGHBOURHOODS.length + 1];
         Map<Integer, Integer> position = new HashMap<>();
         for (int i = 0; i < component.size(); i++) {
             position.put(component.get(i), i);
@@ -357,8 +382,8 @@ public final class LinearAuditor {
             for (int level = 0; level <= NEIGHBOURHOODS.length; level++) {
                 // A neighbourhood of half the component or more costs nearly what the whole does: the whole is exact.
                 boolean lastLevel = level == NEIGHBOURHOODS.length
-                        || component.size() <= WHOLE_LIMIT && 2 * NEIGHBOURHOODS[level] >= component.size();
-                int size = !lastLevel ? NEIGHBOURHOODS[level] : component.size() <= WHOLE_LIMIT ? component.size() : LAST_NEIGHBOURHOOD;
+                        || component.size() <= wholeLimit && 2 * NEIGHBOURHOODS[level] >= component.size();
+                int size = !lastLevel ? NEIGHBOURHOODS[level] : component.size() <= wholeLimit ? component.size() : wholeLimit / 2;
                 tried[level]++;
                 boolean last = size >= component.size() || lastLevel;
                 Program local;
@@ -386,7 +411,11 @@ public final class LinearAuditor {
                         b[1] = Math.max(b[1], e.max());
                     }
                 }
-                if (safe(system, cell, b[0], b[1]) || last) {
+                if (safe(system, cell, b[0], b[1])) {
+                    cleared[level]++;
+                    break;
+                }
+                if (last) {
                     break;
                 }
             }
@@ -395,9 +424,9 @@ public final class LinearAuditor {
             }
         }
         if (DEBUG) {
-            System.err.printf("local audit (%s): %d cells, %d withheld, neighbourhoods tried %s, %d programs, %d ms%n", assumption,
-                    component.size(), component.stream().filter(withheld::get).count(), java.util.Arrays.toString(tried),
-                    programs[0] - programsBefore, (System.nanoTime() - started) / 1_000_000);
+            System.err.printf("local audit (%s): %d cells, %d withheld, neighbourhoods tried %s, cleared %s, %d programs, %d ms%n",
+                    assumption, component.size(), component.stream().filter(withheld::get).count(), java.util.Arrays.toString(tried),
+                    java.util.Arrays.toString(cleared), programs[0] - programsBefore, (System.nanoTime() - started) / 1_000_000);
         }
         return true;
     }
@@ -409,17 +438,22 @@ public final class LinearAuditor {
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         queue.add(cell);
         seen.set(cell);
+        List<Integer> next = new ArrayList<>();
         while (!queue.isEmpty() && cells.size() < size) {
             int c = queue.poll();
             cells.add(c);
+            next.clear();
             for (int r : system.relationsOf(c)) {
                 for (int other : system.relation(r).cells()) {
                     if (unknown(system, withheld, other) && !seen.get(other)) {
                         seen.set(other);
-                        queue.add(other);
+                        next.add(other);
                     }
                 }
             }
+            // In the order of their names: the same neighbourhood in any layout of the release.
+            next.sort(java.util.Comparator.comparingInt(system::cellRank));
+            queue.addAll(next);
         }
         return cells;
     }
@@ -475,6 +509,12 @@ public final class LinearAuditor {
             this.truthFeasible = base == null ? allExact || assumption == Assumption.AS_THEY_HOLD : false;
         }
 
+        /** A relation's parts in rank order: constraints made in the same order in any layout. */
+        private int[] ranked(int[] parts) {
+            return java.util.Arrays.stream(parts).boxed().sorted(java.util.Comparator.comparingInt(system::cellRank))
+                    .mapToInt(Integer::intValue).toArray();
+        }
+
         private double known(int cell, BitSet withheld) {
             if (system.notReported(cell)) {
                 return 0;
@@ -486,7 +526,7 @@ public final class LinearAuditor {
         private void equality(Relation r, Map<Integer, Variable> byCell, BitSet withheld) {
             Expression e = model.addExpression();
             double constant = 0;
-            for (int p : r.parts()) {
+            for (int p : ranked(r.parts())) {
                 if (byCell.containsKey(p)) {
                     e.set(byCell.get(p), 1);
                 } else {
@@ -504,7 +544,7 @@ public final class LinearAuditor {
         /** Each part at most the total; the total at most the sum of the parts. */
         private void bounds(Relation r, Map<Integer, Variable> byCell, BitSet withheld) {
             Variable total = byCell.get(r.total());
-            for (int p : r.parts()) {
+            for (int p : ranked(r.parts())) {
                 Variable part = byCell.get(p);
                 if (part == null && total == null) {
                     continue;
@@ -530,7 +570,7 @@ public final class LinearAuditor {
             } else {
                 constant += known(r.total(), withheld);
             }
-            for (int p : r.parts()) {
+            for (int p : ranked(r.parts())) {
                 if (byCell.containsKey(p)) {
                     sum.set(byCell.get(p), -1);
                 } else {
@@ -569,7 +609,7 @@ public final class LinearAuditor {
 
         /** Widens the known bounds of this program's cells with vertices of random objectives; false when infeasible. */
         boolean widen(Map<Integer, double[]> bounds, long[] programs) {
-            Random random = new Random(cells.get(0));
+            Random random = new Random(system.name(cells.get(0)).hashCode());
             boolean widenedBefore = true;
             int lonePreviously = -1;
             int loneRounds = 0;

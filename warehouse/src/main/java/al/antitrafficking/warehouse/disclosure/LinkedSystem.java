@@ -53,6 +53,7 @@ public final class LinkedSystem {
     }
 
     public void add(Relation r) {
+        ranks = null;
         int index = relations.size();
         relations.add(r);
         for (int cell : r.cells()) {
@@ -93,5 +94,70 @@ public final class LinkedSystem {
     /** The indices of the relations a cell takes part in. */
     public List<Integer> relationsOf(int cell) {
         return relationsOfCell.get(cell);
+    }
+
+    /** Cell and relation ranks, worked out at first use after the last relation was added. */
+    private record Ranks(int[] cells, int[] relations) {}
+    private volatile Ranks ranks;
+
+    /**
+     * The cell's place in the order of the cells' names (ties by index). Two layouts of the same release name the same
+     * cells alike, so cells ordered by rank come in the same order in both, whatever their indices: an audit that takes
+     * cells and relations in this order makes the same programs in both.
+     */
+    public int cellRank(int cell) {
+        return ranks().cells()[cell];
+    }
+
+    /** The relation's place in an order that depends only on the names in it: kind, total, then parts in rank order. */
+    public int relationRank(int relation) {
+        return ranks().relations()[relation];
+    }
+
+    private Ranks ranks() {
+        Ranks known = ranks;
+        return known != null ? known : rank();
+    }
+
+    private synchronized Ranks rank() {
+        if (ranks == null) {
+            Integer[] cells = new Integer[truth.length];
+            for (int i = 0; i < cells.length; i++) {
+                cells[i] = i;
+            }
+            java.util.Arrays.sort(cells, java.util.Comparator.comparing(this::name).thenComparing(java.util.Comparator.naturalOrder()));
+            int[] rank = new int[cells.length];
+            for (int i = 0; i < cells.length; i++) {
+                rank[cells[i]] = i;
+            }
+            int[][] keys = new int[relations.size()][];
+            for (int r = 0; r < keys.length; r++) {
+                Relation relation = relations.get(r);
+                int[] parts = new int[relation.parts().length];
+                for (int p = 0; p < parts.length; p++) {
+                    parts[p] = rank[relation.parts()[p]];
+                }
+                java.util.Arrays.sort(parts);
+                int[] key = new int[parts.length + 2];
+                key[0] = relation.kind().ordinal();
+                key[1] = rank[relation.total()];
+                System.arraycopy(parts, 0, key, 2, parts.length);
+                keys[r] = key;
+            }
+            Integer[] order = new Integer[keys.length];
+            for (int r = 0; r < order.length; r++) {
+                order[r] = r;
+            }
+            java.util.Arrays.sort(order, (a, b) -> {
+                int c = java.util.Arrays.compare(keys[a], keys[b]);
+                return c != 0 ? c : Integer.compare(a, b);
+            });
+            int[] relationOrder = new int[order.length];
+            for (int i = 0; i < order.length; i++) {
+                relationOrder[order[i]] = i;
+            }
+            ranks = new Ranks(rank, relationOrder);
+        }
+        return ranks;
     }
 }

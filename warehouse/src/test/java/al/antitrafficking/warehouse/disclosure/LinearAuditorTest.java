@@ -175,4 +175,137 @@ class LinearAuditorTest {
         assertThat(moreWithheld.passed()).isTrue();
         assertThat(remembering.recalled()).isZero();
     }
+
+    /**
+     * A 50 × 50 table with its margins, every other cell withheld (a checkerboard: 1,250 withheld cells in two linked
+     * components of 625, the cells of even rows and columns and those of odd ones), and five withheld cells near one
+     * corner each pinned by a published cell equal to it (a quarter with one reported month): those five are known
+     * exactly, whatever else is withheld.
+     */
+    private static LinkedSystem checkerboardWithPins(BitSet withheld, int[] pinned) {
+        int n = 50;
+        java.util.Random random = new java.util.Random(7);
+        long[][] counts = new long[n][n];
+        for (long[] row : counts) {
+            for (int c = 0; c < n; c++) {
+                row[c] = 5 + random.nextInt(20);
+            }
+        }
+        int[][] corners = {{0, 0}, {0, 2}, {2, 0}, {2, 2}, {4, 4}};
+        for (int[] rc : corners) {
+            counts[rc[0]][rc[1]] = 3;
+        }
+        LinkedSystem table = Tables.withMargins(counts);
+        int size = table.size() + corners.length;
+        long[] truth = new long[size];
+        for (int i = 0; i < table.size(); i++) {
+            truth[i] = table.truth(i);
+        }
+        for (int k = 0; k < corners.length; k++) {
+            pinned[k] = Tables.at(corners[k][0], corners[k][1], n);
+            truth[table.size() + k] = 3;
+        }
+        LinkedSystem s = new LinkedSystem(truth, new boolean[size]);
+        table.relations().forEach(s::add);
+        for (int k = 0; k < corners.length; k++) {
+            s.add(new Relation(pinned[k], new int[] {table.size() + k}, Relation.Kind.EXACT));
+        }
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < n; c++) {
+                if ((r + c) % 2 == 0) {
+                    withheld.set(Tables.at(r, c, n));
+                }
+            }
+        }
+        return s;
+    }
+
+    @Test
+    void aComponentAuditedCellByCellReportsEveryCellTheExactAuditExposesAndTheWholeComponentReportsNoOther() {
+        BitSet withheld = new BitSet();
+        int[] pinned = new int[5];
+        LinkedSystem s = checkerboardWithPins(withheld, pinned);
+        LinearAuditor.Assumption a = LinearAuditor.Assumption.AS_THEY_HOLD;
+
+        java.util.Set<Integer> exact = cellsOf(auditor.audit(s, withheld, a));
+        // Cell by cell (no component is small enough for exact ranges), the last level over the whole component (625
+        // cells, within a whole limit of 2,000), or, above a whole limit of 600, over a neighbourhood of 300 cells around each
+        // cell.
+        java.util.Set<Integer> whole = cellsOf(new LinearAuditor(5, 3, 0, false, 2000).audit(s, withheld, a));
+        java.util.Set<Integer> neighbourhoods = cellsOf(new LinearAuditor(5, 3, 0, false, 600).audit(s, withheld, a));
+
+        assertThat(exact).contains(pinned[0], pinned[1], pinned[2], pinned[3], pinned[4]);
+        assertThat(whole).isEqualTo(exact);
+        assertThat(neighbourhoods).containsAll(exact);
+    }
+
+    private static java.util.Set<Integer> cellsOf(LinearAuditor.Report report) {
+        java.util.Set<Integer> cells = new java.util.TreeSet<>();
+        report.exposures().forEach(e -> cells.add(e.cell()));
+        return cells;
+    }
+
+    /** The same system with cell i moved to index {@code order[i]}, each cell named by its index in {@code s}. */
+    private static LinkedSystem laidOutAgain(LinkedSystem s, int[] order) {
+        long[] truth = new long[s.size()];
+        String[] names = new String[s.size()];
+        for (int i = 0; i < s.size(); i++) {
+            truth[order[i]] = s.truth(i);
+            names[order[i]] = "cell " + i;
+        }
+        LinkedSystem moved = new LinkedSystem(truth, new boolean[s.size()], new BitSet(), java.util.List.of(names));
+        java.util.List<Relation> relations = new java.util.ArrayList<>(s.relations());
+        java.util.Collections.reverse(relations);
+        for (Relation r : relations) {
+            int[] parts = java.util.Arrays.stream(r.parts()).map(p -> order[p]).toArray();
+            moved.add(new Relation(order[r.total()], parts, r.kind()));
+        }
+        return moved;
+    }
+
+    private static BitSet moved(BitSet cells, int[] order) {
+        BitSet out = new BitSet();
+        cells.stream().forEach(c -> out.set(order[c]));
+        return out;
+    }
+
+    private static java.util.Set<String> namesOf(LinkedSystem s, LinearAuditor.Report report) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        report.exposures().forEach(e -> names.add(s.name(e.cell())));
+        return names;
+    }
+
+    @Test
+    void aComponentTooLargeToBoundWholeIsAuditedAlikeInAnyLayoutSoItsFindingsCanBeRemembered() {
+        BitSet withheld = new BitSet();
+        LinkedSystem table = checkerboardWithPins(withheld, new int[5]);
+        int n = table.size();
+        int[] same = java.util.stream.IntStream.range(0, n).toArray();
+        int[] reversed = java.util.stream.IntStream.range(0, n).map(i -> n - 1 - i).toArray();
+        int[] shuffled = same.clone();
+        java.util.Random random = new java.util.Random(11);
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = shuffled[i];
+            shuffled[i] = shuffled[j];
+            shuffled[j] = t;
+        }
+        LinkedSystem a = laidOutAgain(table, same);
+        for (LinearAuditor.Assumption assumption : LinearAuditor.Assumption.values()) {
+            // Components of 625 cells, above a whole limit of 600: every cell not cleared by 120 or 500 gets a neighbourhood of 300.
+            LinearAuditor.Report first = new LinearAuditor(5, 3, 0, false, 600).audit(a, withheld, assumption);
+            for (int[] order : java.util.List.of(reversed, shuffled)) {
+                LinkedSystem b = laidOutAgain(table, order);
+                LinearAuditor.Report again = new LinearAuditor(5, 3, 0, false, 600).audit(b, moved(withheld, order), assumption);
+
+                assertThat(namesOf(b, again)).isEqualTo(namesOf(a, first));
+                assertThat(again.linearPrograms()).isEqualTo(first.linearPrograms());
+            }
+            LinearAuditor remembering = new LinearAuditor(5, 3, 0, true, 600);
+            remembering.audit(a, withheld, assumption);
+            LinearAuditor.Report recalled = remembering.audit(laidOutAgain(table, shuffled), moved(withheld, shuffled), assumption);
+            assertThat(recalled.linearPrograms()).isZero();
+            assertThat(namesOf(laidOutAgain(table, shuffled), recalled)).isEqualTo(namesOf(a, first));
+        }
+    }
 }
