@@ -120,7 +120,8 @@ public final class LinkedSystem {
     }
 
     private synchronized Ranks rank() {
-        if (ranks == null) {
+        Ranks made = ranks;
+        if (made == null) {
             Integer[] cells = new Integer[truth.length];
             for (int i = 0; i < cells.length; i++) {
                 cells[i] = i;
@@ -156,8 +157,9 @@ public final class LinkedSystem {
             for (int i = 0; i < order.length; i++) {
                 relationOrder[order[i]] = i;
             }
-            ranks = new Ranks(rank, relationOrder);
+            made = new Ranks(rank, relationOrder);
+            ranks = made;
         }
-        return ranks;
+        return made;
     }
 }
