@@ -544,7 +544,8 @@ public final class LinearAuditor {
         /** Each part at most the total; the total at most the sum of the parts. */
         private void bounds(Relation r, Map<Integer, Variable> byCell, BitSet withheld) {
             Variable total = byCell.get(r.total());
-            for (int p : ranked(r.parts())) {
+            int[] parts = ranked(r.parts());
+            for (int p : parts) {
                 Variable part = byCell.get(p);
                 if (part == null && total == null) {
                     continue;
@@ -570,7 +571,7 @@ public final class LinearAuditor {
             } else {
                 constant += known(r.total(), withheld);
             }
-            for (int p : ranked(r.parts())) {
+            for (int p : parts) {
                 if (byCell.containsKey(p)) {
                     sum.set(byCell.get(p), -1);
                 } else {
