@@ -231,7 +231,8 @@ class ActionFollowUpBrowserTest {
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> series(String elementId) {
         return (List<Map<String, Object>>) waiting().until(d -> ((JavascriptExecutor) d).executeScript(
-                "const c = window.echarts && echarts.getInstanceByDom(document.getElementById(arguments[0])); const o = c && c.getOption();"
+                "const el = document.getElementById(arguments[0]);"
+                        + "const c = window.echarts && el && echarts.getInstanceByDom(el); const o = c && c.getOption();"
                         + "return o && o.series && o.series.length ? o.series.map(function (s) { return { name: s.name, data: s.data,"
                         + " axis: s.yAxisIndex }; }) : null;", elementId));
     }
