@@ -149,7 +149,7 @@ final class Conformer {
         }
         switch (f.type()) {
             case ID -> {
-                Column valid = raw.rlike("^[A-Za-z0-9._-]{1,64}$");
+                Column valid = raw.rlike(Normalised.VALID_ID);
                 checks.add(when(present.and(not(valid)), rule(f.name(), RowRule.BAD_ID)));
                 // Keyed like pseudonyms, within its source: the region's own id is never stored.
                 out.put(f.name(), when(valid, pseudonyms.of(concat(lit("record-id:" + source.code() + ":"), raw))));

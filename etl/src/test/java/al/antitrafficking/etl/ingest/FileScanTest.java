@@ -62,6 +62,26 @@ class FileScanTest {
     }
 
     @Test
+    void recordsWhoseValidIdRepeatsAreListedAsSparkWouldKeyThemSpacesTrimmedNothingElse() throws Exception {
+        String pseudonym = "ab".repeat(32);
+        String[] ids = {"C1", " C1 ", "C2", "C1\t", "c1", "C2", "bad id", "bad id", null, "C3", "C1"};
+        StringBuilder text = new StringBuilder(HEADER + "\n");
+        for (int i = 0; i < ids.length; i++) {
+            // Record 9 is malformed (two fields): its id still counts, as a keyed id counts whatever else the row breaks.
+            text.append(ids[i] == null ? "C3,x" : ids[i] + String.format(ROW, pseudonym, 1)).append('\n');
+            if (i == 4) {
+                text.append("\n"); // a blank line is no record
+            }
+        }
+
+        Submission s = scan(bytes(text.toString(), UTF_8));
+
+        // C1 (records 1, 2 and 11), C2 (3 and 6), C3 (9 and 10); a tab is not trimmed, case counts, invalid ids never repeat.
+        assertThat(s.rowsIn()).isEqualTo(11);
+        assertThat(s.repeatedIdRecords()).containsExactly(1L, 2L, 3L, 6L, 9L, 10L, 11L);
+    }
+
+    @Test
     void aRowTooWideNamesTheLineItStartsOn() {
         String wide = "1,".repeat(1000) + "1";
         FileRefusal r = refusal(bytes(HEADER + "\n" + row(1) + "\n" + row(2) + "\n" + wide + "\n", UTF_8));

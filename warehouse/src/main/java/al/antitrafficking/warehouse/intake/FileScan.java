@@ -118,7 +118,8 @@ public final class FileScan {
                     out.add(r, -1);
                 }
                 out.refuseIfPersonalData();
-                return new Submission(file, target, out.records(), encoding + (delimiter == ';' ? ", semicolons" : ""));
+                return new Submission(file, target, out.records(), encoding + (delimiter == ';' ? ", semicolons" : ""),
+                        out.repeatedIdRecords());
             }
         } catch (MalformedInputException | java.nio.charset.UnmappableCharacterException e) {
             // The byte check above leaves nothing undecodable; should a decoder still disagree, the file is refused all the same.

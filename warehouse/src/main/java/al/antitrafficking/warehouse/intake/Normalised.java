@@ -11,7 +11,9 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -27,6 +29,12 @@ public final class Normalised implements AutoCloseable {
     public static final String RECORD = "_record";
     public static final String SCAN_FIELD = "_scan_field";
     public static final String SCAN_RULE = "_scan_rule";
+    /**
+     * A record id the contract accepts, once stripped of spaces (U+0020, as Spark's {@code trim} does), matched as
+     * Spark's {@code rlike} matches ({@link java.util.regex.Matcher#find()}).
+     */
+    public static final String VALID_ID = "^[A-Za-z0-9._-]{1,64}$";
+    private static final java.util.regex.Pattern VALID_ID_PATTERN = java.util.regex.Pattern.compile(VALID_ID);
 
     private final Landed file;
     private final ColumnGuard guard;
@@ -41,6 +49,10 @@ public final class Normalised implements AutoCloseable {
     private String piiColumn;
     private PiiRule piiRule;
     private long piiRecord;
+    private final int idPosition;
+    /** Each valid id seen: the record that first held it, or -1 once that record is listed as repeated. */
+    private final Map<String, Long> firstWithId = new HashMap<>();
+    private final List<Long> repeatedIds = new ArrayList<>();
 
     Normalised(Landed file, DataContract contract, ColumnGuard guard, List<String> header, Path target) throws IOException {
         this.file = file;
@@ -53,6 +65,7 @@ public final class Normalised implements AutoCloseable {
         for (int i = 0; i < columns.size(); i++) {
             contractPosition[i] = header.indexOf(columns.get(i));
         }
+        this.idPosition = header.indexOf(contract.idColumn(file.source()));
         for (String h : header) {
             headerFields.add(contract.fields(file.source()).stream().filter(f -> f.name().equals(h)).findFirst().orElse(null));
         }
@@ -101,6 +114,52 @@ public final class Normalised implements AutoCloseable {
             out.add(p < fields.size() ? oneLine(fields.get(p)) : null);
         }
         printer.printRecord(out);
+        if (idPosition >= 0 && idPosition < fields.size()) {
+            noteId(oneLine(fields.get(idPosition)));
+        }
+    }
+
+    /**
+     * Ids repeat within a file when their valid, space-trimmed values are equal: the same test as on their keyed form
+     * (the key and the source are the same for every row of a file), made here where every record passes anyway, so
+     * that Spark needs no pass of its own over every row to find them. The values are held only while the file is read.
+     */
+    private void noteId(String value) {
+        if (value == null) {
+            return;
+        }
+        String id = trimSpaces(value);
+        if (!VALID_ID_PATTERN.matcher(id).find()) {
+            return;
+        }
+        Long first = firstWithId.putIfAbsent(id, records);
+        if (first != null) {
+            if (first >= 0) {
+                repeatedIds.add(first);
+                firstWithId.put(id, -1L);
+            }
+            repeatedIds.add(records);
+        }
+    }
+
+    /** Spark's {@code trim}: spaces (U+0020) only, at both ends. */
+    static String trimSpaces(String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && value.charAt(start) == ' ') {
+            start++;
+        }
+        while (end > start && value.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return value.substring(start, end);
+    }
+
+    /** The numbers of the records whose id another record of the file also holds, in order. */
+    List<Long> repeatedIdRecords() {
+        List<Long> sorted = new ArrayList<>(repeatedIds);
+        java.util.Collections.sort(sorted);
+        return List.copyOf(sorted);
     }
 
     /**

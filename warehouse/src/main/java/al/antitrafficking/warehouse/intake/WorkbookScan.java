@@ -94,7 +94,7 @@ final class WorkbookScan {
                 out.add(rows.get(i), formula < header.size() ? formula : -1);
             }
             out.refuseIfPersonalData();
-            return new Submission(file, target, out.records(), "Excel workbook");
+            return new Submission(file, target, out.records(), "Excel workbook", out.repeatedIdRecords());
         }
     }
 
