@@ -1,7 +1,9 @@
 package al.antitrafficking.etl.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import al.antitrafficking.warehouse.intake.Normalised;
@@ -77,10 +79,9 @@ final class SourceLoad {
     }
 
     /**
-     * Two passes over the files, neither cached nor shuffled: the quarantine first (the checks alone: Spark leaves the
-     * keyed columns out of it), then the facts of every file; each file's fate is decided from what the two passes
-     * wrote, and a refused file's facts are left in the attempt folder, which the run deletes. Every file's rows in
-     * facts and quarantine must add up to the records the scan counted, or the batch is tried again file by file.
+     * The files are read and conformed once, into Spark's cache; three passes over the cache, none shuffled, count each
+     * file's rows (they must be the records the scan counted, or the batch is tried again file by file), then write
+     * the facts of the files that load and the quarantined rows. Repeated ids come from the scan, not from a pass.
      */
     private List<Outcome> process(Source source, List<Submission> files, Path attempt, String snapshotId) {
         Dataset<Row> rows = withRepeatedIds(files, conformer.conform(source, read(source, files))).persist(StorageLevel.MEMORY_AND_DISK());
@@ -92,30 +93,51 @@ final class SourceLoad {
     }
 
     private List<Outcome> write(Dataset<Row> rows, Source source, List<Submission> files, Path attempt, String snapshotId) {
-        Path facts = attempt.resolve("facts");
-        Path quarantine = attempt.resolve("quarantine");
-        rows.filter(col(Conformer.REJECT_RULE).isNotNull())
-                .select(col("source_file"), col(Conformer.RECORD_NUMBER).as("record_number"),
-                        col(Conformer.REJECT_FIELD).as("field"), col(Conformer.REJECT_RULE).as("rule"),
-                        lit(source.code()).as("source"), col("county_code"), col("submission_month"))
-                .write().mode(SaveMode.ErrorIfExists).partitionBy("source", "county_code", "submission_month")
-                .parquet(SparkSessions.uri(quarantine));
-        // A file is read by one task (files are far smaller than Spark's splits): one Parquet file per slice, no shuffle.
-        rows.filter(col(Conformer.REJECT_RULE).isNull())
-                .select(Conformer.factColumns(contract, source).stream().map(c -> col(c)).toArray(Column[]::new))
-                .write().mode(SaveMode.ErrorIfExists).partitionBy("year", "county_code", "submission_month")
-                .parquet(SparkSessions.uri(facts));
-        Map<String, Long> bad = rowsByFile(quarantine);
-        Map<String, Long> good = rowsByFile(facts);
-        List<Outcome> outcomes = new ArrayList<>();
+        // The first pass fills the cache and counts each file's rows; the fact and quarantine writes read the cache.
+        Map<String, long[]> stats = new HashMap<>();
+        for (Row r : rows.groupBy("source_file").agg(count(lit(1)), sum(when(col(Conformer.REJECT_RULE).isNull(), 1).otherwise(0)))
+                .collectAsList()) {
+            stats.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
+        }
+        List<InputRecord> records = new ArrayList<>();
+        List<String> loaded = new ArrayList<>();
+        List<String> quarantined = new ArrayList<>();
         for (Submission s : files) {
-            long g = good.getOrDefault(s.fileName(), 0L);
-            long b = bad.getOrDefault(s.fileName(), 0L);
-            if (g + b != s.rowsIn()) {
+            long[] st = stats.getOrDefault(s.fileName(), new long[] {0, 0});
+            if (st[0] != s.rowsIn()) {
                 throw new IllegalStateException("Cannot load submission: the engine read another number of records than the scan");
             }
-            InputRecord record = fate(s, g + b, g, snapshotId);
-            outcomes.add(new Outcome(record, record.holdsSlice() && record.rowsLoaded() > 0 ? facts : null, b > 0 ? quarantine : null));
+            InputRecord record = fate(s, st[0], st[1], snapshotId);
+            records.add(record);
+            if (record.holdsSlice()) {
+                loaded.add(s.fileName());
+            }
+            if (record.rowsQuarantined() != null && record.rowsQuarantined() > 0) {
+                quarantined.add(s.fileName());
+            }
+        }
+        // A file is read by one task (files are far smaller than Spark's splits): one Parquet file per slice, no shuffle.
+        // What was written is read back and checked against these records before the snapshot is committed (SnapshotCheck).
+        Path facts = attempt.resolve("facts");
+        Path quarantine = attempt.resolve("quarantine");
+        if (!loaded.isEmpty()) {
+            rows.filter(col(Conformer.REJECT_RULE).isNull().and(col("source_file").isin(loaded.toArray())))
+                    .select(Conformer.factColumns(contract, source).stream().map(c -> col(c)).toArray(Column[]::new))
+                    .write().mode(SaveMode.ErrorIfExists).partitionBy("year", "county_code", "submission_month")
+                    .parquet(SparkSessions.uri(facts));
+        }
+        if (!quarantined.isEmpty()) {
+            rows.filter(col(Conformer.REJECT_RULE).isNotNull().and(col("source_file").isin(quarantined.toArray())))
+                    .select(col("source_file"), col(Conformer.RECORD_NUMBER).as("record_number"),
+                            col(Conformer.REJECT_FIELD).as("field"), col(Conformer.REJECT_RULE).as("rule"),
+                            lit(source.code()).as("source"), col("county_code"), col("submission_month"))
+                    .write().mode(SaveMode.ErrorIfExists).partitionBy("source", "county_code", "submission_month")
+                    .parquet(SparkSessions.uri(quarantine));
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (InputRecord r : records) {
+            outcomes.add(new Outcome(r, r.holdsSlice() && r.rowsLoaded() > 0 ? facts : null,
+                    quarantined.contains(r.fileName()) ? quarantine : null));
         }
         return outcomes;
     }
@@ -138,17 +160,6 @@ final class SourceLoad {
                 .withColumn(Conformer.REJECT_FIELD, when(duplicate, lit(idColumn)).otherwise(col(Conformer.REJECT_FIELD)))
                 .withColumn(Conformer.REJECT_RULE, when(duplicate, lit(RowRule.DUPLICATE_ID.name())).otherwise(col(Conformer.REJECT_RULE)))
                 .drop("_duplicate");
-    }
-
-    /** Rows per file in what a pass wrote (the file name column alone is read); none when it wrote no file. */
-    private Map<String, Long> rowsByFile(Path written) {
-        Map<String, Long> rows = new HashMap<>();
-        if (SliceFiles.hasParquet(written)) {
-            for (Row r : spark.read().parquet(SparkSessions.uri(written)).groupBy("source_file").count().collectAsList()) {
-                rows.put(r.getString(0), r.getLong(1));
-            }
-        }
-        return rows;
     }
 
     private InputRecord fate(Submission s, long rows, long good, String snapshotId) {

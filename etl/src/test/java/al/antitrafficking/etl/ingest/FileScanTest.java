@@ -128,6 +128,29 @@ class FileScanTest {
     }
 
     @Test
+    void aCarriageReturnLineFeedSplitAcrossTheEncodingChecksReadsCountsAsOneLineEnd() {
+        // The check reads 64 KiB at a time: the CR of a CR LF is the last byte of the first read, its LF the next's first.
+        StringBuilder text = new StringBuilder(HEADER).append("\r\n");
+        int lines = 1;
+        while (text.length() < 65_536 - 300) {
+            text.append(row(1).replace("ë", "e")).append("\r\n"); // one byte per character up to the split
+            lines++;
+        }
+        text.append("x".repeat(65_535 - text.length())).append("\r\n"); // line lines + 1, ending across the two reads
+        text.append(row(3)).append("\r\n");                              // lines + 2 (its ë makes the file UTF-8)
+        int damagedAt = text.toString().getBytes(UTF_8).length + 2;
+        text.append(row(4)).append("\r\n");                              // lines + 3
+        byte[] bytes = bytes(text.toString(), UTF_8);
+        bytes[damagedAt] = (byte) 0xFF;
+
+        FileRefusal r = refusal(bytes);
+
+        assertThat(bytes[65_535]).isEqualTo((byte) '\r');
+        assertThat(r.rejection().problem()).isEqualTo(FileProblem.INVALID_UTF8);
+        assertThat(r.getMessage()).contains("first on line " + (lines + 3) + ";");
+    }
+
+    @Test
     void linesOfWhiteSpaceBeforeTheHeaderAreBlankLinesWithSemicolonsToo() throws Exception {
         String text = "\n   \n\t\r\n" + HEADER.replace(',', ';') + "\n" + row(1).replace(',', ';') + "\n \n" + row(2).replace(',', ';') + "\n";
 

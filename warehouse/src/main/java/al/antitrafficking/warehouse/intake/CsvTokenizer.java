@@ -35,6 +35,10 @@ final class CsvTokenizer {
     }
 
     private final Reader in;
+    /** Characters are taken from a buffer of our own: a synchronised Reader.read() per character cost as much as the rest. */
+    private final char[] buffer = new char[1 << 13];
+    private int position;
+    private int limit;
     private final char delimiter;
     private final int maxFields;
     private int pending = -2;
@@ -137,7 +141,15 @@ final class CsvTokenizer {
             pending = -2;
             return c;
         }
-        int c = in.read();
+        if (position == limit) {
+            limit = in.read(buffer, 0, buffer.length);
+            position = 0;
+            if (limit <= 0) {
+                limit = 0;
+                return -1;
+            }
+        }
+        int c = buffer[position++];
         if (c == '\r' || c == '\n' && !afterCr) {
             line++;
         }
