@@ -79,9 +79,9 @@ final class SourceLoad {
     }
 
     /**
-     * The files are read and conformed once, into Spark's cache; three passes over the cache, none shuffled, count each
-     * file's rows (they must be the records the scan counted, or the batch is tried again file by file), then write
-     * the facts of the files that load and the quarantined rows. Repeated ids come from the scan, not from a pass.
+     * The files are read and conformed once, into Spark's cache; three passes over the cache count each file's rows
+     * (they must be the records the scan counted, or the batch is tried again file by file), then write the facts of
+     * the files that load and the quarantined rows, neither of the writes shuffled. Repeated ids come from the scan.
      */
     private List<Outcome> process(Source source, List<Submission> files, Path attempt, String snapshotId) {
         Dataset<Row> rows = withRepeatedIds(files, conformer.conform(source, read(source, files))).persist(StorageLevel.MEMORY_AND_DISK());
@@ -116,7 +116,8 @@ final class SourceLoad {
                 quarantined.add(s.fileName());
             }
         }
-        // A file is read by one task (files are far smaller than Spark's splits): one Parquet file per slice, no shuffle.
+        // No shuffle: each task writes the slices of the files it read (a file larger than Spark's split, read by two
+        // tasks, gives its slice two Parquet files; SliceFiles.place moves them all), one Parquet file each.
         // What was written is read back and checked against these records before the snapshot is committed (SnapshotCheck).
         Path facts = attempt.resolve("facts");
         Path quarantine = attempt.resolve("quarantine");

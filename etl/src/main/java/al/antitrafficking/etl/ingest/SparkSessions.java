@@ -53,12 +53,14 @@ public final class SparkSessions {
         if (!submitted.contains("spark.ui.enabled")) {
             builder.config("spark.ui.enabled", config.sparkUi());
         }
+        if (!submitted.contains("spark.sql.sources.parallelPartitionDiscovery.threshold")) {
+            // The files a source reads are listed on the driver: a job of one task per file (by default past 32 paths)
+            // made every task read the Hadoop settings again, 25 s of the 122 s Spark took on 1M rows.
+            builder.config("spark.sql.sources.parallelPartitionDiscovery.threshold", "1000000");
+        }
         return builder
                 .appName("nrm-warehouse-etl")
                 .config("spark.sql.session.timeZone", "UTC")
-                // Listing the files a source reads is done on the driver: a job of one task per file (by default past 32
-                // paths) made every task read the Hadoop settings again: 25 s of the 122 s Spark took on 1M rows.
-                .config("spark.sql.sources.parallelPartitionDiscovery.threshold", "1000000")
                 // Small shuffles: the work is split by source x county, not by big joins.
                 .config("spark.sql.shuffle.partitions", "8")
                 // Invalid values are caught by explicit rules first; parsing must give null, not throw.

@@ -151,6 +151,32 @@ class FileScanTest {
     }
 
     @Test
+    void aCarriageReturnLineFeedSplitAcrossTheTokenizersReadsCountsAsOneLineEnd() {
+        // The tokenizer reads 8,192 characters at a time: the CR ending a row is the last of the first read, its LF the
+        // first of the next; a quote opened later that never closes is then reported on its own line.
+        StringBuilder text = new StringBuilder(HEADER).append("\r\n");
+        int lines = 1;
+        while (text.length() + 2 * (ascii(1).length() + 2) < 8_191) {
+            text.append(ascii(1)).append("\r\n");
+            lines++;
+        }
+        text.append(ascii(2));
+        text.append(" ".repeat(8_191 - text.length())).append("\r\n");                                     // lines + 1
+        text.append(ascii(3)).append("\r\n");                                                             // lines + 2
+        text.append(ascii(4).replace(",Kukes,", ",\"Kuk")).append("\r\n");                                 // lines + 3
+
+        FileRefusal r = refusal(bytes(text.toString(), UTF_8));
+
+        assertThat(text.charAt(8_191)).isEqualTo('\r');
+        assertThat(r.rejection().problem()).isEqualTo(FileProblem.MALFORMED_CSV);
+        assertThat(r.getMessage()).contains("opened on line " + (lines + 3) + " never ends");
+    }
+
+    private static String ascii(int i) {
+        return row(i).replace("ë", "e");
+    }
+
+    @Test
     void linesOfWhiteSpaceBeforeTheHeaderAreBlankLinesWithSemicolonsToo() throws Exception {
         String text = "\n   \n\t\r\n" + HEADER.replace(',', ';') + "\n" + row(1).replace(',', ';') + "\n \n" + row(2).replace(',', ';') + "\n";
 
