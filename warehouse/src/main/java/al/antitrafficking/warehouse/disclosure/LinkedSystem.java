@@ -122,15 +122,7 @@ public final class LinkedSystem {
     private synchronized Ranks rank() {
         Ranks made = ranks;
         if (made == null) {
-            Integer[] cells = new Integer[truth.length];
-            for (int i = 0; i < cells.length; i++) {
-                cells[i] = i;
-            }
-            java.util.Arrays.sort(cells, java.util.Comparator.comparing(this::name).thenComparing(java.util.Comparator.naturalOrder()));
-            int[] rank = new int[cells.length];
-            for (int i = 0; i < cells.length; i++) {
-                rank[cells[i]] = i;
-            }
+            int[] rank = ranksIn(truth.length, java.util.Comparator.comparing(this::name));
             int[][] keys = new int[relations.size()][];
             for (int r = 0; r < keys.length; r++) {
                 Relation relation = relations.get(r);
@@ -145,21 +137,23 @@ public final class LinkedSystem {
                 System.arraycopy(parts, 0, key, 2, parts.length);
                 keys[r] = key;
             }
-            Integer[] order = new Integer[keys.length];
-            for (int r = 0; r < order.length; r++) {
-                order[r] = r;
-            }
-            java.util.Arrays.sort(order, (a, b) -> {
-                int c = java.util.Arrays.compare(keys[a], keys[b]);
-                return c != 0 ? c : Integer.compare(a, b);
-            });
-            int[] relationOrder = new int[order.length];
-            for (int i = 0; i < order.length; i++) {
-                relationOrder[order[i]] = i;
-            }
-            made = new Ranks(rank, relationOrder);
+            made = new Ranks(rank, ranksIn(keys.length, (a, b) -> java.util.Arrays.compare(keys[a], keys[b])));
             ranks = made;
         }
         return made;
+    }
+
+    /** Each of the indices 0..n-1 mapped to its place when the indices are sorted by {@code order}, ties by index. */
+    private static int[] ranksIn(int n, java.util.Comparator<Integer> order) {
+        Integer[] sorted = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            sorted[i] = i;
+        }
+        java.util.Arrays.sort(sorted, order.thenComparing(java.util.Comparator.naturalOrder()));
+        int[] rank = new int[n];
+        for (int i = 0; i < n; i++) {
+            rank[sorted[i]] = i;
+        }
+        return rank;
     }
 }

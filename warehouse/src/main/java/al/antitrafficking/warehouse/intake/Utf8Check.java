@@ -28,48 +28,43 @@ record Utf8Check(Kind kind, long firstInvalidLine, long firstNotWindows1250Line)
         long invalidLine = 0;
         long notWindows1250Line = 0;
         boolean multiByte = false;
-        // Bytes are taken from a buffer of our own: InputStream.read() per byte was as costly as tokenising the file.
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
+        try (Bytes in = new Bytes(Files.newInputStream(file))) {
             int need = 0;
             int lower = 0x80;
             int upper = 0xBF;
             int previous = -1;
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                for (int i = 0; i < n; previous = buffer[i] & 0xFF, i++) {
-                    int b = buffer[i] & 0xFF;
-                    if (UNDEFINED_IN_WINDOWS_1250[b] && notWindows1250Line == 0) {
-                        notWindows1250Line = line;
-                    }
-                    if (need > 0) {
-                        if (b >= lower && b <= upper) {
-                            lower = 0x80;
-                            upper = 0xBF;
-                            if (--need == 0) {
-                                multiByte = true;
-                            }
-                            continue;
-                        }
-                        need = 0;
-                        invalidLine = invalidLine == 0 ? line : invalidLine;
+            for (int b; (b = in.next()) >= 0; previous = b) {
+                if (UNDEFINED_IN_WINDOWS_1250[b] && notWindows1250Line == 0) {
+                    notWindows1250Line = line;
+                }
+                if (need > 0) {
+                    if (b >= lower && b <= upper) {
                         lower = 0x80;
                         upper = 0xBF;
+                        if (--need == 0) {
+                            multiByte = true;
+                        }
+                        continue;
                     }
-                    if (b == '\r' || b == '\n' && previous != '\r') {
-                        line++;
-                    } else if (b >= 0xC2 && b <= 0xDF) {
-                        need = 1;
-                    } else if (b >= 0xE0 && b <= 0xEF) {
-                        need = 2;
-                        lower = b == 0xE0 ? 0xA0 : 0x80;
-                        upper = b == 0xED ? 0x9F : 0xBF;
-                    } else if (b >= 0xF0 && b <= 0xF4) {
-                        need = 3;
-                        lower = b == 0xF0 ? 0x90 : 0x80;
-                        upper = b == 0xF4 ? 0x8F : 0xBF;
-                    } else if (b >= 0x80) {
-                        invalidLine = invalidLine == 0 ? line : invalidLine;
-                    }
+                    need = 0;
+                    invalidLine = invalidLine == 0 ? line : invalidLine;
+                    lower = 0x80;
+                    upper = 0xBF;
+                }
+                if (b == '\r' || b == '\n' && previous != '\r') {
+                    line++;
+                } else if (b >= 0xC2 && b <= 0xDF) {
+                    need = 1;
+                } else if (b >= 0xE0 && b <= 0xEF) {
+                    need = 2;
+                    lower = b == 0xE0 ? 0xA0 : 0x80;
+                    upper = b == 0xED ? 0x9F : 0xBF;
+                } else if (b >= 0xF0 && b <= 0xF4) {
+                    need = 3;
+                    lower = b == 0xF0 ? 0x90 : 0x80;
+                    upper = b == 0xF4 ? 0x8F : 0xBF;
+                } else if (b >= 0x80) {
+                    invalidLine = invalidLine == 0 ? line : invalidLine;
                 }
             }
             if (need > 0) {
@@ -80,6 +75,34 @@ record Utf8Check(Kind kind, long firstInvalidLine, long firstNotWindows1250Line)
             return new Utf8Check(multiByte ? Kind.UTF8 : Kind.ASCII, 0, 0);
         }
         return new Utf8Check(multiByte ? Kind.UTF8_WITH_INVALID_BYTES : Kind.NOT_UTF8, invalidLine, notWindows1250Line);
+    }
+
+    /** A file's bytes one at a time, from a buffer of our own: InputStream.read() per byte cost as much as tokenising. */
+    private static final class Bytes implements AutoCloseable {
+        private final InputStream in;
+        private final byte[] buffer = new byte[1 << 16];
+        private int position;
+        private int limit;
+
+        Bytes(InputStream in) {
+            this.in = in;
+        }
+
+        int next() throws IOException {
+            if (position == limit) {
+                limit = Math.max(in.read(buffer), 0);
+                position = 0;
+                if (limit == 0) {
+                    return -1;
+                }
+            }
+            return buffer[position++] & 0xFF;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     private static boolean[] undefinedBytes(Charset charset) {
