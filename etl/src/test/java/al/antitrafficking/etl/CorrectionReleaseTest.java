@@ -104,6 +104,10 @@ class CorrectionReleaseTest {
         assertThat(everything.stats().auditExposures()).isZero();
         assertThat(everything.stats().unprotected()).isZero();
         assertThat(incremental.computed().lines()).isEqualTo(everything.computed().lines());
+        // Medians are worked out from day counts too: the correction moved some of them.
+        List<String> mediansBefore = original.computed().lines().stream().filter(l -> l.contains(", median ")).toList();
+        assertThat(incremental.computed().lines().stream().filter(l -> l.contains(", median ")).filter(l -> !mediansBefore.contains(l)))
+                .as("medians the correction changed").isNotEmpty();
         assertThat(lines(incremental.cells())).isEqualTo(lines(everything.cells()));
         assertThat(incremental.stats().withheld()).isEqualTo(everything.stats().withheld());
 

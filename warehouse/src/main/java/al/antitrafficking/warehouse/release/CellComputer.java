@@ -22,13 +22,19 @@ final class CellComputer {
     static final String WINDOW = SqlResource.load(CellComputer.class, "window_cells.sql");
 
     /**
-     * One computed cell: territory, period, the split dimensions' values in the table's order, the count, the median, and
-     * how many fact rows reached it (a cell exists where at least one did; a correction adds and subtracts these).
+     * One computed cell: territory, period, the split dimensions' values in the table's order, the count, for a table of
+     * medians how many rows saw each number of days (else null), and how many fact rows reached it (a cell exists where
+     * at least one did; a correction adds and subtracts these, and the day counts).
      */
-    record Raw(Level level, String territory, String period, List<String> splitValues, long count, Double median, long rows) {
+    record Raw(Level level, String territory, String period, List<String> splitValues, long count, DayCounts days, long rows) {
         /** The key a correction matches the cell by. */
         String key() {
             return Tabulation.rawKey(level, territory, period, splitValues);
+        }
+
+        /** The median of the days, null where there are none. */
+        Double median() {
+            return days == null ? null : days.median();
         }
     }
 
@@ -85,7 +91,7 @@ final class CellComputer {
                     };
                     String period = rs.getInt("no_month") == 0 ? rs.getString("p_month")
                             : rs.getInt("no_quarter") == 0 ? rs.getString("p_quarter") : rs.getString("p_year");
-                    cells.add(new Raw(level, territory, period, splitValues(rs, t), rs.getLong("n"), median(rs), rs.getLong("row_count")));
+                    cells.add(new Raw(level, territory, period, splitValues(rs, t), rs.getLong("n"), days(rs), rs.getLong("row_count")));
                 }
             }
         }
@@ -119,7 +125,7 @@ final class CellComputer {
                 while (rs.next()) {
                     boolean albania = rs.getInt("all_counties") == 1;
                     cells.add(new Raw(albania ? Level.ALBANIA : Level.COUNTY, albania ? CellKey.ALBANIA : rs.getString("t_county"), label,
-                            splitValues(rs, t), rs.getLong("n"), median(rs), rs.getLong("row_count")));
+                            splitValues(rs, t), rs.getLong("n"), days(rs), rs.getLong("row_count")));
                 }
             }
         }
@@ -134,7 +140,7 @@ final class CellComputer {
         slots.put("date", t.family().date());
         slots.put("county_column", fact.dimensionColumn("county").orElseThrow());
         slots.put("measure", t.family().measureSql());
-        slots.put("median", t.medianDays().isPresent() ? "median(days)" : "NULL::DOUBLE");
+        slots.put("day_counts", t.medianDays().isPresent() ? "histogram(days)" : "NULL");
         slots.put("days_column", t.medianDays().map(d -> ", " + fact.daysExpression(d).orElseThrow() + " AS days").orElse(""));
         StringBuilder columns = new StringBuilder();
         StringBuilder select = new StringBuilder();
@@ -171,9 +177,8 @@ final class CellComputer {
         return values;
     }
 
-    private static Double median(ResultSet rs) throws SQLException {
-        Object m = rs.getObject("median");
-        return m == null ? null : ((Number) m).doubleValue();
+    private static DayCounts days(ResultSet rs) throws SQLException {
+        return rs.getObject("day_counts") instanceof Map<?, ?> histogram ? DayCounts.of(histogram) : null;
     }
 
     private static void bind(PreparedStatement p, int offset, List<Object> params) throws SQLException {

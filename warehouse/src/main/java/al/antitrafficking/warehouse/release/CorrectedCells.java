@@ -44,9 +44,9 @@ import org.apache.commons.csv.CSVRecord;
  * only children whose rows differ; every cell counts the same children as before except
  * these. So each table's cells are the old cells, minus what the old rows of those children contributed, plus what
  * their new rows contribute: the table's own statement run twice over a few thousand rows instead of once over all.
- * That holds for counts of rows and of distinct children alike (a child's rows are all in or all out), and for the
- * child pathway (one row per child, rebuilt from all of a child's rows). A median is no sum: tables of medians are
- * computed again over all their rows.
+ * That holds for counts of rows and of distinct children alike (a child's rows are all in or all out), for the child
+ * pathway (one row per child, rebuilt from all of a child's rows), and for a table of medians, whose cells keep how many
+ * rows saw each number of days ({@link DayCounts}) and read the median from those.
  *
  * <p>Nothing is guessed: when the old snapshot, its cells or the same table plan and rolling windows are missing, when
  * too many files changed, or when a count would go below zero, the caller computes everything.
@@ -97,11 +97,11 @@ final class CorrectedCells {
                  CSVPrinter out = new CSVPrinter(w, CSV)) {
                 out.printRecord("fingerprint", fingerprint);
                 out.printRecord("audit", audit);
-                out.printRecord("table", "level", "territory", "period", "splits", "count", "median", "rows");
+                out.printRecord("table", "level", "territory", "period", "splits", "count", "days", "rows");
                 for (Map.Entry<String, List<CellComputer.Raw>> t : cells.entrySet()) {
                     for (CellComputer.Raw r : t.getValue()) {
                         out.printRecord(t.getKey(), r.level(), r.territory(), r.period(), String.join(SEPARATOR, r.splitValues()),
-                                r.count(), r.median() == null ? "" : r.median(), r.rows());
+                                r.count(), r.days() == null ? "" : r.days().text(), r.rows());
                     }
                 }
             }
@@ -141,7 +141,7 @@ final class CorrectedCells {
                 }
                 List<String> splits = r.get(4).isEmpty() ? List.of() : List.of(r.get(4).split(SEPARATOR, -1));
                 cells.computeIfAbsent(r.get(0), k -> new ArrayList<>()).add(new CellComputer.Raw(Level.valueOf(r.get(1)), r.get(2),
-                        r.get(3), splits, Long.parseLong(r.get(5)), Ledger.number(r.get(6)), Long.parseLong(r.get(7))));
+                        r.get(3), splits, Long.parseLong(r.get(5)), DayCounts.parse(r.get(6)), Long.parseLong(r.get(7))));
             }
             return Optional.of(new Kept(cells, audit));
         } catch (IOException | RuntimeException e) {
@@ -151,11 +151,10 @@ final class CorrectedCells {
     }
 
     /**
-     * The computed cells of the corrected snapshot (database {@code afterDb}, opened as {@code after}) from those of the
-     * snapshot before it; empty when a count would go below zero, which only a base that does not match can cause.
+     * The computed cells of the corrected snapshot (in {@code afterDir}) from those of the snapshot before it (in
+     * {@code beforeDir}); empty when a count would go below zero, which only a base that does not match can cause.
      */
-    static Optional<Map<String, List<CellComputer.Raw>>> compute(ReleasePlan plan, CellComputer computer, Connection after,
-                                                                Path beforeDir, Path afterDir, FactChanges changes,
+    static Optional<Map<String, List<CellComputer.Raw>>> compute(ReleasePlan plan, CellComputer computer, Path beforeDir, Path afterDir, FactChanges changes,
                                                                 Map<String, List<CellComputer.Raw>> before, List<YearMonth[]> windows)
             throws SQLException {
         Map<String, List<CellComputer.Raw>> cells = new LinkedHashMap<>();
@@ -179,13 +178,12 @@ final class CorrectedCells {
             }
             Progress.debug("corrected cells: changed children's rows set apart");
             for (ReleaseTable t : plan.tables()) {
+                long t0 = System.nanoTime();
                 FactTable fact = t.family().fact();
                 // The kept cells were checked to be of this plan: a table with no line there counted no row (no EU citizen).
                 List<CellComputer.Raw> old = before.getOrDefault(t.id(), List.of());
                 if (!changes.touches(fact)) {
                     cells.put(t.id(), old);
-                } else if (t.medianDays().isPresent()) {
-                    cells.put(t.id(), computer.compute(after, t, windows));
                 } else {
                     Optional<List<CellComputer.Raw>> corrected = apply(old, computer.compute(m, t, windows, "before_" + fact.table()),
                             computer.compute(m, t, windows, "after_" + fact.table()));
@@ -194,6 +192,9 @@ final class CorrectedCells {
                         return Optional.empty();
                     }
                     cells.put(t.id(), corrected.get());
+                }
+                if (Boolean.getBoolean("release.debug")) {
+                    System.err.printf("corrected %s in %d ms%n", t.id(), (System.nanoTime() - t0) / 1_000_000);
                 }
             }
         }
@@ -211,38 +212,56 @@ final class CorrectedCells {
 
     /** The old cells less what the changed children's old rows gave them, plus what their new rows give. */
     static Optional<List<CellComputer.Raw>> apply(List<CellComputer.Raw> old, List<CellComputer.Raw> minus, List<CellComputer.Raw> plus) {
-        Map<String, long[]> totals = new LinkedHashMap<>();
-        Map<String, CellComputer.Raw> shape = new HashMap<>();
+        Map<String, Sums> totals = new LinkedHashMap<>();
         for (CellComputer.Raw r : old) {
-            totals.put(r.key(), new long[] {r.count(), r.rows()});
-            shape.put(r.key(), r);
+            totals.put(r.key(), new Sums(r).add(r, 1));
         }
         for (CellComputer.Raw r : minus) {
-            long[] t = totals.get(r.key());
+            Sums t = totals.get(r.key());
             if (t == null) {
                 return Optional.empty();
             }
-            t[0] -= r.count();
-            t[1] -= r.rows();
+            t.add(r, -1);
         }
         for (CellComputer.Raw r : plus) {
-            long[] t = totals.computeIfAbsent(r.key(), k -> new long[2]);
-            shape.putIfAbsent(r.key(), r);
-            t[0] += r.count();
-            t[1] += r.rows();
+            totals.computeIfAbsent(r.key(), k -> new Sums(r)).add(r, 1);
         }
         List<CellComputer.Raw> cells = new ArrayList<>(totals.size());
-        for (Map.Entry<String, long[]> e : totals.entrySet()) {
-            long[] t = e.getValue();
-            if (t[0] < 0 || t[1] < 0) {
+        for (Sums t : totals.values()) {
+            if (t.count < 0 || t.rows < 0 || t.days != null && t.days.values().stream().anyMatch(n -> n < 0)) {
                 return Optional.empty();
             }
-            if (t[1] > 0) {
-                CellComputer.Raw r = shape.get(e.getKey());
-                cells.add(new CellComputer.Raw(r.level(), r.territory(), r.period(), r.splitValues(), t[0], null, t[1]));
+            if (t.rows > 0) {
+                CellComputer.Raw r = t.shape;
+                cells.add(new CellComputer.Raw(r.level(), r.territory(), r.period(), r.splitValues(), t.count,
+                        t.days == null ? null : DayCounts.of(t.days), t.rows));
             }
         }
         return Optional.of(cells);
+    }
+
+    /** One cell's running sums in a correction: its count, rows and day counts, and the cell it is of. */
+    private static final class Sums {
+        final CellComputer.Raw shape;
+        long count;
+        long rows;
+        Map<Long, Long> days;
+
+        Sums(CellComputer.Raw shape) {
+            this.shape = shape;
+        }
+
+        Sums add(CellComputer.Raw r, int sign) {
+            count += sign * r.count();
+            rows += sign * r.rows();
+            if (r.days() != null) {
+                if (days == null) {
+                    days = new java.util.TreeMap<>();
+                }
+                r.days().addTo(days, sign);
+            }
+            return this;
+        }
     }
 
     private static String literal(Path p) {

@@ -118,7 +118,7 @@ public final class ReleaseBuilder {
                     ? FactChanges.between(base.get().before(), base.get().after()) : Optional.empty();
             if (changes.isPresent()) {
                 baseAudit = before.get().audit();
-                Optional<Map<String, List<CellComputer.Raw>>> corrected = CorrectedCells.compute(plan, computer, c, base.get().before(),
+                Optional<Map<String, List<CellComputer.Raw>>> corrected = CorrectedCells.compute(plan, computer, base.get().before(),
                         base.get().after(), changes.get(), before.get().cells(), coverage.windows());
                 if (corrected.isPresent()) {
                     computedCells = corrected.get();

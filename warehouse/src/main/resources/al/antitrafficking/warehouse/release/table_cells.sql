@@ -5,7 +5,7 @@
 SELECT ${county_grouping} AS all_counties, ${municipality_grouping} AS all_municipalities,
        GROUPING(p_month) AS no_month, GROUPING(p_quarter) AS no_quarter,
        ${county_select} AS t_county, ${municipality_select} AS t_municipality, p_month, p_quarter, p_year${split_select},
-       ${measure} AS n, ${median} AS median, count(*) AS row_count
+       ${measure} AS n, ${day_counts} AS day_counts, count(*) AS row_count
 FROM (
     SELECT ${county_column} AS t_county${municipality_column},
            strftime(${date}, '%Y-%m') AS p_month, strftime(${date}, '%Y') || '-Q' || quarter(${date}) AS p_quarter,

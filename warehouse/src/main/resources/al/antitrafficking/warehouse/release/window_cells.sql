@@ -1,6 +1,6 @@
 -- The cells of one release table over one rolling window (the months between the two bound dates): as
 -- table_cells.sql, for Albania and by county, without a period column.
-SELECT ${county_grouping} AS all_counties, ${county_select} AS t_county${split_select}, ${measure} AS n, ${median} AS median, count(*) AS row_count
+SELECT ${county_grouping} AS all_counties, ${county_select} AS t_county${split_select}, ${measure} AS n, ${day_counts} AS day_counts, count(*) AS row_count
 FROM (
     SELECT ${county_column} AS t_county${split_columns}, child_pseudonym${days_column}
     FROM ${fact}

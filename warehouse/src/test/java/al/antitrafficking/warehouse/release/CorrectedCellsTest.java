@@ -42,7 +42,7 @@ class CorrectedCellsTest {
     @Test
     void keptCellsAreFoundAgainOnlyForTheSamePlan() {
         List<CellComputer.Raw> cells = List.of(raw(Level.ALBANIA, "AL", "2025-03", List.of("F"), 12, 15),
-                new CellComputer.Raw(Level.COUNTY, "AL-07", "2025", List.of(), 5, 18.5, 7));
+                new CellComputer.Raw(Level.COUNTY, "AL-07", "2025", List.of(), 5, DayCounts.parse("-2:1 18:3 19:3"), 7));
         CorrectedCells.write(dir, "plan-a", "audit-1", Map.of("t1", cells));
 
         assertThat(CorrectedCells.read(dir, "plan-a")).contains(new CorrectedCells.Kept(Map.of("t1", cells), "audit-1"));
@@ -69,6 +69,27 @@ class CorrectedCellsTest {
         // Taking off more than a cell held means the kept cells are not the base's: nothing is guessed.
         assertThat(CorrectedCells.apply(old, List.of(raw(Level.COUNTY, "AL-07", "2025-03", List.of(), 4, 4)), List.of())).isEmpty();
         assertThat(CorrectedCells.apply(old, List.of(raw(Level.COUNTY, "AL-10", "2025-03", List.of(), 1, 1)), List.of())).isEmpty();
+    }
+
+    @Test
+    void aCorrectionOfATableOfMediansTakesOffAndAddsDayCountsAndReadsTheMedianFromThem() {
+        // Before: 4 rows of 3 children in AL-07, days 2 2 6 30 (median 4). The changed child had the row of 30 days; after,
+        // its rows are of 5 and 8 days: 2 2 5 6 8, median 5.
+        List<CellComputer.Raw> old = List.of(days(3, "2:2 6:1 30:1", 4));
+        List<CellComputer.Raw> minus = List.of(days(1, "30:1", 1));
+        List<CellComputer.Raw> plus = List.of(days(1, "5:1 8:1", 2));
+
+        assertThat(old.get(0).median()).isEqualTo(4.0);
+        assertThat(CorrectedCells.apply(old, minus, plus)).hasValueSatisfying(cells -> {
+            assertThat(cells).containsExactly(days(3, "2:2 5:1 6:1 8:1", 5));
+            assertThat(cells.get(0).median()).isEqualTo(5.0);
+        });
+        // A day the base never counted cannot be taken off: the kept cells are not the base's.
+        assertThat(CorrectedCells.apply(old, List.of(days(1, "31:1", 1)), List.of())).isEmpty();
+    }
+
+    private static CellComputer.Raw days(long count, String days, long rows) {
+        return new CellComputer.Raw(Level.COUNTY, "AL-07", "2025-03", List.of(), count, DayCounts.parse(days), rows);
     }
 
     @Test
