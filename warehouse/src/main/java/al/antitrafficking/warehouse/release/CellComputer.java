@@ -44,14 +44,9 @@ final class CellComputer {
         this.plan = plan;
     }
 
-    /** The table's cells at every level and grain, and over each window (from/to months). */
-    List<Raw> compute(Connection c, ReleaseTable t, List<YearMonth[]> windows) throws SQLException {
-        return compute(c, t, windows, t.family().fact().table());
-    }
-
     /**
-     * As {@link #compute(Connection, ReleaseTable, List)}, over {@code relation} in place of the fact: a table of some of
-     * the fact's rows with the fact's columns, made by the build (never a name from a request).
+     * The table's cells at every level and grain, and over each window (from/to months), over {@code relation}: the
+     * fact, or a table of some of its rows with its columns made by the build (never a name from a request).
      */
     List<Raw> compute(Connection c, ReleaseTable t, List<YearMonth[]> windows, String relation) throws SQLException {
         List<Raw> cells = new ArrayList<>();

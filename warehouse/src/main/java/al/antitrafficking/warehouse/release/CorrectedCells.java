@@ -9,9 +9,7 @@ import al.antitrafficking.warehouse.snapshot.Snapshots;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -30,8 +28,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -93,8 +92,7 @@ final class CorrectedCells {
         try {
             Files.deleteIfExists(partial);
             Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            try (Writer w = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(partial), 1 << 16), UTF_8);
-                 CSVPrinter out = new CSVPrinter(w, CSV)) {
+            try (CSVPrinter out = new CSVPrinter(Ledger.gzipWriter(partial), CSV)) {
                 out.printRecord("fingerprint", fingerprint);
                 out.printRecord("audit", audit);
                 out.printRecord("table", "level", "territory", "period", "splits", "count", "days", "rows");
@@ -170,7 +168,7 @@ final class CorrectedCells {
                 String k = "k_" + fact.code();
                 s.execute("CREATE TEMP TABLE " + k + " AS " + FactChanges.childrenIn(changes.files(fact)));
                 keys.add(k);
-                restrict(s, fact.table(), k);
+                restrict(s, fact, k, afterDir, changes);
             }
             if (!keys.isEmpty()) {
                 s.execute("CREATE TEMP TABLE k_pathway AS " + String.join(" UNION ", keys.stream().map(k -> "SELECT child_pseudonym FROM " + k).toList()));
@@ -202,7 +200,37 @@ final class CorrectedCells {
         return Optional.of(cells);
     }
 
-    /** The rows of one fact (or the pathway) of the changed children, before and after, as two temporary tables. */
+    /**
+     * The rows of one fact of the changed children (and the rows without a child of the changed files), before and
+     * after, as two temporary tables: the files both snapshots share are read once, for both.
+     */
+    private static void restrict(Statement s, FactTable fact, String keys, Path afterDir, FactChanges changes) throws SQLException {
+        Set<Path> came = Set.copyOf(changes.after().getOrDefault(fact, List.of()));
+        List<Path> shared;
+        try (Stream<Path> files = Files.walk(afterDir.resolve(fact.table()))) {
+            shared = files.filter(f -> f.getFileName().toString().endsWith(".parquet") && !came.contains(f)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the fact files of " + afterDir, e);
+        }
+        String children = "child_pseudonym IN (SELECT child_pseudonym FROM " + keys + ")";
+        String table = fact.table();
+        s.execute("CREATE TEMP TABLE shared_" + table + " AS " + (shared.isEmpty() ? "SELECT * FROM after_s." + table + " WHERE FALSE"
+                : rows(shared, children)));
+        for (String side : List.of("before", "after")) {
+            List<Path> changed = side.equals("before") ? changes.before().getOrDefault(fact, List.of()) : List.copyOf(came);
+            s.execute("CREATE TEMP TABLE " + side + "_" + table + " AS SELECT * FROM shared_" + table
+                    + (changed.isEmpty() ? "" : " UNION ALL BY NAME " + rows(changed, children + " OR child_pseudonym IS NULL")));
+        }
+        s.execute("DROP TABLE shared_" + table);
+    }
+
+    /** The rows of some fact files (as the snapshot's views read them) that meet {@code where}. */
+    private static String rows(List<Path> files, String where) {
+        return "SELECT * FROM read_parquet([" + String.join(", ", files.stream().map(CorrectedCells::literal).toList())
+                + "], hive_partitioning = true, union_by_name = true) WHERE " + where;
+    }
+
+    /** The rows of a table of both databases (the pathway) of the changed children, before and after, as two temporary tables. */
     private static void restrict(Statement s, String table, String keys) throws SQLException {
         for (String side : List.of("before", "after")) {
             s.execute("CREATE TEMP TABLE " + side + "_" + table + " AS SELECT * FROM " + side + "_s." + table

