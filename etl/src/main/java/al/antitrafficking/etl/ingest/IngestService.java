@@ -3,6 +3,7 @@ package al.antitrafficking.etl.ingest;
 import al.antitrafficking.warehouse.build.BuildWarehouseCommand;
 import al.antitrafficking.warehouse.config.AppConfig;
 import al.antitrafficking.warehouse.progress.Progress;
+import al.antitrafficking.warehouse.release.Releases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -85,6 +86,18 @@ public final class IngestService {
         } catch (RuntimeException e) {
             retryAt = now.plus(RETRY);
             throw e;
+        }
+    }
+
+    /**
+     * Reads what was just published (the release and its snapshot's computed cells) into memory while the service
+     * waits: the next correction starts from them. A failure only makes the next correction read them itself.
+     */
+    public void prefetch(Round round) {
+        try {
+            Releases.prefetch(config, round.build().snapshot());
+        } catch (RuntimeException e) {
+            System.err.println("Not read ahead (the next correction reads it): " + e.getClass().getSimpleName());
         }
     }
 
@@ -205,6 +218,7 @@ public final class IngestService {
                         System.out.print(r.build().summary());
                         System.out.printf("Published %s in %.1f s after the files settled%n", r.build().snapshot().id(),
                                 (System.nanoTime() - started) / 1e9);
+                        service.prefetch(r);
                     });
                 } catch (RuntimeException e) {
                     Progress.stop();

@@ -115,16 +115,37 @@ final class CorrectedCells {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
+        return MEMO.read(file).filter(k -> k.fingerprint().equals(fingerprint)).map(k -> new Kept(k.cells(), k.audit()));
+    }
+
+    /**
+     * Reads the computed cells kept beside a snapshot's database into memory, for the next correction to find without
+     * parsing them: the ingestion service does it while it waits.
+     */
+    static void prefetch(Path dir) {
+        if (Files.isRegularFile(dir.resolve(FILE))) {
+            MEMO.read(dir.resolve(FILE));
+        }
+    }
+
+    /** A kept file as read: its plan's fingerprint, its audit's and its cells (read-only). */
+    private record Parsed(String fingerprint, String audit, Map<String, List<CellComputer.Raw>> cells) {}
+
+    private static final FileMemo<Optional<Parsed>> MEMO = new FileMemo<>(CorrectedCells::parse);
+
+    private static Optional<Parsed> parse(Path file) {
         Map<String, List<CellComputer.Raw>> cells = new LinkedHashMap<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file), 1 << 16), UTF_8))) {
             int line = 0;
+            String fingerprint = null;
             String audit = null;
             for (CSVRecord r : CSV.parse(in)) {
                 line++;
                 if (line == 1) {
-                    if (!r.get(0).equals("fingerprint") || !r.get(1).equals(fingerprint)) {
+                    if (!r.get(0).equals("fingerprint")) {
                         return Optional.empty();
                     }
+                    fingerprint = r.get(1);
                     continue;
                 }
                 if (line == 2) {
@@ -141,7 +162,11 @@ final class CorrectedCells {
                 cells.computeIfAbsent(r.get(0), k -> new ArrayList<>()).add(new CellComputer.Raw(Level.valueOf(r.get(1)), r.get(2),
                         r.get(3), splits, Long.parseLong(r.get(5)), DayCounts.parse(r.get(6)), Long.parseLong(r.get(7))));
             }
-            return Optional.of(new Kept(cells, audit));
+            if (fingerprint == null || audit == null) {
+                return Optional.empty();
+            }
+            cells.replaceAll((table, raws) -> java.util.Collections.unmodifiableList(raws));
+            return Optional.of(new Parsed(fingerprint, audit, java.util.Collections.unmodifiableMap(cells)));
         } catch (IOException | RuntimeException e) {
             // A damaged file is no base for a correction; everything is computed again.
             return Optional.empty();

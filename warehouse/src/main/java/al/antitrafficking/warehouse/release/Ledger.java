@@ -225,8 +225,19 @@ public final class Ledger {
         }
     }
 
+    /**
+     * A release with its true counts, as the next build protects against (read-only); the last one read is kept in
+     * memory while its files are unchanged ({@link FileMemo}).
+     */
     public Loaded loadInternal(String id) {
-        Path dir = dir(id);
+        return LOADED.read(dir(id).resolve(INTERNAL_CELLS));
+    }
+
+    private static final FileMemo<Loaded> LOADED = new FileMemo<>(file -> load(file.getParent().getParent()));
+
+    /** Reads the release in {@code dir} (its folder in the ledger). */
+    private static Loaded load(Path dir) {
+        String id = dir.getFileName().toString();
         Map<CellKey, ReleaseCell> cells = new HashMap<>();
         try (Reader in = gzipReader(dir.resolve(INTERNAL_CELLS))) {
             for (CSVRecord r : READ.parse(in)) {
@@ -238,7 +249,7 @@ public final class Ledger {
             throw new UncheckedIOException("Cannot read release " + id, e);
         }
         Map<String, PeriodType> grains = new HashMap<>();
-        for (TableRow t : tables(id)) {
+        for (TableRow t : tables(dir, id)) {
             grains.put(t.table() + "|" + t.level(), t.grain());
         }
         java.util.Set<String> dropped = new java.util.HashSet<>();
@@ -252,15 +263,20 @@ public final class Ledger {
                 throw new UncheckedIOException("Cannot read release " + id, e);
             }
         }
-        return new Loaded(id, cells, grains, dropped);
+        return new Loaded(id, java.util.Collections.unmodifiableMap(cells), java.util.Collections.unmodifiableMap(grains),
+                java.util.Collections.unmodifiableSet(dropped));
     }
 
     /** One row of tables.csv: a table's grain at a level and its split dimensions' values. */
     public record TableRow(String table, Level level, PeriodType grain, List<List<String>> domains) {}
 
     public List<TableRow> tables(String id) {
+        return tables(dir(id), id);
+    }
+
+    private static List<TableRow> tables(Path dir, String id) {
         List<TableRow> rows = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(dir(id).resolve(TABLES), UTF_8)) {
+        try (Reader in = Files.newBufferedReader(dir.resolve(TABLES), UTF_8)) {
             for (CSVRecord r : READ.parse(in)) {
                 // One part per split of the table (its id ends with them); a split no row reached has no values.
                 String table = r.get("table");

@@ -65,6 +65,15 @@ public final class Releases {
     }
 
     /**
+     * Reads the published release of {@code snapshot} and the cells kept beside its database into memory, where the next
+     * correction finds them unless the files change: the ingestion service calls it while it waits for files.
+     */
+    public static void prefetch(AppConfig config, Snapshot snapshot) {
+        new Ledger(config.warehouseDir()).loadInternal(snapshot.id());
+        CorrectedCells.prefetch(snapshot.dir());
+    }
+
+    /**
      * The snapshot a correction is worked out from: that of the release the public saw last before this snapshot's,
      * while it is still on disk with its database.
      */
