@@ -40,7 +40,7 @@ class IngestServiceTest {
         assertThat(first).as("the first look runs").isPresent();
         assertThat(first.get().build().correctedFiles()).as("no snapshot before the first").isEqualTo(-1);
         // As the service does while it waits: the correction below starts from what was read ahead.
-        service.prefetch(first.get());
+        assertThat(service.prefetch(first.get())).as("the release and its computed cells read ahead").isTrue();
         assertThat(snapshots.current().orElseThrow().id()).isEqualTo(first.get().ingest().snapshotId());
         assertThat(service.poll()).as("nothing changed").isEmpty();
         assertThat(new IngestService(TestProject.spark(), config, Duration.ofSeconds(5), clock).poll())

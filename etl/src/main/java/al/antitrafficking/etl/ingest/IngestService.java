@@ -91,13 +91,15 @@ public final class IngestService {
 
     /**
      * Reads what was just published (the release and its snapshot's computed cells) into memory while the service
-     * waits: the next correction starts from them. A failure only makes the next correction read them itself.
+     * waits: the next correction starts from them. A failure only makes the next correction read them itself; false
+     * then.
      */
-    public void prefetch(Round round) {
+    public boolean prefetch(Round round) {
         try {
-            Releases.prefetch(config, round.build().snapshot());
+            return Releases.prefetch(config, round.build().snapshot());
         } catch (RuntimeException e) {
             System.err.println("Not read ahead (the next correction reads it): " + e.getClass().getSimpleName());
+            return false;
         }
     }
 

@@ -173,7 +173,12 @@ final class CellComputer {
     }
 
     private static DayCounts days(ResultSet rs) throws SQLException {
-        return rs.getObject("day_counts") instanceof Map<?, ?> histogram ? DayCounts.of(histogram) : null;
+        Object counts = rs.getObject("day_counts");
+        if (counts == null || counts instanceof Map<?, ?>) {
+            return DayCounts.of((Map<?, ?>) counts);
+        }
+        // A driver that gave the histogram as something else would otherwise leave every median blank.
+        throw new IllegalStateException("Cannot read a cell's day counts: DuckDB gave a " + counts.getClass().getSimpleName());
     }
 
     private static void bind(PreparedStatement p, int offset, List<Object> params) throws SQLException {

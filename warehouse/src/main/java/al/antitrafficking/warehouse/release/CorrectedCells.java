@@ -120,12 +120,10 @@ final class CorrectedCells {
 
     /**
      * Reads the computed cells kept beside a snapshot's database into memory, for the next correction to find without
-     * parsing them: the ingestion service does it while it waits.
+     * parsing them: the ingestion service does it while it waits. False when there are none to read.
      */
-    static void prefetch(Path dir) {
-        if (Files.isRegularFile(dir.resolve(FILE))) {
-            MEMO.read(dir.resolve(FILE));
-        }
+    static boolean prefetch(Path dir) {
+        return Files.isRegularFile(dir.resolve(FILE)) && MEMO.read(dir.resolve(FILE)).isPresent();
     }
 
     /** A kept file as read: its plan's fingerprint, its audit's and its cells (read-only). */

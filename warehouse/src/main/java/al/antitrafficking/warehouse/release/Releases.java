@@ -66,11 +66,12 @@ public final class Releases {
 
     /**
      * Reads the published release of {@code snapshot} and the cells kept beside its database into memory, where the next
-     * correction finds them unless the files change: the ingestion service calls it while it waits for files.
+     * correction finds them unless the files change: the ingestion service calls it while it waits for files. False
+     * when the snapshot has no computed cells to read.
      */
-    public static void prefetch(AppConfig config, Snapshot snapshot) {
+    public static boolean prefetch(AppConfig config, Snapshot snapshot) {
         new Ledger(config.warehouseDir()).loadInternal(snapshot.id());
-        CorrectedCells.prefetch(snapshot.dir());
+        return CorrectedCells.prefetch(snapshot.dir());
     }
 
     /**

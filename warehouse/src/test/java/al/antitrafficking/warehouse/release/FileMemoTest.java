@@ -35,14 +35,16 @@ class FileMemoTest {
         assertThat(memo.read(cells)).isEqualTo("first");
         assertThat(reads).hasValue(1);
 
-        // Written anew and renamed into place, as the ledger and the kept cells are: another file, read again.
-        Path partial = Files.writeString(dir.resolve("cells.csv.partial"), "second", UTF_8);
+        // Written anew and renamed into place, as the ledger and the kept cells are: another file, read again, even with
+        // the same size and time (only its inode differs).
+        Path partial = Files.writeString(dir.resolve("cells.csv.partial"), "fresh", UTF_8);
+        Files.setLastModifiedTime(partial, Files.getLastModifiedTime(cells));
         Files.move(partial, cells, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        assertThat(memo.read(cells)).isEqualTo("second");
+        assertThat(memo.read(cells)).isEqualTo("fresh");
         assertThat(reads).hasValue(2);
 
         assertThat(memo.read(other)).isEqualTo("other");
-        assertThat(memo.read(cells)).isEqualTo("second");
+        assertThat(memo.read(cells)).isEqualTo("fresh");
         assertThat(reads).hasValue(4);
     }
 }
