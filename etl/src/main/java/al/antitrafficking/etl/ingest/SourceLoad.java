@@ -17,9 +17,11 @@ import al.antitrafficking.warehouse.contract.Source;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -79,9 +81,9 @@ final class SourceLoad {
     }
 
     /**
-     * The files are read and conformed once, into Spark's cache; three passes over the cache count each file's rows
-     * (they must be the records the scan counted, or the batch is tried again file by file), then write the facts of
-     * the files that load and the quarantined rows, neither of the writes shuffled. Repeated ids come from the scan.
+     * The files are read and conformed once, into Spark's cache; three passes over the cache: the first counts each
+     * file's rows (they must be the records the scan counted, or the batch is tried again file by file), the next two
+     * write the facts of the files that load and the quarantined rows, neither shuffled. Repeated ids come from the scan.
      */
     private List<Outcome> process(Source source, List<Submission> files, Path attempt, String snapshotId) {
         Dataset<Row> rows = withRepeatedIds(files, conformer.conform(source, read(source, files))).persist(StorageLevel.MEMORY_AND_DISK());
@@ -101,7 +103,7 @@ final class SourceLoad {
         }
         List<InputRecord> records = new ArrayList<>();
         List<String> loaded = new ArrayList<>();
-        List<String> quarantined = new ArrayList<>();
+        Set<String> quarantined = new HashSet<>();
         for (Submission s : files) {
             long[] st = stats.getOrDefault(s.fileName(), new long[] {0, 0});
             if (st[0] != s.rowsIn()) {

@@ -28,8 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -115,7 +113,7 @@ final class CorrectedCells {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        return MEMO.read(file).filter(k -> k.fingerprint().equals(fingerprint)).map(k -> new Kept(k.cells(), k.audit()));
+        return MEMO.read(file, () -> parse(file)).filter(k -> k.fingerprint().equals(fingerprint)).map(k -> new Kept(k.cells(), k.audit()));
     }
 
     /**
@@ -123,13 +121,14 @@ final class CorrectedCells {
      * parsing them: the ingestion service does it while it waits. False when there are none to read.
      */
     static boolean prefetch(Path dir) {
-        return Files.isRegularFile(dir.resolve(FILE)) && MEMO.read(dir.resolve(FILE)).isPresent();
+        Path file = dir.resolve(FILE);
+        return Files.isRegularFile(file) && MEMO.read(file, () -> parse(file)).isPresent();
     }
 
     /** A kept file as read: its plan's fingerprint, its audit's and its cells (read-only). */
     private record Parsed(String fingerprint, String audit, Map<String, List<CellComputer.Raw>> cells) {}
 
-    private static final FileMemo<Optional<Parsed>> MEMO = new FileMemo<>(CorrectedCells::parse);
+    private static final FileMemo<Optional<Parsed>> MEMO = new FileMemo<>();
 
     private static Optional<Parsed> parse(Path file) {
         Map<String, List<CellComputer.Raw>> cells = new LinkedHashMap<>();
@@ -175,8 +174,9 @@ final class CorrectedCells {
      * The computed cells of the corrected snapshot (in {@code afterDir}) from those of the snapshot before it (in
      * {@code beforeDir}); empty when a count would go below zero, which only a base that does not match can cause.
      */
-    static Optional<Map<String, List<CellComputer.Raw>>> compute(ReleasePlan plan, CellComputer computer, Path beforeDir, Path afterDir, FactChanges changes,
-                                                                Map<String, List<CellComputer.Raw>> before, List<YearMonth[]> windows)
+    static Optional<Map<String, List<CellComputer.Raw>>> compute(ReleasePlan plan, CellComputer computer, Path beforeDir, Path afterDir,
+                                                                FactChanges changes, Map<String, List<CellComputer.Raw>> before,
+                                                                List<YearMonth[]> windows)
             throws SQLException {
         Map<String, List<CellComputer.Raw>> cells = new LinkedHashMap<>();
         try (Connection m = DriverManager.getConnection("jdbc:duckdb:"); Statement s = m.createStatement()) {
@@ -191,7 +191,7 @@ final class CorrectedCells {
                 String k = "k_" + fact.code();
                 s.execute("CREATE TEMP TABLE " + k + " AS " + FactChanges.childrenIn(changes.files(fact)));
                 keys.add(k);
-                restrict(s, fact, k, afterDir, changes);
+                restrict(s, fact, k, changes);
             }
             if (!keys.isEmpty()) {
                 s.execute("CREATE TEMP TABLE k_pathway AS " + String.join(" UNION ", keys.stream().map(k -> "SELECT child_pseudonym FROM " + k).toList()));
@@ -227,30 +227,19 @@ final class CorrectedCells {
      * The rows of one fact of the changed children (and the rows without a child of the changed files), before and
      * after, as two temporary tables: the files both snapshots share are read once, for both.
      */
-    private static void restrict(Statement s, FactTable fact, String keys, Path afterDir, FactChanges changes) throws SQLException {
-        Set<Path> came = Set.copyOf(changes.after().getOrDefault(fact, List.of()));
-        List<Path> shared;
-        try (Stream<Path> files = Files.walk(afterDir.resolve(fact.table()))) {
-            shared = files.filter(f -> f.getFileName().toString().endsWith(".parquet") && !came.contains(f)).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list the fact files of " + afterDir, e);
-        }
+    private static void restrict(Statement s, FactTable fact, String keys, FactChanges changes) throws SQLException {
         String children = "child_pseudonym IN (SELECT child_pseudonym FROM " + keys + ")";
         String table = fact.table();
-        s.execute("CREATE TEMP TABLE shared_" + table + " AS " + (shared.isEmpty() ? "SELECT * FROM after_s." + table + " WHERE FALSE"
-                : rows(shared, children)));
+        List<Path> shared = changes.shared().getOrDefault(fact, List.of());
+        s.execute("CREATE TEMP TABLE shared_" + table + " AS SELECT * FROM " + (shared.isEmpty() ? "after_s." + table + " WHERE FALSE"
+                : FactChanges.readParquet(shared) + " WHERE " + children));
         for (String side : List.of("before", "after")) {
-            List<Path> changed = side.equals("before") ? changes.before().getOrDefault(fact, List.of()) : List.copyOf(came);
-            s.execute("CREATE TEMP TABLE " + side + "_" + table + " AS SELECT * FROM shared_" + table
-                    + (changed.isEmpty() ? "" : " UNION ALL BY NAME " + rows(changed, children + " OR child_pseudonym IS NULL")));
+            List<Path> changed = (side.equals("before") ? changes.before() : changes.after()).getOrDefault(fact, List.of());
+            s.execute("CREATE TEMP TABLE " + side + "_" + table + " AS SELECT * FROM shared_" + table + (changed.isEmpty() ? ""
+                    : " UNION ALL BY NAME SELECT * FROM " + FactChanges.readParquet(changed) + " WHERE " + children
+                    + " OR child_pseudonym IS NULL"));
         }
         s.execute("DROP TABLE shared_" + table);
-    }
-
-    /** The rows of some fact files (as the snapshot's views read them) that meet {@code where}. */
-    private static String rows(List<Path> files, String where) {
-        return "SELECT * FROM read_parquet([" + String.join(", ", files.stream().map(CorrectedCells::literal).toList())
-                + "], hive_partitioning = true, union_by_name = true) WHERE " + where;
     }
 
     /** The rows of a table of both databases (the pathway) of the changed children, before and after, as two temporary tables. */

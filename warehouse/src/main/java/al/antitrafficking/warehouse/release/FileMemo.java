@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The last file read whole, kept in memory while the file keeps its identity (inode, size and time): the ingestion
@@ -13,23 +13,18 @@ import java.util.function.Function;
  * cells are renamed into place, never changed in place) is read again.
  */
 final class FileMemo<T> {
-    private final Function<Path, T> reader;
     private Path file;
     private String identity;
     private T value;
 
-    FileMemo(Function<Path, T> reader) {
-        this.reader = reader;
-    }
-
     /** The file's contents as {@code reader} makes them: kept from the last read while the file is the same. */
-    synchronized T read(Path file) {
+    synchronized T read(Path file, Supplier<T> reader) {
         String now = identity(file);
         if (now != null && file.equals(this.file) && now.equals(identity)) {
             return value;
         }
         // The identity is taken before reading: a file replaced meanwhile is read again next time.
-        T read = reader.apply(file);
+        T read = reader.get();
         this.file = now == null ? null : file;
         this.identity = now;
         this.value = now == null ? null : read;

@@ -230,14 +230,14 @@ public final class Ledger {
      * memory while its files are unchanged ({@link FileMemo}).
      */
     public Loaded loadInternal(String id) {
-        return LOADED.read(dir(id).resolve(INTERNAL_CELLS));
+        Path dir = dir(id);
+        return LOADED.read(dir.resolve(INTERNAL_CELLS), () -> load(dir, id));
     }
 
-    private static final FileMemo<Loaded> LOADED = new FileMemo<>(file -> load(file.getParent().getParent()));
+    private static final FileMemo<Loaded> LOADED = new FileMemo<>();
 
-    /** Reads the release in {@code dir} (its folder in the ledger). */
-    private static Loaded load(Path dir) {
-        String id = dir.getFileName().toString();
+    /** Reads release {@code id} from its folder in the ledger. */
+    private static Loaded load(Path dir, String id) {
         Map<CellKey, ReleaseCell> cells = new HashMap<>();
         try (Reader in = gzipReader(dir.resolve(INTERNAL_CELLS))) {
             for (CSVRecord r : READ.parse(in)) {

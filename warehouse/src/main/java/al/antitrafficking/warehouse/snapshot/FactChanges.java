@@ -19,8 +19,9 @@ import java.util.stream.Stream;
  *
  * @param before for each fact, its files only in the old snapshot
  * @param after for each fact, its files only in the new snapshot
+ * @param shared for each fact, the new snapshot's files that are the old snapshot's (the same rows)
  */
-public record FactChanges(Map<FactTable, List<Path>> before, Map<FactTable, List<Path>> after) {
+public record FactChanges(Map<FactTable, List<Path>> before, Map<FactTable, List<Path>> after, Map<FactTable, List<Path>> shared) {
     /** Above this share of a fact's files changed, working from the old snapshot gains nothing over starting again. */
     private static final double MAX_CHANGED_SHARE = 0.1;
 
@@ -41,9 +42,13 @@ public record FactChanges(Map<FactTable, List<Path>> before, Map<FactTable, List
         if (files.isEmpty()) {
             return "SELECT NULL::VARCHAR AS child_pseudonym WHERE FALSE";
         }
-        return "SELECT DISTINCT child_pseudonym FROM read_parquet([" + String.join(", ", files.stream()
-                .map(f -> "'" + f.toAbsolutePath().toString().replace("'", "''") + "'").toList())
-                + "], hive_partitioning = true, union_by_name = true) WHERE child_pseudonym IS NOT NULL";
+        return "SELECT DISTINCT child_pseudonym FROM " + readParquet(files) + " WHERE child_pseudonym IS NOT NULL";
+    }
+
+    /** Some of a snapshot's fact files as a relation, read as the snapshot's views read their folders. */
+    public static String readParquet(List<Path> files) {
+        return "read_parquet([" + String.join(", ", files.stream().map(f -> "'" + f.toAbsolutePath().toString().replace("'", "''") + "'")
+                .toList()) + "], hive_partitioning = true, union_by_name = true)";
     }
 
     /** How many files changed, old and new. */
@@ -75,6 +80,7 @@ public record FactChanges(Map<FactTable, List<Path>> before, Map<FactTable, List
     public static Optional<FactChanges> between(Path beforeDir, Path afterDir) {
         Map<FactTable, List<Path>> before = new EnumMap<>(FactTable.class);
         Map<FactTable, List<Path>> after = new EnumMap<>(FactTable.class);
+        Map<FactTable, List<Path>> shared = new EnumMap<>(FactTable.class);
         for (FactTable fact : FactTable.values()) {
             if (fact.source().isEmpty()) {
                 continue;
@@ -97,8 +103,10 @@ public record FactChanges(Map<FactTable, List<Path>> before, Map<FactTable, List
             if (!came.isEmpty()) {
                 after.put(fact, came);
             }
+            shared.put(fact, now.entrySet().stream().filter(e -> e.getValue().equals(old.get(e.getKey())))
+                    .map(e -> afterDir.resolve(fact.table()).resolve(e.getKey())).toList());
         }
-        return Optional.of(new FactChanges(before, after));
+        return Optional.of(new FactChanges(before, after, shared));
     }
 
     /** Each Parquet file of a table folder by its relative path, with its identity, size and time; null if unreadable. */
