@@ -45,7 +45,8 @@ import org.apache.spark.sql.types.StructType;
  * contract rule it breaks. Codes are conformed to the reference dimensions: municipality names matched leniently
  * ({@link NameKey}, former commune names included), crossings by code, countries against ISO 3166-1 (plus XK),
  * and the place must lie in the county the file is named for. Pseudonyms and record ids are re-keyed with the
- * warehouse key before anything is written: no id a region sends is stored.
+ * warehouse key before anything is written, as 64-bit integers ({@link Pseudonyms#key(Column)}): no id a region
+ * sends is stored.
  */
 final class Conformer {
     static final String REJECT_FIELD = "_reject_field";
@@ -152,13 +153,13 @@ final class Conformer {
                 Column valid = raw.rlike(Normalised.VALID_ID);
                 checks.add(when(present.and(not(valid)), rule(f.name(), RowRule.BAD_ID)));
                 // Keyed like pseudonyms, within its source: the region's own id is never stored.
-                out.put(f.name(), when(valid, pseudonyms.of(concat(lit("record-id:" + source.code() + ":"), raw))));
+                out.put(f.name(), when(valid, pseudonyms.key(concat(lit("record-id:" + source.code() + ":"), raw))));
             }
             case PSEUDONYM -> {
                 Column valid = lower(raw).rlike("^[0-9a-f]{64}$");
                 checks.add(when(present.and(not(valid)), rule(f.name(), RowRule.BAD_PSEUDONYM)));
                 // Re-keyed with the warehouse's own key: the regional key alone cannot tie it back to a child.
-                out.put(f.name(), when(valid, pseudonyms.of(lower(raw))));
+                out.put(f.name(), when(valid, pseudonyms.key(lower(raw))));
             }
             case DATE -> {
                 Column parsed = when(raw.rlike("^\\d{4}-\\d{2}-\\d{2}$"), to_date(raw, "yyyy-MM-dd"));

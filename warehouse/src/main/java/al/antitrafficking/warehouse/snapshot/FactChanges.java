@@ -35,12 +35,12 @@ public record FactChanges(Map<FactTable, List<Path>> before, Map<FactTable, List
     }
 
     /**
-     * A query of the distinct children (pseudonyms) in some of the changed files: the only children whose rows differ
+     * A query of the distinct children (their 64-bit keys) in some of the changed files: the only children whose rows differ
      * between the two snapshots.
      */
     public static String childrenIn(List<Path> files) {
         if (files.isEmpty()) {
-            return "SELECT NULL::VARCHAR AS child_pseudonym WHERE FALSE";
+            return "SELECT NULL::BIGINT AS child_pseudonym WHERE FALSE";
         }
         return "SELECT DISTINCT child_pseudonym FROM " + readParquet(files) + " WHERE child_pseudonym IS NOT NULL";
     }

@@ -21,13 +21,13 @@ final class TinySnapshot {
     private final Map<WarehouseTable, String> selects = new EnumMap<>(WarehouseTable.class);
 
     TinySnapshot() {
-        selects.put(WarehouseTable.FACT_BORDER_ENCOUNTER, border("SELECT 'x' AS child_pseudonym, DATE '2000-01-01' AS encounter_date, "
+        selects.put(WarehouseTable.FACT_BORDER_ENCOUNTER, border("SELECT 0::BIGINT AS child_pseudonym, DATE '2000-01-01' AS encounter_date, "
                 + "'AL-01' AS county_code LIMIT 0"));
-        selects.put(WarehouseTable.FACT_CPU_CASE, "SELECT 'x' AS child_pseudonym, DATE '2000-01-01' AS opened_date, 'AL-01' AS county_code, "
+        selects.put(WarehouseTable.FACT_CPU_CASE, "SELECT 0::BIGINT AS child_pseudonym, DATE '2000-01-01' AS opened_date, 'AL-01' AS county_code, "
                 + "'AL311' AS municipality_code, 1 AS age_years, '0-5' AS age_band LIMIT 0");
-        selects.put(WarehouseTable.FACT_NRM_IDENTIFICATION, "SELECT 'x' AS child_pseudonym, DATE '2000-01-01' AS identification_date, "
+        selects.put(WarehouseTable.FACT_NRM_IDENTIFICATION, "SELECT 0::BIGINT AS child_pseudonym, DATE '2000-01-01' AS identification_date, "
                 + "'potential' AS status, 1 AS age_years, '0-5' AS age_band, 'AL-01' AS county_code, 'AL311' AS municipality_code LIMIT 0");
-        selects.put(WarehouseTable.FACT_SERVICE, "SELECT 'x' AS child_pseudonym, DATE '2000-01-01' AS start_date, 'AL-01' AS county_code LIMIT 0");
+        selects.put(WarehouseTable.FACT_SERVICE, "SELECT 0::BIGINT AS child_pseudonym, DATE '2000-01-01' AS start_date, 'AL-01' AS county_code LIMIT 0");
         selects.put(WarehouseTable.DIM_COUNTY, "SELECT * FROM (VALUES ('AL-05', 'Gjirokastër'), ('AL-07', 'Kukës'), "
                 + "('AL-10', 'Shkodër'), ('AL-11', 'Tiranë')) AS t(code, name)");
         selects.put(WarehouseTable.DIM_MUNICIPALITY, "SELECT 'AL132' AS code LIMIT 0");

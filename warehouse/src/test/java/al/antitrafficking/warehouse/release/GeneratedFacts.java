@@ -22,7 +22,7 @@ final class GeneratedFacts {
     static Map<WarehouseTable, String> tables(int scale, int change) {
         String months = "range(1, 19)";
         String children = """
-                SELECT c, m, i, 'b' || c || '-' || m || '-' || i AS child_pseudonym,
+                SELECT c, m, i, (c * 100000 + m * 1000 + i)::BIGINT AS child_pseudonym,
                        make_date(2025 + (m - 1) // 12, (m - 1) % 12 + 1, 1 + (i % 27)) AS encounter_date,
                        printf('AL-%02d', c) AS county_code,
                        CASE WHEN i % 3 = 0 THEN '12-14' WHEN i % 3 = 1 THEN '15-17' ELSE '6-11' END AS age_band,
