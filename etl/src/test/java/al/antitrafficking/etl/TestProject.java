@@ -29,6 +29,20 @@ public final class TestProject {
         static final SparkSession SPARK = al.antitrafficking.etl.ingest.SparkSessions.create(CONFIG);
     }
 
+    /**
+     * The key the warehouse stores for a text under a key, worked out here with the JDK's own HMAC-SHA256 (not the job's
+     * code): its first 8 bytes, big-endian and signed.
+     */
+    public static long storedKey(byte[] key, String text) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return java.nio.ByteBuffer.wrap(mac.doFinal(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))).getLong();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static SparkSession spark() {
         return Holder.SPARK;
     }

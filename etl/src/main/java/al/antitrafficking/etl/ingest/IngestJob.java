@@ -178,6 +178,7 @@ public final class IngestJob {
             Progress.stage("writing and verifying the snapshot", 0, "");
             outcomes.forEach(o -> processed.add(o.record()));
             plan.settle(processed);
+            refuseStaleSlices(plan, previous, sameRules);
             for (SlicePlan.Carry c : plan.carries()) {
                 SliceFiles.carryOver(previous.orElseThrow().dir(), staging, c.record(), c.facts());
             }
@@ -324,6 +325,29 @@ public final class IngestJob {
                     + file.fileName() + " cannot be read from the incoming folder"), file.checksum(), file.sizeBytes(), file.modifiedAt(), id));
         } finally {
             Progress.step(1);
+        }
+    }
+
+    /**
+     * Under other rules than the previous snapshot's (another contract, reference data, guard, limits, warehouse key or
+     * form of the stored keys), every slice is processed again: a slice kept without a file to process (removed from the
+     * incoming folder, or its correction refused) holds facts made under the old rules, which cannot stand beside the
+     * new ones (a child keyed two ways would be counted twice). The run is refused before anything is written, naming
+     * the slices.
+     */
+    private static void refuseStaleSlices(SlicePlan plan, Optional<Snapshot> previous, boolean sameRules) {
+        if (previous.isEmpty() || sameRules) {
+            return;
+        }
+        List<String> stale = plan.carries().stream().filter(SlicePlan.Carry::facts).map(c -> c.record().slice()).distinct().sorted().toList();
+        if (!stale.isEmpty()) {
+            throw new IllegalStateException("Cannot write a snapshot: the rules changed since snapshot " + previous.get().id()
+                    + " (the contract, the reference data, the personal-data guard, the limits or the warehouse key), so every slice"
+                    + " must be processed again, but " + stale.size() + " slice(s) have no file that loads: "
+                    + String.join(", ", stale.subList(0, Math.min(stale.size(), 20))) + (stale.size() > 20 ? ", ..." : "")
+                    + ". Put each slice's file back in the incoming folder (a refused correction: send it corrected, or withdraw"
+                    + " the slice with a .withdraw file), then run again; nothing was written and snapshot " + previous.get().id()
+                    + " stays current.");
         }
     }
 }

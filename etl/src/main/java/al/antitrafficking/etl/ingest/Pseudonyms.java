@@ -11,7 +11,6 @@ import static org.apache.spark.sql.functions.unhex;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.InvalidKeyException;
@@ -76,15 +75,11 @@ public final class Pseudonyms {
     }
 
     /**
-     * The key the warehouse stores: the first 8 bytes of the HMAC-SHA256 of the text, read as a signed big-endian
-     * 64-bit integer. Eight bytes of a keyed hash are as opaque as 32; two children out of a million share one with a
-     * chance of about 1 in 37 million, against 64 characters to hash and compare in every scan.
+     * The key the warehouse stores, as a Spark expression: the first 8 bytes of the HMAC-SHA256 of the text (its first 16
+     * hexadecimal digits), read as a signed big-endian 64-bit integer; null for a null text. Eight bytes of a keyed hash
+     * are as opaque as 32; two children out of a million share one with a chance of about 1 in 37 million, against 64
+     * characters to hash and compare in every scan.
      */
-    public long key(String text) {
-        return ByteBuffer.wrap(HexFormat.of().parseHex(of(text)), 0, 8).getLong();
-    }
-
-    /** {@link #key(String)} as a Spark expression: the first 16 hexadecimal digits of the HMAC, as a signed integer. */
     public Column key(Column text) {
         return conv(substring(of(text), 1, 16), 16, -10).cast(DataTypes.LongType);
     }

@@ -11,7 +11,6 @@ import al.antitrafficking.warehouse.snapshot.Snapshot;
 import al.antitrafficking.warehouse.snapshot.Snapshots;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -21,8 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.Column;
@@ -80,11 +77,9 @@ class IngestJobTest {
     /** The first 8 bytes of the HMAC-SHA256 under the test warehouse key, big-endian and signed, as the contract says. */
     static long warehouseKey(String text) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Files.readString(TestProject.KEY_FILE).strip().getBytes(UTF_8), "HmacSHA256"));
-            return ByteBuffer.wrap(mac.doFinal(text.getBytes(UTF_8))).getLong();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+            return TestProject.storedKey(Files.readString(TestProject.KEY_FILE).strip().getBytes(UTF_8), text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

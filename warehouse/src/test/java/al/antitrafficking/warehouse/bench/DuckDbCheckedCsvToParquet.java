@@ -25,18 +25,20 @@ import java.util.Locale;
  * set beside {@link DuckDbCsvToParquet} (no checks) and the Spark job (every check).
  * {@code java -cp ... DuckDbCheckedCsvToParquet CONF_DIR KEY_FILE INCOMING_DIR OUT_DIR}.
  *
- * <p>Per source, one statement reads every file as text and works out each row's first broken rule: required values,
- * ids and pseudonyms by pattern, real dates in the file's month and in order, ages and bands, choices, ISO countries,
- * municipalities by their lenient name key (lower case, diacritics and hyphens folded, former commune names
- * included) and crossings from the reference data, each in the file's county, and ids repeated within a file (when
- * the row breaks no other rule). It
- * re-keys ids and pseudonyms with HMAC-SHA256 under the warehouse key, built from DuckDB's {@code sha256} as RFC 2104
- * defines it, stored as 64-bit integers as the warehouse stores them; refuses a file with more than 20 % bad rows;
- * checks values not valid for their column against the personal-data guard's e-mail and telephone patterns (DuckDB's
- * RE2 has no look-around, so the patterns are the guard's without them, and the guard's name lists are not used);
- * then writes the good rows partitioned by county and month, and the broken rows' file, row, column and rule.
- * What it does not do that the Spark job does: the Java file scan (encoding, header, row width, Excel formulas), the
- * name lists, one file's failure kept to that file, snapshots, carrying unchanged slices over.
+ * <p>Per source, one statement reads every file as text and works out each row's first broken rule, in the Spark
+ * job's order: required values, ids and pseudonyms by pattern, real dates, ages and bands, choices, ISO countries,
+ * municipalities by their lenient name key (lower case, diacritics and hyphens folded, former commune names included)
+ * and crossings from the reference data, the place in the file's county, the event in the file's month, later dates
+ * not before it, and an id repeated within the file (when the row breaks no other rule). It re-keys ids and
+ * pseudonyms with HMAC-SHA256 under the warehouse key, built from DuckDB's {@code sha256} as RFC 2104 defines it, stored
+ * as the warehouse's 64-bit integers. It refuses whole a file where any id, or any value not valid for its column,
+ * matches the personal-data guard's e-mail, personal-number or telephone patterns (written again here for RE2, which
+ * has no look-around; the guard's name lists are not used), and a file with more than 20 % bad rows (the default
+ * {@code etl.max-bad-row-share}); then writes the good rows partitioned by county and month, and the broken rows' file,
+ * row, column and rule. Columns are taken by position (the generated files share one header) and a row's number is
+ * its place as DuckDB reads the file. What it does not do that the Spark job does: the Java file scan (encoding,
+ * header, row width, Excel formulas), the name lists, one file's failure kept to that file, snapshots, carrying
+ * unchanged slices over.
  */
 public final class DuckDbCheckedCsvToParquet {
     private DuckDbCheckedCsvToParquet() {}
@@ -52,6 +54,8 @@ public final class DuckDbCheckedCsvToParquet {
         Countries countries = Countries.load(conf.resolve("reference"));
         long rows = 0;
         long bad = 0;
+        long personalFiles = 0;
+        long badFiles = 0;
         long started = System.nanoTime();
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
             references(s, territory, countries);
@@ -61,20 +65,24 @@ public final class DuckDbCheckedCsvToParquet {
                 s.execute("CREATE OR REPLACE TEMP TABLE checked AS " + checkedRows(contract, source, glob));
                 String facts = out.resolve(source.table()).toString().replace("'", "''");
                 String quarantine = out.resolve("quarantine_" + source.code()).toString().replace("'", "''");
-                s.execute("COPY (SELECT * EXCLUDE (_file, _row, _field, _rule, _refused) FROM checked WHERE _rule IS NULL AND NOT _refused) TO '"
+                s.execute("COPY (SELECT * EXCLUDE (_file, _row, _field, _rule, _personal_file, _too_many_bad) FROM checked "
+                        + "WHERE _rule IS NULL AND NOT _personal_file AND NOT _too_many_bad) TO '"
                         + facts + "' (FORMAT parquet, PARTITION_BY (county_code, submission_month), OVERWRITE_OR_IGNORE)");
                 s.execute("COPY (SELECT _file AS source_file, _row AS record_number, _field AS field, _rule AS rule FROM checked "
-                        + "WHERE _rule IS NOT NULL) TO '" + quarantine + ".parquet' (FORMAT parquet)");
-                try (ResultSet rs = s.executeQuery("SELECT count(*), count(_rule) FROM checked")) {
+                        + "WHERE _rule IS NOT NULL AND NOT _personal_file) TO '" + quarantine + ".parquet' (FORMAT parquet)");
+                try (ResultSet rs = s.executeQuery("SELECT count(*), count(_rule), count(DISTINCT _file) FILTER (_personal_file), "
+                        + "count(DISTINCT _file) FILTER (_too_many_bad AND NOT _personal_file) FROM checked")) {
                     rs.next();
                     rows += rs.getLong(1);
                     bad += rs.getLong(2);
+                    personalFiles += rs.getLong(3);
+                    badFiles += rs.getLong(4);
                 }
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("DuckDB CSV to Parquet with the checks in SQL: %,d rows (%,d broken) in %.1f s = %,.0f rows/s%n",
-                rows, bad, seconds, rows / seconds);
+        System.out.printf("DuckDB CSV to Parquet with the checks in SQL: %,d rows (%,d broken; files refused: %d for personal data, "
+                + "%d for too many bad rows) in %.1f s = %,.0f rows/s%n", rows, bad, personalFiles, badFiles, seconds, rows / seconds);
     }
 
     /** The lenient name key of {@code NameKey}, in SQL. */
@@ -120,6 +128,7 @@ public final class DuckDbCheckedCsvToParquet {
         List<String> select = new ArrayList<>();
         List<String> checks = new ArrayList<>();
         List<String> joins = new ArrayList<>();
+        List<String> personal = new ArrayList<>();
         for (Field f : contract.fields(source)) {
             String raw = "nullif(trim(r." + f.name() + "), '')";
             String rule = "'" + f.name() + "|";
@@ -187,24 +196,25 @@ public final class DuckDbCheckedCsvToParquet {
                 }
                 default -> throw new IllegalStateException("No SQL for " + f.type());
             }
-            // The guard's patterns, on values not valid for their column (a valid value is no identifier); then the type.
-            checks.add("WHEN " + raw + " IS NOT NULL AND NOT coalesce(" + valid + ", false) AND " + looksPersonal(raw)
-                    + " THEN " + rule + "PERSONAL_DATA'");
+            // The guard's patterns, on every id and on values not valid for their column (a valid value is no identifier).
+            personal.add("(" + raw + " IS NOT NULL AND " + (f.type() == FieldType.ID ? "" : "NOT coalesce(" + valid + ", false) AND ")
+                    + looksPersonal(raw) + ")");
             checks.add("WHEN " + raw + " IS NOT NULL AND NOT coalesce(" + valid + ", false) THEN " + rule + broken + "'");
         }
         String county = "regexp_extract(r.filename, '_(AL-[0-9]{2})_', 1)";
         String month = "regexp_extract(r.filename, '_([0-9]{4}-[0-9]{2})\\.csv$', 1)";
         String event = date("nullif(trim(r." + source.eventDate() + "), '')");
-        checks.add("WHEN strftime(" + event + ", '%Y-%m') <> " + month + " THEN '" + source.eventDate() + "|DATE_OUTSIDE_MONTH'");
         switch (source) {
             case BORDER -> {
                 checks.add("WHEN x.c_code IS NOT NULL AND x.c_county IS NULL THEN 'crossing_code|CROSSING_WITHOUT_COUNTY'");
                 checks.add("WHEN x.c_code IS NULL AND m.m_code IS NULL THEN 'municipality|MISSING_LOCATION'");
-                checks.add("WHEN coalesce(x.c_county, m.m_county) <> " + county + " THEN 'municipality|OUTSIDE_COUNTY'");
+                checks.add("WHEN coalesce(x.c_county, m.m_county) <> " + county + " THEN CASE WHEN x.c_code IS NOT NULL "
+                        + "THEN 'crossing_code' ELSE 'municipality' END || '|OUTSIDE_COUNTY'");
             }
             case CPU, NRM -> checks.add("WHEN m.m_county <> " + county + " THEN 'municipality|OUTSIDE_COUNTY'");
             case SERVICES -> checks.add("WHEN k.k_code <> " + county + " THEN 'county|OUTSIDE_COUNTY'");
         }
+        checks.add("WHEN strftime(" + event + ", '%Y-%m') <> " + month + " THEN '" + source.eventDate() + "|DATE_OUTSIDE_MONTH'");
         if (source == Source.CPU) {
             for (String later : List.of("assessment_date", "case_plan_date", "nrm_referral_date", "closed_date")) {
                 checks.add("WHEN " + date("nullif(trim(r." + later + "), '')") + " < " + event + " THEN '" + later + "|DATE_ORDER'");
@@ -222,11 +232,13 @@ public final class DuckDbCheckedCsvToParquet {
         select.add("row_number() OVER (PARTITION BY r.filename) AS _row");
         select.add("split_part(" + firstBroken + ", '|', 1) AS _field");
         select.add("nullif(split_part(" + firstBroken + ", '|', 2), '') AS _rule");
+        select.add("(" + String.join(" OR ", personal) + ") AS _personal");
         String rows = "SELECT " + String.join(", ", select) + " FROM read_csv('" + glob + "', header = true, delim = ',', quote = '\"', escape = '\"', all_varchar = true, filename = true) r "
                 + String.join(" ", joins);
-        // A file with more than 20 % bad rows, or with a value that looks like personal data, is refused whole.
-        return "SELECT *, avg((_rule IS NOT NULL)::INTEGER) OVER (PARTITION BY _file) > 0.2 OR coalesce(bool_or(_rule = 'PERSONAL_DATA') "
-                + "OVER (PARTITION BY _file), false) AS _refused FROM (" + rows + ")";
+        // A file with a value that looks like personal data, or with more than 20 % bad rows (the default
+        // etl.max-bad-row-share), is refused whole; a file refused for personal data leaves no row anywhere.
+        return "SELECT * EXCLUDE (_personal), coalesce(bool_or(_personal) OVER (PARTITION BY _file), false) AS _personal_file, "
+                + "avg((_rule IS NOT NULL)::INTEGER) OVER (PARTITION BY _file) > 0.2 AS _too_many_bad FROM (" + rows + ")";
     }
 
     /** An e-mail address or a personal number (a letter, 8 digits, a letter, separators allowed between). */
