@@ -146,6 +146,8 @@ public final class IngestJob {
                 }
             }
             SlicePlan plan = SlicePlan.plan(previousRecords, landing.files(), refusedSlices, sameRules, id);
+            // A slice kept without its file is known now: refused before any file is scanned or Spark runs.
+            refuseStaleSlices(plan, previous, sameRules);
             long scanned = System.nanoTime();
             FileScan fileScan = new FileScan(contract, guard, maxFileBytes, maxRowFields, work.subfolder("normalised"));
             List<InputRecord> processed = new ArrayList<>();
@@ -178,6 +180,7 @@ public final class IngestJob {
             Progress.stage("writing and verifying the snapshot", 0, "");
             outcomes.forEach(o -> processed.add(o.record()));
             plan.settle(processed);
+            // Again for a slice kept because its new file was refused in processing.
             refuseStaleSlices(plan, previous, sameRules);
             for (SlicePlan.Carry c : plan.carries()) {
                 SliceFiles.carryOver(previous.orElseThrow().dir(), staging, c.record(), c.facts());
