@@ -183,44 +183,108 @@ final class CorrectedCells {
             s.execute("SET threads TO 2");
             s.execute("ATTACH " + literal(beforeDir.resolve(Snapshots.DATABASE_FILE)) + " AS before_s (READ_ONLY)");
             s.execute("ATTACH " + literal(afterDir.resolve(Snapshots.DATABASE_FILE)) + " AS after_s (READ_ONLY)");
+            // Tables of the in-memory database rather than temporary ones: the workers' connections below see them.
             List<String> keys = new ArrayList<>();
             for (FactTable fact : FactTable.values()) {
                 if (fact.source().isEmpty() || !changes.touches(fact)) {
                     continue;
                 }
                 String k = "k_" + fact.code();
-                s.execute("CREATE TEMP TABLE " + k + " AS " + FactChanges.childrenIn(changes.files(fact)));
+                s.execute("CREATE TABLE " + k + " AS " + FactChanges.childrenIn(changes.files(fact)));
                 keys.add(k);
                 restrict(s, fact, k, changes);
             }
             if (!keys.isEmpty()) {
-                s.execute("CREATE TEMP TABLE k_pathway AS " + String.join(" UNION ", keys.stream().map(k -> "SELECT child_pseudonym FROM " + k).toList()));
+                s.execute("CREATE TABLE k_pathway AS " + String.join(" UNION ", keys.stream().map(k -> "SELECT child_pseudonym FROM " + k).toList()));
                 restrict(s, FactTable.PATHWAY.table(), "k_pathway");
             }
             Progress.debug("corrected cells: changed children's rows set apart");
+            List<ReleaseTable> touched = plan.tables().stream().filter(t -> changes.touches(t.family().fact())).toList();
+            List<List<CellComputer.Raw>> sides = bothSides(m, computer, touched, windows);
             for (ReleaseTable t : plan.tables()) {
-                long t0 = System.nanoTime();
-                FactTable fact = t.family().fact();
                 // The kept cells were checked to be of this plan: a table with no line there counted no row (no EU citizen).
                 List<CellComputer.Raw> old = before.getOrDefault(t.id(), List.of());
-                if (!changes.touches(fact)) {
+                int i = touched.indexOf(t);
+                if (i < 0) {
                     cells.put(t.id(), old);
-                } else {
-                    Optional<List<CellComputer.Raw>> corrected = apply(old, computer.compute(m, t, windows, "before_" + fact.table()),
-                            computer.compute(m, t, windows, "after_" + fact.table()));
-                    if (corrected.isEmpty()) {
-                        Progress.debug("corrected cells: " + t.id() + " does not match its base; computing everything");
-                        return Optional.empty();
-                    }
-                    cells.put(t.id(), corrected.get());
+                    continue;
                 }
-                if (Boolean.getBoolean("release.debug")) {
-                    System.err.printf("corrected %s in %d ms%n", t.id(), (System.nanoTime() - t0) / 1_000_000);
+                Optional<List<CellComputer.Raw>> corrected = apply(old, sides.get(2 * i), sides.get(2 * i + 1));
+                if (corrected.isEmpty()) {
+                    Progress.debug("corrected cells: " + t.id() + " does not match its base; computing everything");
+                    return Optional.empty();
                 }
+                cells.put(t.id(), corrected.get());
             }
         }
         Progress.debug("corrected cells: tables worked out");
         return Optional.of(cells);
+    }
+
+    /** How many statements run at once in a correction: the tables' statements are small, each scans a few thousand rows. */
+    private static final int WORKERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+    /**
+     * Each table's cells over its fact's rows of the changed children before, then after (two lists per table, in the
+     * order of {@code tables}), computed by {@link #WORKERS} connections to the database of {@code m} at once: a statement
+     * over a few thousand rows keeps one core busy, and most of its time is DuckDB planning it and Java reading it.
+     */
+    private static List<List<CellComputer.Raw>> bothSides(Connection m, CellComputer computer, List<ReleaseTable> tables,
+                                                         List<YearMonth[]> windows) throws SQLException {
+        int n = 2 * tables.size();
+        List<List<CellComputer.Raw>> results = new ArrayList<>(java.util.Collections.nCopies(n, null));
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(WORKERS, r -> {
+            Thread thread = new Thread(r, "corrected-cells");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<java.util.concurrent.Future<Void>> workers = new ArrayList<>();
+            org.duckdb.DuckDBConnection database = m.unwrap(org.duckdb.DuckDBConnection.class);
+            for (int w = 0; w < WORKERS; w++) {
+                Connection c = database.duplicate();
+                workers.add(pool.submit(() -> {
+                    try (c) {
+                        for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                            long t0 = System.nanoTime();
+                            ReleaseTable t = tables.get(i / 2);
+                            String side = i % 2 == 0 ? "before_" : "after_";
+                            results.set(i, computer.compute(c, t, windows, side + t.family().fact().table()));
+                            if (Boolean.getBoolean("release.debug")) {
+                                System.err.printf("corrected %s (%s) in %d ms%n", t.id(), side, (System.nanoTime() - t0) / 1_000_000);
+                            }
+                        }
+                    } catch (SQLException | RuntimeException e) {
+                        next.set(n);
+                        throw e;
+                    }
+                    return null;
+                }));
+            }
+            // Every worker is waited for (a failed one stops the others taking more) before the first failure is thrown.
+            Throwable failure = null;
+            for (java.util.concurrent.Future<Void> w : workers) {
+                try {
+                    w.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failure = failure == null ? e.getCause() : failure;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    next.set(n);
+                    failure = failure == null ? new IllegalStateException("Interrupted while working out the corrected cells", e) : failure;
+                }
+            }
+            if (failure instanceof SQLException sql) {
+                throw sql;
+            }
+            if (failure != null) {
+                throw failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return results;
     }
 
     /**
@@ -231,11 +295,11 @@ final class CorrectedCells {
         String children = "child_pseudonym IN (SELECT child_pseudonym FROM " + keys + ")";
         String table = fact.table();
         List<Path> shared = changes.shared().getOrDefault(fact, List.of());
-        s.execute("CREATE TEMP TABLE shared_" + table + " AS SELECT * FROM " + (shared.isEmpty() ? "after_s." + table + " WHERE FALSE"
+        s.execute("CREATE TABLE shared_" + table + " AS SELECT * FROM " + (shared.isEmpty() ? "after_s." + table + " WHERE FALSE"
                 : FactChanges.readParquet(shared) + " WHERE " + children));
         for (String side : List.of("before", "after")) {
             List<Path> changed = (side.equals("before") ? changes.before() : changes.after()).getOrDefault(fact, List.of());
-            s.execute("CREATE TEMP TABLE " + side + "_" + table + " AS SELECT * FROM shared_" + table + (changed.isEmpty() ? ""
+            s.execute("CREATE TABLE " + side + "_" + table + " AS SELECT * FROM shared_" + table + (changed.isEmpty() ? ""
                     : " UNION ALL BY NAME SELECT * FROM " + FactChanges.readParquet(changed) + " WHERE " + children
                     + " OR child_pseudonym IS NULL"));
         }
@@ -245,7 +309,7 @@ final class CorrectedCells {
     /** The rows of a table of both databases (the pathway) of the changed children, before and after, as two temporary tables. */
     private static void restrict(Statement s, String table, String keys) throws SQLException {
         for (String side : List.of("before", "after")) {
-            s.execute("CREATE TEMP TABLE " + side + "_" + table + " AS SELECT * FROM " + side + "_s." + table
+            s.execute("CREATE TABLE " + side + "_" + table + " AS SELECT * FROM " + side + "_s." + table
                     + " WHERE child_pseudonym IN (SELECT child_pseudonym FROM " + keys + ") OR child_pseudonym IS NULL");
         }
     }

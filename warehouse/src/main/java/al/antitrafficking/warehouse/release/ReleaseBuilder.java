@@ -168,8 +168,9 @@ public final class ReleaseBuilder {
             tabulation.layOut(coarsened);
             debug("laid out");
             system = new Relations(tabulation).system();
-            auditFingerprint = auditFingerprint(system, tabulation.cells, settings);
             debug("linked");
+            auditFingerprint = auditFingerprint(system, tabulation.cells, settings);
+            debug("audit fingerprint");
             Protection.Carried carried = carried(tabulation.cells, previous);
             // A table whose cells would be mostly withheld even before any audit is published coarser at once: the audits of
             // a table of marks cost the most and tell a reader the least.
@@ -275,38 +276,34 @@ public final class ReleaseBuilder {
      * fingerprint audit a component of the same cells the same way.
      */
     static String auditFingerprint(LinkedSystem system, Tabulation.CellSet set, Settings settings) {
-        java.security.MessageDigest sha;
-        try {
-            sha = java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        long sum = 0;
-        long xor = 0;
-        // A cell is in many relations: its key in words is made once.
+        // A cell is in many relations: its key in words is made once. Sums and exclusive ors do not depend on the order,
+        // so the relations are digested on every core.
         String[] names = new String[set.size()];
-        for (al.antitrafficking.warehouse.disclosure.Relation r : system.relations()) {
+        java.util.stream.IntStream.range(0, names.length).parallel().forEach(i -> names[i] = set.keys.get(i).toString());
+        ThreadLocal<java.security.MessageDigest> digests = ThreadLocal.withInitial(ReleaseBuilder::sha256);
+        long[] hashes = system.relations().parallelStream().map(r -> {
             List<String> parts = new ArrayList<>();
             for (int p : r.parts()) {
-                parts.add(name(names, set, p));
+                parts.add(names[p]);
             }
             java.util.Collections.sort(parts);
-            byte[] d = sha.digest((r.kind() + ":" + name(names, set, r.total()) + "=" + String.join(";", parts))
+            byte[] d = digests.get().digest((r.kind() + ":" + names[r.total()] + "=" + String.join(";", parts))
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            long h = java.nio.ByteBuffer.wrap(d).getLong();
-            sum += h;
-            xor ^= java.nio.ByteBuffer.wrap(d, 8, 8).getLong();
-        }
+            return new long[] {java.nio.ByteBuffer.wrap(d).getLong(), java.nio.ByteBuffer.wrap(d, 8, 8).getLong()};
+        }).reduce(new long[] {0, 0}, (a, b) -> new long[] {a[0] + b[0], a[1] ^ b[1]});
+        long sum = hashes[0];
+        long xor = hashes[1];
         return String.format(java.util.Locale.ROOT, "v%d|min-count %d|max-small-share %s|minimise %s|exact %d|%d relations|%016x%016x",
                 AUDIT_VERSION, settings.minCount(), settings.maxSmallShare(), settings.minimise(), Protection.EXACT_LIMIT,
                 system.relations().size(), sum, xor);
     }
 
-    private static String name(String[] names, Tabulation.CellSet set, int cell) {
-        if (names[cell] == null) {
-            names[cell] = set.keys.get(cell).toString();
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        return names[cell];
     }
 
     /**

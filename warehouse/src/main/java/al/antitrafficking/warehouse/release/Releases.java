@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import al.antitrafficking.warehouse.config.AppConfig;
 import al.antitrafficking.warehouse.indicator.Catalogue;
+import al.antitrafficking.warehouse.progress.Progress;
 import al.antitrafficking.warehouse.reference.Territory;
 import al.antitrafficking.warehouse.snapshot.Snapshot;
 import al.antitrafficking.warehouse.snapshot.Snapshots;
@@ -53,11 +54,27 @@ public final class Releases {
                 throw new IllegalStateException("Cannot publish release " + snapshot.id() + ": the auditor can narrow down "
                         + built.stats().auditExposures() + " withheld cells; nothing was published");
             }
-            Map<String, String> files = files(c);
-            Map<String, String> before = previous.map(p -> files(ledger.dir(p.id()))).orElse(Map.of());
-            int changed = previous.map(p -> changedCells(built, p)).orElse(0);
-            CorrectedCells.write(snapshot.dir(), built.computed().fingerprint(), built.computed().audit(), built.computed().cells());
-            ledger.write(built, properties(config, built, previous), notes(built, previous, before, files, changed), files);
+            // The computed cells kept beside the database and the release written into the ledger are two files of 20 MB of
+            // text each, compressed: written at once, on two cores. Neither is public until the snapshot is published.
+            java.util.concurrent.CompletableFuture<Void> kept = java.util.concurrent.CompletableFuture.runAsync(() -> CorrectedCells.write(
+                    snapshot.dir(), built.computed().fingerprint(), built.computed().audit(), built.computed().cells()));
+            try {
+                Map<String, String> files = files(c);
+                Map<String, String> before = previous.map(p -> files(ledger.dir(p.id()))).orElse(Map.of());
+                int changed = previous.map(p -> changedCells(built, p)).orElse(0);
+                ledger.write(built, properties(config, built, previous), notes(built, previous, before, files, changed), files);
+                Progress.debug("release: written into the ledger");
+            } catch (SQLException | RuntimeException e) {
+                // The other file is waited for, not left being written while the caller cleans up; this failure is the one told.
+                kept.exceptionally(ignored -> null).join();
+                throw e;
+            }
+            try {
+                kept.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+            Progress.debug("release: computed cells kept");
             return built;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot build release of snapshot " + snapshot.id() + ": " + e.getMessage(), e);
