@@ -304,24 +304,29 @@ public final class Ledger {
             Files.createDirectories(staging);
             Path internal = Files.createDirectories(staging.resolve("internal"));
             Files.setPosixFilePermissions(internal, PosixFilePermissions.fromString("rwx------"));
-            try (CSVPrinter out = new CSVPrinter(gzipWriter(staging.resolve(PUBLIC_CELLS)), CSV)) {
-                out.printRecord("family", "criteria", "territory", "period", "status", "value", "median");
-                for (ReleaseCell c : built.cells()) {
-                    if (c.key().difference()) {
-                        continue;
-                    }
-                    boolean published = c.status() == ReleaseCell.Status.PUBLISHED;
-                    out.printRecord(c.key().family(), c.key().criteria(), c.key().territory(), c.key().period(), c.status(),
-                            published ? c.truth() : "", published && c.median() != null ? c.median() : "");
-                }
-            }
+            // The internal cells are written on another core while this one writes the public cells and the rest.
             Path internalCells = staging.resolve(INTERNAL_CELLS);
-            try (CSVPrinter out = new CSVPrinter(gzipWriter(internalCells), CSV)) {
-                out.printRecord("family", "criteria", "inner", "territory", "period", "truth", "median", "status", "reason");
-                for (ReleaseCell c : built.cells()) {
-                    out.printRecord(c.key().family(), c.key().criteria(), c.key().inner() == null ? "" : c.key().inner(), c.key().territory(),
-                            c.key().period(), c.truth(), c.median() == null ? "" : c.median(), c.status(), c.reason() == null ? "" : c.reason());
+            java.util.concurrent.CompletableFuture<Void> internalWritten = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    writeInternalCells(internalCells, built);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
+            });
+            try {
+                writePublicCells(staging, built);
+            } catch (IOException | RuntimeException e) {
+                // The other file is waited for before the staging folder is given up; this failure is the one told.
+                internalWritten.exceptionally(ignored -> null).join();
+                throw e;
+            }
+            try {
+                internalWritten.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof UncheckedIOException io) {
+                    throw io.getCause();
+                }
+                throw e.getCause() instanceof RuntimeException r ? r : e;
             }
             Files.setPosixFilePermissions(internalCells, PosixFilePermissions.fromString("rw-------"));
             try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(staging.resolve(TABLES), UTF_8), CSV)) {
@@ -370,6 +375,30 @@ public final class Ledger {
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write release " + built.id(), e);
+        }
+    }
+
+    private static void writePublicCells(Path staging, ReleaseBuilder.Built built) throws IOException {
+        try (CSVPrinter out = new CSVPrinter(gzipWriter(staging.resolve(PUBLIC_CELLS)), CSV)) {
+            out.printRecord("family", "criteria", "territory", "period", "status", "value", "median");
+            for (ReleaseCell c : built.cells()) {
+                if (c.key().difference()) {
+                    continue;
+                }
+                boolean published = c.status() == ReleaseCell.Status.PUBLISHED;
+                out.printRecord(c.key().family(), c.key().criteria(), c.key().territory(), c.key().period(), c.status(),
+                        published ? c.truth() : "", published && c.median() != null ? c.median() : "");
+            }
+        }
+    }
+
+    private static void writeInternalCells(Path file, ReleaseBuilder.Built built) throws IOException {
+        try (CSVPrinter out = new CSVPrinter(gzipWriter(file), CSV)) {
+            out.printRecord("family", "criteria", "inner", "territory", "period", "truth", "median", "status", "reason");
+            for (ReleaseCell c : built.cells()) {
+                out.printRecord(c.key().family(), c.key().criteria(), c.key().inner() == null ? "" : c.key().inner(), c.key().territory(),
+                        c.key().period(), c.truth(), c.median() == null ? "" : c.median(), c.status(), c.reason() == null ? "" : c.reason());
+            }
         }
     }
 
