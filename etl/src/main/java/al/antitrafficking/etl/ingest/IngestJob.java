@@ -188,24 +188,30 @@ public final class IngestJob {
             for (SourceLoad.Outcome o : outcomes) {
                 SliceFiles.place(o.record().holdsSlice() ? o.facts() : null, o.quarantine(), staging, o.record());
             }
+            Progress.debug("etl: slices carried over and placed");
             List<InputRecord> records = new ArrayList<>(plan.records());
             records.addAll(landingRecords);
             records.sort(Comparator.comparing(InputRecord::fileName).thenComparing(r -> r.fate() == null ? "" : r.fate().name()));
             SnapshotTables tables = new SnapshotTables(spark, contract);
             tables.writeSchemaFiles(staging, conformer);
             Dimensions.write(spark, territory, staging);
+            Progress.debug("etl: schema files and dimensions written");
             InputLedger.write(staging, records);
             tables.writeIngestFileTable(staging, records);
             SnapshotCheck check = new SnapshotCheck(spark);
+            Progress.debug("etl: ingest ledger and table written");
             Map<String, Long> rowsByTable = check.verify(staging, records, id);
             Map<String, Long> byRule = check.quarantineByRule(staging);
+            Progress.debug("etl: snapshot verified");
             long sparkDone = System.nanoTime();
             IngestReport report = IngestReport.of(id, records, plan.toProcess().size(), byRule, rowsByTable,
                     (System.nanoTime() - started) / 1e9);
             SnapshotTables.writeManifest(staging, manifestEntries(report, previous, Map.of("scan", (scanned - started) / 1e9,
                     "decode", (decodedAt - scanned) / 1e9, "spark", (sparkDone - decodedAt) / 1e9)));
             readableBy(staging, staging.getParent());
+            Progress.debug("etl: manifest written, permissions set");
             snapshots.commit(staging);
+            Progress.debug("etl: snapshot committed");
             committed = true;
             return report;
         } finally {

@@ -101,6 +101,7 @@ final class SourceLoad {
                 .collectAsList()) {
             stats.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
         }
+        al.antitrafficking.warehouse.progress.Progress.debug("etl: " + source.code() + " rows read, conformed and counted");
         List<InputRecord> records = new ArrayList<>();
         List<String> loaded = new ArrayList<>();
         Set<String> quarantined = new HashSet<>();
@@ -137,6 +138,7 @@ final class SourceLoad {
                     .write().mode(SaveMode.ErrorIfExists).partitionBy("source", "county_code", "submission_month")
                     .parquet(SparkSessions.uri(quarantine));
         }
+        al.antitrafficking.warehouse.progress.Progress.debug("etl: " + source.code() + " facts and quarantine written");
         List<Outcome> outcomes = new ArrayList<>();
         for (InputRecord r : records) {
             outcomes.add(new Outcome(r, r.holdsSlice() && r.rowsLoaded() > 0 ? facts : null,

@@ -46,8 +46,10 @@ public final class WarehouseBuilder {
      * cannot be read, everything is built.
      */
     public Map<WarehouseTable, Long> build(Snapshot snapshot, Optional<Snapshot> base) {
+        Progress.debug("build: starts");
         Optional<FactChanges> changes = base.filter(b -> Files.isRegularFile(b.dir().resolve(Snapshots.DATABASE_FILE)))
                 .flatMap(b -> FactChanges.between(b.dir(), snapshot.dir()));
+        Progress.debug("build: changed fact files found");
         if (changes.isPresent()) {
             try {
                 return build(snapshot, base, changes);
