@@ -85,7 +85,15 @@ final class CorrectedCells {
      * the fingerprint of what its release's audit depended on ({@code audit}).
      */
     static void write(Path dir, String fingerprint, String audit, Map<String, List<CellComputer.Raw>> cells) {
-        Path file = dir.resolve(FILE);
+        writePartial(dir, fingerprint, audit, cells);
+        keep(dir);
+    }
+
+    /**
+     * As {@link #write}, into a partial file beside the snapshot's database that {@link #keep} puts in place: a build
+     * writes it while the release is written into the ledger, and keeps it only once the ledger holds that release.
+     */
+    static void writePartial(Path dir, String fingerprint, String audit, Map<String, List<CellComputer.Raw>> cells) {
         Path partial = dir.resolve(FILE + ".partial");
         try {
             Files.deleteIfExists(partial);
@@ -101,9 +109,39 @@ final class CorrectedCells {
                     }
                 }
             }
-            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the computed cells of the release in " + dir, e);
+        }
+    }
+
+    /** Puts the partial file {@link #writePartial} wrote in place, replacing the one before. */
+    static void keep(Path dir) {
+        try {
+            Files.move(dir.resolve(FILE + ".partial"), dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the computed cells of the release in " + dir, e);
+        }
+    }
+
+    /** Removes a partial file {@link #writePartial} left, when its release was not written. */
+    static void discardPartial(Path dir) {
+        try {
+            Files.deleteIfExists(dir.resolve(FILE + ".partial"));
+        } catch (IOException e) {
+            // A later build deletes it before writing its own.
+        }
+    }
+
+    /**
+     * Removes the kept cells of the snapshot in {@code dir} and any partial file: its release is in the ledger but its
+     * cells could not be kept, and cells of an earlier build of it must not pass for them (the next build computes all).
+     */
+    static void forget(Path dir) {
+        discardPartial(dir);
+        try {
+            Files.deleteIfExists(dir.resolve(FILE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove the computed cells kept in " + dir + " that no longer match its release", e);
         }
     }
 
@@ -255,7 +293,7 @@ final class CorrectedCells {
                                 System.err.printf("corrected %s (%s) in %d ms%n", t.id(), side, (System.nanoTime() - t0) / 1_000_000);
                             }
                         }
-                    } catch (SQLException | RuntimeException e) {
+                    } catch (SQLException | RuntimeException | Error e) {
                         next.set(n);
                         throw e;
                     }
@@ -264,19 +302,31 @@ final class CorrectedCells {
             }
             // Every worker is waited for (a failed one stops the others taking more) before the first failure is thrown.
             Throwable failure = null;
+            boolean interrupted = false;
             for (java.util.concurrent.Future<Void> w : workers) {
-                try {
-                    w.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    failure = failure == null ? e.getCause() : failure;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    next.set(n);
-                    failure = failure == null ? new IllegalStateException("Interrupted while working out the corrected cells", e) : failure;
+                while (true) {
+                    try {
+                        w.get();
+                        break;
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        failure = failure == null ? e.getCause() : failure;
+                        break;
+                    } catch (InterruptedException e) {
+                        // The workers take no more tables; the one each is on is waited for.
+                        interrupted = true;
+                        next.set(n);
+                        failure = failure == null ? new IllegalStateException("Interrupted while working out the corrected cells", e) : failure;
+                    }
                 }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
             if (failure instanceof SQLException sql) {
                 throw sql;
+            }
+            if (failure instanceof Error error) {
+                throw error;
             }
             if (failure != null) {
                 throw failure instanceof RuntimeException r ? r : new IllegalStateException(failure);

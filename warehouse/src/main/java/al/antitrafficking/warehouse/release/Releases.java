@@ -55,8 +55,10 @@ public final class Releases {
                         + built.stats().auditExposures() + " withheld cells; nothing was published");
             }
             // The computed cells kept beside the database and the release written into the ledger are two files of 20 MB of
-            // text each, compressed: written at once, on two cores. Neither is public until the snapshot is published.
-            java.util.concurrent.CompletableFuture<Void> kept = java.util.concurrent.CompletableFuture.runAsync(() -> CorrectedCells.write(
+            // text each, compressed: written at once, on two cores. Neither is public until the snapshot is published; the
+            // kept cells (which name the audit the release passed, for the next correction to trust) are put in place
+            // only once the ledger holds the release.
+            java.util.concurrent.CompletableFuture<Void> kept = java.util.concurrent.CompletableFuture.runAsync(() -> CorrectedCells.writePartial(
                     snapshot.dir(), built.computed().fingerprint(), built.computed().audit(), built.computed().cells()));
             try {
                 Map<String, String> files = files(c);
@@ -67,13 +69,16 @@ public final class Releases {
             } catch (SQLException | RuntimeException e) {
                 // The other file is waited for, not left being written while the caller cleans up; this failure is the one told.
                 kept.exceptionally(ignored -> null).join();
+                CorrectedCells.discardPartial(snapshot.dir());
                 throw e;
             }
             try {
                 kept.join();
             } catch (java.util.concurrent.CompletionException e) {
+                CorrectedCells.forget(snapshot.dir());
                 throw e.getCause() instanceof RuntimeException r ? r : e;
             }
+            CorrectedCells.keep(snapshot.dir());
             Progress.debug("release: computed cells kept");
             return built;
         } catch (SQLException e) {

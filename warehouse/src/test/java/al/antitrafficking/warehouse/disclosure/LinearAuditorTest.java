@@ -92,6 +92,27 @@ class LinearAuditorTest {
     }
 
     @Test
+    void aCellWithNoUpperBoundDoesNotHideAnotherCellOfItsComponentThatIsPinned() {
+        // 10 = p + q with q published 8 pins p at 2. w = p + u links p to two more withheld cells, a relation that holds only
+        // for an attacker who assumes counts add up (a hidden complement of distinct children): as the counts hold, u and w
+        // are bound by nothing at all. Worked out by hand: p lies in [2, 2] under either assumption, a small count exposed.
+        // (ojAlgo answers every later objective of a model in which it once found a variable bound by nothing
+        // "unbounded": p's exact range would then come out open above and p pass as safe.)
+        long[] truth = {10, 2, 8, 7, 5};
+        LinkedSystem s = new LinkedSystem(truth, new boolean[5]);
+        s.add(new Relation(0, new int[] {1, 2}, Relation.Kind.EXACT));
+        s.add(new Relation(3, new int[] {1, 4}, Relation.Kind.IF_ADDITIVE));
+
+        for (LinearAuditor.Assumption a : LinearAuditor.Assumption.values()) {
+            assertThat(new LinearAuditor(5, 3).audit(s, cells(1, 3, 4), a).exposures()).as(a.name()).singleElement().satisfies(e -> {
+                assertThat(e.cell()).isEqualTo(1);
+                assertThat(e.min()).isCloseTo(2, within(1e-6));
+                assertThat(e.max()).isCloseTo(2, within(1e-6));
+            });
+        }
+    }
+
+    @Test
     void aWithheldZeroIsKnownToTheAttackerSoItHidesNothing() {
         // 9 = x + z with z a withheld zero (a crossing of another county): x is 9 whatever z's mark says.
         long[] truth = {9, 9, 0};
