@@ -52,7 +52,11 @@ public final class LinearAuditor {
     static final double NO_UPPER_BOUND = 1e9;
     private static final boolean DEBUG = Boolean.getBoolean("release.debug");
     private static final int BATCH_ROUNDS = 6;
-    /** Neighbourhood sizes tried, in order, before the last level (below). */
+    /**
+     * Neighbourhood sizes tried, in order, before the last level (below). (120 and 2,000 made the largest components of a
+     * 10M correction 3-30 times faster, but the 10M full build's protection 77 % slower, printing 2.5 % fewer figures:
+     * docs/benchmarks.md, 2026-12-02, a fourth session.)
+     */
     private static final int[] NEIGHBOURHOODS = {120, 500};
     /**
      * The last level: the whole component, one program made once, when it has at most this many cells (its ranges are
@@ -431,9 +435,10 @@ public final class LinearAuditor {
             }
         }
         if (DEBUG) {
-            System.err.printf("local audit (%s): %d cells, %d withheld, neighbourhoods tried %s, cleared %s, %d programs, %d ms%n",
+            System.err.printf("local audit (%s): %d cells, %d withheld, neighbourhoods tried %s, cleared %s, %d programs, %d ms"
+                            + " (solves that told nothing so far: %d)%n",
                     assumption, component.size(), component.stream().filter(withheld::get).count(), java.util.Arrays.toString(tried),
-                    java.util.Arrays.toString(cleared), programs[0] - programsBefore, (System.nanoTime() - started) / 1_000_000);
+                    java.util.Arrays.toString(cleared), programs[0] - programsBefore, (System.nanoTime() - started) / 1_000_000, UNTOLD.sum());
         }
         return true;
     }
@@ -463,6 +468,18 @@ public final class LinearAuditor {
             queue.addAll(next);
         }
         return cells;
+    }
+
+    /** Solves that told no value (failed, or unbounded although every unknown is bounded): counted for the debug lines. */
+    private static final java.util.concurrent.atomic.LongAdder UNTOLD = new java.util.concurrent.atomic.LongAdder();
+
+    /** Whether a solve's values are those of a point satisfying every relation (ojAlgo counts "unbounded" as feasible). */
+    private static boolean tells(Optimisation.Result result) {
+        boolean tells = result.getState().isFeasible() && result.getState() != Optimisation.State.UNBOUNDED;
+        if (!tells) {
+            UNTOLD.increment();
+        }
+        return tells;
     }
 
     private boolean safe(LinkedSystem system, int cell, double min, double max) {
@@ -607,8 +624,11 @@ public final class LinearAuditor {
                     if (exact == null) {
                         return false;
                     }
-                    if (!safe(system, cells.get(i), exact.min(), exact.max())) {
-                        exposures.add(exact);
+                    // The exact range holds every value found before; the union matters only where a solve told nothing.
+                    double min = Math.min(b[0], exact.min());
+                    double max = Math.max(b[1], exact.max());
+                    if (!safe(system, cells.get(i), min, max)) {
+                        exposures.add(new Exposure(cells.get(i), min, max));
                     }
                 }
             }
@@ -649,7 +669,7 @@ public final class LinearAuditor {
                 if (result.getState() == Optimisation.State.INFEASIBLE) {
                     return false;
                 }
-                if (!result.getState().isFeasible()) {
+                if (!tells(result)) {
                     return true;
                 }
                 boolean widened = false;
@@ -696,8 +716,12 @@ public final class LinearAuditor {
             if (max.getState() == Optimisation.State.INFEASIBLE || min.getState() == Optimisation.State.INFEASIBLE) {
                 return null;
             }
-            double upper = max.getState() == Optimisation.State.UNBOUNDED ? Double.POSITIVE_INFINITY : max.doubleValue(i);
-            return new Exposure(cells.get(i), min.doubleValue(i), upper);
+            // Only a solve that reached a feasible point tells a value. A failed one tells nothing, nor does one ojAlgo calls
+            // unbounded: every unknown is bounded, so that would be the solver's mistake, not a range. The cell then keeps
+            // what was known of it (the caller's bounds), which errs towards withholding.
+            double upper = tells(max) ? max.doubleValue(i) : Double.NEGATIVE_INFINITY;
+            double lower = tells(min) ? min.doubleValue(i) : Double.POSITIVE_INFINITY;
+            return new Exposure(cells.get(i), lower, upper);
         }
     }
 }
