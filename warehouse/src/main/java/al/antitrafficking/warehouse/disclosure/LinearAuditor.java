@@ -53,9 +53,9 @@ public final class LinearAuditor {
     private static final boolean DEBUG = Boolean.getBoolean("release.debug");
     private static final int BATCH_ROUNDS = 6;
     /**
-     * Neighbourhood sizes tried, in order, before the last level (below). (120 and 2,000 made the largest components of a
-     * 10M correction 3-30 times faster, but the 10M full build's protection 77 % slower, printing 2.5 % fewer figures:
-     * docs/benchmarks.md, 2026-12-02, a fourth session.)
+     * Neighbourhood sizes tried, in order, before the last level (below). (120 and 2,000 audited the two largest components
+     * of a 10M correction 3 and 20 times faster, but made the full build's protection of the same snapshot 33 % slower and
+     * its release 2.5 % fewer figures: docs/benchmarks.md, 2026-12-02, a fourth session.)
      */
     private static final int[] NEIGHBOURHOODS = {120, 500};
     /**
