@@ -113,6 +113,29 @@ class LinearAuditorTest {
     }
 
     @Test
+    void theCellsTheRelationsBoundAboveAreFoundDownAndUpChainsUnderEachAssumption() {
+        // Program cells 1 to 7; cell 0 is a known number. Worked out by hand, the relations taken in an order that needs
+        // several passes: 0 = 1 + 2 bounds 1 and 2 (a known total); 3 = 1 + 2 (distinct children) bounds 3 (every part
+        // bounded); 1 = 7 + 5 (distinct) bounds 7 and 5 (a bounded total); 4 = 3 + 5 and 6 = 4 + 2 hold only if counts add
+        // up, so as the counts hold 4 and 6 are bound by nothing, and under the additive assumption 4 is (3 and 5 are) and
+        // then 6 is (4 and 2 are).
+        LinkedSystem s = new LinkedSystem(new long[] {10, 4, 6, 8, 9, 12, 1, 3}, new boolean[8]);
+        s.add(new Relation(6, new int[] {4, 2}, Relation.Kind.IF_ADDITIVE));
+        s.add(new Relation(4, new int[] {3, 5}, Relation.Kind.IF_ADDITIVE));
+        s.add(new Relation(1, new int[] {7, 5}, Relation.Kind.DISTINCT));
+        s.add(new Relation(3, new int[] {1, 2}, Relation.Kind.DISTINCT));
+        s.add(new Relation(0, new int[] {1, 2}, Relation.Kind.EXACT));
+        java.util.List<Integer> program = java.util.List.of(1, 2, 3, 4, 5, 6, 7);
+        java.util.List<Integer> relations = java.util.List.of(0, 1, 2, 3, 4);
+
+        // Positions in the program: cell c is at c - 1.
+        assertThat(LinearAuditor.boundedAbove(s, program, relations, LinearAuditor.Assumption.AS_THEY_HOLD))
+                .isEqualTo(cells(0, 1, 2, 4, 6));
+        assertThat(LinearAuditor.boundedAbove(s, program, relations, LinearAuditor.Assumption.ADDITIVE))
+                .isEqualTo(cells(0, 1, 2, 3, 4, 5, 6));
+    }
+
+    @Test
     void aWithheldZeroIsKnownToTheAttackerSoItHidesNothing() {
         // 9 = x + z with z a withheld zero (a crossing of another county): x is 9 whatever z's mark says.
         long[] truth = {9, 9, 0};
