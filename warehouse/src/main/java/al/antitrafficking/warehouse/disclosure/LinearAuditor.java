@@ -46,10 +46,10 @@ public final class LinearAuditor {
     /**
      * The upper bound of a cell nothing else bounds: more than any count a release holds (a cell's range reaching it is
      * as safe as an unbounded one). ojAlgo answers every later objective of a model it once found unbounded "unbounded":
-     * every exact range asked after it would tell nothing, and each cell of the component be reported exposed
+     * every exact range asked after it would tell nothing, and each cell not yet cleared be reported exposed
      * ({@code LinearAuditorTest.aCellWithNoUpperBoundDoesNotHideAnotherCellOfItsComponentThatIsPinned}). Only cells the
-     * relations do not bound get it ({@link #boundedAbove}): a bound on every cell made ojAlgo's simplex 2.7 times slower
-     * on a 1M-row release, for ranges that are the same (docs/benchmarks.md, 2026-12-02, an eleventh session).
+     * relations do not bound get it ({@link #boundedAbove}): a bound on every cell made ojAlgo's simplex 3.1 times slower
+     * on a 1M-row release, for the same ranges (docs/benchmarks.md, "The auditor's bound on every cell", 2026-12-02).
      */
     static final double NO_UPPER_BOUND = 1e9;
     private static final boolean DEBUG = Boolean.getBoolean("release.debug");
@@ -182,6 +182,15 @@ public final class LinearAuditor {
         boolean consistent = canonical.size() <= exactLimit
                 ? new Program(system, withheld, canonical, assumption, null).auditAll(exposures, programs)
                 : auditLocally(system, withheld, canonical, assumption, exposures, programs);
+        if (!consistent && (assumption == Assumption.AS_THEY_HOLD || allExact(system, component))) {
+            // The true counts satisfy every relation here, so "no solution" is the solver's mistake, not a contradiction:
+            // nothing it found can be trusted, and every withheld cell is reported (erring towards withholding) rather than
+            // the component passing unaudited as inconsistent.
+            exposures.clear();
+            component.stream().filter(withheld::get)
+                    .forEach(c -> exposures.add(new Exposure(c, system.truth(c), system.truth(c))));
+            consistent = true;
+        }
         inComponentOrder(exposures, component);
         if (fingerprint != null) {
             memory.put(fingerprint, new Remembered(exposures.stream().map(e -> system.name(e.cell())).toList(),
@@ -503,7 +512,8 @@ public final class LinearAuditor {
      * relation made into constraints (an equality, or under {@link Assumption#AS_THEY_HOLD} a distinct-children one) holds
      * each part at most the total and the total at most the sum of the parts, so a part is bounded when the total is, and
      * the total when every part is; a cell outside the program is a known number. A cell this does not prove bounded gets
-     * {@link #NO_UPPER_BOUND}; giving it to a cell proved bounded would change no range.
+     * {@link #NO_UPPER_BOUND}; giving it to a cell proved bounded would change no range (the bound its relations imply
+     * is below it, for any counts a release holds).
      */
     static BitSet boundedAbove(LinkedSystem system, List<Integer> cells, List<Integer> relations, Assumption assumption) {
         Map<Integer, Integer> position = new HashMap<>();
