@@ -136,6 +136,32 @@ class LinearAuditorTest {
     }
 
     @Test
+    void aPartNamedTwiceInARelationCountsTwice() {
+        // 6 distinct children, each counted in a part named twice (p, p): p <= 6 and 6 <= p + p, so p lies in [3, 6], a
+        // range of 3 that reaches 5: safe. Read as one p, 6 <= p would pin p at 6.
+        LinkedSystem s = new LinkedSystem(new long[] {6, 3}, new boolean[2]);
+        s.add(new Relation(0, new int[] {1, 1}, Relation.Kind.DISTINCT));
+
+        LinearAuditor.Exposure p = auditor.range(s, cells(1), LinearAuditor.Assumption.AS_THEY_HOLD, 1);
+        assertThat(p.min()).isCloseTo(3, within(1e-6));
+        assertThat(p.max()).isCloseTo(6, within(1e-6));
+        assertThat(auditor.audit(s, cells(1), LinearAuditor.Assumption.AS_THEY_HOLD).exposures()).isEmpty();
+    }
+
+    @Test
+    void aTotalAmongItsOwnPartsSaysTheOtherPartsAreZero() {
+        // 10 = t + 5 pins t at 5; t = t + x (rows) says x = 0, for a cell x never printed. With one coefficient for t the
+        // second would read x = t, 5, and the truth would not satisfy it.
+        LinkedSystem s = new LinkedSystem(new long[] {10, 5, 5, 0}, new boolean[4], cells(3));
+        s.add(new Relation(0, new int[] {1, 2}, Relation.Kind.EXACT));
+        s.add(new Relation(1, new int[] {1, 3}, Relation.Kind.EXACT));
+
+        LinearAuditor.Exposure x = auditor.range(s, cells(1), LinearAuditor.Assumption.AS_THEY_HOLD, 3);
+        assertThat(x.min()).isCloseTo(0, within(1e-6));
+        assertThat(x.max()).isCloseTo(0, within(1e-6));
+    }
+
+    @Test
     void aWithheldZeroIsKnownToTheAttackerSoItHidesNothing() {
         // 9 = x + z with z a withheld zero (a crossing of another county): x is 9 whatever z's mark says.
         long[] truth = {9, 9, 0};
