@@ -14,8 +14,8 @@ import org.ojalgo.optimisation.Variable;
 
 /**
  * The attacker, as linear programs (ojAlgo). Given every figure a release publishes and the relations between them,
- * it bounds each withheld cell: withheld cells are unknowns of at least zero; published cells, cells not reported (a
- * known zero) and withheld zeros (a reader may know a cell must be zero, as a crossing of another county) are constants. Withheld cells that share no relation are independent, so the audit runs per linked
+ * it bounds each withheld cell: withheld cells are unknowns of at least zero; published cells, cells not reported (held at
+ * their count, usually 0: see {@code Program.known}) and withheld zeros (a reader may know a cell must be zero, as a crossing of another county) are constants. Withheld cells that share no relation are independent, so the audit runs per linked
  * component.
  *
  * <p><b>The rule</b>: a withheld cell is exposed when its range is narrower than {@code minRange} (3), or when its true
@@ -182,11 +182,10 @@ public final class LinearAuditor {
         boolean consistent = canonical.size() <= exactLimit
                 ? new Program(system, withheld, canonical, assumption, null).auditAll(exposures, programs)
                 : auditLocally(system, withheld, canonical, assumption, exposures, programs);
-        if (!consistent && assumption == Assumption.AS_THEY_HOLD && !touchesUnreportedCount(system, component)) {
-            // The true counts satisfy every relation as it holds, so "no solution" is the solver's mistake, not a
-            // contradiction: nothing it found can be trusted, and every withheld cell is reported (erring towards
-            // withholding) rather than the component passing unaudited as inconsistent. (A cell not reported is held at 0;
-            // where one has a count, the truth need not satisfy the relations: see touchesUnreportedCount.)
+        if (!consistent && assumption == Assumption.AS_THEY_HOLD) {
+            // The true counts satisfy every relation as it holds (known cells are held at their counts), so "no solution"
+            // is the solver's mistake, not a contradiction: nothing it found can be trusted, and every withheld cell is
+            // reported (erring towards withholding) rather than the component passing unaudited as inconsistent.
             exposures.clear();
             component.stream().filter(withheld::get)
                     .forEach(c -> exposures.add(new Exposure(c, system.truth(c), system.truth(c))));
@@ -292,7 +291,7 @@ public final class LinearAuditor {
         if (component.get(cell)) {
             return "?" + named(system, cell);
         }
-        return "=" + named(system, cell) + '\u0001' + (system.notReported(cell) ? 0 : system.truth(cell));
+        return "=" + named(system, cell) + '\u0001' + system.truth(cell);
     }
 
     /** A cell's name with its length before it, so that no name can run into what follows it in a fingerprint. */
@@ -350,23 +349,6 @@ public final class LinearAuditor {
      */
     public static boolean unknown(LinkedSystem system, BitSet withheld, int cell) {
         return !system.notReported(cell) && (system.hidden(cell) || withheld.get(cell) && system.truth(cell) > 0);
-    }
-
-    /**
-     * Whether a relation of the component holds a cell not reported (a known 0 to the programs) whose count is not 0: a
-     * pathway cell of a county and month no file has come for yet can count children met there. Such a component can be
-     * inconsistent as the counts hold, and is then counted as inconsistent and not audited, as before 2026-12-02: a gap
-     * left open (issue 14's note), not a solver mistake.
-     */
-    private static boolean touchesUnreportedCount(LinkedSystem system, List<Integer> component) {
-        for (int r : relationsTouching(system, component)) {
-            for (int cell : system.relation(r).cells()) {
-                if (system.notReported(cell) && system.truth(cell) != 0) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static boolean allExact(LinkedSystem system, List<Integer> component) {
@@ -621,9 +603,15 @@ public final class LinearAuditor {
                     .mapToInt(Integer::intValue).toArray();
         }
 
+        /**
+         * A known cell's value. A cell not reported is held at its count: usually 0, but a pathway cell of a county and
+         * month no file has come for can count children met there. A reader sees no number for it, so this gives the
+         * attacker more than a reader has (ranges no wider than a reader's: sound), and the true counts still satisfy
+         * every relation (held at 0, such a cell could make a component "inconsistent" and pass unaudited).
+         */
         private double known(int cell, BitSet withheld) {
             if (system.notReported(cell)) {
-                return 0;
+                return system.truth(cell);
             }
             return unknown(system, withheld, cell) && base != null ? base.get(cell) : system.truth(cell);
         }
