@@ -14,8 +14,8 @@ import org.ojalgo.optimisation.Variable;
 
 /**
  * The attacker, as linear programs (ojAlgo). Given every figure a release publishes and the relations between them,
- * it bounds each withheld cell: withheld cells are unknowns of at least zero; published cells, cells not reported (held at
- * their count, usually 0: see {@code Program.known}) and withheld zeros (a reader may know a cell must be zero, as a crossing of another county) are constants. Withheld cells that share no relation are independent, so the audit runs per linked
+ * it bounds each withheld cell: withheld cells are unknowns of at least zero; published cells, cells not reported that count
+ * nothing and withheld zeros (a reader may know a cell must be zero, as a crossing of another county) are constants. Withheld cells that share no relation are independent, so the audit runs per linked
  * component.
  *
  * <p><b>The rule</b>: a withheld cell is exposed when its range is narrower than {@code minRange} (3), or when its true
@@ -348,7 +348,12 @@ public final class LinearAuditor {
      * know is zero, as a crossing of another county is).
      */
     public static boolean unknown(LinkedSystem system, BitSet withheld, int cell) {
-        return !system.notReported(cell) && (system.hidden(cell) || withheld.get(cell) && system.truth(cell) > 0);
+        if (system.notReported(cell)) {
+            // Printed as "not reported", no number: one with a count (a pathway cell of a county and month no file came
+            // for can count children met there) is unknown to a reader; one without is held at 0 (a reader may take it so).
+            return system.truth(cell) != 0;
+        }
+        return system.hidden(cell) || withheld.get(cell) && system.truth(cell) > 0;
     }
 
     private static boolean allExact(LinkedSystem system, List<Integer> component) {
@@ -603,16 +608,8 @@ public final class LinearAuditor {
                     .mapToInt(Integer::intValue).toArray();
         }
 
-        /**
-         * A known cell's value. A cell not reported is held at its count: usually 0, but a pathway cell of a county and
-         * month no file has come for can count children met there. A reader sees no number for it, so this gives the
-         * attacker more than a reader has (ranges no wider than a reader's: sound), and the true counts still satisfy
-         * every relation (held at 0, such a cell could make a component "inconsistent" and pass unaudited).
-         */
+        /** A known cell's value: its count, or for an unknown outside the program, the base point's value. */
         private double known(int cell, BitSet withheld) {
-            if (system.notReported(cell)) {
-                return system.truth(cell);
-            }
             return unknown(system, withheld, cell) && base != null ? base.get(cell) : system.truth(cell);
         }
 

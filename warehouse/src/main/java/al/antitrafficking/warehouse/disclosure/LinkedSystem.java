@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The cells of one release and the relations a reader knows between them: the model an attacker builds. Each cell
- * has its true count; a cell not reported is a known zero (no file, no row). Which cells are withheld is decided by
+ * has its true count; a cell not reported (no file for its county and month) usually counts nothing, but a pathway cell
+ * can count children met there: then a reader does not know it ({@link LinearAuditor#unknown}). Which cells are withheld is decided by
  * {@link Protection} and checked by {@link LinearAuditor}.
  */
 public final class LinkedSystem {

@@ -178,11 +178,18 @@ public final class Protection {
     private BitSet primary(LinkedSystem s, Carried carried, BitSet withheld, Reason[] reasons) {
         BitSet fixed = (BitSet) carried.published().clone();
         for (int i = 0; i < s.size(); i++) {
+            long v = s.truth(i);
             if (s.notReported(i)) {
-                fixed.set(i);
+                // Never printed, but a small count of a month no file came for (a pathway cell) could be worked out from
+                // what is: withheld as a small count, so the audit protects it (its status stays "not reported").
+                if (v >= 1 && v < minCount) {
+                    withheld.set(i);
+                    reasons[i] = Reason.SMALL_COUNT;
+                } else {
+                    fixed.set(i);
+                }
                 continue;
             }
-            long v = s.truth(i);
             if (v >= 1 && v < minCount) {
                 withheld.set(i);
                 reasons[i] = Reason.SMALL_COUNT;

@@ -14,8 +14,8 @@ import java.util.TreeSet;
 
 /**
  * Lays the computed counts of every release table out as cells, before protection: zeros filled in where a source
- * reported and no row reached a cell, cells of a territory and period no file covered marked not reported (a known
- * zero to a reader), and for each table and territory level the finest period grain that stays safe: months when at
+ * reported and no row reached a cell, cells of a territory and period no file covered marked not reported (usually
+ * zero; a pathway cell can count children there, and is then protected as an unknown: {@code LinearAuditor.unknown}), and for each table and territory level the finest period grain that stays safe: months when at
  * most {@code maxSmallShare} of the cells some row reached are small counts, else quarters, else years, else (but for
  * Albania's totals) not at that level at all. A grain published by the previous release is kept, and so is a level it
  * did not publish: a revision keeps the previous layout (a correction then changes figures, not tables).

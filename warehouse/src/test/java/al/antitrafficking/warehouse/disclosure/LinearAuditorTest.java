@@ -162,19 +162,23 @@ class LinearAuditorTest {
     }
 
     @Test
-    void aCellNotReportedThatHasACountDoesNotLetItsComponentPassUnaudited() {
-        // 10 = a + n, n not reported but counting 4 (a pathway cell of a county and month no file came for), a withheld.
-        // Held at 0, n would make a = 10 against a true 6: no solution, the component passed as inconsistent and a went
-        // unaudited. Held at its count, a is 10 - 4 = 6 exactly: exposed (the auditor's attacker knows n, which a reader
-        // does not: that can only narrow a's range, so a cell cleared this way is cleared for a reader too).
+    void aCellNotReportedThatHasACountIsUnknownToAReaderAndAuditedWhenWithheld() {
+        // 10 = a + n, n not reported but counting 4 (a pathway cell of a county and month no file came for). A reader sees
+        // no number for n: with a withheld too, each lies in [0, 10], safe. With a = 6 printed, n is 10 - 6 = 4 exactly:
+        // exposed. (Held at 0, n made the true counts contradict 10 = a + n; held at 4, a reader's ignorance of it was
+        // lost; and never audited, n = 4 passed.)
         boolean[] notReported = {false, false, true};
         LinkedSystem s = new LinkedSystem(new long[] {10, 6, 4}, notReported);
         s.add(new Relation(0, new int[] {1, 2}, Relation.Kind.EXACT));
 
-        assertThat(auditor.audit(s, cells(1), LinearAuditor.Assumption.AS_THEY_HOLD).exposures()).singleElement().satisfies(e -> {
-            assertThat(e.cell()).isEqualTo(1);
-            assertThat(e.min()).isCloseTo(6, within(1e-6));
-            assertThat(e.max()).isCloseTo(6, within(1e-6));
+        assertThat(auditor.audit(s, cells(1, 2), LinearAuditor.Assumption.AS_THEY_HOLD).exposures()).isEmpty();
+        LinearAuditor.Exposure a = auditor.range(s, cells(1, 2), LinearAuditor.Assumption.AS_THEY_HOLD, 1);
+        assertThat(a.min()).isCloseTo(0, within(1e-6));
+        assertThat(a.max()).isCloseTo(10, within(1e-6));
+        assertThat(auditor.audit(s, cells(2), LinearAuditor.Assumption.AS_THEY_HOLD).exposures()).singleElement().satisfies(e -> {
+            assertThat(e.cell()).isEqualTo(2);
+            assertThat(e.min()).isCloseTo(4, within(1e-6));
+            assertThat(e.max()).isCloseTo(4, within(1e-6));
         });
     }
 

@@ -33,6 +33,26 @@ class ProtectionTest {
     }
 
     @Test
+    void aSmallCountNotReportedIsProtectedLikeAPrintedOne() {
+        // 15 = 8 + 5 + n, n = 2 a pathway cell of a month no file came for: printed "not reported", yet with 15, 8 and 5
+        // printed a reader has n = 2. It is withheld as a small count and a partner in its relation with it, after which n
+        // lies in a range of at least 3 (worked out by the exact audit).
+        boolean[] notReported = {false, false, false, true};
+        LinkedSystem s = new LinkedSystem(new long[] {15, 8, 5, 2}, notReported);
+        s.add(new Relation(0, new int[] {1, 2, 3}, Relation.Kind.EXACT));
+
+        Protection.Result result = protection.protect(s, Protection.Carried.none(), 10);
+
+        assertThat(result.withheld().get(3)).isTrue();
+        assertThat(result.reasons()[3]).isEqualTo(Protection.Reason.SMALL_COUNT);
+        assertThat(result.withheld().get(0) || result.withheld().get(1) || result.withheld().get(2)).isTrue();
+        assertThat(passes(s, result.withheld())).isTrue();
+        BitSet alone = new BitSet();
+        alone.set(3);
+        assertThat(passes(s, alone)).as("n withheld alone").isFalse();
+    }
+
+    @Test
     void publishingAnySingleComplementaryCellAgainFailsTheAudit() {
         LinkedSystem s = Tables.withMargins(TABLE);
         Protection.Result result = protection.protect(s, Protection.Carried.none(), 10);
