@@ -14,8 +14,8 @@ import org.ojalgo.optimisation.Variable;
 
 /**
  * The attacker, as linear programs (ojAlgo). Given every figure a release publishes and the relations between them,
- * it bounds each withheld cell: withheld cells are unknowns of at least zero; published cells, cells not reported that count
- * nothing and withheld zeros (a reader may know a cell must be zero, as a crossing of another county) are constants. Withheld cells that share no relation are independent, so the audit runs per linked
+ * it bounds each withheld cell: withheld cells are unknowns of at least zero; published cells, cells not reported and not
+ * withheld (held at their counts) and withheld zeros (a reader may know a cell must be zero, as a crossing of another county) are constants. Withheld cells that share no relation are independent, so the audit runs per linked
  * component.
  *
  * <p><b>The rule</b>: a withheld cell is exposed when its range is narrower than {@code minRange} (3), or when its true
@@ -349,9 +349,11 @@ public final class LinearAuditor {
      */
     public static boolean unknown(LinkedSystem system, BitSet withheld, int cell) {
         if (system.notReported(cell)) {
-            // Printed as "not reported", no number: one with a count (a pathway cell of a county and month no file came
-            // for can count children met there) is unknown to a reader; one without is held at 0 (a reader may take it so).
-            return system.truth(cell) != 0;
+            // Printed as "not reported", no number. A small count there (a pathway cell of a county and month no file came
+            // for can count children met there) is withheld by the protection, and is an unknown as any withheld cell is;
+            // any other is held at its count: the attacker knows more than a reader, which errs towards withholding and
+            // holds across releases (a count that becomes printed later, or was printed before, is known to readers then).
+            return withheld.get(cell) && system.truth(cell) > 0;
         }
         return system.hidden(cell) || withheld.get(cell) && system.truth(cell) > 0;
     }

@@ -118,7 +118,7 @@ public final class AuditReleaseCommand {
         BitSet withheld = new BitSet();
         for (int i = 0; i < tabulation.cells.size(); i++) {
             ReleaseCell cell = internal.cells().get(tabulation.cells.keys.get(i));
-            if (cell != null && cell.status() == ReleaseCell.Status.WITHHELD) {
+            if (cell != null && cell.withheld()) {
                 withheld.set(i);
             }
         }

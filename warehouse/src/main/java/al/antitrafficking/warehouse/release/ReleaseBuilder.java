@@ -268,7 +268,7 @@ public final class ReleaseBuilder {
     }
 
     /** Bump when the protection, the auditor or the relations would decide otherwise for the same cells. */
-    static final int AUDIT_VERSION = 6;
+    static final int AUDIT_VERSION = 7;
 
     /**
      * What a release's audit depended on besides its cells' counts and statuses: the settings, the version of the
@@ -385,7 +385,7 @@ public final class ReleaseBuilder {
         Map<CellKey, ReleaseCell> before = previous.cells();
         for (int i = 0; i < set.size(); i++) {
             ReleaseCell old = before.get(set.keys.get(i));
-            if (old == null || (old.status() == ReleaseCell.Status.WITHHELD) != withheld.get(i)) {
+            if (old == null || old.withheld() != withheld.get(i)) {
                 all.set(i);
             }
         }

@@ -15,4 +15,12 @@ public record ReleaseCell(CellKey key, long truth, Double median, Status status,
         requireNonNull(key, "key is null");
         requireNonNull(status, "status is null");
     }
+
+    /**
+     * Whether the protection withheld it: printed as withheld, or a small count printed "not reported" (a pathway cell of
+     * a county and month no file came for) that the protection withheld all the same.
+     */
+    public boolean withheld() {
+        return status == Status.WITHHELD || status == Status.NOT_REPORTED && reason != null;
+    }
 }
