@@ -185,6 +185,9 @@ public final class Protection {
                 if (v >= 1 && v < minCount) {
                     withheld.set(i);
                     reasons[i] = Reason.SMALL_COUNT;
+                } else if (v >= 1 && carried.withheld().get(i)) {
+                    withheld.set(i);
+                    reasons[i] = Reason.CARRIED;
                 } else {
                     fixed.set(i);
                 }

@@ -470,7 +470,7 @@ public final class ReleaseBuilder {
         for (int i = 0; i < set.size(); i++) {
             ReleaseCell old = before.get(set.keys.get(i));
             if (old != null && old.truth() == set.truth.get(i)) {
-                if (old.status() == ReleaseCell.Status.WITHHELD) {
+                if (old.withheld()) {
                     carried.withheld().set(i);
                 } else if (old.status() == ReleaseCell.Status.PUBLISHED) {
                     carried.published().set(i);

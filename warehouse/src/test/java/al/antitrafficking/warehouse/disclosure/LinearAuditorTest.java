@@ -163,10 +163,10 @@ class LinearAuditorTest {
 
     @Test
     void aCellNotReportedThatHasACountIsUnknownToAReaderAndAuditedWhenWithheld() {
-        // 10 = a + n, n not reported but counting 4 (a pathway cell of a county and month no file came for). A reader sees
-        // no number for n: with a withheld too, each lies in [0, 10], safe. With a = 6 printed, n is 10 - 6 = 4 exactly:
-        // exposed. (Held at 0, n made the true counts contradict 10 = a + n; held at 4, a reader's ignorance of it was
-        // lost; and never audited, n = 4 passed.)
+        // 10 = a + n, n not reported but counting 4 (a pathway cell of a county and month no file came for), withheld as
+        // the protection withholds such a small count. A reader sees no number for n: with a withheld too, each lies in
+        // [0, 10], safe. With a = 6 printed, n is 10 - 6 = 4 exactly: exposed. (Held at 0, n made the true counts
+        // contradict 10 = a + n; and as a known number, never audited, n = 4 passed.)
         boolean[] notReported = {false, false, true};
         LinkedSystem s = new LinkedSystem(new long[] {10, 6, 4}, notReported);
         s.add(new Relation(0, new int[] {1, 2}, Relation.Kind.EXACT));
