@@ -179,26 +179,17 @@ public final class Protection {
         BitSet fixed = (BitSet) carried.published().clone();
         for (int i = 0; i < s.size(); i++) {
             long v = s.truth(i);
-            if (s.notReported(i)) {
-                // Never printed, but a small count of a month no file came for (a pathway cell) could be worked out from
-                // what is: withheld as a small count, so the audit protects it (its status stays "not reported").
-                if (v >= 1 && v < minCount) {
-                    withheld.set(i);
-                    reasons[i] = Reason.SMALL_COUNT;
-                } else if (v >= 1 && carried.withheld().get(i)) {
-                    withheld.set(i);
-                    reasons[i] = Reason.CARRIED;
-                } else {
-                    fixed.set(i);
-                }
-                continue;
-            }
+            // A cell not reported is never printed, but a small count of a month no file came for (a pathway cell) could be
+            // worked out from what is: withheld like any other (its status stays "not reported"); one counting nothing is
+            // not carried, and any other not-reported cell can be no complement (it prints nothing to withhold).
             if (v >= 1 && v < minCount) {
                 withheld.set(i);
                 reasons[i] = Reason.SMALL_COUNT;
-            } else if (carried.withheld().get(i)) {
+            } else if (carried.withheld().get(i) && (v >= 1 || !s.notReported(i))) {
                 withheld.set(i);
                 reasons[i] = Reason.CARRIED;
+            } else if (s.notReported(i)) {
+                fixed.set(i);
             }
         }
         fixed.andNot(withheld);
