@@ -36,6 +36,22 @@ public record CellKey(String family, String criteria, String inner, String terri
         return new CellKey(family, criteria, inner, territory, p);
     }
 
+    /**
+     * A hash that mixes the fields with a large multiplier. A record's own is 31 times the territory's hash plus the
+     * period's, and those differ by small steps (AL-06 and AL-07; 2025-01 and 2025-11), so that AL-07 in 2025-01 and
+     * AL-06 in 2025-11 share a hash: a release's maps of cells had buckets of many keys (trees, in a profile of 10M
+     * corrections).
+     */
+    @Override
+    public int hashCode() {
+        long h = family.hashCode();
+        h = h * 0x9E3779B97F4A7C15L + criteria.hashCode();
+        h = h * 0x9E3779B97F4A7C15L + java.util.Objects.hashCode(inner);
+        h = h * 0x9E3779B97F4A7C15L + territory.hashCode();
+        h = h * 0x9E3779B97F4A7C15L + period.hashCode();
+        return (int) (h ^ (h >>> 32));
+    }
+
     @Override
     public String toString() {
         return family + "|" + criteria + (inner == null ? "" : " minus " + inner) + "|" + territory + "|" + period;
