@@ -107,7 +107,7 @@ public final class WarehouseBuilder {
                 }
                 Progress.debug("build: views");
                 if (changes.isPresent()) {
-                    replacePathways(statement, changes.get(), pathway);
+                    replacePathways(statement, changes.get(), pathway, base.get().id());
                     Progress.debug("build: pathways replaced");
                     corrected = changes.get().count();
                 } else {
@@ -171,13 +171,30 @@ public final class WarehouseBuilder {
     }
 
     /** Replaces the pathway rows of the children of the changed files, old or new, with rows computed from all theirs. */
-    private static void replacePathways(Statement statement, FactChanges changes, String pathway) throws SQLException {
+    /**
+     * Replaces the pathways of the children of the changed files, and keeps what it replaced and with what beside them
+     * ({@link #PATHWAYS_REPLACED}, {@link #PATHWAYS_REPLACING}, with the base snapshot's id in {@link #PATHWAYS_BASE}): the
+     * release's correction then reads those children's pathways before and after from these few rows instead of scanning
+     * the pathway of both databases for them.
+     */
+    private static void replacePathways(Statement statement, FactChanges changes, String pathway, String baseId) throws SQLException {
         statement.execute("CREATE TEMP TABLE changed_children AS " + FactChanges.childrenIn(changes.all()));
+        statement.execute("CREATE OR REPLACE TABLE " + PATHWAYS_REPLACED + " AS SELECT * FROM child_pathway"
+                + " WHERE child_pseudonym IN (SELECT child_pseudonym FROM changed_children)");
         statement.execute("DELETE FROM child_pathway WHERE child_pseudonym IN (SELECT child_pseudonym FROM changed_children)");
-        statement.execute("INSERT INTO child_pathway SELECT * FROM (" + SqlResource.fill(pathway,
+        statement.execute("CREATE OR REPLACE TABLE " + PATHWAYS_REPLACING + " AS SELECT * FROM (" + SqlResource.fill(pathway,
                 Map.of("restrict", "child_pseudonym IN (SELECT child_pseudonym FROM changed_children)")) + "\n) AS corrected");
+        statement.execute("INSERT INTO child_pathway SELECT * FROM " + PATHWAYS_REPLACING);
+        statement.execute("CREATE OR REPLACE TABLE " + PATHWAYS_BASE + " AS SELECT " + literal(baseId) + " AS base_snapshot");
         statement.execute("DROP TABLE changed_children");
     }
+
+    /** The pathways of the changed children as they were in the base's database, in a database built from a base. */
+    public static final String PATHWAYS_REPLACED = "child_pathway_replaced";
+    /** Their pathways computed again from all their rows, as they are in this database. */
+    public static final String PATHWAYS_REPLACING = "child_pathway_replacing";
+    /** The id of the base snapshot the two tables above are of (one row). */
+    public static final String PATHWAYS_BASE = "child_pathway_base";
 
     private static boolean hasParquet(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {

@@ -229,12 +229,19 @@ final class CorrectedCells {
                 }
                 String k = "k_" + fact.code();
                 s.execute("CREATE TABLE " + k + " AS " + FactChanges.childrenIn(changes.files(fact)));
+                Progress.debug("corrected cells: children of the changed " + fact.table() + " files found");
                 keys.add(k);
                 restrict(s, fact, k, changes);
+                Progress.debug("corrected cells: their " + fact.table() + " rows set apart");
             }
             if (!keys.isEmpty()) {
                 s.execute("CREATE TABLE k_pathway AS " + String.join(" UNION ", keys.stream().map(k -> "SELECT child_pseudonym FROM " + k).toList()));
-                restrict(s, FactTable.PATHWAY.table(), "k_pathway");
+                if (keptPathways(s, beforeDir)) {
+                    restrictKept(s, FactTable.PATHWAY.table(), "k_pathway");
+                    Progress.debug("corrected cells: the changed children's pathways taken from those the build replaced");
+                } else {
+                    restrict(s, FactTable.PATHWAY.table(), "k_pathway");
+                }
             }
             Progress.debug("corrected cells: changed children's rows set apart");
             List<ReleaseTable> touched = plan.tables().stream().filter(t -> changes.touches(t.family().fact())).toList();
@@ -347,6 +354,7 @@ final class CorrectedCells {
         List<Path> shared = changes.shared().getOrDefault(fact, List.of());
         s.execute("CREATE TABLE shared_" + table + " AS SELECT * FROM " + (shared.isEmpty() ? "after_s." + table + " WHERE FALSE"
                 : FactChanges.readParquet(shared) + " WHERE " + children));
+        Progress.debug("corrected cells: " + table + " rows of the unchanged files read (" + shared.size() + " files)");
         for (String side : List.of("before", "after")) {
             List<Path> changed = (side.equals("before") ? changes.before() : changes.after()).getOrDefault(fact, List.of());
             s.execute("CREATE TABLE " + side + "_" + table + " AS SELECT * FROM shared_" + table + (changed.isEmpty() ? ""
@@ -362,6 +370,35 @@ final class CorrectedCells {
             s.execute("CREATE TABLE " + side + "_" + table + " AS SELECT * FROM " + side + "_s." + table
                     + " WHERE child_pseudonym IN (SELECT child_pseudonym FROM " + keys + ") OR child_pseudonym IS NULL");
         }
+    }
+
+    /**
+     * Whether the corrected snapshot's database keeps the pathways it replaced and their replacements, patched from the
+     * snapshot in {@code beforeDir}: those are the pathways of every child of the changed files before and after (a
+     * database built in full, or patched from another snapshot, keeps none that fit).
+     */
+    private static boolean keptPathways(Statement s, Path beforeDir) throws SQLException {
+        try (java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE database_name = 'after_s' AND table_name IN ('"
+                + al.antitrafficking.warehouse.build.WarehouseBuilder.PATHWAYS_REPLACED + "', '"
+                + al.antitrafficking.warehouse.build.WarehouseBuilder.PATHWAYS_REPLACING + "', '"
+                + al.antitrafficking.warehouse.build.WarehouseBuilder.PATHWAYS_BASE + "')")) {
+            rs.next();
+            if (rs.getInt(1) != 3) {
+                return false;
+            }
+        }
+        try (java.sql.ResultSet rs = s.executeQuery("SELECT base_snapshot FROM after_s."
+                + al.antitrafficking.warehouse.build.WarehouseBuilder.PATHWAYS_BASE)) {
+            return rs.next() && beforeDir.getFileName().toString().equals(rs.getString(1)) && !rs.next();
+        }
+    }
+
+    /** As {@link #restrict(Statement, String, String)}, from the pathways the corrected database kept (the same rows). */
+    private static void restrictKept(Statement s, String table, String keys) throws SQLException {
+        s.execute("CREATE TABLE before_" + table + " AS SELECT * FROM after_s." + al.antitrafficking.warehouse.build.WarehouseBuilder.PATHWAYS_REPLACED
+                + " WHERE child_pseudonym IN (SELECT child_pseudonym FROM " + keys + ")");
+        s.execute("CREATE TABLE after_" + table + " AS SELECT * FROM after_s." + al.antitrafficking.warehouse.build.WarehouseBuilder.PATHWAYS_REPLACING
+                + " WHERE child_pseudonym IN (SELECT child_pseudonym FROM " + keys + ")");
     }
 
     /** The old cells less what the changed children's old rows gave them, plus what their new rows give. */
