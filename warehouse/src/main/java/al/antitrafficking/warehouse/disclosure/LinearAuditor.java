@@ -132,30 +132,96 @@ public final class LinearAuditor {
         return audit(system, withheld, assumption, withheld);
     }
 
+    /** Audits every withheld cell of the system under both assumptions, side by side (as {@link #audit(LinkedSystem, BitSet, List, BitSet)}). */
+    public Report auditBoth(LinkedSystem system, BitSet withheld, BitSet cells) {
+        return audit(system, withheld, List.of(Assumption.values()), cells);
+    }
+
     /**
      * Audits the components that hold any of {@code cells}. Components share no unknown, so they are audited side by
      * side on the machine's cores; their findings are gathered in the components' order, so the report does not depend
      * on which finished first.
      */
     public Report audit(LinkedSystem system, BitSet withheld, Assumption assumption, BitSet cells) {
-        List<Audited> results = components(system, withheld, cells).parallelStream()
-                .map(component -> auditComponent(system, withheld, assumption, component)).toList();
+        return audit(system, withheld, List.of(assumption), cells);
+    }
+
+    /**
+     * Audits the components that hold any of {@code cells} under each of {@code assumptions}: one report, the findings
+     * under the first assumption first, each in the components' order. Every audit of a component under one assumption is
+     * independent of the others (same cells withheld, nothing shared but what an audit remembers of its own fingerprint),
+     * so they all run side by side, the largest components first: a correction's few large components, one under each
+     * assumption, then take the machine's cores together instead of one after the other.
+     */
+    public Report audit(LinkedSystem system, BitSet withheld, List<Assumption> assumptions, BitSet cells) {
+        List<List<Integer>> components = components(system, withheld, cells);
+        int n = components.size() * assumptions.size();
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        // Largest first, so that no core starts a large one when the others are nearly done (ties in the fixed order).
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt((Integer i) -> -components.get(i % components.size()).size())
+                .thenComparingInt(i -> i));
+        Audited[] results = new Audited[n];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable worker = () -> {
+            try {
+                for (int k = next.getAndIncrement(); k < n; k = next.getAndIncrement()) {
+                    int i = order[k];
+                    results[i] = auditComponent(system, withheld, assumptions.get(i / components.size()), components.get(i % components.size()));
+                }
+            } catch (RuntimeException | Error e) {
+                // The others take no more.
+                next.set(n);
+                throw e;
+            }
+        };
+        int helpers = Math.min(n, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1) - 1;
+        List<java.util.concurrent.ForkJoinTask<?>> forks = new ArrayList<>();
+        for (int h = 0; h < helpers; h++) {
+            forks.add(java.util.concurrent.ForkJoinPool.commonPool().submit(worker));
+        }
+        // Every helper is waited for (a failure stops the others taking more) before the first failure is thrown.
+        Throwable failure = null;
+        try {
+            worker.run();
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        for (java.util.concurrent.ForkJoinTask<?> fork : forks) {
+            try {
+                fork.join();
+            } catch (RuntimeException | Error e) {
+                if (failure == null) {
+                    failure = e;
+                } else if (failure != e) {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (failure != null) {
+            throw (RuntimeException) failure;
+        }
         List<Exposure> exposures = new ArrayList<>();
         int inconsistent = 0;
-        int components = 0;
         int audited = 0;
+        int audits = 0;
         long programs = 0;
         for (Audited r : results) {
             if (r == null) {
                 continue;
             }
-            components++;
+            audits++;
             audited += r.size();
             exposures.addAll(r.exposures());
             inconsistent += r.consistent() ? 0 : 1;
             programs += r.programs();
         }
-        return new Report(exposures, audited, components, inconsistent, programs);
+        return new Report(exposures, audited, audits, inconsistent, programs);
     }
 
     /** What the audit of one component found; null for a component the assumption leaves as it is. */
@@ -165,7 +231,9 @@ public final class LinearAuditor {
         if (assumption == Assumption.ADDITIVE && allExact(system, component)) {
             return null;
         }
+        long began = System.nanoTime();
         String fingerprint = memory == null ? null : fingerprint(system, withheld, assumption, component);
+        long fingerprinted = System.nanoTime();
         if (fingerprint != null) {
             Remembered known = memory.get(fingerprint);
             if (known != null) {
@@ -192,6 +260,10 @@ public final class LinearAuditor {
             consistent = true;
         }
         inComponentOrder(exposures, component);
+        if (DEBUG && component.size() > 2000) {
+            System.err.printf("component audit (%s): %d cells, %d ms, of which %d ms making its fingerprint%n", assumption, component.size(),
+                    (System.nanoTime() - began) / 1_000_000, (fingerprinted - began) / 1_000_000);
+        }
         if (fingerprint != null) {
             memory.put(fingerprint, new Remembered(exposures.stream().map(e -> system.name(e.cell())).toList(),
                     exposures.stream().map(e -> new double[] {e.min(), e.max()}).toList(), consistent, component.size()));
@@ -380,6 +452,8 @@ public final class LinearAuditor {
         // The whole component's program: made once, at the first cell no neighbourhood clears, and widened once.
         Program whole = null;
         boolean wholeWidened = false;
+        // The last level's neighbourhoods made so far, in a component too large to bound whole.
+        List<Program> largest = new ArrayList<>();
         if (assumption == Assumption.AS_THEY_HOLD || allExact(system, component)) {
             component.forEach(c -> base.put(c, (double) system.truth(c)));
         } else {
@@ -398,6 +472,7 @@ public final class LinearAuditor {
         long programsBefore = programs[0];
         int[] tried = new int[NEIGHBOURHOODS.length + 1];
         int[] cleared = new int[NEIGHBOURHOODS.length + 1];
+        long[] spent = new long[NEIGHBOURHOODS.length + 1];
         Map<Integer, Integer> position = new HashMap<>();
         for (int i = 0; i < component.size(); i++) {
             position.put(component.get(i), i);
@@ -409,6 +484,7 @@ public final class LinearAuditor {
             }
             // Wider and wider neighbourhoods, then the whole component: a cell is reported only when none clears it.
             for (int level = 0; level <= NEIGHBOURHOODS.length; level++) {
+                long levelStarted = System.nanoTime();
                 // A neighbourhood of half the component or more costs nearly what the whole does: the whole is exact.
                 boolean lastLevel = level == NEIGHBOURHOODS.length
                         || component.size() <= wholeLimit && 2 * NEIGHBOURHOODS[level] >= component.size();
@@ -428,18 +504,29 @@ public final class LinearAuditor {
                     local = whole;
                     at = position.get(cell);
                 } else {
+                    if (lastLevel && clearedByOneOf(largest, system, cell, bounds, programs)) {
+                        spent[level] += System.nanoTime() - levelStarted;
+                        cleared[level]++;
+                        b = bounds.get(cell);
+                        break;
+                    }
                     local = new Program(system, withheld, neighbourhood(system, withheld, cell, size), assumption, base);
                     local.widen(bounds, programs);
                     at = 0;
+                    if (lastLevel) {
+                        largest.add(local);
+                    }
                 }
                 b = bounds.get(cell);
                 if (!safe(system, cell, b[0], b[1])) {
-                    Exposure e = local.exactRange(at, programs);
+                    // The two solves that find this cell's range widen the other cells' bounds too.
+                    Exposure e = local.exactRange(at, programs, bounds);
                     if (e != null) {
                         b[0] = Math.min(b[0], e.min());
                         b[1] = Math.max(b[1], e.max());
                     }
                 }
+                spent[level] += System.nanoTime() - levelStarted;
                 if (safe(system, cell, b[0], b[1])) {
                     cleared[level]++;
                     break;
@@ -453,12 +540,37 @@ public final class LinearAuditor {
             }
         }
         if (DEBUG) {
-            System.err.printf("local audit (%s): %d cells, %d withheld, neighbourhoods tried %s, cleared %s, %d programs, %d ms"
+            System.err.printf("local audit (%s): %d cells, %d withheld, neighbourhoods tried %s, cleared %s, ms %s, %d programs, %d ms"
                             + " (solves that told nothing so far: %d)%n",
                     assumption, component.size(), component.stream().filter(withheld::get).count(), java.util.Arrays.toString(tried),
-                    java.util.Arrays.toString(cleared), programs[0] - programsBefore, (System.nanoTime() - started) / 1_000_000, UNTOLD.sum());
+                    java.util.Arrays.toString(cleared), java.util.Arrays.toString(java.util.Arrays.stream(spent).map(t -> t / 1_000_000).toArray()), programs[0] - programsBefore, (System.nanoTime() - started) / 1_000_000, UNTOLD.sum());
         }
         return true;
+    }
+
+    /**
+     * Whether one of the last level's neighbourhoods already made, that holds the cell, clears it: its exact range there
+     * (two solves of a program already made) instead of a neighbourhood of its own of the same size. Any program over some
+     * of a component's cells, the others held at the base point, is as sound as the cell's own neighbourhood; one around
+     * another cell may bound it more narrowly, and then the cell gets its own.
+     */
+    private boolean clearedByOneOf(List<Program> programs, LinkedSystem system, int cell, Map<Integer, double[]> bounds, long[] solves) {
+        for (Program p : programs) {
+            int at = p.cells.indexOf(cell);
+            if (at < 0) {
+                continue;
+            }
+            Exposure e = p.exactRange(at, solves, bounds);
+            double[] b = bounds.get(cell);
+            if (e != null) {
+                b[0] = Math.min(b[0], e.min());
+                b[1] = Math.max(b[1], e.max());
+            }
+            if (safe(system, cell, b[0], b[1])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The cell first, then unknown cells it shares relations with, breadth first, up to {@code size} cells. */
@@ -574,6 +686,10 @@ public final class LinearAuditor {
         private final Map<Integer, Double> base;
         private final BitSet withheld;
         private final boolean truthFeasible;
+        /** The variables some constraint names (with a coefficient other than zero), by index. */
+        private final BitSet referenced = new BitSet();
+        /** The model the solves run on: {@link #solvable()}. */
+        private ExpressionsBasedModel solvable;
 
         Program(LinkedSystem system, BitSet withheld, List<Integer> cells, Assumption assumption, Map<Integer, Double> base) {
             this.system = system;
@@ -602,6 +718,26 @@ public final class LinearAuditor {
                 }
             }
             this.truthFeasible = base == null ? allExact || assumption == Assumption.AS_THEY_HOLD : false;
+        }
+
+        /**
+         * The model every solve runs on, made at the first: ojAlgo scans and presolves a model at each solve, in 256-digit
+         * decimals (three quarters of the audit's samples in a profile of 10M corrections, docs/benchmarks.md), so it is
+         * simplified once here into a copy that keeps every variable at its index, with what the presolve fixed or bounded,
+         * and drops the constraints it found redundant: later solves skip the scan and presolve only what is left. Only when
+         * every variable is in some constraint: ojAlgo's scan fixes a variable no constraint names at a bound chosen for the
+         * objective of the moment.
+         */
+        private ExpressionsBasedModel solvable() {
+            if (solvable == null) {
+                solvable = referenced.cardinality() == variables.size() ? model.simplify() : model;
+            }
+            return solvable;
+        }
+
+        /** Variable {@code i} of the model the solves run on. */
+        private Variable variable(int i) {
+            return solvable().getVariable(i);
         }
 
         /** A relation's parts in rank order: constraints made in the same order in any layout. */
@@ -643,6 +779,7 @@ public final class LinearAuditor {
             terms.forEach((v, coefficient) -> {
                 if (coefficient != 0) {
                     e.set(v, coefficient);
+                    referenced.set(model.indexOf(v));
                 }
             });
             return e;
@@ -734,7 +871,7 @@ public final class LinearAuditor {
                         open++;
                         lone = i;
                     }
-                    variables.get(i).weight(isOpen ? 0.5 + random.nextDouble() : 0);
+                    variable(i).weight(isOpen ? 0.5 + random.nextDouble() : 0);
                 }
                 if (open == 0) {
                     return true;
@@ -746,7 +883,7 @@ public final class LinearAuditor {
                 if (loneRounds > 2) {
                     return true;
                 }
-                Optimisation.Result result = round % 2 == 0 ? model.maximise() : model.minimise();
+                Optimisation.Result result = round % 2 == 0 ? solvable().maximise() : solvable().minimise();
                 programs[0]++;
                 al.antitrafficking.warehouse.progress.Progress.step(1);
                 if (result.getState() == Optimisation.State.INFEASIBLE) {
@@ -774,8 +911,8 @@ public final class LinearAuditor {
 
         /** Any point that satisfies every relation; null when none does. */
         double[] feasiblePoint(long[] programs) {
-            variables.forEach(v -> v.weight(0));
-            Optimisation.Result result = model.minimise();
+            solvable().getVariables().forEach(v -> v.weight(0));
+            Optimisation.Result result = solvable().minimise();
             programs[0]++;
             al.antitrafficking.warehouse.progress.Progress.step(1);
             if (!result.getState().isFeasible()) {
@@ -788,12 +925,37 @@ public final class LinearAuditor {
             return point;
         }
 
+        /**
+         * As {@link #exactRange(int, long[])}, widening the known bounds of every cell of the program with the two points
+         * found (each satisfies every relation, as any point a solve tells).
+         */
+        Exposure exactRange(int i, long[] programs, Map<Integer, double[]> bounds) {
+            Exposure range = exactRange(i, programs);
+            for (Optimisation.Result result : lastRange) {
+                // As tells(), without counting a solve that told nothing a second time.
+                if (result != null && result.getState().isFeasible() && result.getState() != Optimisation.State.UNBOUNDED) {
+                    for (int j = 0; j < cells.size(); j++) {
+                        double v = result.doubleValue(j);
+                        double[] b = bounds.get(cells.get(j));
+                        b[0] = Math.min(b[0], v);
+                        b[1] = Math.max(b[1], v);
+                    }
+                }
+            }
+            return range;
+        }
+
+        /** The two solves of the last {@link #exactRange(int, long[])}: its maximum and minimum. */
+        private final Optimisation.Result[] lastRange = new Optimisation.Result[2];
+
         /** The exact minimum and maximum of cell {@code i} in this program; null when the program is infeasible. */
         Exposure exactRange(int i, long[] programs) {
-            variables.forEach(v -> v.weight(0));
-            variables.get(i).weight(1);
-            Optimisation.Result max = model.maximise();
-            Optimisation.Result min = model.minimise();
+            solvable().getVariables().forEach(v -> v.weight(0));
+            variable(i).weight(1);
+            Optimisation.Result max = solvable().maximise();
+            Optimisation.Result min = solvable().minimise();
+            lastRange[0] = max;
+            lastRange[1] = min;
             programs[0] += 2;
             al.antitrafficking.warehouse.progress.Progress.step(2);
             if (max.getState() == Optimisation.State.INFEASIBLE || min.getState() == Optimisation.State.INFEASIBLE) {

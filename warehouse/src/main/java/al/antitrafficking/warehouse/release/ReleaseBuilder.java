@@ -150,7 +150,7 @@ public final class ReleaseBuilder {
 
         // Protect; where the cells of a table cannot be protected within a few rounds, publish that table coarser at
         // that level (months to quarters to years, then not at all) and start again.
-        Protection protection = new Protection(settings.minCount(), settings.minimise());
+        Protection protection = new Protection(settings.minCount(), settings.minimise(), !local);
         Map<String, Optional<PeriodType>> coarsened = new HashMap<>();
         Tabulation tabulation;
         LinkedSystem system;
@@ -223,12 +223,10 @@ public final class ReleaseBuilder {
         } else {
             // An auditor of its own, that remembers nothing of the protection's audits: every component is solved again.
             LinearAuditor auditor = Protection.freshAuditor(settings.minCount());
-            for (LinearAuditor.Assumption a : LinearAuditor.Assumption.values()) {
-                LinearAuditor.Report report = auditor.audit(system, result.withheld(), a, audited);
-                exposures += report.exposures().size();
-                inconsistent += report.inconsistentComponents();
-                programs += report.linearPrograms();
-            }
+            LinearAuditor.Report report = auditor.auditBoth(system, result.withheld(), audited);
+            exposures += report.exposures().size();
+            inconsistent += report.inconsistentComponents();
+            programs += report.linearPrograms();
         }
         long auditedAt = System.nanoTime();
 

@@ -92,6 +92,36 @@ class LinearAuditorTest {
     }
 
     @Test
+    void anAuditUnderBothAssumptionsReportsEachAssumptionsFindingsInTurn() {
+        // Three components side by side. Cells 0-3: 8 = x + y, y the total of a published 4 alone: x and y are exactly 4
+        // (relations exact, so audited once, as they hold). Cells 4-6: 10 children, parts 6 published and 5 withheld: as
+        // they hold the part lies in [4, 10], adding up it is exactly 4. Cells 7-10: 10 = 6 + 7 + x cannot add up (x at
+        // least 0): inconsistent under the additive assumption; as they hold x lies in [0, 10], safe.
+        long[] truth = {8, 4, 4, 4, 10, 6, 5, 10, 6, 7, 1};
+        LinkedSystem s = new LinkedSystem(truth, new boolean[truth.length]);
+        s.add(new Relation(0, new int[] {1, 2}, Relation.Kind.EXACT));
+        s.add(new Relation(2, new int[] {3}, Relation.Kind.EXACT));
+        s.add(new Relation(4, new int[] {5, 6}, Relation.Kind.DISTINCT));
+        s.add(new Relation(7, new int[] {8, 9, 10}, Relation.Kind.DISTINCT));
+        BitSet withheld = cells(1, 2, 6, 10);
+
+        LinearAuditor.Report both = auditor.auditBoth(s, withheld, withheld);
+
+        assertThat(both.exposures()).extracting(LinearAuditor.Exposure::cell).containsExactly(1, 2, 6);
+        assertThat(both.exposures()).allSatisfy(e -> {
+            assertThat(e.min()).isCloseTo(4, within(1e-6));
+            assertThat(e.max()).isCloseTo(4, within(1e-6));
+        });
+        assertThat(both.inconsistentComponents()).isEqualTo(1);
+        // The same as one audit under each assumption, one after the other.
+        LinearAuditor.Report held = auditor.audit(s, withheld, LinearAuditor.Assumption.AS_THEY_HOLD);
+        LinearAuditor.Report additive = auditor.audit(s, withheld, LinearAuditor.Assumption.ADDITIVE);
+        assertThat(both.exposures()).containsExactlyElementsOf(
+                java.util.stream.Stream.concat(held.exposures().stream(), additive.exposures().stream()).toList());
+        assertThat(both.linearPrograms()).isEqualTo(held.linearPrograms() + additive.linearPrograms());
+    }
+
+    @Test
     void aCellWithNoUpperBoundDoesNotHideAnotherCellOfItsComponentThatIsPinned() {
         // 10 = p + q with q published 8 pins p at 2. w = p + u links p to two more withheld cells, a relation that holds only
         // for an attacker who assumes counts add up (a hidden complement of distinct children): as the counts hold, u and w
