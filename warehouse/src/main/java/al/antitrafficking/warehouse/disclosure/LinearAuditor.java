@@ -549,13 +549,15 @@ public final class LinearAuditor {
     }
 
     /**
-     * Whether one of the last level's neighbourhoods already made, that holds the cell, clears it: its exact range there
+     * Whether the last of the last level's neighbourhoods already made that holds the cell clears it: its exact range there
      * (two solves of a program already made) instead of a neighbourhood of its own of the same size. Any program over some
      * of a component's cells, the others held at the base point, is as sound as the cell's own neighbourhood; one around
-     * another cell may bound it more narrowly, and then the cell gets its own.
+     * another cell may bound it more narrowly, and then the cell gets its own. Only one is tried: in a component whose
+     * cells no neighbourhood clears, trying every one made before would cost two solves per earlier cell, each time.
      */
     private boolean clearedByOneOf(List<Program> programs, LinkedSystem system, int cell, Map<Integer, double[]> bounds, long[] solves) {
-        for (Program p : programs) {
+        for (int k = programs.size() - 1; k >= 0; k--) {
+            Program p = programs.get(k);
             int at = p.cells.indexOf(cell);
             if (at < 0) {
                 continue;
@@ -566,9 +568,7 @@ public final class LinearAuditor {
                 b[0] = Math.min(b[0], e.min());
                 b[1] = Math.max(b[1], e.max());
             }
-            if (safe(system, cell, b[0], b[1])) {
-                return true;
-            }
+            return safe(system, cell, b[0], b[1]);
         }
         return false;
     }
