@@ -317,7 +317,10 @@ public final class KillTrials {
                 try {
                     HttpResponse<String> r = get(path);
                     requests.incrementAndGet();
-                    if (r.statusCode() == 400 && r.body().startsWith("{\"status\":400,\"error\":\"Cannot answer:")) {
+                    // A refusal of a breakdown the release being read does not publish: an indicator's ("Cannot answer:"), or a
+                    // statistics table's ("Cannot make this table ..."; a correction can publish a table coarser than before).
+                    if (r.statusCode() == 400 && (r.body().startsWith("{\"status\":400,\"error\":\"Cannot answer:")
+                            || r.body().startsWith("{\"status\":400,\"error\":\"Cannot make this table") && r.body().contains("is not published by"))) {
                         refusals.incrementAndGet();
                     } else if (r.statusCode() != 200) {
                         failures.add(path + " " + r.statusCode() + ": " + r.body().substring(0, Math.min(200, r.body().length())));
