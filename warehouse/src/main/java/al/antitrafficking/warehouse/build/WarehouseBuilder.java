@@ -170,12 +170,11 @@ public final class WarehouseBuilder {
         return corrected;
     }
 
-    /** Replaces the pathway rows of the children of the changed files, old or new, with rows computed from all theirs. */
     /**
-     * Replaces the pathways of the children of the changed files, and keeps what it replaced and with what beside them
-     * ({@link #PATHWAYS_REPLACED}, {@link #PATHWAYS_REPLACING}, with the base snapshot's id in {@link #PATHWAYS_BASE}): the
-     * release's correction then reads those children's pathways before and after from these few rows instead of scanning
-     * the pathway of both databases for them.
+     * Replaces the pathway rows of the children of the changed files, old or new, with rows computed from all theirs, and
+     * keeps what it replaced and with what beside them ({@link #PATHWAYS_REPLACED}, {@link #PATHWAYS_REPLACING}, with the
+     * base snapshot's id in {@link #PATHWAYS_BASE}): the release's correction then reads those children's pathways before
+     * and after from these few rows instead of scanning the pathway of both databases for them.
      */
     private static void replacePathways(Statement statement, FactChanges changes, String pathway, String baseId) throws SQLException {
         statement.execute("CREATE TEMP TABLE changed_children AS " + FactChanges.childrenIn(changes.all()));

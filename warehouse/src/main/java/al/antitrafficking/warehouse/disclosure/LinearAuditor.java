@@ -519,12 +519,8 @@ public final class LinearAuditor {
                 }
                 b = bounds.get(cell);
                 if (!safe(system, cell, b[0], b[1])) {
-                    // The two solves that find this cell's range widen the other cells' bounds too.
-                    Exposure e = local.exactRange(at, programs, bounds);
-                    if (e != null) {
-                        b[0] = Math.min(b[0], e.min());
-                        b[1] = Math.max(b[1], e.max());
-                    }
+                    // The two points that find this cell's range widen its bounds and the other cells' too.
+                    local.exactRange(at, programs, bounds);
                 }
                 spent[level] += System.nanoTime() - levelStarted;
                 if (safe(system, cell, b[0], b[1])) {
@@ -562,12 +558,9 @@ public final class LinearAuditor {
             if (at < 0) {
                 continue;
             }
-            Exposure e = p.exactRange(at, solves, bounds);
+            // The two points found widen this cell's bounds too.
+            p.exactRange(at, solves, bounds);
             double[] b = bounds.get(cell);
-            if (e != null) {
-                b[0] = Math.min(b[0], e.min());
-                b[1] = Math.max(b[1], e.max());
-            }
             return safe(system, cell, b[0], b[1]);
         }
         return false;
@@ -892,14 +885,7 @@ public final class LinearAuditor {
                 if (!tells(result)) {
                     return true;
                 }
-                boolean widened = false;
-                for (int i = 0; i < cells.size(); i++) {
-                    double v = result.doubleValue(i);
-                    double[] b = bounds.get(cells.get(i));
-                    widened |= v < b[0] - EPSILON || v > b[1] + EPSILON;
-                    b[0] = Math.min(b[0], v);
-                    b[1] = Math.max(b[1], v);
-                }
+                boolean widened = widenWith(result, bounds);
                 // A maximum and a minimum in a row that moved no bound: the vertices are not getting any further.
                 if (!widened && !widenedBefore) {
                     return true;
@@ -925,48 +911,54 @@ public final class LinearAuditor {
             return point;
         }
 
-        /**
-         * As {@link #exactRange(int, long[])}, widening the known bounds of every cell of the program with the two points
-         * found (each satisfies every relation, as any point a solve tells).
-         */
-        Exposure exactRange(int i, long[] programs, Map<Integer, double[]> bounds) {
-            Exposure range = exactRange(i, programs);
-            for (Optimisation.Result result : lastRange) {
-                // As tells(), without counting a solve that told nothing a second time.
-                if (result != null && result.getState().isFeasible() && result.getState() != Optimisation.State.UNBOUNDED) {
-                    for (int j = 0; j < cells.size(); j++) {
-                        double v = result.doubleValue(j);
-                        double[] b = bounds.get(cells.get(j));
-                        b[0] = Math.min(b[0], v);
-                        b[1] = Math.max(b[1], v);
-                    }
-                }
-            }
-            return range;
-        }
-
-        /** The two solves of the last {@link #exactRange(int, long[])}: its maximum and minimum. */
-        private final Optimisation.Result[] lastRange = new Optimisation.Result[2];
-
         /** The exact minimum and maximum of cell {@code i} in this program; null when the program is infeasible. */
         Exposure exactRange(int i, long[] programs) {
+            return exactRange(i, programs, null);
+        }
+
+        /**
+         * As {@link #exactRange(int, long[])}; with {@code bounds}, the two points found (each satisfies every relation,
+         * as any point a solve tells) also widen the known bounds of every cell of the program, this one included.
+         */
+        Exposure exactRange(int i, long[] programs, Map<Integer, double[]> bounds) {
             solvable().getVariables().forEach(v -> v.weight(0));
             variable(i).weight(1);
             Optimisation.Result max = solvable().maximise();
             Optimisation.Result min = solvable().minimise();
-            lastRange[0] = max;
-            lastRange[1] = min;
             programs[0] += 2;
             al.antitrafficking.warehouse.progress.Progress.step(2);
-            if (max.getState() == Optimisation.State.INFEASIBLE || min.getState() == Optimisation.State.INFEASIBLE) {
-                return null;
-            }
             // Only a solve that reached a feasible point tells a value. A failed one tells nothing, nor does one ojAlgo calls
             // unbounded: every unknown is bounded, so that would be the solver's mistake, not a range. The cell then keeps
             // what was known of it (the caller's bounds), which errs towards withholding.
-            double upper = tells(max) ? max.doubleValue(i) : Double.NEGATIVE_INFINITY;
-            double lower = tells(min) ? min.doubleValue(i) : Double.POSITIVE_INFINITY;
+            boolean maxTells = tells(max);
+            boolean minTells = tells(min);
+            if (bounds != null) {
+                if (maxTells) {
+                    widenWith(max, bounds);
+                }
+                if (minTells) {
+                    widenWith(min, bounds);
+                }
+            }
+            if (max.getState() == Optimisation.State.INFEASIBLE || min.getState() == Optimisation.State.INFEASIBLE) {
+                return null;
+            }
+            double upper = maxTells ? max.doubleValue(i) : Double.NEGATIVE_INFINITY;
+            double lower = minTells ? min.doubleValue(i) : Double.POSITIVE_INFINITY;
             return new Exposure(cells.get(i), lower, upper);
+        }
+
+        /** Widens the known bounds of every cell of the program with a point a solve told; whether any bound moved. */
+        private boolean widenWith(Optimisation.Result point, Map<Integer, double[]> bounds) {
+            boolean widened = false;
+            for (int j = 0; j < cells.size(); j++) {
+                double v = point.doubleValue(j);
+                double[] b = bounds.get(cells.get(j));
+                widened |= v < b[0] - EPSILON || v > b[1] + EPSILON;
+                b[0] = Math.min(b[0], v);
+                b[1] = Math.max(b[1], v);
+            }
+            return widened;
         }
     }
 }

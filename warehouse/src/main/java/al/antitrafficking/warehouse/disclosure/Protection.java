@@ -105,7 +105,7 @@ public final class Protection {
         BitSet withheld = new BitSet(n);
         Reason[] reasons = new Reason[n];
         BitSet fixed = primary(s, carried, withheld, reasons);
-        debug("protection: primary cells marked");
+        al.antitrafficking.warehouse.progress.Progress.debug("protection: primary cells marked");
         long programs = 0;
         int rounds = 0;
         List<Integer> unprotected = new ArrayList<>();
@@ -119,14 +119,14 @@ public final class Protection {
                     String.format(java.util.Locale.ROOT, "round %d, %,d cells withheld", rounds, withheld.cardinality()));
             BitSet added = closeLoneCells(s, withheld, reasons, fixed);
             dirty.or(added);
-            debug("protection: lone cells closed");
+            al.antitrafficking.warehouse.progress.Progress.debug("protection: lone cells closed");
             // Under both assumptions at once: their audits share nothing, and a round's few large components then take
             // the cores together.
             LinearAuditor.Report report = auditor.auditBoth(s, withheld, dirty);
             programs += report.linearPrograms();
             List<LinearAuditor.Exposure> exposures = new ArrayList<>(report.exposures());
             int inconsistent = report.inconsistentComponents();
-            debug("protection: audited");
+            al.antitrafficking.warehouse.progress.Progress.debug("protection: audited");
             if (rounds == 1 && exposures.isEmpty()) {
                 settledAt = (BitSet) dirty.clone();
                 settledInconsistent = inconsistent;
@@ -182,12 +182,6 @@ public final class Protection {
         BitSet fixed = primary(s, carried, withheld, reasons);
         closeLoneCells(s, withheld, reasons, fixed);
         return withheld;
-    }
-
-    private static void debug(String step) {
-        if (DEBUG) {
-            System.err.printf("%s at %d ms%n", step, (System.nanoTime() - T0) / 1_000_000);
-        }
     }
 
     /** Marks the small counts and the carried cells withheld; returns the cells that can be no complement. */

@@ -89,13 +89,10 @@ public final class AuditReleaseCommand {
             withheld = joined.withheld();
         }
         LinearAuditor auditor = new LinearAuditor(config.disclosureMinCount(), 3, exactLimit);
-        int exposed = 0;
-        int inconsistent = 0;
-        long programs = 0;
         LinearAuditor.Report report = auditor.auditBoth(system, withheld, withheld);
-        exposed += report.exposures().size();
-        inconsistent += report.inconsistentComponents();
-        programs += report.linearPrograms();
+        int exposed = report.exposures().size();
+        int inconsistent = report.inconsistentComponents();
+        long programs = report.linearPrograms();
         int printed = (int) now.tabulation().cells.keys.stream().filter(k -> !k.difference()).count();
         return new Audit(id, system.size(), printed, withheld.cardinality(), system.relations().size(), exposed, inconsistent, programs,
                 (System.nanoTime() - started) / 1_000_000);
