@@ -28,7 +28,8 @@ final class NameDetector {
 
     /** True when the value reads as a name; {@code placeColumn} says a known place there is no alarm. */
     boolean isName(String value) {
-        if (OTHER_SCRIPT.matcher(value).find()) {
+        // ASCII letters are all Latin: no other script to find in an ASCII value.
+        if (!Words.ascii(value) && OTHER_SCRIPT.matcher(value).find()) {
             return true;
         }
         List<String> words = Words.of(value);

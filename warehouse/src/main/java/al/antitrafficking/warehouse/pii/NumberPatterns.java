@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
  * another ("069 123 4567 2025").
  */
 final class NumberPatterns {
-    private static final Pattern NOT_DIGITS = Pattern.compile("[^0-9]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final Pattern personalNumber;
@@ -48,6 +47,10 @@ final class NumberPatterns {
     }
 
     boolean phone(String value) {
+        // Every number tried below is made of digits of the value, and needs phoneMinDigits of them.
+        if (asciiDigitCount(value) < phoneMinDigits) {
+            return false;
+        }
         Matcher m = phoneCandidate.matcher(value);
         while (m.find()) {
             String candidate = m.group().strip();
@@ -55,6 +58,9 @@ final class NumberPatterns {
                 return true;
             }
             // A number beside another ("069 123 4567 2025", "on 0691234567 24 hours"): any run of its spaced parts.
+            if (!hasSpace(candidate)) {
+                continue;
+            }
             String[] parts = SPACES.split(candidate);
             for (int from = 0; from < parts.length; from++) {
                 for (int to = from + 1; to <= parts.length; to++) {
@@ -68,13 +74,48 @@ final class NumberPatterns {
     }
 
     private boolean isPhone(String candidate) {
-        String digits = NOT_DIGITS.matcher(candidate).replaceAll("");
+        String digits = asciiDigits(candidate);
         if (digits.length() < phoneMinDigits || notDate.matcher(candidate).matches()) {
             return false;
         }
         String number = (candidate.startsWith("+") ? "+" : "") + digits;
         for (Pattern phone : phones) {
             if (phone.matcher(number).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The characters 0-9 of the text, in order ({@code [0-9]}, as the patterns read digits). */
+    private static String asciiDigits(String text) {
+        StringBuilder digits = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            }
+        }
+        return digits.toString();
+    }
+
+    /** How many characters 0-9 the text holds. */
+    private static int asciiDigitCount(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Whether the text holds a white-space character as {@code \s} reads one: space, \t, \n, \x0B, \f or \r. */
+    private static boolean hasSpace(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
                 return true;
             }
         }
