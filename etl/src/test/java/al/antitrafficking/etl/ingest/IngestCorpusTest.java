@@ -262,6 +262,20 @@ class IngestCorpusTest {
     }
 
     @Test
+    void theCopiesSeparatorInsideAValueKeepsTheRowWholeAndBadWhereItStands() {
+        // U+001F separates the fields of the normalised copies Spark reads: inside a value it must neither split the row
+        // (which would shift the municipality into the next column) nor pass as valid.
+        InputRecord r = records.get("nrm_AL-06_2024-05.csv");
+        assertThat(r.rowsIn()).isEqualTo(10);
+        List<org.apache.spark.sql.Row> rows = TestProject.spark().read().parquet(snapshot.dir().resolve("quarantine").toString())
+                .filter("source_file = 'nrm_AL-06_2024-05.csv'").orderBy("record_number").collectAsList();
+        assertThat(rows).extracting(x -> x.<Long>getAs("record_number")).containsExactly(4L, 7L);
+        assertThat(rows).extracting(x -> x.<String>getAs("field")).containsExactly("municipality", "sex");
+        assertThat(TestProject.spark().read().parquet(snapshot.dir().resolve("fact_nrm_identification").toString())
+                .filter("source_file = 'nrm_AL-06_2024-05.csv' AND sex = 'F' AND municipality_code IS NOT NULL").count()).isEqualTo(8);
+    }
+
+    @Test
     void encodingIsNeverGuessedAndAStrayByteNamesItsLine() {
         assertThat(records.get("cpu_AL-06_2024-02.csv").message()).contains("line 4");
         assertThat(records.get("cpu_AL-06_2024-03.csv").status()).isEqualTo(InputRecord.LOADED);

@@ -156,22 +156,19 @@ public final class ClerkUpload {
      * {@value #NO_VALUE} in its cell (no valid value of any column), a row of too many cells keeps one cell more.
      */
     private static Path asCsv(Path normalised, Path target) throws IOException {
-        try (java.io.Reader in = Files.newBufferedReader(normalised, java.nio.charset.StandardCharsets.UTF_8);
-             org.apache.commons.csv.CSVParser rows = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                     .get().parse(in);
+        try (java.io.BufferedReader in = Files.newBufferedReader(normalised, java.nio.charset.StandardCharsets.UTF_8);
              java.io.Writer out = Files.newBufferedWriter(target, java.nio.charset.StandardCharsets.UTF_8);
              org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(out,
                      org.apache.commons.csv.CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
-            List<String> columns = rows.getHeaderNames().subList(3, rows.getHeaderNames().size());
+            List<String> header = Normalised.fields(in.readLine());
+            List<String> columns = header.subList(3, header.size());
             printer.printRecord(columns);
-            for (org.apache.commons.csv.CSVRecord r : rows) {
-                List<String> values = new java.util.ArrayList<>();
-                for (String c : columns) {
-                    values.add(r.get(c));
-                }
-                String rule = r.get(Normalised.SCAN_RULE);
+            for (String line; (line = in.readLine()) != null; ) {
+                List<String> r = Normalised.fields(line);
+                List<String> values = new java.util.ArrayList<>(r.subList(3, r.size()));
+                String rule = r.get(header.indexOf(Normalised.SCAN_RULE));
                 if (RowRule.FORMULA_WITHOUT_VALUE.name().equals(rule)) {
-                    values.set(columns.indexOf(r.get(Normalised.SCAN_FIELD)), NO_VALUE);
+                    values.set(columns.indexOf(r.get(header.indexOf(Normalised.SCAN_FIELD))), NO_VALUE);
                 } else if (RowRule.MALFORMED_ROW.name().equals(rule)) {
                     values.add("");
                 }

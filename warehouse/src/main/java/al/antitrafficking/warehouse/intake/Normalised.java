@@ -15,8 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes one file's normalised copy while the personal-data guard checks every field of every record (the surplus
@@ -24,11 +22,20 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code _scan_rule} (a rule the scan found broken: MALFORMED_ROW, FORMULA_WITHOUT_VALUE), then the contract's
  * columns in contract order, one record per line. Once a value looks like an identifier nothing more is written: the copy is deleted,
  * the rest only counted, and the file refused.
+ *
+ * <p>The copy is not CSV: its fields are separated by {@value #SEPARATOR_NAME} (U+001F), a line break or that character
+ * inside a value becomes U+FFFD (no valid value of any contract column holds either, so the value stays as invalid as it
+ * was), and a missing value is an empty field. Spark reads it as lines of text split at that one character, not through
+ * its CSV parser (a quarter of the executors' samples at 10M rows, {@code docs/benchmarks.md}); {@link #fields} reads a
+ * line back.
  */
 public final class Normalised implements AutoCloseable {
     public static final String RECORD = "_record";
     public static final String SCAN_FIELD = "_scan_field";
     public static final String SCAN_RULE = "_scan_rule";
+    /** The character between the fields of a line of a copy. */
+    public static final char SEPARATOR = '\u001f';
+    static final String SEPARATOR_NAME = "the unit separator";
     /**
      * A record id the contract accepts, once stripped of spaces (U+0020, as Spark's {@code trim} does), matched as
      * Spark's {@code rlike} matches ({@link java.util.regex.Matcher#find()}).
@@ -43,7 +50,6 @@ public final class Normalised implements AutoCloseable {
     private final int[] contractPosition;
     private final Path target;
     private final Writer writer;
-    private final CSVPrinter printer;
     private long records;
     private long piiRows;
     private String piiColumn;
@@ -70,10 +76,9 @@ public final class Normalised implements AutoCloseable {
             headerFields.add(contract.fields(file.source()).stream().filter(f -> f.name().equals(h)).findFirst().orElse(null));
         }
         this.writer = Files.newBufferedWriter(target, UTF_8);
-        this.printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
         List<String> out = new ArrayList<>(List.of(RECORD, SCAN_FIELD, SCAN_RULE));
         out.addAll(columns);
-        printer.printRecord(out);
+        writeLine(out);
     }
 
     /** One record as read; {@code formulaWithoutValue} is the header position of a formula cell with no value, or -1. */
@@ -88,7 +93,7 @@ public final class Normalised implements AutoCloseable {
                     piiRecord = records;
                     piiColumn = i < header.size() && field != null ? "column " + field.name()
                             : "field " + (i + 1) + (i < header.size() ? "" : ", beyond the header");
-                    printer.close();
+                    writer.close();
                     Files.deleteIfExists(target);
                 }
                 return;
@@ -113,7 +118,7 @@ public final class Normalised implements AutoCloseable {
         for (int p : contractPosition) {
             out.add(p < fields.size() ? oneLine(fields.get(p)) : null);
         }
-        printer.printRecord(out);
+        writeLine(out);
         if (idPosition >= 0 && idPosition < fields.size()) {
             noteId(oneLine(fields.get(idPosition)));
         }
@@ -163,15 +168,38 @@ public final class Normalised implements AutoCloseable {
     }
 
     /**
-     * A value on one line: a line break inside a quoted value (no value of any contract column may hold one) becomes
-     * U+FFFD, so the value stays as invalid as it was and every record of the copy is one line, which Spark reads
-     * without its slower multi-line parsing.
+     * A value as one field of one line: a line break inside a quoted value, or the separator, becomes U+FFFD (no value
+     * of any contract column may hold either), so the value stays as invalid as it was and every record of the copy is
+     * one line of the same number of fields.
      */
     static String oneLine(String value) {
-        if (value == null || value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+        if (value == null || value.indexOf('\n') < 0 && value.indexOf('\r') < 0 && value.indexOf(SEPARATOR) < 0) {
             return value;
         }
-        return value.replace("\r\n", "\ufffd").replace('\r', '\ufffd').replace('\n', '\ufffd');
+        return value.replace("\r\n", "\ufffd").replace('\r', '\ufffd').replace('\n', '\ufffd').replace(SEPARATOR, '\ufffd');
+    }
+
+    private void writeLine(List<String> values) throws IOException {
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                writer.write(SEPARATOR);
+            }
+            if (values.get(i) != null) {
+                writer.write(values.get(i));
+            }
+        }
+        writer.write('\n');
+    }
+
+    /** The fields of a line of a copy, in order; a missing value is empty. */
+    public static List<String> fields(String line) {
+        List<String> fields = new ArrayList<>();
+        int start = 0;
+        for (int i; (i = line.indexOf(SEPARATOR, start)) >= 0; start = i + 1) {
+            fields.add(line.substring(start, i));
+        }
+        fields.add(line.substring(start));
+        return fields;
     }
 
     long records() {
@@ -189,6 +217,6 @@ public final class Normalised implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        printer.close();
+        writer.close();
     }
 }
