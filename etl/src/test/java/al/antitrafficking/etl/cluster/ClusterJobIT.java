@@ -61,6 +61,7 @@ class ClusterJobIT {
     static int masterUi;
     static Path[] workerDirs = new Path[2];
     static int submitExit;
+    static List<String> submit;
     static String submitOutput;
     static Snapshot onCluster;
     static Snapshot local;
@@ -108,7 +109,7 @@ class ClusterJobIT {
             jobJar = jars.filter(p -> p.getFileName().toString().matches("etl-.*-job\\.jar")).findFirst().orElseThrow(
                     () -> new IllegalStateException("No job jar in etl/target: run mvn verify (package comes first)"));
         }
-        List<String> submit = new ArrayList<>(List.of("org.apache.spark.deploy.SparkSubmit", "--master", masterUrl,
+        submit = new ArrayList<>(List.of("org.apache.spark.deploy.SparkSubmit", "--master", masterUrl,
                 "--deploy-mode", "client", "--class", "al.antitrafficking.etl.ingest.IngestCommand",
                 "--conf", "spark.executor.memory=1g", "--conf", "spark.executor.cores=1", "--conf", "spark.cores.max=2",
                 jobJar.toString(),
@@ -172,6 +173,24 @@ class ClusterJobIT {
                     try (Stream<Path> files = Files.list(executor)) {
                         assertThat(files.map(p -> p.getFileName().toString())).contains("stderr").anyMatch(n -> n.endsWith("-job.jar"));
                     }
+                }
+            }
+        }
+    }
+
+    @Test
+    void executorsStartWithTheLargeGeneratedMethodsCompiled() throws IOException {
+        // The job sets the executors' default Java options (SparkSessions); nothing in this submission names the flag.
+        assertThat(submit).noneMatch(a -> a.contains("DontCompileHugeMethods"));
+        for (Path dir : workerDirs) {
+            try (Stream<Path> apps = Files.list(dir.resolve("work"))) {
+                List<Path> executors = apps.filter(p -> p.getFileName().toString().startsWith("app-")).flatMap(ClusterJobIT::children).toList();
+                assertThat(executors).as("executor folders under %s", dir).isNotEmpty();
+                for (Path executor : executors) {
+                    // The worker writes the command it started the executor with at the top of the executor's stderr.
+                    String command = Files.readAllLines(executor.resolve("stderr"), UTF_8).stream()
+                            .filter(l -> l.startsWith("Spark Executor Command:")).findFirst().orElse("");
+                    assertThat(command).as("the command of executor %s", executor).contains("\"-XX:-DontCompileHugeMethods\"");
                 }
             }
         }
