@@ -78,7 +78,7 @@ public final class SparkSessions {
                 .config("spark.sql.icu.caseMappings.enabled", "false")
                 // Each source's conformed rows are cached once and read by three passes (SourceLoad); compressing the cache
                 // put every batch's 64-bit keys through a boxed dictionary first, a tenth of the executors' samples at
-                // 10M rows: Spark 146 s -> 132 s uncompressed. Only one source's rows are cached at a time, spilled to
+                // 10M rows: Spark 146 s -> 132-134 s uncompressed. Only one source's rows are cached at a time, spilled to
                 // disk past memory.
                 .config("spark.sql.inMemoryColumnarStorage.compressed", "false")
                 // Files are committed where they are written, not renamed one by one at job end: a run that fails

@@ -24,8 +24,11 @@ import java.util.Optional;
  * the rest only counted, and the file refused.
  *
  * <p>The copy is not CSV: its fields are separated by {@value #SEPARATOR_NAME} (U+001F), a line break or that character
- * inside a value becomes U+FFFD (no valid value of any contract column holds either, so the value stays as invalid as it
- * was), and a missing value is an empty field. Spark reads it as lines of text split at that one character, not through
+ * inside a value becomes U+FFFD, and a missing value is an empty field. Every contract column is of a closed format (ids,
+ * pseudonyms, dates, ages, choices, codes and known places), none of whose valid values holds U+FFFD: a row with such a
+ * value is quarantined at that field. That includes a place name ending in one of those control characters, which the
+ * place matching (it trims every control character) would have read as the place: the corpus case
+ * {@code separator_character_in_values} shows it. Spark reads it as lines of text split at that one character, not through
  * its CSV parser (a quarter of the executors' samples at 10M rows, {@code docs/benchmarks.md}); {@link #fields} reads a
  * line back.
  */
@@ -168,8 +171,8 @@ public final class Normalised implements AutoCloseable {
     }
 
     /**
-     * A value as one field of one line: a line break inside a quoted value, or the separator, becomes U+FFFD (no value
-     * of any contract column may hold either), so the value stays as invalid as it was and every record of the copy is
+     * A value as one field of one line: a line break inside a quoted value, or the separator, becomes U+FFFD (which no
+     * valid value of any contract column holds: the row is quarantined at that field), and every record of the copy is
      * one line of the same number of fields.
      */
     static String oneLine(String value) {

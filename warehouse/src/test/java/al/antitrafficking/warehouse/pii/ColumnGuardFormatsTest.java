@@ -2,10 +2,15 @@ package al.antitrafficking.warehouse.pii;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -84,6 +89,62 @@ class ColumnGuardFormatsTest {
             assertEquals(marks.matcher(Normalizer.normalize(v, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT),
                     Words.fold(v), () -> "folded " + v);
         }
+    }
+
+    @Test
+    void thePhoneSearchFindsWhatTheSearchWithoutItsShortcutsFound() throws IOException {
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(PiiGuardTest.ROOT.resolve("conf/pii/patterns.properties"), StandardCharsets.UTF_8)) {
+            properties.load(in);
+        }
+        NumberPatterns numbers = new NumberPatterns(properties);
+        // The search as it was before the digit count and the space check: every candidate, every run of its parts.
+        Pattern candidate = Pattern.compile(properties.getProperty("phone-candidate"));
+        Pattern notDate = Pattern.compile(properties.getProperty("phone-not-date"));
+        int minDigits = Integer.parseInt(properties.getProperty("phone-min-digits"));
+        List<Pattern> phones = new ArrayList<>();
+        for (int i = 1; properties.getProperty("phone." + i) != null; i++) {
+            phones.add(Pattern.compile(properties.getProperty("phone." + i)));
+        }
+        java.util.function.Predicate<String> isPhone = c -> {
+            String digits = c.replaceAll("[^0-9]", "");
+            String number = (c.startsWith("+") ? "+" : "") + digits;
+            return digits.length() >= minDigits && !notDate.matcher(c).matches() && phones.stream().anyMatch(p -> p.matcher(number).matches());
+        };
+        java.util.function.Predicate<String> before = v -> {
+            java.util.regex.Matcher m = candidate.matcher(v);
+            while (m.find()) {
+                String c = m.group().strip();
+                if (isPhone.test(c)) {
+                    return true;
+                }
+                String[] parts = c.split("\\s+");
+                for (int from = 0; from < parts.length; from++) {
+                    for (int to = from + 1; to <= parts.length; to++) {
+                        if ((from > 0 || to < parts.length) && isPhone.test(String.join(" ", java.util.Arrays.copyOfRange(parts, from, to)))) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        };
+        List<String> pieces = List.of("069", "123", "4567", "0691234567", "+355", "00355", "355", "+383", "2025", "05/01/2024", "24",
+                " ", "  ", "\t", "-", ".", "/", "(", ")", "+", "a", "Tel", "on", ",", "\u0663", "\uff11", "7", "0", "6");
+        Random random = new Random(20261203L);
+        int found = 0;
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder v = new StringBuilder();
+            for (int n = 1 + random.nextInt(8); n > 0; n--) {
+                v.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            String value = v.toString();
+            boolean expected = before.test(value);
+            assertEquals(expected, numbers.phone(value), () -> "phone in " + value);
+            found += expected ? 1 : 0;
+        }
+        // Enough values hold a phone number, and enough do not, for the comparison to mean something.
+        assertEquals(true, found > 2_000 && found < 98_000, "values with a phone number: " + found);
     }
 
     private static String random(Random random, int length) {
