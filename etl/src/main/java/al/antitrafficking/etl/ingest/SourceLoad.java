@@ -194,8 +194,7 @@ final class SourceLoad {
                         s.fileName(), s.file().countyCode(), s.file().month().toString())).toList(),
                 new StructType().add("_readable", DataTypes.StringType).add("source_file", DataTypes.StringType)
                         .add("file_county", DataTypes.StringType).add("submission_month", DataTypes.StringType));
-        List<String> columns = new ArrayList<>(List.of(Normalised.RECORD, Normalised.SCAN_FIELD, Normalised.SCAN_RULE));
-        columns.addAll(contract.columns(source));
+        List<String> columns = Normalised.header(contract.columns(source));
         // The copies are lines of fields split at one character, never inside a value (Normalised): read as text and split,
         // not through Spark's CSV parser (a quarter of the executors' time at 10M rows). Each line has every column; an
         // empty field is a missing value, as an empty CSV field was.

@@ -165,14 +165,10 @@ class ClusterJobIT {
     @Test
     void bothWorkersRanExecutorsFromTheirOwnWorkFolders() throws IOException {
         for (Path dir : workerDirs) {
-            try (Stream<Path> apps = Files.list(dir.resolve("work"))) {
-                List<Path> executors = apps.filter(p -> p.getFileName().toString().startsWith("app-")).flatMap(ClusterJobIT::children).toList();
-                assertThat(executors).as("executor folders under %s", dir).isNotEmpty();
-                // Each executor's own log is in its worker's folder: it ran there, from the job jar it was sent.
-                for (Path executor : executors) {
-                    try (Stream<Path> files = Files.list(executor)) {
-                        assertThat(files.map(p -> p.getFileName().toString())).contains("stderr").anyMatch(n -> n.endsWith("-job.jar"));
-                    }
+            // Each executor's own log is in its worker's folder: it ran there, from the job jar it was sent.
+            for (Path executor : executors(dir)) {
+                try (Stream<Path> files = Files.list(executor)) {
+                    assertThat(files.map(p -> p.getFileName().toString())).contains("stderr").anyMatch(n -> n.endsWith("-job.jar"));
                 }
             }
         }
@@ -183,15 +179,11 @@ class ClusterJobIT {
         // The job sets the executors' default Java options (SparkSessions); nothing in this submission names the flag.
         assertThat(submit).noneMatch(a -> a.contains("DontCompileHugeMethods"));
         for (Path dir : workerDirs) {
-            try (Stream<Path> apps = Files.list(dir.resolve("work"))) {
-                List<Path> executors = apps.filter(p -> p.getFileName().toString().startsWith("app-")).flatMap(ClusterJobIT::children).toList();
-                assertThat(executors).as("executor folders under %s", dir).isNotEmpty();
-                for (Path executor : executors) {
-                    // The worker writes the command it started the executor with at the top of the executor's stderr.
-                    String command = Files.readAllLines(executor.resolve("stderr"), UTF_8).stream()
-                            .filter(l -> l.startsWith("Spark Executor Command:")).findFirst().orElse("");
-                    assertThat(command).as("the command of executor %s", executor).contains("\"-XX:-DontCompileHugeMethods\"");
-                }
+            for (Path executor : executors(dir)) {
+                // The worker writes the command it started the executor with at the top of the executor's stderr.
+                String command = Files.readAllLines(executor.resolve("stderr"), UTF_8).stream()
+                        .filter(l -> l.startsWith("Spark Executor Command:")).findFirst().orElse("");
+                assertThat(command).as("the command of executor %s", executor).contains("\"-XX:-DontCompileHugeMethods\"");
             }
         }
     }
@@ -265,6 +257,15 @@ class ClusterJobIT {
             return files.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The executor folders a worker made under its work folder (one per application and executor), at least one. */
+    private static List<Path> executors(Path workerDir) throws IOException {
+        try (Stream<Path> apps = Files.list(workerDir.resolve("work"))) {
+            List<Path> executors = apps.filter(p -> p.getFileName().toString().startsWith("app-")).flatMap(ClusterJobIT::children).toList();
+            assertThat(executors).as("executor folders under %s", workerDir).isNotEmpty();
+            return executors;
         }
     }
 

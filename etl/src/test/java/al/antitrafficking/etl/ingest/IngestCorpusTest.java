@@ -1,6 +1,7 @@
 package al.antitrafficking.etl.ingest;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import al.antitrafficking.etl.TestProject;
@@ -255,8 +256,7 @@ class IngestCorpusTest {
     void quotedLineBreaksAreOneRecordAndRecordNumbersDoNotShift() {
         InputRecord r = records.get("cpu_AL-06_2024-01.csv");
         assertThat(r.rowsIn()).isEqualTo(10);
-        List<org.apache.spark.sql.Row> rows = TestProject.spark().read().parquet(snapshot.dir().resolve("quarantine").toString())
-                .filter("source_file = 'cpu_AL-06_2024-01.csv'").orderBy("record_number").collectAsList();
+        List<org.apache.spark.sql.Row> rows = quarantined("cpu_AL-06_2024-01.csv");
         assertThat(rows).extracting(x -> x.<Long>getAs("record_number")).containsExactly(2L, 5L);
         assertThat(rows).extracting(x -> x.<String>getAs("field")).containsExactly("municipality", "opened_date");
     }
@@ -268,12 +268,17 @@ class IngestCorpusTest {
         // place (the place matching would trim it; the copy holds U+FFFD there), quarantined rather than guessed.
         InputRecord r = records.get("nrm_AL-06_2024-05.csv");
         assertThat(r.rowsIn()).isEqualTo(10);
-        List<org.apache.spark.sql.Row> rows = TestProject.spark().read().parquet(snapshot.dir().resolve("quarantine").toString())
-                .filter("source_file = 'nrm_AL-06_2024-05.csv'").orderBy("record_number").collectAsList();
+        List<org.apache.spark.sql.Row> rows = quarantined("nrm_AL-06_2024-05.csv");
         assertThat(rows).extracting(x -> x.<Long>getAs("record_number")).containsExactly(4L, 7L);
         assertThat(rows).extracting(x -> x.<String>getAs("field")).containsExactly("municipality", "sex");
         assertThat(TestProject.spark().read().parquet(snapshot.dir().resolve("fact_nrm_identification").toString())
                 .filter("source_file = 'nrm_AL-06_2024-05.csv' AND sex = 'F' AND municipality_code IS NOT NULL").count()).isEqualTo(8);
+    }
+
+    /** The quarantined rows of one file, by record number. */
+    private static List<org.apache.spark.sql.Row> quarantined(String file) {
+        return TestProject.spark().read().parquet(snapshot.dir().resolve("quarantine").toString())
+                .filter(col("source_file").equalTo(file)).orderBy("record_number").collectAsList();
     }
 
     @Test

@@ -162,13 +162,15 @@ public final class ClerkUpload {
                      org.apache.commons.csv.CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
             List<String> header = Normalised.fields(in.readLine());
             List<String> columns = header.subList(3, header.size());
+            int ruleAt = header.indexOf(Normalised.SCAN_RULE);
+            int fieldAt = header.indexOf(Normalised.SCAN_FIELD);
             printer.printRecord(columns);
             for (String line; (line = in.readLine()) != null; ) {
                 List<String> r = Normalised.fields(line);
                 List<String> values = new java.util.ArrayList<>(r.subList(3, r.size()));
-                String rule = r.get(header.indexOf(Normalised.SCAN_RULE));
+                String rule = r.get(ruleAt);
                 if (RowRule.FORMULA_WITHOUT_VALUE.name().equals(rule)) {
-                    values.set(columns.indexOf(r.get(header.indexOf(Normalised.SCAN_FIELD))), NO_VALUE);
+                    values.set(columns.indexOf(r.get(fieldAt)), NO_VALUE);
                 } else if (RowRule.MALFORMED_ROW.name().equals(rule)) {
                     values.add("");
                 }

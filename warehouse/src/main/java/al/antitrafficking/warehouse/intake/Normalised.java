@@ -79,9 +79,14 @@ public final class Normalised implements AutoCloseable {
             headerFields.add(contract.fields(file.source()).stream().filter(f -> f.name().equals(h)).findFirst().orElse(null));
         }
         this.writer = Files.newBufferedWriter(target, UTF_8);
-        List<String> out = new ArrayList<>(List.of(RECORD, SCAN_FIELD, SCAN_RULE));
-        out.addAll(columns);
-        writeLine(out);
+        writeLine(header(columns));
+    }
+
+    /** The fields of a copy's header: the record number, the scan's field and rule, then the contract's columns. */
+    public static List<String> header(List<String> contractColumns) {
+        List<String> header = new ArrayList<>(List.of(RECORD, SCAN_FIELD, SCAN_RULE));
+        header.addAll(contractColumns);
+        return header;
     }
 
     /** One record as read; {@code formulaWithoutValue} is the header position of a formula cell with no value, or -1. */
