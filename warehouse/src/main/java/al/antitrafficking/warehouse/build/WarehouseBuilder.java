@@ -75,6 +75,8 @@ public final class WarehouseBuilder {
         Map<WarehouseTable, Long> rows = new LinkedHashMap<>();
         derivedRows.clear();
         corrected = -1;
+        patchedFrom = null;
+        patchedWith = null;
         String pathway = SqlResource.load(WarehouseBuilder.class, "child_pathway.sql");
         String definition = sha256(pathway);
         boolean moved = false;
@@ -110,6 +112,8 @@ public final class WarehouseBuilder {
                     replacePathways(statement, changes.get(), pathway, base.get().id());
                     Progress.debug("build: pathways replaced");
                     corrected = changes.get().count();
+                    patchedFrom = base.get().dir();
+                    patchedWith = changes.get();
                 } else {
                     statement.execute("CREATE OR REPLACE TABLE child_pathway AS " + SqlResource.fill(pathway, Map.of("restrict", "TRUE")));
                 }
@@ -164,6 +168,16 @@ public final class WarehouseBuilder {
     }
 
     private int corrected = -1;
+    private Path patchedFrom;
+    private FactChanges patchedWith;
+
+    /**
+     * The fact files that differ between {@code baseDir} and the snapshot of the last build, when that build was patched
+     * from that base: the release's correction needs the same files and need not list both snapshots again.
+     */
+    public Optional<FactChanges> changesFrom(Path baseDir) {
+        return patchedFrom != null && patchedFrom.equals(baseDir) ? Optional.of(patchedWith) : Optional.empty();
+    }
 
     /** How many changed fact files the last build worked from its base with; -1 when it built everything. */
     public int correctedFiles() {
@@ -178,8 +192,14 @@ public final class WarehouseBuilder {
      */
     private static void replacePathways(Statement statement, FactChanges changes, String pathway, String baseId) throws SQLException {
         statement.execute("CREATE TEMP TABLE changed_children AS " + FactChanges.childrenIn(changes.all()));
-        statement.execute("CREATE OR REPLACE TABLE " + PATHWAYS_REPLACED + " AS SELECT * FROM child_pathway"
+        // Their rows found by the key column alone, then read whole by row id: filtered by the key, DuckDB read every
+        // column of all the pathway's rows for the few thousand kept (6.1 million at 10M, on the fresh copy: 0.50 s
+        // against 0.23 s, four runs each, alternated).
+        statement.execute("CREATE TEMP TABLE replaced_rows AS SELECT rowid AS row_id FROM child_pathway"
                 + " WHERE child_pseudonym IN (SELECT child_pseudonym FROM changed_children)");
+        statement.execute("CREATE OR REPLACE TABLE " + PATHWAYS_REPLACED + " AS SELECT * FROM child_pathway"
+                + " WHERE rowid IN (SELECT row_id FROM replaced_rows)");
+        statement.execute("DROP TABLE replaced_rows");
         statement.execute("DELETE FROM child_pathway WHERE child_pseudonym IN (SELECT child_pseudonym FROM changed_children)");
         statement.execute("CREATE OR REPLACE TABLE " + PATHWAYS_REPLACING + " AS SELECT * FROM (" + SqlResource.fill(pathway,
                 Map.of("restrict", "child_pseudonym IN (SELECT child_pseudonym FROM changed_children)")) + "\n) AS corrected");
