@@ -17,7 +17,13 @@ final class Layout {
     final ReleaseTable table;
     final List<List<String>> domains;
     final Map<Level, PeriodType> grains = new EnumMap<>(Level.class);
-    private final Map<String, Integer> cells = new HashMap<>();
+    private final Map<Key, Integer> cells = new HashMap<>();
+
+    /**
+     * A cell's place: a record of the strings given rather than one string joined from them, whose hash would be
+     * computed anew at every look-up (the relations of a 10M release look up about a million).
+     */
+    private record Key(String territory, String period, List<String> values) {}
 
     Layout(ReleaseTable table, List<List<String>> domains) {
         this.table = table;
@@ -62,7 +68,7 @@ final class Layout {
         return all;
     }
 
-    private static String key(String territory, String period, List<String> values) {
-        return territory + '|' + period + '|' + String.join("\u0001", values);
+    private static Key key(String territory, String period, List<String> values) {
+        return new Key(territory, period, values);
     }
 }

@@ -4,6 +4,7 @@ import al.antitrafficking.warehouse.disclosure.LinkedSystem;
 import al.antitrafficking.warehouse.disclosure.Relation;
 import al.antitrafficking.warehouse.indicator.PeriodType;
 import java.util.ArrayList;
+import java.time.YearMonth;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,8 @@ final class Relations {
     private final List<Relation> relations = new ArrayList<>();
     /** The hidden difference tables, by inner and outer table id. */
     private final Map<List<String>, Layout> differences = new LinkedHashMap<>();
+    /** {@link #inside} worked out once per period and finer type, not once per table and level. */
+    private final Map<String, List<String>> inside = new java.util.HashMap<>();
 
     Relations(Tabulation tabulation) {
         this.tabulation = tabulation;
@@ -88,17 +91,17 @@ final class Relations {
     }
 
     private void time(Layout l, Relation.Kind kind) {
+        List<List<String>> combinations = l.combinations();
         for (Level level : l.grains.keySet()) {
             for (PeriodType coarse : List.of(PeriodType.QUARTER, PeriodType.YEAR, PeriodType.RANGE)) {
                 PeriodType fine = coarse == PeriodType.YEAR ? PeriodType.QUARTER : PeriodType.MONTH;
                 if (!l.has(level, coarse) || !l.has(level, fine)) {
                     continue;
                 }
-                List<String> finePeriods = tabulation.periods(fine);
                 for (String period : tabulation.periods(coarse)) {
-                    List<String> inside = finePeriods.stream().filter(f -> PeriodType.months(period).containsAll(PeriodType.months(f))).toList();
+                    List<String> inside = inside(period, fine);
                     for (String territory : tabulation.territories(level)) {
-                        for (List<String> c : l.combinations()) {
+                        for (List<String> c : combinations) {
                             l.cell(territory, period, c).ifPresent(total -> add(total,
                                     inside.stream().map(f -> l.cell(territory, f, c)).flatMap(Optional::stream).toList(), kind));
                         }
@@ -108,10 +111,19 @@ final class Relations {
         }
     }
 
+    /** The periods of type {@code fine} that lie within {@code period}, in the tabulation's order: the same for every table. */
+    private List<String> inside(String period, PeriodType fine) {
+        return inside.computeIfAbsent(period + ' ' + fine, k -> {
+            List<YearMonth> months = PeriodType.months(period);
+            return tabulation.periods(fine).stream().filter(f -> months.containsAll(PeriodType.months(f))).toList();
+        });
+    }
+
     private void territory(Layout l, Relation.Kind kind) {
+        List<List<String>> combinations = l.combinations();
         for (PeriodType type : TYPES) {
             for (String period : tabulation.periods(type)) {
-                for (List<String> c : l.combinations()) {
+                for (List<String> c : combinations) {
                     if (l.has(Level.ALBANIA, type) && l.has(Level.COUNTY, type)) {
                         l.cell(CellKey.ALBANIA, period, c).ifPresent(total -> add(total, tabulation.territories(Level.COUNTY).stream()
                                 .map(t -> l.cell(t, period, c)).flatMap(Optional::stream).toList(), kind));
@@ -180,6 +192,7 @@ final class Relations {
 
     /** Each cell of {@code totals} is the sum of the cells of {@code parts} that split it further by split {@code d}. */
     private void sum(Layout totals, Layout parts, int d, List<String> values, Relation.Kind kind) {
+        List<List<String>> combinations = totals.combinations();
         for (Level level : parts.grains.keySet()) {
             for (PeriodType type : TYPES) {
                 if (!parts.has(level, type) || !totals.has(level, type)) {
@@ -187,7 +200,7 @@ final class Relations {
                 }
                 for (String period : tabulation.periods(type)) {
                     for (String territory : tabulation.territories(level)) {
-                        for (List<String> c : totals.combinations()) {
+                        for (List<String> c : combinations) {
                             Optional<Integer> total = totals.cell(territory, period, c);
                             if (total.isEmpty()) {
                                 continue;
@@ -213,6 +226,7 @@ final class Relations {
     private Layout differences(Layout inner, Layout outer) {
         Tabulation.CellSet cells = tabulation.cells;
         Layout hidden = new Layout(inner.table, inner.domains);
+        List<List<String>> combinations = inner.combinations();
         for (Level level : inner.grains.keySet()) {
             PeriodType a = inner.grains.get(level);
             PeriodType b = outer.grains.get(level);
@@ -227,7 +241,7 @@ final class Relations {
                 }
                 for (String period : tabulation.periods(type)) {
                     for (String territory : tabulation.territories(level)) {
-                        for (List<String> c : inner.combinations()) {
+                        for (List<String> c : combinations) {
                             Optional<Integer> in = inner.cell(territory, period, c);
                             Optional<Integer> out = outer.cell(territory, period, c);
                             if (in.isEmpty() || out.isEmpty() || in.get().equals(out.get())) {

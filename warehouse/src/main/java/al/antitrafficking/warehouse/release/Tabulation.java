@@ -30,8 +30,9 @@ final class Tabulation {
             return source + '|' + county + '|' + month;
         }
 
-        boolean covers(Optional<String> source, List<String> counties, String period) {
-            for (YearMonth m : PeriodType.months(period)) {
+        /** Whether the source sent any of the counties for any of the months (of a period) within the data's first and last. */
+        boolean covers(Optional<String> source, List<String> counties, List<YearMonth> months) {
+            for (YearMonth m : months) {
                 if (m.isBefore(first) || m.isAfter(last)) {
                     continue;
                 }
@@ -66,6 +67,8 @@ final class Tabulation {
     private final java.util.Set<String> keptDropped;
     final CellSet cells = new CellSet();
     final Map<String, Layout> layouts = new LinkedHashMap<>();
+    /** The months of each period laid out, parsed once rather than for each of its cells. */
+    private final Map<String, List<YearMonth>> monthsOf = new HashMap<>();
 
     Tabulation(Places places, Coverage coverage, int minCount, double maxSmallShare, Map<String, PeriodType> keptGrains) {
         this(places, coverage, minCount, maxSmallShare, keptGrains, java.util.Set.of());
@@ -282,7 +285,8 @@ final class Tabulation {
             id = cells.add(key, known.truth(), known.median(), known.status() == ReleaseCell.Status.NOT_REPORTED);
         } else {
             CellComputer.Raw r = byKey.get(rawKey(level, territory, period, combination));
-            boolean reported = coverage.covers(t.family().fact().source(), countiesOf(territory), period);
+            boolean reported = coverage.covers(t.family().fact().source(), countiesOf(territory),
+                    monthsOf.computeIfAbsent(period, PeriodType::months));
             id = cells.add(key, r == null ? 0 : r.count(), r == null ? null : r.median(), !reported);
         }
         layout.put(territory, period, combination, id);
