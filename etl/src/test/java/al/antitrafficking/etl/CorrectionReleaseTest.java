@@ -84,7 +84,10 @@ class CorrectionReleaseTest {
         assertThat(pathwayRowsChanged(first.dir().resolve(Snapshots.DATABASE_FILE), patched)).as("the correction changed pathways").isPositive();
         Files.copy(patched, corrected.dir().resolve(Snapshots.DATABASE_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
-        ReleaseBuilder.Built incremental = Releases.build(config, corrected, catalogue, TestProject.TERRITORY);
+        // The release's correction takes the changed files the patch was made with, as the build command passes them.
+        assertThat(builder.changesFrom(first.dir())).as("the files the patch was made with").isPresent();
+        assertThat(builder.changesFrom(corrected.dir())).as("no patch was made from another base").isEmpty();
+        ReleaseBuilder.Built incremental = Releases.build(config, corrected, catalogue, TestProject.TERRITORY, builder::changesFrom);
         assertThat(incremental.computed().changedFiles()).as("one old and one new file for each of the two corrected files").isEqualTo(4);
         assertThat(incremental.stats().auditExposures()).isZero();
         assertThat(incremental.stats().rechecked()).as("protected and audited again only around the change")

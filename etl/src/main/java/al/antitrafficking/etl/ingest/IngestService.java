@@ -218,8 +218,9 @@ public final class IngestService {
                     round.ifPresent(r -> {
                         System.out.print(r.ingest().summary());
                         System.out.print(r.build().summary());
+                        // Until the release was published (readers see it from then), not until old snapshots were removed.
                         System.out.printf("Published %s in %.1f s after the files settled%n", r.build().snapshot().id(),
-                                (System.nanoTime() - started) / 1e9);
+                                (r.build().publishedAt() - started) / 1e9);
                         service.prefetch(r);
                     });
                 } catch (RuntimeException e) {

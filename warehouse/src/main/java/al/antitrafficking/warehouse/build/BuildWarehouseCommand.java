@@ -46,9 +46,13 @@ public final class BuildWarehouseCommand {
         }
     }
 
-    /** What a build made: the snapshot, its tables' rows, the release, the snapshots pruned. */
+    /**
+     * What a build made: the snapshot, its tables' rows, the release, the snapshots pruned, and when (by
+     * {@link System#nanoTime()}) the release was published: readers see it from then on, before the old snapshots are
+     * removed.
+     */
     public record Outcome(Snapshot snapshot, Map<WarehouseTable, Long> rows, Map<String, Long> derivedRows, int correctedFiles,
-                          ReleaseBuilder.Built release, List<String> pruned) {
+                          ReleaseBuilder.Built release, List<String> pruned, long publishedAt) {
         /** The build's report, as the command prints it. */
         public String summary() {
             StringBuilder s = new StringBuilder("Warehouse snapshot " + snapshot.id() + " built and published: " + snapshot.dir() + "\n");
@@ -79,11 +83,13 @@ public final class BuildWarehouseCommand {
             Progress.stage("DuckDB: tables, views and the child pathway of snapshot " + snapshot.id(), 0, "");
             Map<WarehouseTable, Long> rows = builder.build(snapshot, Releases.base(config, snapshot));
             ReleaseBuilder.Built release = Releases.build(config, snapshot, Catalogue.load(config.catalogueFile()),
-                    Territory.load(config.referenceDir()));
-            Progress.stage("publishing and pruning", 0, "");
+                    Territory.load(config.referenceDir()), builder::changesFrom);
+            Progress.stage("publishing", 0, "");
             Releases.publish(snapshots, new Ledger(config.warehouseDir()), snapshot);
+            long publishedAt = System.nanoTime();
+            Progress.stage("removing old snapshots", 0, "");
             List<String> pruned = snapshots.prune(config.snapshotsKept());
-            return new Outcome(snapshot, rows, builder.derivedRows(), builder.correctedFiles(), release, pruned);
+            return new Outcome(snapshot, rows, builder.derivedRows(), builder.correctedFiles(), release, pruned, publishedAt);
         }
     }
 

@@ -53,8 +53,11 @@ public final class ReleaseBuilder {
         }
     }
 
-    /** The snapshot a correction is worked out from: its folder, and the corrected snapshot's folder. */
-    public record Base(java.nio.file.Path before, java.nio.file.Path after) {}
+    /**
+     * The snapshot a correction is worked out from: its folder, the corrected snapshot's folder, and the fact files that
+     * differ between them when the database build already listed them.
+     */
+    public record Base(java.nio.file.Path before, java.nio.file.Path after, Optional<FactChanges> changes) {}
 
     /** One regional file as the completeness view shows it: no counts, only whether and when it came, and a refusal's reason code. */
     public record Submission(String source, String county, String month, String status, String receivedAt, String problem) {}
@@ -115,7 +118,7 @@ public final class ReleaseBuilder {
             Optional<CorrectedCells.Kept> before = CorrectedCells.read(base.get().before(), fingerprint);
             debug("base cells read");
             Optional<FactChanges> changes = before.isPresent()
-                    ? FactChanges.between(base.get().before(), base.get().after()) : Optional.empty();
+                    ? base.get().changes().or(() -> FactChanges.between(base.get().before(), base.get().after())) : Optional.empty();
             if (changes.isPresent()) {
                 baseAudit = before.get().audit();
                 Optional<Map<String, List<CellComputer.Raw>>> corrected = CorrectedCells.compute(plan, computer, base.get().before(),

@@ -6,6 +6,7 @@ import al.antitrafficking.warehouse.config.AppConfig;
 import al.antitrafficking.warehouse.indicator.Catalogue;
 import al.antitrafficking.warehouse.progress.Progress;
 import al.antitrafficking.warehouse.reference.Territory;
+import al.antitrafficking.warehouse.snapshot.FactChanges;
 import al.antitrafficking.warehouse.snapshot.Snapshot;
 import al.antitrafficking.warehouse.snapshot.Snapshots;
 import java.io.IOException;
@@ -40,6 +41,15 @@ public final class Releases {
 
     /** Builds the release of a snapshot whose database is built, and writes it into the ledger (before publishing). */
     public static ReleaseBuilder.Built build(AppConfig config, Snapshot snapshot, Catalogue catalogue, Territory territory) {
+        return build(config, snapshot, catalogue, territory, baseDir -> Optional.empty());
+    }
+
+    /**
+     * As above; {@code knownChanges} gives, for the folder of the base snapshot, the fact files that differ between it and
+     * this one when the database build already listed them (else they are listed here).
+     */
+    public static ReleaseBuilder.Built build(AppConfig config, Snapshot snapshot, Catalogue catalogue, Territory territory,
+                                             java.util.function.Function<Path, Optional<FactChanges>> knownChanges) {
         Ledger ledger = new Ledger(config.warehouseDir());
         ledger.recover(snapshot.id());
         Optional<Ledger.Loaded> previous = ledger.previous(snapshot.id());
@@ -48,7 +58,8 @@ public final class Releases {
         Properties readOnly = new Properties();
         readOnly.setProperty("duckdb.read_only", "true");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + snapshot.dir().resolve(Snapshots.DATABASE_FILE), readOnly)) {
-            Optional<ReleaseBuilder.Base> base = base(config, snapshot).map(s -> new ReleaseBuilder.Base(s.dir(), snapshot.dir()));
+            Optional<ReleaseBuilder.Base> base = base(config, snapshot).map(s -> new ReleaseBuilder.Base(s.dir(), snapshot.dir(),
+                    knownChanges.apply(s.dir())));
             ReleaseBuilder.Built built = builder.build(snapshot.id(), c, previous, base);
             if (built.stats().unprotected() > 0 || built.stats().auditExposures() > 0) {
                 throw new IllegalStateException("Cannot publish release " + snapshot.id() + ": the auditor can narrow down "
