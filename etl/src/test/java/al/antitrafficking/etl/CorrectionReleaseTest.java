@@ -16,6 +16,7 @@ import al.antitrafficking.warehouse.release.ReleaseCell;
 import al.antitrafficking.warehouse.release.Releases;
 import al.antitrafficking.warehouse.snapshot.Snapshot;
 import al.antitrafficking.warehouse.snapshot.Snapshots;
+import al.antitrafficking.warehouse.snapshot.WarehouseTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -75,11 +76,15 @@ class CorrectionReleaseTest {
         IngestReport report = IngestJob.fromConfig(TestProject.spark(), config).run(incoming);
         Snapshot corrected = snapshots.find(report.snapshotId()).orElseThrow();
         WarehouseBuilder builder = new WarehouseBuilder();
-        builder.build(corrected, Releases.base(config, corrected));
+        Map<WarehouseTable, Long> patchedRows = builder.build(corrected, Releases.base(config, corrected));
         assertThat(builder.correctedFiles()).as("the database is the first snapshot's, patched").isEqualTo(4);
-        // The patched pathway is the pathway built from all the facts, row for row.
+        assertThat(storedCounts(first.dir().resolve(Snapshots.DATABASE_FILE))).as("the base's build kept each table's rows")
+                .isEqualTo(WarehouseTable.values().length);
+        // The patched pathway is the pathway built from all the facts, row for row; the tables' rows worked out from the
+        // base's and the changed files are those counted over all the files (the correction dropped rows of two of them).
         Path patched = Files.copy(corrected.dir().resolve(Snapshots.DATABASE_FILE), work.resolve("patched.duckdb"));
-        new WarehouseBuilder().build(corrected);
+        Map<WarehouseTable, Long> countedRows = new WarehouseBuilder().build(corrected);
+        assertThat(patchedRows).isEqualTo(countedRows);
         assertThat(differingPathwayRows(patched, corrected.dir().resolve(Snapshots.DATABASE_FILE))).isZero();
         assertThat(pathwayRowsChanged(first.dir().resolve(Snapshots.DATABASE_FILE), patched)).as("the correction changed pathways").isPositive();
         Files.copy(patched, corrected.dir().resolve(Snapshots.DATABASE_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -145,6 +150,15 @@ class CorrectionReleaseTest {
     private static long differingPathwayRows(Path a, Path b) throws Exception {
         return pathwayQuery(a, b, "(SELECT * FROM a.child_pathway EXCEPT ALL SELECT * FROM b.child_pathway) UNION ALL "
                 + "(SELECT * FROM b.child_pathway EXCEPT ALL SELECT * FROM a.child_pathway)");
+    }
+
+    /** How many tables' rows the build of a database kept in it. */
+    private static long storedCounts(Path database) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + database); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT count(*) FROM build_table_rows")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static long pathwayRowsChanged(Path a, Path b) throws Exception {

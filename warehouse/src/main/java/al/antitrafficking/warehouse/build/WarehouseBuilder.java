@@ -1,5 +1,6 @@
 package al.antitrafficking.warehouse.build;
 
+import al.antitrafficking.warehouse.indicator.FactTable;
 import al.antitrafficking.warehouse.progress.Progress;
 import al.antitrafficking.warehouse.snapshot.FactChanges;
 import al.antitrafficking.warehouse.snapshot.Snapshot;
@@ -14,14 +15,17 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Builds the DuckDB database of a committed snapshot: one view per table over the snapshot's Parquet
- * files, each checked by reading its row count, then the derived tables (the child pathway). The database file is written under a temporary name
+ * files, each checked by reading its row count (in a correction, a fact's rows are its base's and those of the files
+ * that changed), then the derived tables (the child pathway). The database file is written under a temporary name
  * and renamed when complete, so a snapshot never holds a half-built database.
  */
 public final class WarehouseBuilder {
@@ -93,6 +97,7 @@ public final class WarehouseBuilder {
                 if (changes.isPresent() && !definition.equals(builtWith(statement))) {
                     throw new PatchRefused("the previous database was built with another pathway definition");
                 }
+                Map<String, Long> baseRows = changes.isPresent() ? storedRows(statement) : Map.of();
                 for (WarehouseTable table : WarehouseTable.values()) {
                     Path folder = snapshot.table(table);
                     if (!hasParquet(folder)) {
@@ -102,9 +107,22 @@ public final class WarehouseBuilder {
                     statement.execute(CREATE_VIEW
                             .replace("${table}", table.folder())
                             .replace("${files}", literal(folder.toAbsolutePath() + "/**/*.parquet")));
+                    Optional<Long> patched = changes.flatMap(c -> rowsFromBase(statement, table, baseRows, c));
+                    if (patched.isPresent()) {
+                        rows.put(table, patched.get());
+                        continue;
+                    }
                     try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table.folder())) {
                         rs.next();
                         rows.put(table, rs.getLong(1));
+                    }
+                }
+                statement.execute("CREATE OR REPLACE TABLE " + TABLE_ROWS + " (table_name VARCHAR, row_count BIGINT)");
+                try (java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE_ROWS + " VALUES (?, ?)")) {
+                    for (Map.Entry<WarehouseTable, Long> r : rows.entrySet()) {
+                        insert.setString(1, r.getKey().folder());
+                        insert.setLong(2, r.getValue());
+                        insert.execute();
                     }
                 }
                 Progress.debug("build: views");
@@ -164,6 +182,52 @@ public final class WarehouseBuilder {
             return rs.next() ? rs.getString(1) : null;
         } catch (SQLException e) {
             return null;
+        }
+    }
+
+    /** Each snapshot table's rows as the build counted them: a correction's build starts from its base's. */
+    private static final String TABLE_ROWS = "build_table_rows";
+
+    /** The rows of each table the database's build counted; empty for a database from before they were kept. */
+    private static Map<String, Long> storedRows(Statement statement) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        try (ResultSet rs = statement.executeQuery("SELECT table_name, row_count FROM " + TABLE_ROWS)) {
+            while (rs.next()) {
+                rows.put(rs.getString(1), rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            return Map.of();
+        }
+        return rows;
+    }
+
+    /**
+     * A fact table's rows in a database patched from its base: the base's, less those of its files the correction
+     * replaced, plus those of the files that replaced them (the other files are the base's, the same rows), instead of
+     * reading the footers of all its files again (1,736 at 10M). Empty for other tables, or when the base kept no count.
+     */
+    private static Optional<Long> rowsFromBase(Statement statement, WarehouseTable table, Map<String, Long> baseRows, FactChanges changes) {
+        Optional<FactTable> fact = Arrays.stream(FactTable.values())
+                .filter(f -> f.source().isPresent() && f.table().equals(table.folder())).findFirst();
+        Long base = baseRows.get(table.folder());
+        if (fact.isEmpty() || base == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(base - rowsOf(statement, changes.before().getOrDefault(fact.get(), List.of()))
+                    + rowsOf(statement, changes.after().getOrDefault(fact.get(), List.of())));
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static long rowsOf(Statement statement, List<Path> files) throws SQLException {
+        if (files.isEmpty()) {
+            return 0;
+        }
+        try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + FactChanges.readParquet(files))) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
