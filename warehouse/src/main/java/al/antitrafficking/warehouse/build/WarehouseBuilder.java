@@ -107,7 +107,7 @@ public final class WarehouseBuilder {
                     statement.execute(CREATE_VIEW
                             .replace("${table}", table.folder())
                             .replace("${files}", literal(folder.toAbsolutePath() + "/**/*.parquet")));
-                    Optional<Long> patched = changes.flatMap(c -> rowsFromBase(statement, table, baseRows, c));
+                    Optional<Long> patched = changes.isPresent() ? rowsFromBase(statement, table, baseRows, changes.get()) : Optional.empty();
                     if (patched.isPresent()) {
                         rows.put(table, patched.get());
                         continue;
@@ -188,15 +188,23 @@ public final class WarehouseBuilder {
     /** Each snapshot table's rows as the build counted them: a correction's build starts from its base's. */
     private static final String TABLE_ROWS = "build_table_rows";
 
-    /** The rows of each table the database's build counted; empty for a database from before they were kept. */
-    private static Map<String, Long> storedRows(Statement statement) {
+    /**
+     * The rows of each table the database's build counted; empty for a database from before they were kept. (Asked
+     * whether the table exists first: DuckDB's driver closes a statement whose query fails, and the build goes on with it.)
+     */
+    private static Map<String, Long> storedRows(Statement statement) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database()"
+                + " AND schema_name = 'main' AND table_name = '" + TABLE_ROWS + "'")) {
+            rs.next();
+            if (rs.getLong(1) == 0) {
+                return Map.of();
+            }
+        }
         Map<String, Long> rows = new LinkedHashMap<>();
         try (ResultSet rs = statement.executeQuery("SELECT table_name, row_count FROM " + TABLE_ROWS)) {
             while (rs.next()) {
                 rows.put(rs.getString(1), rs.getLong(2));
             }
-        } catch (SQLException e) {
-            return Map.of();
         }
         return rows;
     }
@@ -206,19 +214,16 @@ public final class WarehouseBuilder {
      * replaced, plus those of the files that replaced them (the other files are the base's, the same rows), instead of
      * reading the footers of all its files again (1,736 at 10M). Empty for other tables, or when the base kept no count.
      */
-    private static Optional<Long> rowsFromBase(Statement statement, WarehouseTable table, Map<String, Long> baseRows, FactChanges changes) {
+    private static Optional<Long> rowsFromBase(Statement statement, WarehouseTable table, Map<String, Long> baseRows, FactChanges changes)
+            throws SQLException {
         Optional<FactTable> fact = Arrays.stream(FactTable.values())
                 .filter(f -> f.source().isPresent() && f.table().equals(table.folder())).findFirst();
         Long base = baseRows.get(table.folder());
         if (fact.isEmpty() || base == null) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(base - rowsOf(statement, changes.before().getOrDefault(fact.get(), List.of()))
-                    + rowsOf(statement, changes.after().getOrDefault(fact.get(), List.of())));
-        } catch (SQLException e) {
-            return Optional.empty();
-        }
+        return Optional.of(base - rowsOf(statement, changes.before().getOrDefault(fact.get(), List.of()))
+                + rowsOf(statement, changes.after().getOrDefault(fact.get(), List.of())));
     }
 
     private static long rowsOf(Statement statement, List<Path> files) throws SQLException {
