@@ -83,7 +83,7 @@ public final class BuildWarehouseCommand {
             Progress.stage("DuckDB: tables, views and the child pathway of snapshot " + snapshot.id(), 0, "");
             Map<WarehouseTable, Long> rows = builder.build(snapshot, Releases.base(config, snapshot));
             ReleaseBuilder.Built release = Releases.build(config, snapshot, Catalogue.load(config.catalogueFile()),
-                    Territory.load(config.referenceDir()), builder::changesFrom);
+                    Territory.load(config.referenceDir()), baseDir -> builder.changesFrom(baseDir, snapshot.dir()));
             Progress.stage("publishing", 0, "");
             Releases.publish(snapshots, new Ledger(config.warehouseDir()), snapshot);
             long publishedAt = System.nanoTime();

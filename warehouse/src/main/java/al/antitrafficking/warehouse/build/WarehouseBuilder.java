@@ -80,6 +80,7 @@ public final class WarehouseBuilder {
         derivedRows.clear();
         corrected = -1;
         patchedFrom = null;
+        patchedTo = null;
         patchedWith = null;
         String pathway = SqlResource.load(WarehouseBuilder.class, "child_pathway.sql");
         String definition = sha256(pathway);
@@ -97,7 +98,7 @@ public final class WarehouseBuilder {
                 if (changes.isPresent() && !definition.equals(builtWith(statement))) {
                     throw new PatchRefused("the previous database was built with another pathway definition");
                 }
-                Map<String, Long> baseRows = changes.isPresent() ? storedRows(statement) : Map.of();
+                Map<String, Long> baseRows = changes.isPresent() ? storedRows(statement, base.get().id()) : Map.of();
                 for (WarehouseTable table : WarehouseTable.values()) {
                     Path folder = snapshot.table(table);
                     if (!hasParquet(folder)) {
@@ -117,11 +118,12 @@ public final class WarehouseBuilder {
                         rows.put(table, rs.getLong(1));
                     }
                 }
-                statement.execute("CREATE OR REPLACE TABLE " + TABLE_ROWS + " (table_name VARCHAR, row_count BIGINT)");
-                try (java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE_ROWS + " VALUES (?, ?)")) {
+                statement.execute("CREATE OR REPLACE TABLE " + TABLE_ROWS + " (snapshot VARCHAR, table_name VARCHAR, row_count BIGINT)");
+                try (java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE_ROWS + " VALUES (?, ?, ?)")) {
                     for (Map.Entry<WarehouseTable, Long> r : rows.entrySet()) {
-                        insert.setString(1, r.getKey().folder());
-                        insert.setLong(2, r.getValue());
+                        insert.setString(1, snapshot.id());
+                        insert.setString(2, r.getKey().folder());
+                        insert.setLong(3, r.getValue());
                         insert.execute();
                     }
                 }
@@ -131,6 +133,7 @@ public final class WarehouseBuilder {
                     Progress.debug("build: pathways replaced");
                     corrected = changes.get().count();
                     patchedFrom = base.get().dir();
+                    patchedTo = snapshot.dir();
                     patchedWith = changes.get();
                 } else {
                     statement.execute("CREATE OR REPLACE TABLE child_pathway AS " + SqlResource.fill(pathway, Map.of("restrict", "TRUE")));
@@ -189,10 +192,12 @@ public final class WarehouseBuilder {
     private static final String TABLE_ROWS = "build_table_rows";
 
     /**
-     * The rows of each table the database's build counted; empty for a database from before they were kept. (Asked
-     * whether the table exists first: DuckDB's driver closes a statement whose query fails, and the build goes on with it.)
+     * The rows of each table the database's build counted for snapshot {@code snapshotId}; empty for a database from before
+     * they were kept, or whose counts are of another snapshot (a database an older build patched, which kept its base's
+     * table). (Asked whether the table exists first: DuckDB's driver closes a statement whose query fails, and the build
+     * goes on with it.)
      */
-    private static Map<String, Long> storedRows(Statement statement) throws SQLException {
+    private static Map<String, Long> storedRows(Statement statement, String snapshotId) throws SQLException {
         try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database()"
                 + " AND schema_name = 'main' AND table_name = '" + TABLE_ROWS + "'")) {
             rs.next();
@@ -201,9 +206,12 @@ public final class WarehouseBuilder {
             }
         }
         Map<String, Long> rows = new LinkedHashMap<>();
-        try (ResultSet rs = statement.executeQuery("SELECT table_name, row_count FROM " + TABLE_ROWS)) {
+        try (ResultSet rs = statement.executeQuery("SELECT snapshot, table_name, row_count FROM " + TABLE_ROWS)) {
             while (rs.next()) {
-                rows.put(rs.getString(1), rs.getLong(2));
+                if (!snapshotId.equals(rs.getString(1))) {
+                    return Map.of();
+                }
+                rows.put(rs.getString(2), rs.getLong(3));
             }
         }
         return rows;
@@ -238,14 +246,16 @@ public final class WarehouseBuilder {
 
     private int corrected = -1;
     private Path patchedFrom;
+    private Path patchedTo;
     private FactChanges patchedWith;
 
     /**
-     * The fact files that differ between {@code baseDir} and the snapshot of the last build, when that build was patched
-     * from that base: the release's correction needs the same files and need not list both snapshots again.
+     * The fact files that differ between the snapshots in {@code baseDir} and {@code snapshotDir}, when the last build was
+     * of that snapshot, patched from that base: the release's correction needs the same files and need not list both
+     * snapshots again.
      */
-    public Optional<FactChanges> changesFrom(Path baseDir) {
-        return patchedFrom != null && patchedFrom.equals(baseDir) ? Optional.of(patchedWith) : Optional.empty();
+    public Optional<FactChanges> changesFrom(Path baseDir, Path snapshotDir) {
+        return baseDir.equals(patchedFrom) && snapshotDir.equals(patchedTo) ? Optional.of(patchedWith) : Optional.empty();
     }
 
     /** How many changed fact files the last build worked from its base with; -1 when it built everything. */
@@ -260,21 +270,37 @@ public final class WarehouseBuilder {
      * and after from these few rows instead of scanning the pathway of both databases for them.
      */
     private static void replacePathways(Statement statement, FactChanges changes, String pathway, String baseId) throws SQLException {
-        statement.execute("CREATE TEMP TABLE changed_children AS " + FactChanges.childrenIn(changes.all()));
-        // Their rows found by the key column alone, then read whole by row id: filtered by the key, DuckDB read every
-        // column of all the pathway's rows for the few thousand kept (6.1 million at 10M, on the fresh copy: 0.50 s
-        // against 0.23 s, four runs each, alternated).
-        statement.execute("CREATE TEMP TABLE replaced_rows AS SELECT rowid AS row_id FROM child_pathway"
-                + " WHERE child_pseudonym IN (SELECT child_pseudonym FROM changed_children)");
-        statement.execute("CREATE OR REPLACE TABLE " + PATHWAYS_REPLACED + " AS SELECT * FROM child_pathway"
-                + " WHERE rowid IN (SELECT row_id FROM replaced_rows)");
-        statement.execute("DROP TABLE replaced_rows");
-        statement.execute("DELETE FROM child_pathway WHERE child_pseudonym IN (SELECT child_pseudonym FROM changed_children)");
-        statement.execute("CREATE OR REPLACE TABLE " + PATHWAYS_REPLACING + " AS SELECT * FROM (" + SqlResource.fill(pathway,
-                Map.of("restrict", "child_pseudonym IN (SELECT child_pseudonym FROM changed_children)")) + "\n) AS corrected");
-        statement.execute("INSERT INTO child_pathway SELECT * FROM " + PATHWAYS_REPLACING);
-        statement.execute("CREATE OR REPLACE TABLE " + PATHWAYS_BASE + " AS SELECT " + literal(baseId) + " AS base_snapshot");
-        statement.execute("DROP TABLE changed_children");
+        // One transaction: the row ids found below name the same rows until it ends (nothing else writes the pathway, and
+        // no checkpoint can move rows in between).
+        Connection connection = statement.getConnection();
+        connection.setAutoCommit(false);
+        try {
+            statement.execute("CREATE TEMP TABLE changed_children AS " + FactChanges.childrenIn(changes.all()));
+            // Their rows found by the key column alone, then read whole by row id: filtered by the key, DuckDB read every
+            // column of all the pathway's rows for the few thousand kept (6.1 million at 10M, on the fresh copy: 0.50 s
+            // against 0.23 s, four runs each, alternated). The rows copied are the rows deleted.
+            statement.execute("CREATE TEMP TABLE replaced_rows AS SELECT rowid AS row_id FROM child_pathway"
+                    + " WHERE child_pseudonym IN (SELECT child_pseudonym FROM changed_children)");
+            statement.execute("CREATE OR REPLACE TABLE " + PATHWAYS_REPLACED + " AS SELECT * FROM child_pathway"
+                    + " WHERE rowid IN (SELECT row_id FROM replaced_rows)");
+            statement.execute("DELETE FROM child_pathway WHERE rowid IN (SELECT row_id FROM replaced_rows)");
+            statement.execute("DROP TABLE replaced_rows");
+            statement.execute("CREATE OR REPLACE TABLE " + PATHWAYS_REPLACING + " AS SELECT * FROM (" + SqlResource.fill(pathway,
+                    Map.of("restrict", "child_pseudonym IN (SELECT child_pseudonym FROM changed_children)")) + "\n) AS corrected");
+            statement.execute("INSERT INTO child_pathway SELECT * FROM " + PATHWAYS_REPLACING);
+            statement.execute("CREATE OR REPLACE TABLE " + PATHWAYS_BASE + " AS SELECT " + literal(baseId) + " AS base_snapshot");
+            statement.execute("DROP TABLE changed_children");
+            connection.commit();
+            connection.setAutoCommit(true);
+        } catch (SQLException | RuntimeException e) {
+            // The caller drops this connection and builds everything on a new one.
+            try {
+                connection.rollback();
+            } catch (SQLException r) {
+                e.addSuppressed(r);
+            }
+            throw e;
+        }
     }
 
     /** The pathways of the changed children as they were in the base's database, in a database built from a base. */
