@@ -194,12 +194,12 @@ public final class WarehouseBuilder {
     /**
      * The rows of each table the database's build counted for snapshot {@code snapshotId}; empty for a database from before
      * they were kept, or whose counts are of another snapshot (a database an older build patched, which kept its base's
-     * table). (Asked whether the table exists first: DuckDB's driver closes a statement whose query fails, and the build
-     * goes on with it.)
+     * table). (Asked whether the table exists with that column first: DuckDB's driver closes a statement whose query
+     * fails, and the build goes on with it.)
      */
     private static Map<String, Long> storedRows(Statement statement, String snapshotId) throws SQLException {
-        try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database()"
-                + " AND schema_name = 'main' AND table_name = '" + TABLE_ROWS + "'")) {
+        try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM duckdb_columns() WHERE database_name = current_database()"
+                + " AND schema_name = 'main' AND table_name = '" + TABLE_ROWS + "' AND column_name = 'snapshot'")) {
             rs.next();
             if (rs.getLong(1) == 0) {
                 return Map.of();
