@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -78,10 +79,7 @@ public final class WarehouseBuilder {
         Path partialWal = snapshot.dir().resolve(Snapshots.DATABASE_FILE + ".partial.wal");
         Map<WarehouseTable, Long> rows = new LinkedHashMap<>();
         derivedRows.clear();
-        corrected = -1;
-        patchedFrom = null;
-        patchedTo = null;
-        patchedWith = null;
+        patched = null;
         String pathway = SqlResource.load(WarehouseBuilder.class, "child_pathway.sql");
         String definition = sha256(pathway);
         boolean moved = false;
@@ -119,7 +117,7 @@ public final class WarehouseBuilder {
                     }
                 }
                 statement.execute("CREATE OR REPLACE TABLE " + TABLE_ROWS + " (snapshot VARCHAR, table_name VARCHAR, row_count BIGINT)");
-                try (java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE_ROWS + " VALUES (?, ?, ?)")) {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE_ROWS + " VALUES (?, ?, ?)")) {
                     for (Map.Entry<WarehouseTable, Long> r : rows.entrySet()) {
                         insert.setString(1, snapshot.id());
                         insert.setString(2, r.getKey().folder());
@@ -131,10 +129,7 @@ public final class WarehouseBuilder {
                 if (changes.isPresent()) {
                     replacePathways(statement, changes.get(), pathway, base.get().id());
                     Progress.debug("build: pathways replaced");
-                    corrected = changes.get().count();
-                    patchedFrom = base.get().dir();
-                    patchedTo = snapshot.dir();
-                    patchedWith = changes.get();
+                    patched = new Patch(base.get().dir(), snapshot.dir(), changes.get());
                 } else {
                     statement.execute("CREATE OR REPLACE TABLE child_pathway AS " + SqlResource.fill(pathway, Map.of("restrict", "TRUE")));
                 }
@@ -244,10 +239,10 @@ public final class WarehouseBuilder {
         }
     }
 
-    private int corrected = -1;
-    private Path patchedFrom;
-    private Path patchedTo;
-    private FactChanges patchedWith;
+    /** The last build's patch: its base's folder, its snapshot's, and the fact files that differ; null when it built everything. */
+    private record Patch(Path base, Path snapshot, FactChanges changes) {}
+
+    private Patch patched;
 
     /**
      * The fact files that differ between the snapshots in {@code baseDir} and {@code snapshotDir}, when the last build was
@@ -255,12 +250,13 @@ public final class WarehouseBuilder {
      * snapshots again.
      */
     public Optional<FactChanges> changesFrom(Path baseDir, Path snapshotDir) {
-        return baseDir.equals(patchedFrom) && snapshotDir.equals(patchedTo) ? Optional.of(patchedWith) : Optional.empty();
+        return patched != null && baseDir.equals(patched.base()) && snapshotDir.equals(patched.snapshot())
+                ? Optional.of(patched.changes()) : Optional.empty();
     }
 
     /** How many changed fact files the last build worked from its base with; -1 when it built everything. */
     public int correctedFiles() {
-        return corrected;
+        return patched == null ? -1 : patched.changes().count();
     }
 
     /**

@@ -6,6 +6,7 @@ import al.antitrafficking.warehouse.indicator.PeriodType;
 import java.util.ArrayList;
 import java.time.YearMonth;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ final class Relations {
     /** The hidden difference tables, by inner and outer table id. */
     private final Map<List<String>, Layout> differences = new LinkedHashMap<>();
     /** {@link #inside} worked out once per period and finer type, not once per table and level. */
-    private final Map<String, List<String>> inside = new java.util.HashMap<>();
+    private final Map<String, List<String>> inside = new HashMap<>();
 
     Relations(Tabulation tabulation) {
         this.tabulation = tabulation;
