@@ -57,21 +57,33 @@ class CorrectionReleaseTest {
         assertThat(original.computed().changedFiles()).as("the first release has no base").isEqualTo(-1);
         Releases.publish(snapshots, ledger, first);
 
-        // The border file of Tirana for March is sent again without its last three children's rows, and the CPU file of
-        // Durrës for February with one row less: two sources, two counties, with children also in other files.
+        // The border file of Tirana for March is sent again without its first three children's rows and with one other
+        // child's sex corrected, and the CPU file of Durrës for February with one row less: two sources, two counties,
+        // with children also in other files, and most children of the two files left as they were.
         Path border = incoming.resolve("border_AL-11_2025-03.csv");
         Path cpu = incoming.resolve("cpu_AL-05_2025-02.csv");
         List<String> borderLines = Files.readAllLines(border, UTF_8);
         int pseudonym = TestProject.CONTRACT.columns(Source.BORDER).indexOf("child_pseudonym");
+        int sex = TestProject.CONTRACT.columns(Source.BORDER).indexOf("sex");
         Set<String> dropped = new HashSet<>();
         for (String line : borderLines.subList(1, borderLines.size())) {
             if (dropped.size() < 3) {
                 dropped.add(line.split(",", -1)[pseudonym]);
             }
         }
-        Files.write(border, borderLines.stream().filter(l -> !dropped.contains(l.split(",", -1)[pseudonym])).toList(), UTF_8);
+        List<String> sent = new java.util.ArrayList<>(borderLines.stream().filter(l -> !dropped.contains(l.split(",", -1)[pseudonym])).toList());
+        String[] resexed = sent.get(1).split(",", -1);
+        resexed[sex] = resexed[sex].equals("M") ? "F" : "M";
+        sent.set(1, String.join(",", resexed));
+        Files.write(border, sent, UTF_8);
         List<String> cpuLines = Files.readAllLines(cpu, UTF_8);
         Files.write(cpu, cpuLines.subList(0, cpuLines.size() - 1), UTF_8);
+        Set<String> changedChildren = new HashSet<>(dropped);
+        changedChildren.add(resexed[pseudonym]);
+        changedChildren.add(cpuLines.get(cpuLines.size() - 1).split(",", -1)[TestProject.CONTRACT.columns(Source.CPU).indexOf("child_pseudonym")]);
+        Set<String> childrenOfTheFiles = new HashSet<>();
+        borderLines.subList(1, borderLines.size()).forEach(l -> childrenOfTheFiles.add(l.split(",", -1)[pseudonym]));
+        cpuLines.subList(1, cpuLines.size()).forEach(l -> childrenOfTheFiles.add(l.split(",", -1)[TestProject.CONTRACT.columns(Source.CPU).indexOf("child_pseudonym")]));
 
         IngestReport report = IngestJob.fromConfig(TestProject.spark(), config).run(incoming);
         Snapshot corrected = snapshots.find(report.snapshotId()).orElseThrow();
@@ -87,6 +99,9 @@ class CorrectionReleaseTest {
         assertThat(patchedRows).isEqualTo(countedRows);
         assertThat(differingPathwayRows(patched, corrected.dir().resolve(Snapshots.DATABASE_FILE))).isZero();
         assertThat(pathwayRowsChanged(first.dir().resolve(Snapshots.DATABASE_FILE), patched)).as("the correction changed pathways").isPositive();
+        // Only the pathways of the children whose rows changed were computed again, not those of every child of the files.
+        assertThat(childrenOfTheFiles.size()).isGreaterThan(changedChildren.size());
+        assertThat(rows(patched, WarehouseBuilder.PATHWAYS_REPLACED)).as("pathways replaced").isEqualTo(changedChildren.size());
         // Counts kept for another snapshot (a database an older build patched keeps its base's) are not taken for the base's;
         // a base whose database was built before builds kept their tables' rows, or kept them without naming the snapshot, is
         // patched all the same, its rows counted.
@@ -164,6 +179,15 @@ class CorrectionReleaseTest {
     private static long differingPathwayRows(Path a, Path b) throws Exception {
         return pathwayQuery(a, b, "(SELECT * FROM a.child_pathway EXCEPT ALL SELECT * FROM b.child_pathway) UNION ALL "
                 + "(SELECT * FROM b.child_pathway EXCEPT ALL SELECT * FROM a.child_pathway)");
+    }
+
+    /** How many rows a table of a database has. */
+    private static long rows(Path database, String table) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + database); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** How many tables' rows the build of a database kept in it. */

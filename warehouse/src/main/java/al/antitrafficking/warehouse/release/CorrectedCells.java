@@ -37,10 +37,11 @@ import org.apache.commons.csv.CSVRecord;
  * The computed (true, unprotected) cells of a snapshot's release tables, kept beside its database, and worked out for a
  * corrected snapshot from those of the snapshot before it instead of from all the facts.
  *
- * <p>The children of the fact files that differ between the two snapshots ({@link FactChanges}: old and new) are the
- * only children whose rows differ; every cell counts the same children as before except
- * these. So each table's cells are the old cells, minus what the old rows of those children contributed, plus what
- * their new rows contribute: the table's own statement run twice over a few thousand rows instead of once over all.
+ * <p>Only children of the fact files that differ between the two snapshots ({@link FactChanges}: old and new) can have
+ * rows that differ, and of those only the children with a row the old files hold and the new do not, or the other way
+ * round ({@link FactChanges#childrenChanged}); every cell counts the same children as before except these. So each
+ * table's cells are the old cells, minus what the old rows of those children contributed, plus what their new rows
+ * contribute: the table's own statement run twice over a few rows instead of once over all.
  * That holds for counts of rows and of distinct children alike (a child's rows are all in or all out), for the child
  * pathway (one row per child, rebuilt from all of a child's rows), and for a table of medians, whose cells keep how many
  * rows saw each number of days ({@link DayCounts}) and read the median from those.
@@ -228,8 +229,9 @@ final class CorrectedCells {
                     continue;
                 }
                 String k = "k_" + fact.code();
-                s.execute("CREATE TABLE " + k + " AS " + FactChanges.childrenIn(changes.files(fact)));
-                Progress.debug("corrected cells: children of the changed " + fact.table() + " files found");
+                // Only the children whose rows changed: the others count the same before and after, in every cell.
+                s.execute("CREATE TABLE " + k + " AS " + changes.childrenChanged(s, fact));
+                Progress.debug("corrected cells: children whose " + fact.table() + " rows changed found");
                 keys.add(k);
                 restrict(s, fact, k, changes);
                 Progress.debug("corrected cells: their " + fact.table() + " rows set apart");
@@ -237,8 +239,8 @@ final class CorrectedCells {
             if (!keys.isEmpty()) {
                 s.execute("CREATE TABLE k_pathway AS " + String.join(" UNION ", keys.stream().map(k -> "SELECT child_pseudonym FROM " + k).toList()));
                 if (keptPathways(s, beforeDir)) {
-                    restrictKept(s, FactTable.PATHWAY.table(), "k_pathway");
-                    Progress.debug("corrected cells: the changed children's pathways taken from those the build replaced");
+                    restrictKept(s, FactTable.PATHWAY.table());
+                    Progress.debug("corrected cells: the pathways the build replaced taken");
                 } else {
                     restrict(s, FactTable.PATHWAY.table(), "k_pathway");
                 }
@@ -374,7 +376,7 @@ final class CorrectedCells {
 
     /**
      * Whether the corrected snapshot's database keeps the pathways it replaced and their replacements, patched from the
-     * snapshot in {@code beforeDir}: those are the pathways of every child of the changed files before and after (a
+     * snapshot in {@code beforeDir}: those are the pathways, before and after, of every child whose pathway may differ (a
      * database built in full, or patched from another snapshot, keeps none that fit).
      */
     private static boolean keptPathways(Statement s, Path beforeDir) throws SQLException {
@@ -393,12 +395,14 @@ final class CorrectedCells {
         }
     }
 
-    /** As {@link #restrict(Statement, String, String)}, from the pathways the corrected database kept (the same rows). */
-    private static void restrictKept(Statement s, String table, String keys) throws SQLException {
-        s.execute("CREATE TABLE before_" + table + " AS SELECT * FROM after_s." + al.antitrafficking.warehouse.build.WarehouseBuilder.PATHWAYS_REPLACED
-                + " WHERE child_pseudonym IN (SELECT child_pseudonym FROM " + keys + ")");
-        s.execute("CREATE TABLE after_" + table + " AS SELECT * FROM after_s." + al.antitrafficking.warehouse.build.WarehouseBuilder.PATHWAYS_REPLACING
-                + " WHERE child_pseudonym IN (SELECT child_pseudonym FROM " + keys + ")");
+    /**
+     * The pathways the corrected database kept, as the tables of {@link #restrict(Statement, String, String)}: every child
+     * whose pathway the build computed again, before and after. Any other child's pathway is the base's, the same on both
+     * sides.
+     */
+    private static void restrictKept(Statement s, String table) throws SQLException {
+        s.execute("CREATE TABLE before_" + table + " AS SELECT * FROM after_s." + al.antitrafficking.warehouse.build.WarehouseBuilder.PATHWAYS_REPLACED);
+        s.execute("CREATE TABLE after_" + table + " AS SELECT * FROM after_s." + al.antitrafficking.warehouse.build.WarehouseBuilder.PATHWAYS_REPLACING);
     }
 
     /** The old cells less what the changed children's old rows gave them, plus what their new rows give. */

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +38,7 @@ public record FactChanges(Map<FactTable, List<Path>> before, Map<FactTable, List
     }
 
     /**
-     * A query of the distinct children (their 64-bit keys) in some of the changed files: the only children whose rows differ
+     * A query of the distinct children (their 64-bit keys) in some of the changed files: every child whose rows may differ
      * between the two snapshots.
      */
     public static String childrenIn(List<Path> files) {
@@ -43,6 +46,44 @@ public record FactChanges(Map<FactTable, List<Path>> before, Map<FactTable, List
             return "SELECT NULL::BIGINT AS child_pseudonym WHERE FALSE";
         }
         return "SELECT DISTINCT child_pseudonym FROM " + readParquet(files) + " WHERE child_pseudonym IS NOT NULL";
+    }
+
+    /**
+     * A query of the children whose rows of {@code fact} differ between the two snapshots: those with a row in the old
+     * changed files that the new ones lack, or in the new ones that the old lack (every column compared, a row counted as
+     * often as it is repeated). A file re-sent with a few rows corrected leaves most of its children's rows as they were;
+     * such a child counts the same in every figure, and has the same pathway, before and after, so nothing needs working
+     * out again for it. Where only one side has files, or the old and new files do not hold the same columns, every
+     * child of the changed files ({@link #childrenIn}). Reads the two sides' columns through {@code s}.
+     */
+    public String childrenChanged(Statement s, FactTable fact) throws SQLException {
+        List<Path> old = before.getOrDefault(fact, List.of());
+        List<Path> now = after.getOrDefault(fact, List.of());
+        if (old.isEmpty() || now.isEmpty()) {
+            return childrenIn(files(fact));
+        }
+        List<String> columns = columns(s, old);
+        if (!columns.contains("child_pseudonym") || !columns.equals(columns(s, now))) {
+            return childrenIn(files(fact));
+        }
+        // The same columns in the same order on both sides, whatever order each side's files hold them in.
+        String select = "SELECT " + String.join(", ", columns.stream().map(c -> '"' + c.replace("\"", "\"\"") + '"').toList()) + " FROM ";
+        String was = select + readParquet(old);
+        String is = select + readParquet(now);
+        return "SELECT DISTINCT child_pseudonym FROM (SELECT * FROM (" + was + " EXCEPT ALL " + is + ") UNION ALL SELECT * FROM ("
+                + is + " EXCEPT ALL " + was + ")) AS differing WHERE child_pseudonym IS NOT NULL";
+    }
+
+    /** The names of the columns some fact files hold, sorted. */
+    private static List<String> columns(Statement s, List<Path> files) throws SQLException {
+        List<String> columns = new java.util.ArrayList<>();
+        try (ResultSet rs = s.executeQuery("DESCRIBE SELECT * FROM " + readParquet(files))) {
+            while (rs.next()) {
+                columns.add(rs.getString("column_name"));
+            }
+        }
+        java.util.Collections.sort(columns);
+        return columns;
     }
 
     /** Some of a snapshot's fact files as a relation, read as the snapshot's views read their folders. */

@@ -3,8 +3,8 @@
 -- pathway order decides (border, CPU, NRM, services), then the place and age band, so that two builds (or a build and a
 -- correction, which recomputes only some children) always pick the same row. Delays are in days and may be negative where a later
 -- mechanism came first (an NRM victim whose CPU case opened afterwards).
--- ${restrict}: TRUE for every child; for a correction, the children of the changed files (the build's own temporary
--- table), whose rows the build replaces.
+-- ${restrict}: TRUE for every child; for a correction, the children whose rows the changed files changed (the build's
+-- own temporary table), whose pathways the build replaces.
 WITH contacts AS (
     SELECT child_pseudonym, 'border' AS mechanism, 1 AS step, encounter_date AS contact_date, county_code,
            municipality_code, crossing_code, age_years, age_band, NULL AS nrm_status
