@@ -114,6 +114,9 @@ class CorrectionReleaseTest {
             assertThat(fromOlder.build(corrected, Releases.base(config, corrected))).as(older).isEqualTo(countedRows);
             assertThat(fromOlder.correctedFiles()).as("patched, not built again in full").isEqualTo(4);
         }
+        // The database built in full keeps no replaced pathways: a correction on it finds the changed children itself.
+        Path fullyBuilt = Files.createDirectories(work.resolve("fully-built"));
+        Files.copy(corrected.dir().resolve(Snapshots.DATABASE_FILE), fullyBuilt.resolve(Snapshots.DATABASE_FILE));
         Files.copy(patched, corrected.dir().resolve(Snapshots.DATABASE_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         // The release's correction takes the changed files the patch was made with, as the build command passes them.
@@ -148,6 +151,13 @@ class CorrectionReleaseTest {
                 .filter(m -> mediansBefore.containsKey(m.getKey()) && !mediansBefore.get(m.getKey()).equals(m.getValue())))
                 .as("cells whose median the correction changed").isNotEmpty();
         assertThat(lines(incremental.cells())).isEqualTo(lines(everything.cells()));
+        ReleaseBuilder.Built onTheFullBuild;
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + fullyBuilt.resolve(Snapshots.DATABASE_FILE), readOnly)) {
+            onTheFullBuild = full.build(corrected.id(), c, previous, Optional.of(new ReleaseBuilder.Base(first.dir(), fullyBuilt,
+                    builder.changesFrom(first.dir(), corrected.dir()))));
+        }
+        assertThat(onTheFullBuild.computed().changedFiles()).as("worked out from the base, on a database without replaced pathways").isEqualTo(4);
+        assertThat(onTheFullBuild.computed().lines()).isEqualTo(everything.computed().lines());
         assertThat(incremental.stats().withheld()).isEqualTo(everything.stats().withheld());
 
         // The correction is in the figures: children encountered in Albania in March 2025 fell by the children dropped

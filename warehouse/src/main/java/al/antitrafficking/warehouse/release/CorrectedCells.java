@@ -2,6 +2,7 @@ package al.antitrafficking.warehouse.release;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import al.antitrafficking.warehouse.build.WarehouseBuilder;
 import al.antitrafficking.warehouse.indicator.FactTable;
 import al.antitrafficking.warehouse.progress.Progress;
 import al.antitrafficking.warehouse.snapshot.FactChanges;
@@ -224,13 +225,18 @@ final class CorrectedCells {
             s.execute("ATTACH " + literal(afterDir.resolve(Snapshots.DATABASE_FILE)) + " AS after_s (READ_ONLY)");
             // Tables of the in-memory database rather than temporary ones: the workers' connections below see them.
             List<String> keys = new ArrayList<>();
+            // The children whose pathways the build computed again are those whose rows changed in any fact (found by the
+            // build already): for each fact as many as its own or more, and a child whose rows are the same counts the same
+            // before and after.
+            boolean kept = !changes.none() && keptPathways(s, beforeDir);
             for (FactTable fact : FactTable.values()) {
                 if (fact.source().isEmpty() || !changes.touches(fact)) {
                     continue;
                 }
                 String k = "k_" + fact.code();
                 // Only the children whose rows changed: the others count the same before and after, in every cell.
-                s.execute("CREATE TABLE " + k + " AS " + changes.childrenChanged(s, fact));
+                s.execute("CREATE TABLE " + k + " AS " + (kept ? "SELECT child_pseudonym FROM after_s." + WarehouseBuilder.PATHWAYS_REPLACED
+                        + " UNION SELECT child_pseudonym FROM after_s." + WarehouseBuilder.PATHWAYS_REPLACING : changes.childrenChanged(s, fact)));
                 Progress.debug("corrected cells: children whose " + fact.table() + " rows changed found");
                 keys.add(k);
                 restrict(s, fact, k, changes);
@@ -238,7 +244,7 @@ final class CorrectedCells {
             }
             if (!keys.isEmpty()) {
                 s.execute("CREATE TABLE k_pathway AS " + String.join(" UNION ", keys.stream().map(k -> "SELECT child_pseudonym FROM " + k).toList()));
-                if (keptPathways(s, beforeDir)) {
+                if (kept) {
                     restrictKept(s, FactTable.PATHWAY.table());
                     Progress.debug("corrected cells: the pathways the build replaced taken");
                 } else {
@@ -381,16 +387,16 @@ final class CorrectedCells {
      */
     private static boolean keptPathways(Statement s, Path beforeDir) throws SQLException {
         try (java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE database_name = 'after_s' AND table_name IN ('"
-                + al.antitrafficking.warehouse.build.WarehouseBuilder.PATHWAYS_REPLACED + "', '"
-                + al.antitrafficking.warehouse.build.WarehouseBuilder.PATHWAYS_REPLACING + "', '"
-                + al.antitrafficking.warehouse.build.WarehouseBuilder.PATHWAYS_BASE + "')")) {
+                + WarehouseBuilder.PATHWAYS_REPLACED + "', '"
+                + WarehouseBuilder.PATHWAYS_REPLACING + "', '"
+                + WarehouseBuilder.PATHWAYS_BASE + "')")) {
             rs.next();
             if (rs.getInt(1) != 3) {
                 return false;
             }
         }
         try (java.sql.ResultSet rs = s.executeQuery("SELECT base_snapshot FROM after_s."
-                + al.antitrafficking.warehouse.build.WarehouseBuilder.PATHWAYS_BASE)) {
+                + WarehouseBuilder.PATHWAYS_BASE)) {
             return rs.next() && beforeDir.getFileName().toString().equals(rs.getString(1)) && !rs.next();
         }
     }
@@ -401,8 +407,8 @@ final class CorrectedCells {
      * sides.
      */
     private static void restrictKept(Statement s, String table) throws SQLException {
-        s.execute("CREATE TABLE before_" + table + " AS SELECT * FROM after_s." + al.antitrafficking.warehouse.build.WarehouseBuilder.PATHWAYS_REPLACED);
-        s.execute("CREATE TABLE after_" + table + " AS SELECT * FROM after_s." + al.antitrafficking.warehouse.build.WarehouseBuilder.PATHWAYS_REPLACING);
+        s.execute("CREATE TABLE before_" + table + " AS SELECT * FROM after_s." + WarehouseBuilder.PATHWAYS_REPLACED);
+        s.execute("CREATE TABLE after_" + table + " AS SELECT * FROM after_s." + WarehouseBuilder.PATHWAYS_REPLACING);
     }
 
     /** The old cells less what the changed children's old rows gave them, plus what their new rows give. */
