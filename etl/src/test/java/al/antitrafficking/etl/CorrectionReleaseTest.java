@@ -96,6 +96,10 @@ class CorrectionReleaseTest {
         // base's and the changed files are those counted over all the files (the correction dropped rows of two of them).
         Path patched = Files.copy(corrected.dir().resolve(Snapshots.DATABASE_FILE), work.resolve("patched.duckdb"));
         Map<WarehouseTable, Long> countedRows = new WarehouseBuilder().build(corrected);
+        // The database built in full keeps no replaced pathways: a correction on it finds the changed children itself.
+        Path fullyBuilt = Files.createDirectories(work.resolve("fully-built"));
+        Files.copy(corrected.dir().resolve(Snapshots.DATABASE_FILE), fullyBuilt.resolve(Snapshots.DATABASE_FILE));
+        assertThat(tables(fullyBuilt.resolve(Snapshots.DATABASE_FILE), WarehouseBuilder.PATHWAYS_BASE)).as("no replaced pathways kept").isZero();
         assertThat(patchedRows).isEqualTo(countedRows);
         assertThat(differingPathwayRows(patched, corrected.dir().resolve(Snapshots.DATABASE_FILE))).isZero();
         assertThat(pathwayRowsChanged(first.dir().resolve(Snapshots.DATABASE_FILE), patched)).as("the correction changed pathways").isPositive();
@@ -114,9 +118,6 @@ class CorrectionReleaseTest {
             assertThat(fromOlder.build(corrected, Releases.base(config, corrected))).as(older).isEqualTo(countedRows);
             assertThat(fromOlder.correctedFiles()).as("patched, not built again in full").isEqualTo(4);
         }
-        // The database built in full keeps no replaced pathways: a correction on it finds the changed children itself.
-        Path fullyBuilt = Files.createDirectories(work.resolve("fully-built"));
-        Files.copy(corrected.dir().resolve(Snapshots.DATABASE_FILE), fullyBuilt.resolve(Snapshots.DATABASE_FILE));
         Files.copy(patched, corrected.dir().resolve(Snapshots.DATABASE_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         // The release's correction takes the changed files the patch was made with, as the build command passes them.
@@ -195,6 +196,15 @@ class CorrectionReleaseTest {
     private static long rows(Path database, String table) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + database); var s = c.createStatement();
              var rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** How many tables of a database have this name (0 or 1). */
+    private static long tables(Path database, String table) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + database); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE table_name = '" + table + "'")) {
             rs.next();
             return rs.getLong(1);
         }

@@ -62,28 +62,41 @@ public record FactChanges(Map<FactTable, List<Path>> before, Map<FactTable, List
         if (old.isEmpty() || now.isEmpty()) {
             return childrenIn(files(fact));
         }
-        List<String> columns = columns(s, old);
-        if (!columns.contains("child_pseudonym") || !columns.equals(columns(s, now))) {
+        // The same columns of the same types on both sides (DuckDB would compare 1 and '1', or a date and midnight, alike).
+        List<String[]> columns = columns(s, old);
+        if (columns.stream().noneMatch(c -> c[0].equals("child_pseudonym")) || !same(columns, columns(s, now))) {
             return childrenIn(files(fact));
         }
-        // The same columns in the same order on both sides, whatever order each side's files hold them in.
-        String select = "SELECT " + String.join(", ", columns.stream().map(c -> '"' + c.replace("\"", "\"\"") + '"').toList()) + " FROM ";
+        // In the same order on both sides, whatever order each side's files hold them in.
+        String select = "SELECT " + String.join(", ", columns.stream().map(c -> '"' + c[0].replace("\"", "\"\"") + '"').toList()) + " FROM ";
         String was = select + readParquet(old);
         String is = select + readParquet(now);
         return "SELECT DISTINCT child_pseudonym FROM (SELECT * FROM (" + was + " EXCEPT ALL " + is + ") UNION ALL SELECT * FROM ("
                 + is + " EXCEPT ALL " + was + ")) AS differing WHERE child_pseudonym IS NOT NULL";
     }
 
-    /** The names of the columns some fact files hold, sorted. */
-    private static List<String> columns(Statement s, List<Path> files) throws SQLException {
-        List<String> columns = new java.util.ArrayList<>();
+    /** The columns some fact files hold, as name and type, sorted by name. */
+    private static List<String[]> columns(Statement s, List<Path> files) throws SQLException {
+        List<String[]> columns = new java.util.ArrayList<>();
         try (ResultSet rs = s.executeQuery("DESCRIBE SELECT * FROM " + readParquet(files))) {
             while (rs.next()) {
-                columns.add(rs.getString("column_name"));
+                columns.add(new String[] {rs.getString("column_name"), rs.getString("column_type")});
             }
         }
-        java.util.Collections.sort(columns);
+        columns.sort(java.util.Comparator.comparing(c -> c[0]));
         return columns;
+    }
+
+    private static boolean same(List<String[]> a, List<String[]> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!java.util.Arrays.equals(a.get(i), b.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Some of a snapshot's fact files as a relation, read as the snapshot's views read their folders. */

@@ -59,11 +59,14 @@ class FactChangesTest {
     }
 
     @Test
-    void filesWithOtherColumnsOrOnOneSideOnlyCountEveryChildOfTheirsAsChanged() throws Exception {
+    void filesWithOtherColumnsOrTypesOrOnOneSideOnlyCountEveryChildOfTheirsAsChanged() throws Exception {
         Path old = parquet("old", OLD, COLUMNS);
         Path now = parquet("new", NEW, COLUMNS);
         Path wider = parquet("wider", NEW, COLUMNS + ", 'x' AS extra");
         assertThat(changed(changes(old, wider))).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+        // The same names, a date now a timestamp: DuckDB would find 2025-03-01 and 2025-03-01 00:00 alike.
+        Path timestamps = parquet("timestamps", NEW, "child_pseudonym, CAST(encounter_date AS TIMESTAMP) AS encounter_date, county_code, note");
+        assertThat(changed(changes(old, timestamps))).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
         assertThat(changed(new FactChanges(Map.of(FactTable.BORDER, List.of(old)), Map.of(), Map.of())))
                 .containsExactly(1L, 2L, 3L, 5L, 6L, 7L);
         assertThat(changed(new FactChanges(Map.of(), Map.of(FactTable.BORDER, List.of(now)), Map.of())))
