@@ -53,8 +53,8 @@ public record FactChanges(Map<FactTable, List<Path>> before, Map<FactTable, List
      * changed files that the new ones lack, or in the new ones that the old lack (every column compared, a row counted as
      * often as it is repeated). A file re-sent with a few rows corrected leaves most of its children's rows as they were;
      * such a child counts the same in every figure, and has the same pathway, before and after, so nothing needs working
-     * out again for it. Where only one side has files, or the old and new files do not hold the same columns, every
-     * child of the changed files ({@link #childrenIn}). Reads the two sides' columns through {@code s}.
+     * out again for it. Where only one side has files, or the old and new files do not hold the same columns of the same
+     * types, every child of the changed files ({@link #childrenIn}). Reads the two sides' columns through {@code s}.
      */
     public String childrenChanged(Statement s, FactTable fact) throws SQLException {
         List<Path> old = before.getOrDefault(fact, List.of());
@@ -63,40 +63,31 @@ public record FactChanges(Map<FactTable, List<Path>> before, Map<FactTable, List
             return childrenIn(files(fact));
         }
         // The same columns of the same types on both sides (DuckDB would compare 1 and '1', or a date and midnight, alike).
-        List<String[]> columns = columns(s, old);
-        if (columns.stream().noneMatch(c -> c[0].equals("child_pseudonym")) || !same(columns, columns(s, now))) {
+        List<Column> columns = columns(s, old);
+        if (columns.stream().noneMatch(c -> c.name().equals("child_pseudonym")) || !columns.equals(columns(s, now))) {
             return childrenIn(files(fact));
         }
         // In the same order on both sides, whatever order each side's files hold them in.
-        String select = "SELECT " + String.join(", ", columns.stream().map(c -> '"' + c[0].replace("\"", "\"\"") + '"').toList()) + " FROM ";
+        String select = "SELECT " + String.join(", ", columns.stream().map(c -> '"' + c.name().replace("\"", "\"\"") + '"').toList()) + " FROM ";
         String was = select + readParquet(old);
         String is = select + readParquet(now);
         return "SELECT DISTINCT child_pseudonym FROM (SELECT * FROM (" + was + " EXCEPT ALL " + is + ") UNION ALL SELECT * FROM ("
                 + is + " EXCEPT ALL " + was + ")) AS differing WHERE child_pseudonym IS NOT NULL";
     }
 
-    /** The columns some fact files hold, as name and type, sorted by name. */
-    private static List<String[]> columns(Statement s, List<Path> files) throws SQLException {
-        List<String[]> columns = new java.util.ArrayList<>();
+    /** A column of some fact files, as DuckDB reads them. */
+    private record Column(String name, String type) {}
+
+    /** The columns some fact files hold, sorted by name. */
+    private static List<Column> columns(Statement s, List<Path> files) throws SQLException {
+        List<Column> columns = new java.util.ArrayList<>();
         try (ResultSet rs = s.executeQuery("DESCRIBE SELECT * FROM " + readParquet(files))) {
             while (rs.next()) {
-                columns.add(new String[] {rs.getString("column_name"), rs.getString("column_type")});
+                columns.add(new Column(rs.getString("column_name"), rs.getString("column_type")));
             }
         }
-        columns.sort(java.util.Comparator.comparing(c -> c[0]));
+        columns.sort(java.util.Comparator.comparing(Column::name));
         return columns;
-    }
-
-    private static boolean same(List<String[]> a, List<String[]> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (!java.util.Arrays.equals(a.get(i), b.get(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Some of a snapshot's fact files as a relation, read as the snapshot's views read their folders. */
