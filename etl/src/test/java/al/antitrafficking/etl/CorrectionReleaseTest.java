@@ -80,17 +80,18 @@ class CorrectionReleaseTest {
         Files.write(cpu, cpuLines.subList(0, cpuLines.size() - 1), UTF_8);
         Set<String> changedChildren = new HashSet<>(dropped);
         changedChildren.add(resexed[pseudonym]);
-        changedChildren.add(cpuLines.get(cpuLines.size() - 1).split(",", -1)[TestProject.CONTRACT.columns(Source.CPU).indexOf("child_pseudonym")]);
+        int cpuPseudonym = TestProject.CONTRACT.columns(Source.CPU).indexOf("child_pseudonym");
+        changedChildren.add(cpuLines.get(cpuLines.size() - 1).split(",", -1)[cpuPseudonym]);
         Set<String> childrenOfTheFiles = new HashSet<>();
         borderLines.subList(1, borderLines.size()).forEach(l -> childrenOfTheFiles.add(l.split(",", -1)[pseudonym]));
-        cpuLines.subList(1, cpuLines.size()).forEach(l -> childrenOfTheFiles.add(l.split(",", -1)[TestProject.CONTRACT.columns(Source.CPU).indexOf("child_pseudonym")]));
+        cpuLines.subList(1, cpuLines.size()).forEach(l -> childrenOfTheFiles.add(l.split(",", -1)[cpuPseudonym]));
 
         IngestReport report = IngestJob.fromConfig(TestProject.spark(), config).run(incoming);
         Snapshot corrected = snapshots.find(report.snapshotId()).orElseThrow();
         WarehouseBuilder builder = new WarehouseBuilder();
         Map<WarehouseTable, Long> patchedRows = builder.build(corrected, Releases.base(config, corrected));
         assertThat(builder.correctedFiles()).as("the database is the first snapshot's, patched").isEqualTo(4);
-        assertThat(storedCounts(first.dir().resolve(Snapshots.DATABASE_FILE))).as("the base's build kept each table's rows")
+        assertThat(rows(first.dir().resolve(Snapshots.DATABASE_FILE), "build_table_rows")).as("the base's build kept each table's rows")
                 .isEqualTo(WarehouseTable.values().length);
         // The patched pathway is the pathway built from all the facts, row for row; the tables' rows worked out from the
         // base's and the changed files are those counted over all the files (the correction dropped rows of two of them).
@@ -99,7 +100,8 @@ class CorrectionReleaseTest {
         // The database built in full keeps no replaced pathways: a correction on it finds the changed children itself.
         Path fullyBuilt = Files.createDirectories(work.resolve("fully-built"));
         Files.copy(corrected.dir().resolve(Snapshots.DATABASE_FILE), fullyBuilt.resolve(Snapshots.DATABASE_FILE));
-        assertThat(tables(fullyBuilt.resolve(Snapshots.DATABASE_FILE), WarehouseBuilder.PATHWAYS_BASE)).as("no replaced pathways kept").isZero();
+        assertThat(count(fullyBuilt.resolve(Snapshots.DATABASE_FILE),
+                "SELECT count(*) FROM duckdb_tables() WHERE table_name = '" + WarehouseBuilder.PATHWAYS_BASE + "'")).as("no replaced pathways kept").isZero();
         assertThat(patchedRows).isEqualTo(countedRows);
         assertThat(differingPathwayRows(patched, corrected.dir().resolve(Snapshots.DATABASE_FILE))).isZero();
         assertThat(pathwayRowsChanged(first.dir().resolve(Snapshots.DATABASE_FILE), patched)).as("the correction changed pathways").isPositive();
@@ -194,26 +196,13 @@ class CorrectionReleaseTest {
 
     /** How many rows a table of a database has. */
     private static long rows(Path database, String table) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + database); var s = c.createStatement();
-             var rs = s.executeQuery("SELECT count(*) FROM " + table)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return count(database, "SELECT count(*) FROM " + table);
     }
 
-    /** How many tables of a database have this name (0 or 1). */
-    private static long tables(Path database, String table) throws Exception {
+    /** The number a counting query gives on a database. */
+    private static long count(Path database, String query) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + database); var s = c.createStatement();
-             var rs = s.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE table_name = '" + table + "'")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    /** How many tables' rows the build of a database kept in it. */
-    private static long storedCounts(Path database) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + database); var s = c.createStatement();
-             var rs = s.executeQuery("SELECT count(*) FROM build_table_rows")) {
+             var rs = s.executeQuery(query)) {
             rs.next();
             return rs.getLong(1);
         }

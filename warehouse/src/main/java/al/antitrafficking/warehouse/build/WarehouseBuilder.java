@@ -16,7 +16,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -275,14 +274,7 @@ public final class WarehouseBuilder {
         try {
             // Only the children whose rows changed: the others' pathways are computed from the same rows (a corrected file
             // re-sent whole changes a few children's rows; at 10M, 28,000 children's pathways were computed again for 1 or 2).
-            List<String> changed = new ArrayList<>();
-            for (FactTable fact : FactTable.values()) {
-                if (fact.source().isPresent() && changes.touches(fact)) {
-                    changed.add(changes.childrenChanged(statement, fact));
-                }
-            }
-            statement.execute("CREATE TEMP TABLE changed_children AS " + (changed.isEmpty() ? FactChanges.childrenIn(List.of())
-                    : String.join(" UNION ", changed)));
+            statement.execute("CREATE TEMP TABLE changed_children AS " + changes.childrenChanged(statement));
             Progress.debug("build: children whose rows changed found");
             // Their rows found by the key column alone, then read whole by row id: filtered by the key, DuckDB read every
             // column of all the pathway's rows for the few thousand kept (6.1 million at 10M, on the fresh copy: 0.50 s

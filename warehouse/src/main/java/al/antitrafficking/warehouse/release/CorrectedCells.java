@@ -224,32 +224,35 @@ final class CorrectedCells {
             s.execute("ATTACH " + literal(beforeDir.resolve(Snapshots.DATABASE_FILE)) + " AS before_s (READ_ONLY)");
             s.execute("ATTACH " + literal(afterDir.resolve(Snapshots.DATABASE_FILE)) + " AS after_s (READ_ONLY)");
             // Tables of the in-memory database rather than temporary ones: the workers' connections below see them.
-            List<String> keys = new ArrayList<>();
             // The children whose pathways the build computed again are those whose rows changed in any fact (found by the
             // build already): for each fact as many as its own or more, and a child whose rows are the same counts the same
-            // before and after.
+            // before and after. Otherwise each fact's are found here.
             boolean kept = !changes.none() && keptPathways(s, beforeDir);
+            if (kept) {
+                s.execute("CREATE TABLE k_changed AS SELECT child_pseudonym FROM after_s." + WarehouseBuilder.PATHWAYS_REPLACED
+                        + " UNION SELECT child_pseudonym FROM after_s." + WarehouseBuilder.PATHWAYS_REPLACING);
+            }
+            List<String> keys = new ArrayList<>();
             for (FactTable fact : FactTable.values()) {
                 if (fact.source().isEmpty() || !changes.touches(fact)) {
                     continue;
                 }
-                String k = "k_" + fact.code();
                 // Only the children whose rows changed: the others count the same before and after, in every cell.
-                s.execute("CREATE TABLE " + k + " AS " + (kept ? "SELECT child_pseudonym FROM after_s." + WarehouseBuilder.PATHWAYS_REPLACED
-                        + " UNION SELECT child_pseudonym FROM after_s." + WarehouseBuilder.PATHWAYS_REPLACING : changes.childrenChanged(s, fact)));
+                String k = kept ? "k_changed" : "k_" + fact.code();
+                if (!kept) {
+                    s.execute("CREATE TABLE " + k + " AS " + changes.childrenChanged(s, fact));
+                    keys.add(k);
+                }
                 Progress.debug("corrected cells: children whose " + fact.table() + " rows changed found");
-                keys.add(k);
                 restrict(s, fact, k, changes);
                 Progress.debug("corrected cells: their " + fact.table() + " rows set apart");
             }
-            if (!keys.isEmpty()) {
+            if (kept) {
+                restrictKept(s, FactTable.PATHWAY.table());
+                Progress.debug("corrected cells: the pathways the build replaced taken");
+            } else if (!keys.isEmpty()) {
                 s.execute("CREATE TABLE k_pathway AS " + String.join(" UNION ", keys.stream().map(k -> "SELECT child_pseudonym FROM " + k).toList()));
-                if (kept) {
-                    restrictKept(s, FactTable.PATHWAY.table());
-                    Progress.debug("corrected cells: the pathways the build replaced taken");
-                } else {
-                    restrict(s, FactTable.PATHWAY.table(), "k_pathway");
-                }
+                restrict(s, FactTable.PATHWAY.table(), "k_pathway");
             }
             Progress.debug("corrected cells: changed children's rows set apart");
             List<ReleaseTable> touched = plan.tables().stream().filter(t -> changes.touches(t.family().fact())).toList();

@@ -75,6 +75,17 @@ public record FactChanges(Map<FactTable, List<Path>> before, Map<FactTable, List
                 + is + " EXCEPT ALL " + was + ")) AS differing WHERE child_pseudonym IS NOT NULL";
     }
 
+    /** As {@link #childrenChanged(Statement, FactTable)}, for every fact the correction touched: a child once. */
+    public String childrenChanged(Statement s) throws SQLException {
+        List<String> changed = new java.util.ArrayList<>();
+        for (FactTable fact : FactTable.values()) {
+            if (fact.source().isPresent() && touches(fact)) {
+                changed.add(childrenChanged(s, fact));
+            }
+        }
+        return changed.isEmpty() ? childrenIn(List.of()) : String.join(" UNION ", changed);
+    }
+
     /** A column of some fact files, as DuckDB reads them. */
     private record Column(String name, String type) {}
 
