@@ -68,6 +68,14 @@ public final class LinearAuditor {
     private static final int WHOLE_LIMIT = 8000;
     private final int wholeLimit;
 
+    /** One solve of a program: ojAlgo's, or in tests one that errs. */
+    interface Solver {
+        Optimisation.Result solve(ExpressionsBasedModel model, boolean maximise);
+    }
+
+    private static final Solver OJALGO = (model, maximise) -> maximise ? model.maximise() : model.minimise();
+    private final Solver solver;
+
     public enum Assumption { AS_THEY_HOLD, ADDITIVE }
 
     /** A withheld cell an attacker can narrow down (or that could not be cleared): the smallest and largest values found. */
@@ -112,6 +120,12 @@ public final class LinearAuditor {
 
     /** As above, with the largest component bounded whole at the last level (tests, on small systems). */
     LinearAuditor(int minCount, int minRange, int exactLimit, boolean remember, int wholeLimit) {
+        this(minCount, minRange, exactLimit, remember, wholeLimit, OJALGO);
+    }
+
+    /** As above, with another solver (tests: one whose points break the relations). */
+    LinearAuditor(int minCount, int minRange, int exactLimit, boolean remember, int wholeLimit, Solver solver) {
+        this.solver = solver;
         this.wholeLimit = wholeLimit;
         this.minCount = minCount;
         this.minRange = minRange;
@@ -247,13 +261,21 @@ public final class LinearAuditor {
         // component too large to bound whole, are those of any layout of the same release.
         List<Integer> canonical = new ArrayList<>(component);
         canonical.sort(java.util.Comparator.comparingInt(system::cellRank));
-        boolean consistent = canonical.size() <= exactLimit
-                ? new Program(system, withheld, canonical, assumption, null).auditAll(exposures, programs)
-                : auditLocally(system, withheld, canonical, assumption, exposures, programs);
-        if (!consistent && assumption == Assumption.AS_THEY_HOLD) {
+        boolean consistent;
+        boolean mistaken = false;
+        try {
+            consistent = canonical.size() <= exactLimit
+                    ? new Program(system, withheld, canonical, assumption, null).auditAll(exposures, programs)
+                    : auditLocally(system, withheld, canonical, assumption, exposures, programs);
+        } catch (SolverMistake e) {
+            consistent = false;
+            mistaken = true;
+        }
+        if (!consistent && (assumption == Assumption.AS_THEY_HOLD || mistaken)) {
             // The true counts satisfy every relation as it holds (known cells are held at their counts), so "no solution"
             // is the solver's mistake, not a contradiction: nothing it found can be trusted, and every withheld cell is
-            // reported (erring towards withholding) rather than the component passing unaudited as inconsistent.
+            // reported (erring towards withholding) rather than the component passing unaudited as inconsistent. So too under
+            // either assumption when the solver gave no point that satisfies every relation where one was needed.
             exposures.clear();
             component.stream().filter(withheld::get)
                     .forEach(c -> exposures.add(new Exposure(c, system.truth(c), system.truth(c))));
@@ -593,16 +615,23 @@ public final class LinearAuditor {
         return cells;
     }
 
-    /** Solves that told no value (failed, or unbounded although every unknown is bounded): counted for the debug lines. */
+    /** A constraint of a program as made: {@code lower <= sum of coefficients[j] * variables[j] <= upper}. */
+    private record Constraint(int[] variables, int[] coefficients, double lower, double upper) {}
+
+    /**
+     * Solves that told no value (failed, unbounded although every unknown is bounded, or a point outside the relations):
+     * counted for the debug lines.
+     */
     private static final java.util.concurrent.atomic.LongAdder UNTOLD = new java.util.concurrent.atomic.LongAdder();
 
-    /** Whether a solve's values are those of a point satisfying every relation (ojAlgo counts "unbounded" as feasible). */
-    private static boolean tells(Optimisation.Result result) {
-        boolean tells = result.getState().isFeasible() && result.getState() != Optimisation.State.UNBOUNDED;
-        if (!tells) {
-            UNTOLD.increment();
+    /**
+     * The solver gave no point where the program has one (the base point of a large component): nothing it finds in this
+     * component can be trusted, and every withheld cell of it is reported.
+     */
+    private static final class SolverMistake extends RuntimeException {
+        SolverMistake() {
+            super("the solver gave no point that satisfies every relation", null, false, false);
         }
-        return tells;
     }
 
     private boolean safe(LinkedSystem system, int cell, double min, double max) {
@@ -683,6 +712,10 @@ public final class LinearAuditor {
         private final BitSet referenced = new BitSet();
         /** The model the solves run on: {@link #solvable()}. */
         private ExpressionsBasedModel solvable;
+        /** Every constraint as made, in plain numbers: each point a solve gives is checked against them ({@link #tells}). */
+        private final List<Constraint> constraints = new ArrayList<>();
+        /** The variables given {@link #NO_UPPER_BOUND}, by index. */
+        private final BitSet capped = new BitSet();
 
         Program(LinkedSystem system, BitSet withheld, List<Integer> cells, Assumption assumption, Map<Integer, Double> base) {
             this.system = system;
@@ -696,6 +729,7 @@ public final class LinearAuditor {
                 Variable v = model.addVariable().lower(0);
                 if (!bounded.get(i)) {
                     v.upper(NO_UPPER_BOUND);
+                    capped.set(i);
                 }
                 variables.add(v);
                 byCell.put(cells.get(i), v);
@@ -760,22 +794,80 @@ public final class LinearAuditor {
             } else {
                 constant -= known(r.total(), withheld);
             }
-            expression(terms).level(-constant);
+            constrain(terms, -constant, -constant);
         }
 
         /**
-         * An expression of the model with these coefficients: summed per cell, so that a part named twice counts twice and a
-         * total among its own parts cancels out ({@code Expression.set} would keep only the last coefficient given).
+         * A constraint of the model, {@code lower <= sum <= upper} (lower and upper equal: an equality), with these
+         * coefficients: summed per cell, so that a part named twice counts twice and a total among its own parts cancels
+         * out ({@code Expression.set} would keep only the last coefficient given).
          */
-        private Expression expression(Map<Variable, Integer> terms) {
+        private void constrain(Map<Variable, Integer> terms, double lower, double upper) {
             Expression e = model.addExpression();
-            terms.forEach((v, coefficient) -> {
-                if (coefficient != 0) {
-                    e.set(v, coefficient);
-                    referenced.set(model.indexOf(v));
+            int[] at = new int[terms.size()];
+            int[] coefficients = new int[terms.size()];
+            int n = 0;
+            for (Map.Entry<Variable, Integer> t : terms.entrySet()) {
+                if (t.getValue() != 0) {
+                    int index = model.indexOf(t.getKey());
+                    e.set(t.getKey(), t.getValue());
+                    referenced.set(index);
+                    at[n] = index;
+                    coefficients[n++] = t.getValue();
                 }
-            });
-            return e;
+            }
+            if (lower == upper) {
+                e.level(lower);
+            } else {
+                e.upper(upper);
+            }
+            constraints.add(new Constraint(java.util.Arrays.copyOf(at, n), java.util.Arrays.copyOf(coefficients, n), lower, upper));
+        }
+
+        /** One solve on the model the solves run on. */
+        private Optimisation.Result solve(boolean maximise) {
+            return solver.solve(solvable(), maximise);
+        }
+
+        /**
+         * Whether a solve's values are a point that satisfies every relation of this program: ojAlgo counts "unbounded" as
+         * feasible, and its values are not taken on trust either (its presolve, or a numerical slip, could give a point
+         * outside the relations, which would widen a range beyond what a reader can tell). Each constraint as made, in
+         * doubles, within a relative {@link #EPSILON}.
+         */
+        private boolean tells(Optimisation.Result result) {
+            boolean tells = result.getState().isFeasible() && result.getState() != Optimisation.State.UNBOUNDED && satisfies(result);
+            if (!tells) {
+                UNTOLD.increment();
+            }
+            return tells;
+        }
+
+        private boolean satisfies(Optimisation.Result point) {
+            if (point.count() < variables.size()) {
+                return false;
+            }
+            for (int i = 0; i < variables.size(); i++) {
+                double v = point.doubleValue(i);
+                double tolerance = EPSILON * (1 + Math.abs(v));
+                if (!(v >= -tolerance && (!capped.get(i) || v <= NO_UPPER_BOUND + tolerance))) {
+                    return false;
+                }
+            }
+            for (Constraint c : constraints) {
+                double sum = 0;
+                double scale = 1 + Math.abs(c.upper());
+                for (int j = 0; j < c.variables().length; j++) {
+                    double term = c.coefficients()[j] * point.doubleValue(c.variables()[j]);
+                    sum += term;
+                    scale += Math.abs(term);
+                }
+                double tolerance = EPSILON * scale;
+                if (!(sum >= c.lower() - tolerance && sum <= c.upper() + tolerance)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Each part at most the total; the total at most the sum of the parts. */
@@ -799,7 +891,7 @@ public final class LinearAuditor {
                 } else {
                     constant -= known(r.total(), withheld);
                 }
-                expression(terms).upper(-constant);
+                constrain(terms, Double.NEGATIVE_INFINITY, -constant);
             }
             Map<Variable, Integer> sum = new java.util.LinkedHashMap<>();
             double constant = 0;
@@ -815,7 +907,7 @@ public final class LinearAuditor {
                     constant -= known(p, withheld);
                 }
             }
-            expression(sum).upper(-constant);
+            constrain(sum, Double.NEGATIVE_INFINITY, -constant);
         }
 
         /** Exact ranges of every cell; false when the program is infeasible (inconsistent under the assumption). */
@@ -876,7 +968,7 @@ public final class LinearAuditor {
                 if (loneRounds > 2) {
                     return true;
                 }
-                Optimisation.Result result = round % 2 == 0 ? solvable().maximise() : solvable().minimise();
+                Optimisation.Result result = solve(round % 2 == 0);
                 programs[0]++;
                 al.antitrafficking.warehouse.progress.Progress.step(1);
                 if (result.getState() == Optimisation.State.INFEASIBLE) {
@@ -898,11 +990,15 @@ public final class LinearAuditor {
         /** Any point that satisfies every relation; null when none does. */
         double[] feasiblePoint(long[] programs) {
             solvable().getVariables().forEach(v -> v.weight(0));
-            Optimisation.Result result = solvable().minimise();
+            Optimisation.Result result = solve(false);
             programs[0]++;
             al.antitrafficking.warehouse.progress.Progress.step(1);
-            if (!result.getState().isFeasible()) {
+            if (result.getState() == Optimisation.State.INFEASIBLE) {
                 return null;
+            }
+            if (!tells(result)) {
+                // A failed solve, or a point that breaks a relation, is no evidence that the relations contradict each other.
+                throw new SolverMistake();
             }
             double[] point = new double[cells.size()];
             for (int i = 0; i < point.length; i++) {
@@ -923,8 +1019,8 @@ public final class LinearAuditor {
         Exposure exactRange(int i, long[] programs, Map<Integer, double[]> bounds) {
             solvable().getVariables().forEach(v -> v.weight(0));
             variable(i).weight(1);
-            Optimisation.Result max = solvable().maximise();
-            Optimisation.Result min = solvable().minimise();
+            Optimisation.Result max = solve(true);
+            Optimisation.Result min = solve(false);
             programs[0] += 2;
             al.antitrafficking.warehouse.progress.Progress.step(2);
             // Only a solve that reached a feasible point tells a value. A failed one tells nothing, nor does one ojAlgo calls

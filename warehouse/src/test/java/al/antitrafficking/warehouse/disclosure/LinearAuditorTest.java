@@ -3,8 +3,10 @@ package al.antitrafficking.warehouse.disclosure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.BitSet;
 import org.junit.jupiter.api.Test;
+import org.ojalgo.optimisation.Optimisation;
 
 /** The attacker's linear programs against ranges worked out by hand. */
 class LinearAuditorTest {
@@ -434,5 +436,69 @@ class LinearAuditorTest {
             assertThat(recalled.linearPrograms()).isZero();
             assertThat(namesOf(laidOutAgain(table, shuffled), recalled)).isEqualTo(namesOf(a, first));
         }
+    }
+
+    /**
+     * A solver that errs: "optimal" points that break the relations, every unknown at 1000 when it maximises and at 0 when it
+     * minimises. Taken on trust, each withheld cell would range over [0, 1000].
+     */
+    private static final LinearAuditor.Solver ERRING = (model, maximise) -> {
+        double[] point = new double[model.countVariables()];
+        Arrays.fill(point, maximise ? 1000 : 0);
+        return Optimisation.Result.of(Optimisation.State.OPTIMAL, point);
+    };
+
+    @Test
+    void aCellPinnedByItsMarginsIsReportedWhenTheSolversPointsBreakTheRelations() {
+        // The 3 is row total 10 minus 7 (the first test); the erring solver's [0, 1000] would clear it.
+        LinkedSystem s = Tables.withMargins(new long[][] {{3, 7}, {6, 9}});
+        LinearAuditor erring = new LinearAuditor(5, 3, Integer.MAX_VALUE, false, 8000, ERRING);
+
+        LinearAuditor.Report report = erring.audit(s, cells(Tables.at(0, 0, 2)), LinearAuditor.Assumption.AS_THEY_HOLD);
+
+        assertThat(report.exposures()).extracting(LinearAuditor.Exposure::cell).containsExactly(Tables.at(0, 0, 2));
+    }
+
+    @Test
+    void cellsNoSolveCanClearAreReportedEvenWhenTheirTrueRangesAreWide() {
+        // The rectangle of the second test: ranges 10 wide, but only a solver's points could show it, and none satisfies
+        // the relations: every cell is reported (erring towards withholding).
+        LinkedSystem s = Tables.withMargins(new long[][] {{3, 7}, {6, 9}});
+        BitSet withheld = cells(Tables.at(0, 0, 2), Tables.at(0, 1, 2), Tables.at(1, 0, 2), Tables.at(1, 1, 2));
+        LinearAuditor erring = new LinearAuditor(5, 3, Integer.MAX_VALUE, false, 8000, ERRING);
+
+        assertThat(erring.audit(s, withheld, LinearAuditor.Assumption.AS_THEY_HOLD).exposures())
+                .extracting(LinearAuditor.Exposure::cell).containsExactlyInAnyOrderElementsOf(withheld.stream().boxed().toList());
+    }
+
+    @Test
+    void aLargeComponentsBasePointThatBreaksTheRelationsReportsEveryWithheldCell() {
+        // Assuming counts add up, the 5 is exactly 10 - 6 = 4 (the distinct-children test). Audited cell by cell (exact limit
+        // 0), the component first needs a point that satisfies its relations; the erring solver's 0 does not.
+        long[] truth = {10, 6, 5};
+        LinkedSystem s = new LinkedSystem(truth, new boolean[3]);
+        s.add(new Relation(0, new int[] {1, 2}, Relation.Kind.DISTINCT));
+        LinearAuditor erring = new LinearAuditor(5, 3, 0, false, 8000, ERRING);
+
+        LinearAuditor.Report report = erring.audit(s, cells(2), LinearAuditor.Assumption.ADDITIVE);
+
+        assertThat(report.inconsistentComponents()).isZero();
+        assertThat(report.exposures()).extracting(LinearAuditor.Exposure::cell).containsExactly(2);
+    }
+
+    @Test
+    void aFailedSolveIsNoEvidenceThatPublishedFiguresContradictEachOther() {
+        // The same component with a solver that fails at every solve: not "inconsistent" (which would leave it unaudited
+        // under the additive assumption), but every withheld cell reported.
+        long[] truth = {10, 6, 5};
+        LinkedSystem s = new LinkedSystem(truth, new boolean[3]);
+        s.add(new Relation(0, new int[] {1, 2}, Relation.Kind.DISTINCT));
+        LinearAuditor failing = new LinearAuditor(5, 3, 0, false, 8000,
+                (model, maximise) -> Optimisation.Result.of(Optimisation.State.FAILED, new double[model.countVariables()]));
+
+        LinearAuditor.Report report = failing.audit(s, cells(2), LinearAuditor.Assumption.ADDITIVE);
+
+        assertThat(report.inconsistentComponents()).isZero();
+        assertThat(report.exposures()).extracting(LinearAuditor.Exposure::cell).containsExactly(2);
     }
 }
