@@ -399,7 +399,12 @@ public final class LinearAuditor {
         BitSet one = new BitSet();
         one.set(cell);
         List<Integer> component = components(system, withheld, one).get(0);
-        return new Program(system, withheld, component, assumption, null).exactRange(component.indexOf(cell), new long[1]);
+        try {
+            return new Program(system, withheld, component, assumption, null).exactRange(component.indexOf(cell), new long[1]);
+        } catch (SolverMistake e) {
+            // Nothing the solver found can be trusted: the true value alone, which the rule reports.
+            return new Exposure(cell, system.truth(cell), system.truth(cell));
+        }
     }
 
     /**
@@ -625,8 +630,9 @@ public final class LinearAuditor {
     private static final java.util.concurrent.atomic.LongAdder UNTOLD = new java.util.concurrent.atomic.LongAdder();
 
     /**
-     * The solver gave no point where the program has one (the base point of a large component): nothing it finds in this
-     * component can be trusted, and every withheld cell of it is reported.
+     * The solver gave no point where the program has one (the base point of a large component), or called a program
+     * infeasible that a known point satisfies: nothing it finds in this component can be trusted, and every withheld cell
+     * of it is reported.
      */
     private static final class SolverMistake extends RuntimeException {
         SolverMistake() {
@@ -716,6 +722,8 @@ public final class LinearAuditor {
         private final List<Constraint> constraints = new ArrayList<>();
         /** The variables given {@link #NO_UPPER_BOUND}, by index. */
         private final BitSet capped = new BitSet();
+        /** Whether a solve of this program has given a point that satisfies it: then it is not infeasible. */
+        private boolean toldOnce;
 
         Program(LinkedSystem system, BitSet withheld, List<Integer> cells, Assumption assumption, Map<Integer, Double> base) {
             this.system = system;
@@ -836,20 +844,47 @@ public final class LinearAuditor {
          * doubles, within a relative {@link #EPSILON}.
          */
         private boolean tells(Optimisation.Result result) {
-            boolean tells = result.getState().isFeasible() && result.getState() != Optimisation.State.UNBOUNDED && satisfies(result);
+            boolean tells = result.getState().isFeasible() && result.getState() != Optimisation.State.UNBOUNDED
+                    && result.count() >= variables.size() && satisfies(result::doubleValue);
             if (!tells) {
                 UNTOLD.increment();
             }
+            toldOnce |= tells;
             return tells;
         }
 
-        private boolean satisfies(Optimisation.Result point) {
-            if (point.count() < variables.size()) {
+        /**
+         * Whether a solve's "infeasible" is believed, so that the program counts as inconsistent (under the additive
+         * assumption, unaudited). Not when a point is known to satisfy the program: one a solve of it gave, or the point it
+         * was made around (the true counts, or for a neighbourhood the base point restricted to it); then the solver erred
+         * ({@link SolverMistake}). Else one more solve, on the model as made (not the presolved copy), must say so too.
+         */
+        private boolean infeasible(Optimisation.Result result) {
+            if (result.getState() != Optimisation.State.INFEASIBLE) {
                 return false;
             }
+            if (toldOnce || satisfies(i -> base != null ? base.get(cells.get(i)) : system.truth(cells.get(i)))) {
+                throw new SolverMistake();
+            }
+            // Every solve sets the weights it needs first.
+            model.getVariables().forEach(v -> v.weight(0));
+            Optimisation.Result again = solver.solve(model, false);
+            if (again.getState() == Optimisation.State.INFEASIBLE) {
+                return true;
+            }
+            throw new SolverMistake();
+        }
+
+        /**
+         * Whether the point (each variable's value by index) satisfies every constraint as made. The tolerance is relative
+         * to the constraint's own numbers (10⁻⁶), plus 10⁻¹² of the size of its terms at the point: a point may not excuse
+         * a wrong value with the size of another (a cell at 1000 beside two at {@link #NO_UPPER_BOUND} would otherwise
+         * pass), while ojAlgo's points, rounded at 14 digits, do.
+         */
+        private boolean satisfies(java.util.function.IntToDoubleFunction point) {
             for (int i = 0; i < variables.size(); i++) {
-                double v = point.doubleValue(i);
-                double tolerance = EPSILON * (1 + Math.abs(v));
+                double v = point.applyAsDouble(i);
+                double tolerance = EPSILON + 1e-12 * Math.abs(v);
                 if (!(v >= -tolerance && (!capped.get(i) || v <= NO_UPPER_BOUND + tolerance))) {
                     return false;
                 }
@@ -857,12 +892,14 @@ public final class LinearAuditor {
             for (Constraint c : constraints) {
                 double sum = 0;
                 double scale = 1 + Math.abs(c.upper());
+                double size = 0;
                 for (int j = 0; j < c.variables().length; j++) {
-                    double term = c.coefficients()[j] * point.doubleValue(c.variables()[j]);
+                    double term = c.coefficients()[j] * point.applyAsDouble(c.variables()[j]);
                     sum += term;
-                    scale += Math.abs(term);
+                    scale += Math.abs(c.coefficients()[j]);
+                    size += Math.abs(term);
                 }
-                double tolerance = EPSILON * scale;
+                double tolerance = EPSILON * scale + 1e-12 * size;
                 if (!(sum >= c.lower() - tolerance && sum <= c.upper() + tolerance)) {
                     return false;
                 }
@@ -971,7 +1008,7 @@ public final class LinearAuditor {
                 Optimisation.Result result = solve(round % 2 == 0);
                 programs[0]++;
                 al.antitrafficking.warehouse.progress.Progress.step(1);
-                if (result.getState() == Optimisation.State.INFEASIBLE) {
+                if (infeasible(result)) {
                     return false;
                 }
                 if (!tells(result)) {
@@ -993,7 +1030,7 @@ public final class LinearAuditor {
             Optimisation.Result result = solve(false);
             programs[0]++;
             al.antitrafficking.warehouse.progress.Progress.step(1);
-            if (result.getState() == Optimisation.State.INFEASIBLE) {
+            if (infeasible(result)) {
                 return null;
             }
             if (!tells(result)) {
@@ -1036,7 +1073,7 @@ public final class LinearAuditor {
                     widenWith(min, bounds);
                 }
             }
-            if (max.getState() == Optimisation.State.INFEASIBLE || min.getState() == Optimisation.State.INFEASIBLE) {
+            if (infeasible(max) || infeasible(min)) {
                 return null;
             }
             double upper = maxTells ? max.doubleValue(i) : Double.NEGATIVE_INFINITY;

@@ -473,14 +473,98 @@ class LinearAuditorTest {
 
     @Test
     void aLargeComponentsBasePointThatBreaksTheRelationsReportsEveryWithheldCell() {
-        // Assuming counts add up, the 5 is exactly 10 - 6 = 4 (the distinct-children test). Audited cell by cell (exact limit
-        // 0), the component first needs a point that satisfies its relations; the erring solver's 0 does not.
+        // Assuming counts add up, the 5 is exactly 10 - 6 = 4 (the distinct-children test), and the cell 3 equals it. Audited
+        // cell by cell (exact limit 0), the component first needs a point that satisfies its relations; the erring solver's
+        // 0 does not: both withheld cells are reported.
+        long[] truth = {10, 6, 5, 5};
+        LinkedSystem s = new LinkedSystem(truth, new boolean[4]);
+        s.add(new Relation(0, new int[] {1, 2}, Relation.Kind.DISTINCT));
+        s.add(new Relation(3, new int[] {2}, Relation.Kind.EXACT));
+        LinearAuditor erring = new LinearAuditor(5, 3, 0, false, 8000, ERRING);
+
+        LinearAuditor.Report report = erring.audit(s, cells(2, 3), LinearAuditor.Assumption.ADDITIVE);
+
+        assertThat(report.inconsistentComponents()).isZero();
+        assertThat(report.exposures()).extracting(LinearAuditor.Exposure::cell).containsExactlyInAnyOrder(2, 3);
+    }
+
+    @Test
+    void aPointThatBreaksOnlyOneInequalityTellsNothing() {
+        // Distinct children: total 4, part 3 published, part 2 withheld; as they hold, the part lies in [1, 4] (at most the
+        // total; the total at most the sum), a small count whose range reaches neither 0 nor 5. The erring solver's 1000
+        // breaks only "at most the total", its 0 only "the total at most the sum".
+        long[] truth = {4, 3, 2};
+        LinkedSystem s = new LinkedSystem(truth, new boolean[3]);
+        s.add(new Relation(0, new int[] {1, 2}, Relation.Kind.DISTINCT));
+        LinearAuditor erring = new LinearAuditor(5, 3, Integer.MAX_VALUE, false, 8000, ERRING);
+
+        assertThat(auditor.audit(s, cells(2), LinearAuditor.Assumption.AS_THEY_HOLD).exposures())
+                .extracting(LinearAuditor.Exposure::cell).containsExactly(2);
+        assertThat(erring.audit(s, cells(2), LinearAuditor.Assumption.AS_THEY_HOLD).exposures())
+                .extracting(LinearAuditor.Exposure::cell).containsExactly(2);
+    }
+
+    @Test
+    void aWrongValueBesideCellsAtTheirCapIsNotExcusedByTheirSize() {
+        // T = U + x and T = U + 2 (the 2 published), T withheld and U never printed: nothing bounds them, so both reach the
+        // cap of 10^9 at a maximum, and x is exactly 2. A solver that gives ojAlgo's maximum but x at 1000 is off by 998 in
+        // a relation whose terms are 2 * 10^9 in size.
+        long[] truth = {1000, 998, 2, 2};
+        BitSet neverPrinted = cells(1);
+        LinkedSystem s = new LinkedSystem(truth, new boolean[4], neverPrinted);
+        s.add(new Relation(0, new int[] {1, 2}, Relation.Kind.EXACT));
+        s.add(new Relation(0, new int[] {1, 3}, Relation.Kind.EXACT));
+        LinearAuditor.Solver slipping = (model, maximise) -> {
+            Optimisation.Result r = maximise ? model.maximise() : model.minimise();
+            double[] point = new double[model.countVariables()];
+            boolean atCap = false;
+            for (int i = 0; i < point.length; i++) {
+                point[i] = r.doubleValue(i);
+                atCap |= point[i] > 1e8;
+            }
+            for (int i = 0; i < point.length && maximise && atCap; i++) {
+                point[i] = point[i] > 1e8 ? point[i] : 1000;
+            }
+            return Optimisation.Result.of(r.getState(), point);
+        };
+
+        assertThat(new LinearAuditor(5, 3, Integer.MAX_VALUE, false, 8000, slipping).audit(s, cells(0, 2), LinearAuditor.Assumption.AS_THEY_HOLD)
+                .exposures()).extracting(LinearAuditor.Exposure::cell).contains(2);
+    }
+
+    @Test
+    void anInfeasibleAfterAPointThatSatisfiesTheProgramIsTheSolversMistake() {
+        // The distinct-children system, assuming counts add up: the 5 is exactly 4. A solver right at its first solve and
+        // "infeasible" after, whole (exact limit unlimited) and cell by cell (0): not inconsistent, the cell reported.
         long[] truth = {10, 6, 5};
         LinkedSystem s = new LinkedSystem(truth, new boolean[3]);
         s.add(new Relation(0, new int[] {1, 2}, Relation.Kind.DISTINCT));
-        LinearAuditor erring = new LinearAuditor(5, 3, 0, false, 8000, ERRING);
+        for (int exactLimit : new int[] {Integer.MAX_VALUE, 0}) {
+            int[] solves = {0};
+            LinearAuditor.Solver tiring = (model, maximise) -> solves[0]++ == 0
+                    ? (maximise ? model.maximise() : model.minimise())
+                    : Optimisation.Result.of(Optimisation.State.INFEASIBLE, new double[model.countVariables()]);
 
-        LinearAuditor.Report report = erring.audit(s, cells(2), LinearAuditor.Assumption.ADDITIVE);
+            LinearAuditor.Report report = new LinearAuditor(5, 3, exactLimit, false, 8000, tiring).audit(s, cells(2), LinearAuditor.Assumption.ADDITIVE);
+
+            assertThat(report.inconsistentComponents()).as("exact limit %d", exactLimit).isZero();
+            assertThat(report.exposures()).as("exact limit %d", exactLimit).extracting(LinearAuditor.Exposure::cell).containsExactly(2);
+        }
+    }
+
+    @Test
+    void anInfeasibleThatASecondSolveContradictsIsTheSolversMistake() {
+        // The same system; the solver says "infeasible" at its first solve only. Another solve of the model as made finds a
+        // point, so the component is not left unaudited as inconsistent (publishedFiguresThatDoNotAddUp... is the real case).
+        long[] truth = {10, 6, 5};
+        LinkedSystem s = new LinkedSystem(truth, new boolean[3]);
+        s.add(new Relation(0, new int[] {1, 2}, Relation.Kind.DISTINCT));
+        int[] solves = {0};
+        LinearAuditor.Solver slow = (model, maximise) -> solves[0]++ == 0
+                ? Optimisation.Result.of(Optimisation.State.INFEASIBLE, new double[model.countVariables()])
+                : (maximise ? model.maximise() : model.minimise());
+
+        LinearAuditor.Report report = new LinearAuditor(5, 3, Integer.MAX_VALUE, false, 8000, slow).audit(s, cells(2), LinearAuditor.Assumption.ADDITIVE);
 
         assertThat(report.inconsistentComponents()).isZero();
         assertThat(report.exposures()).extracting(LinearAuditor.Exposure::cell).containsExactly(2);
