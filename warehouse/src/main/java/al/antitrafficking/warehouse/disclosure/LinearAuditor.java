@@ -855,15 +855,19 @@ public final class LinearAuditor {
 
         /**
          * Whether a solve's "infeasible" is believed, so that the program counts as inconsistent (under the additive
-         * assumption, unaudited). Not when a point is known to satisfy the program: one a solve of it gave, or the point it
-         * was made around (the true counts, or for a neighbourhood the base point restricted to it); then the solver erred
+         * assumption, unaudited). Not when a point is known to satisfy the program: one a solve of it gave (this one
+         * included), or the point it was made around (the true counts, or for a neighbourhood the base point restricted to
+         * it); then the solver erred
          * ({@link SolverMistake}). Else one more solve, on the model as made (not the presolved copy), must say so too.
          */
         private boolean infeasible(Optimisation.Result result) {
             if (result.getState() != Optimisation.State.INFEASIBLE) {
                 return false;
             }
-            if (toldOnce || satisfies(i -> base != null ? base.get(cells.get(i)) : system.truth(cells.get(i)))) {
+            // ojAlgo has called feasible programs infeasible, some while returning a point that satisfies them (its issues
+            // #61, #70, #117, #546).
+            if (toldOnce || result.count() >= variables.size() && satisfies(result::doubleValue)
+                    || satisfies(i -> base != null ? base.get(cells.get(i)) : system.truth(cells.get(i)))) {
                 throw new SolverMistake();
             }
             // Every solve sets the weights it needs first.

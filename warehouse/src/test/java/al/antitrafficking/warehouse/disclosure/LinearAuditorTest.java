@@ -571,6 +571,28 @@ class LinearAuditorTest {
     }
 
     @Test
+    void anInfeasibleThatComesWithAPointSatisfyingTheProgramIsTheSolversMistake() {
+        // The same system; every solve says "infeasible" but returns ojAlgo's point, which satisfies the program (as
+        // ojAlgo's issue #546 did): the cell is reported, the component not counted inconsistent.
+        long[] truth = {10, 6, 5};
+        LinkedSystem s = new LinkedSystem(truth, new boolean[3]);
+        s.add(new Relation(0, new int[] {1, 2}, Relation.Kind.DISTINCT));
+        LinearAuditor.Solver denying = (model, maximise) -> {
+            Optimisation.Result r = maximise ? model.maximise() : model.minimise();
+            double[] point = new double[model.countVariables()];
+            for (int i = 0; i < point.length; i++) {
+                point[i] = r.doubleValue(i);
+            }
+            return Optimisation.Result.of(Optimisation.State.INFEASIBLE, point);
+        };
+
+        LinearAuditor.Report report = new LinearAuditor(5, 3, Integer.MAX_VALUE, false, 8000, denying).audit(s, cells(2), LinearAuditor.Assumption.ADDITIVE);
+
+        assertThat(report.inconsistentComponents()).isZero();
+        assertThat(report.exposures()).extracting(LinearAuditor.Exposure::cell).containsExactly(2);
+    }
+
+    @Test
     void aFailedSolveIsNoEvidenceThatPublishedFiguresContradictEachOther() {
         // The same component with a solver that fails at every solve: not "inconsistent" (which would leave it unaudited
         // under the additive assumption), but every withheld cell reported.
