@@ -564,9 +564,9 @@ public final class LinearAuditor {
         }
         if (DEBUG) {
             System.err.printf("local audit (%s): %d cells, %d withheld, neighbourhoods tried %s, cleared %s, ms %s, %d programs, %d ms"
-                            + " (solves that told nothing so far: %d)%n",
+                            + " (solves that told nothing so far: %d; programs wrongly called infeasible: %d)%n",
                     assumption, component.size(), component.stream().filter(withheld::get).count(), java.util.Arrays.toString(tried),
-                    java.util.Arrays.toString(cleared), java.util.Arrays.toString(java.util.Arrays.stream(spent).map(t -> t / 1_000_000).toArray()), programs[0] - programsBefore, (System.nanoTime() - started) / 1_000_000, UNTOLD.sum());
+                    java.util.Arrays.toString(cleared), java.util.Arrays.toString(java.util.Arrays.stream(spent).map(t -> t / 1_000_000).toArray()), programs[0] - programsBefore, (System.nanoTime() - started) / 1_000_000, UNTOLD.sum(), MISTAKES.sum());
         }
         return true;
     }
@@ -628,6 +628,8 @@ public final class LinearAuditor {
      * counted for the debug lines.
      */
     private static final java.util.concurrent.atomic.LongAdder UNTOLD = new java.util.concurrent.atomic.LongAdder();
+    /** Programs the solver called infeasible wrongly (their components reported whole): counted for the debug lines. */
+    private static final java.util.concurrent.atomic.LongAdder MISTAKES = new java.util.concurrent.atomic.LongAdder();
 
     /**
      * The solver gave no point where the program has one (the base point of a large component), or called a program
@@ -858,7 +860,10 @@ public final class LinearAuditor {
          * assumption, unaudited). Not when a point is known to satisfy the program: one a solve of it gave (this one
          * included), or the point it was made around (the true counts, or for a neighbourhood the base point restricted to
          * it); then the solver erred
-         * ({@link SolverMistake}). Else one more solve, on the model as made (not the presolved copy), must say so too.
+         * ({@link SolverMistake}). Else the program's constraints are made again into a new model with a slack on each
+         * (always feasible: ojAlgo's presolve marks a model it once found infeasible for good, so solving the same model
+         * again would only repeat a wrong answer), and the least total slack must be clearly above zero; a slack of zero
+         * gives a point that satisfies the program, and any other answer from that model is the solver's mistake.
          */
         private boolean infeasible(Optimisation.Result result) {
             if (result.getState() != Optimisation.State.INFEASIBLE) {
@@ -868,22 +873,52 @@ public final class LinearAuditor {
             // #61, #70, #117, #546).
             if (toldOnce || result.count() >= variables.size() && satisfies(result::doubleValue)
                     || satisfies(i -> base != null ? base.get(cells.get(i)) : system.truth(cells.get(i)))) {
+                MISTAKES.increment();
                 throw new SolverMistake();
             }
-            // Every solve sets the weights it needs first.
-            model.getVariables().forEach(v -> v.weight(0));
-            Optimisation.Result again = solver.solve(model, false);
-            if (again.getState() == Optimisation.State.INFEASIBLE) {
-                return true;
+            ExpressionsBasedModel slackened = new ExpressionsBasedModel();
+            for (int i = 0; i < variables.size(); i++) {
+                Variable v = slackened.addVariable().lower(0);
+                if (capped.get(i)) {
+                    v.upper(NO_UPPER_BOUND);
+                }
             }
+            for (Constraint c : constraints) {
+                Expression e = slackened.addExpression();
+                for (int j = 0; j < c.variables().length; j++) {
+                    e.set(c.variables()[j], c.coefficients()[j]);
+                }
+                // sum - below <= upper, and for an equality sum + above >= lower too.
+                e.set(slackened.addVariable().lower(0).weight(1), -1);
+                if (c.lower() == c.upper()) {
+                    e.set(slackened.addVariable().lower(0).weight(1), 1);
+                    e.level(c.upper());
+                } else {
+                    e.upper(c.upper());
+                }
+            }
+            Optimisation.Result least = solver.solve(slackened, false);
+            Optimisation.State state = least.getState();
+            if (state.isFeasible() && state != Optimisation.State.UNBOUNDED && least.count() == slackened.countVariables()) {
+                double slack = 0;
+                for (int k = variables.size(); k < slackened.countVariables(); k++) {
+                    slack += Math.abs(least.doubleValue(k));
+                }
+                // Counts and constants are whole numbers: relations that contradict each other miss by far more than this.
+                if (slack > 1e-3 && !satisfies(least::doubleValue)) {
+                    return true;
+                }
+            }
+            MISTAKES.increment();
             throw new SolverMistake();
         }
 
         /**
-         * Whether the point (each variable's value by index) satisfies every constraint as made. The tolerance is relative
-         * to the constraint's own numbers (10⁻⁶), plus 10⁻¹² of the size of its terms at the point: a point may not excuse
-         * a wrong value with the size of another (a cell at 1000 beside two at {@link #NO_UPPER_BOUND} would otherwise
-         * pass), while ojAlgo's points, rounded at 14 digits, do.
+         * Whether the point (each variable's value by index) satisfies every constraint as made. The tolerance is 10⁻⁶ for
+         * each coefficient, plus 10⁻¹² of the size of the constant and of the terms at the point: neither a large constant
+         * nor cells at {@link #NO_UPPER_BOUND} may excuse a wrong value of a small count (a cell at 1000 beside two at the
+         * cap, or off by nearly 1 beside a constant of 10⁶, would pass a tolerance relative to them), while ojAlgo's points,
+         * with 16 significant digits, pass.
          */
         private boolean satisfies(java.util.function.IntToDoubleFunction point) {
             for (int i = 0; i < variables.size(); i++) {
@@ -895,8 +930,8 @@ public final class LinearAuditor {
             }
             for (Constraint c : constraints) {
                 double sum = 0;
-                double scale = 1 + Math.abs(c.upper());
-                double size = 0;
+                double scale = 1;
+                double size = Math.abs(c.upper());
                 for (int j = 0; j < c.variables().length; j++) {
                     double term = c.coefficients()[j] * point.applyAsDouble(c.variables()[j]);
                     sum += term;

@@ -593,6 +593,76 @@ class LinearAuditorTest {
     }
 
     @Test
+    void aWrongValueIsNotExcusedByALargeConstant() {
+        // x + y = 1,000,002 (published) and y = 1,000,000 (the total of a published 1,000,000 alone), x = 2 and y withheld:
+        // x is exactly 2. A solver off by 1 in each relation (x at 4 and y at 999,999 as a maximum, x at 0 and y at
+        // 1,000,001 as a minimum) would give x the range [0, 4], and clear it, if the constant could excuse the error.
+        long[] truth = {1_000_002, 1_000_000, 2, 1_000_000};
+        LinkedSystem s = new LinkedSystem(truth, new boolean[4]);
+        s.add(new Relation(0, new int[] {1, 2}, Relation.Kind.EXACT));
+        s.add(new Relation(1, new int[] {3}, Relation.Kind.EXACT));
+        LinearAuditor.Solver offByOne = (model, maximise) -> {
+            Optimisation.Result r = maximise ? model.maximise() : model.minimise();
+            double[] point = new double[model.countVariables()];
+            for (int i = 0; i < point.length; i++) {
+                double v = r.doubleValue(i);
+                point[i] = v > 1000 ? v + (maximise ? -1 : 1) : v + (maximise ? 2 : -2);
+            }
+            return Optimisation.Result.of(r.getState(), point);
+        };
+
+        assertThat(new LinearAuditor(5, 3, Integer.MAX_VALUE, false, 8000, offByOne).audit(s, cells(1, 2), LinearAuditor.Assumption.AS_THEY_HOLD)
+                .exposures()).extracting(LinearAuditor.Exposure::cell).contains(2);
+    }
+
+    @Test
+    void aSolverThatCallsEveryProgramInfeasibleLeavesNoComponentUnaudited() {
+        // The distinct-children system, assuming counts add up (the 5 is exactly 4; the true counts do not add up, so they
+        // prove nothing): whole and cell by cell, "infeasible" from every solve, even of the model with slacks that is
+        // always feasible, is the solver's mistake.
+        long[] truth = {10, 6, 5};
+        LinkedSystem s = new LinkedSystem(truth, new boolean[3]);
+        s.add(new Relation(0, new int[] {1, 2}, Relation.Kind.DISTINCT));
+        LinearAuditor.Solver denying = (model, maximise) ->
+                Optimisation.Result.of(Optimisation.State.INFEASIBLE, new double[model.countVariables()]);
+        for (int exactLimit : new int[] {Integer.MAX_VALUE, 0}) {
+            LinearAuditor.Report report = new LinearAuditor(5, 3, exactLimit, false, 8000, denying).audit(s, cells(2), LinearAuditor.Assumption.ADDITIVE);
+
+            assertThat(report.inconsistentComponents()).as("exact limit %d", exactLimit).isZero();
+            assertThat(report.exposures()).as("exact limit %d", exactLimit).extracting(LinearAuditor.Exposure::cell).containsExactly(2);
+        }
+    }
+
+    @Test
+    void figuresThatDoNotAddUpStayInconsistentWhenAuditedCellByCell() {
+        // publishedFiguresThatDoNotAddUp... through a large component's base point (exact limit 0): 10 = 6 + 7 + x misses
+        // by 3 at least, which the model with slacks confirms.
+        long[] truth = {10, 6, 7, 1};
+        LinkedSystem s = new LinkedSystem(truth, new boolean[4]);
+        s.add(new Relation(0, new int[] {1, 2, 3}, Relation.Kind.DISTINCT));
+
+        LinearAuditor.Report report = new LinearAuditor(5, 3, 0).audit(s, cells(3), LinearAuditor.Assumption.ADDITIVE);
+
+        assertThat(report.inconsistentComponents()).isEqualTo(1);
+        assertThat(report.exposures()).isEmpty();
+    }
+
+    @Test
+    void aRangeTheSolverCannotGiveIsTheTrueValueAlone() {
+        // The rectangle of the second test, with a solver that calls it infeasible: the true counts satisfy it, so nothing the
+        // solver says can be trusted, and the range asked for is the true 7 alone (which the rule reports).
+        LinkedSystem s = Tables.withMargins(new long[][] {{3, 7}, {6, 9}});
+        LinearAuditor erring = new LinearAuditor(5, 3, Integer.MAX_VALUE, false, 8000,
+                (model, maximise) -> Optimisation.Result.of(Optimisation.State.INFEASIBLE, new double[model.countVariables()]));
+        BitSet withheld = cells(Tables.at(0, 0, 2), Tables.at(0, 1, 2), Tables.at(1, 0, 2), Tables.at(1, 1, 2));
+
+        LinearAuditor.Exposure b = erring.range(s, withheld, LinearAuditor.Assumption.AS_THEY_HOLD, Tables.at(0, 1, 2));
+
+        assertThat(b.min()).isCloseTo(7, within(1e-6));
+        assertThat(b.max()).isCloseTo(7, within(1e-6));
+    }
+
+    @Test
     void aFailedSolveIsNoEvidenceThatPublishedFiguresContradictEachOther() {
         // The same component with a solver that fails at every solve: not "inconsistent" (which would leave it unaudited
         // under the additive assumption), but every withheld cell reported.
