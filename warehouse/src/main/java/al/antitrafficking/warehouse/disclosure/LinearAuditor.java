@@ -897,9 +897,16 @@ public final class LinearAuditor {
                     e.upper(c.upper());
                 }
             }
-            Optimisation.Result least = solver.solve(slackened, false);
-            Optimisation.State state = least.getState();
-            if (state.isFeasible() && state != Optimisation.State.UNBOUNDED && least.count() == slackened.countVariables()) {
+            Optimisation.Result least;
+            try {
+                least = solver.solve(slackened, false);
+            } catch (RuntimeException e) {
+                // A model made only here, rarely solved: whatever goes wrong in it errs towards withholding.
+                MISTAKES.increment();
+                throw new SolverMistake();
+            }
+            // Only a least slack proven least ("optimal"): a merely feasible point may have more slack than needed.
+            if (least.getState().isOptimal() && least.count() == slackened.countVariables()) {
                 double slack = 0;
                 for (int k = variables.size(); k < slackened.countVariables(); k++) {
                     slack += Math.abs(least.doubleValue(k));

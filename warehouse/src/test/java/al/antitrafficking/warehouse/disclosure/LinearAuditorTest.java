@@ -634,6 +634,29 @@ class LinearAuditorTest {
     }
 
     @Test
+    void aSlackNotProvenLeastProvesNothing() {
+        // The distinct-children system, assuming counts add up (one unknown, x = 10 - 6 = 4): the solver calls the program
+        // infeasible, and gives the model with slacks a point that is feasible but not its least (x at 0, a slack of 4).
+        long[] truth = {10, 6, 5};
+        LinkedSystem s = new LinkedSystem(truth, new boolean[3]);
+        s.add(new Relation(0, new int[] {1, 2}, Relation.Kind.DISTINCT));
+        LinearAuditor.Solver unproven = (model, maximise) -> {
+            double[] point = new double[model.countVariables()];
+            if (point.length == 1) {
+                return Optimisation.Result.of(Optimisation.State.INFEASIBLE, point);
+            }
+            Arrays.fill(point, 0);
+            point[point.length - 1] = 4;
+            return Optimisation.Result.of(Optimisation.State.FEASIBLE, point);
+        };
+
+        LinearAuditor.Report report = new LinearAuditor(5, 3, Integer.MAX_VALUE, false, 8000, unproven).audit(s, cells(2), LinearAuditor.Assumption.ADDITIVE);
+
+        assertThat(report.inconsistentComponents()).isZero();
+        assertThat(report.exposures()).extracting(LinearAuditor.Exposure::cell).containsExactly(2);
+    }
+
+    @Test
     void figuresThatDoNotAddUpStayInconsistentWhenAuditedCellByCell() {
         // publishedFiguresThatDoNotAddUp... through a large component's base point (exact limit 0): 10 = 6 + 7 + x misses
         // by 3 at least, which the model with slacks confirms.
