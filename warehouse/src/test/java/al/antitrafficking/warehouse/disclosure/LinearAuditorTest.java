@@ -442,6 +442,26 @@ class LinearAuditorTest {
      * A solver that errs: "optimal" points that break the relations, every unknown at 1000 when it maximises and at 0 when it
      * minimises. Taken on trust, each withheld cell would range over [0, 1000].
      */
+    /** Total 10 children, part 6 published, part 5 withheld (cell 2), distinct children: the additive attacker pins it at 4. */
+    private static LinkedSystem distinctChildren() {
+        LinkedSystem s = new LinkedSystem(new long[] {10, 6, 5}, new boolean[3]);
+        s.add(new Relation(0, new int[] {1, 2}, Relation.Kind.DISTINCT));
+        return s;
+    }
+
+    /** ojAlgo's own solve of the model, its state and its values (to be altered by a solver that errs). */
+    private static Optimisation.Result ojAlgo(org.ojalgo.optimisation.ExpressionsBasedModel model, boolean maximise) {
+        return maximise ? model.maximise() : model.minimise();
+    }
+
+    private static double[] valuesOf(Optimisation.Result r, int n) {
+        double[] point = new double[n];
+        for (int i = 0; i < n; i++) {
+            point[i] = r.doubleValue(i);
+        }
+        return point;
+    }
+
     private static final LinearAuditor.Solver ERRING = (model, maximise) -> {
         double[] point = new double[model.countVariables()];
         Arrays.fill(point, maximise ? 1000 : 0);
@@ -515,13 +535,9 @@ class LinearAuditorTest {
         s.add(new Relation(0, new int[] {1, 2}, Relation.Kind.EXACT));
         s.add(new Relation(0, new int[] {1, 3}, Relation.Kind.EXACT));
         LinearAuditor.Solver slipping = (model, maximise) -> {
-            Optimisation.Result r = maximise ? model.maximise() : model.minimise();
-            double[] point = new double[model.countVariables()];
-            boolean atCap = false;
-            for (int i = 0; i < point.length; i++) {
-                point[i] = r.doubleValue(i);
-                atCap |= point[i] > 1e8;
-            }
+            Optimisation.Result r = ojAlgo(model, maximise);
+            double[] point = valuesOf(r, model.countVariables());
+            boolean atCap = Arrays.stream(point).anyMatch(v -> v > 1e8);
             for (int i = 0; i < point.length && maximise && atCap; i++) {
                 point[i] = point[i] > 1e8 ? point[i] : 1000;
             }
@@ -536,13 +552,11 @@ class LinearAuditorTest {
     void anInfeasibleAfterAPointThatSatisfiesTheProgramIsTheSolversMistake() {
         // The distinct-children system, assuming counts add up: the 5 is exactly 4. A solver right at its first solve and
         // "infeasible" after, whole (exact limit unlimited) and cell by cell (0): not inconsistent, the cell reported.
-        long[] truth = {10, 6, 5};
-        LinkedSystem s = new LinkedSystem(truth, new boolean[3]);
-        s.add(new Relation(0, new int[] {1, 2}, Relation.Kind.DISTINCT));
+        LinkedSystem s = distinctChildren();
         for (int exactLimit : new int[] {Integer.MAX_VALUE, 0}) {
             int[] solves = {0};
             LinearAuditor.Solver tiring = (model, maximise) -> solves[0]++ == 0
-                    ? (maximise ? model.maximise() : model.minimise())
+                    ? ojAlgo(model, maximise)
                     : Optimisation.Result.of(Optimisation.State.INFEASIBLE, new double[model.countVariables()]);
 
             LinearAuditor.Report report = new LinearAuditor(5, 3, exactLimit, false, 8000, tiring).audit(s, cells(2), LinearAuditor.Assumption.ADDITIVE);
@@ -556,13 +570,11 @@ class LinearAuditorTest {
     void anInfeasibleThatASecondSolveContradictsIsTheSolversMistake() {
         // The same system; the solver says "infeasible" at its first solve only. Another solve of the model as made finds a
         // point, so the component is not left unaudited as inconsistent (publishedFiguresThatDoNotAddUp... is the real case).
-        long[] truth = {10, 6, 5};
-        LinkedSystem s = new LinkedSystem(truth, new boolean[3]);
-        s.add(new Relation(0, new int[] {1, 2}, Relation.Kind.DISTINCT));
+        LinkedSystem s = distinctChildren();
         int[] solves = {0};
         LinearAuditor.Solver slow = (model, maximise) -> solves[0]++ == 0
                 ? Optimisation.Result.of(Optimisation.State.INFEASIBLE, new double[model.countVariables()])
-                : (maximise ? model.maximise() : model.minimise());
+                : ojAlgo(model, maximise);
 
         LinearAuditor.Report report = new LinearAuditor(5, 3, Integer.MAX_VALUE, false, 8000, slow).audit(s, cells(2), LinearAuditor.Assumption.ADDITIVE);
 
@@ -574,17 +586,9 @@ class LinearAuditorTest {
     void anInfeasibleThatComesWithAPointSatisfyingTheProgramIsTheSolversMistake() {
         // The same system; every solve says "infeasible" but returns ojAlgo's point, which satisfies the program (as
         // ojAlgo's issue #546 did): the cell is reported, the component not counted inconsistent.
-        long[] truth = {10, 6, 5};
-        LinkedSystem s = new LinkedSystem(truth, new boolean[3]);
-        s.add(new Relation(0, new int[] {1, 2}, Relation.Kind.DISTINCT));
-        LinearAuditor.Solver denying = (model, maximise) -> {
-            Optimisation.Result r = maximise ? model.maximise() : model.minimise();
-            double[] point = new double[model.countVariables()];
-            for (int i = 0; i < point.length; i++) {
-                point[i] = r.doubleValue(i);
-            }
-            return Optimisation.Result.of(Optimisation.State.INFEASIBLE, point);
-        };
+        LinkedSystem s = distinctChildren();
+        LinearAuditor.Solver denying = (model, maximise) ->
+                Optimisation.Result.of(Optimisation.State.INFEASIBLE, valuesOf(ojAlgo(model, maximise), model.countVariables()));
 
         LinearAuditor.Report report = new LinearAuditor(5, 3, Integer.MAX_VALUE, false, 8000, denying).audit(s, cells(2), LinearAuditor.Assumption.ADDITIVE);
 
@@ -602,11 +606,10 @@ class LinearAuditorTest {
         s.add(new Relation(0, new int[] {1, 2}, Relation.Kind.EXACT));
         s.add(new Relation(1, new int[] {3}, Relation.Kind.EXACT));
         LinearAuditor.Solver offByOne = (model, maximise) -> {
-            Optimisation.Result r = maximise ? model.maximise() : model.minimise();
-            double[] point = new double[model.countVariables()];
+            Optimisation.Result r = ojAlgo(model, maximise);
+            double[] point = valuesOf(r, model.countVariables());
             for (int i = 0; i < point.length; i++) {
-                double v = r.doubleValue(i);
-                point[i] = v > 1000 ? v + (maximise ? -1 : 1) : v + (maximise ? 2 : -2);
+                point[i] += point[i] > 1000 ? (maximise ? -1 : 1) : (maximise ? 2 : -2);
             }
             return Optimisation.Result.of(r.getState(), point);
         };
@@ -620,9 +623,7 @@ class LinearAuditorTest {
         // The distinct-children system, assuming counts add up (the 5 is exactly 4; the true counts do not add up, so they
         // prove nothing): whole and cell by cell, "infeasible" from every solve, even of the model with slacks that is
         // always feasible, is the solver's mistake.
-        long[] truth = {10, 6, 5};
-        LinkedSystem s = new LinkedSystem(truth, new boolean[3]);
-        s.add(new Relation(0, new int[] {1, 2}, Relation.Kind.DISTINCT));
+        LinkedSystem s = distinctChildren();
         LinearAuditor.Solver denying = (model, maximise) ->
                 Optimisation.Result.of(Optimisation.State.INFEASIBLE, new double[model.countVariables()]);
         for (int exactLimit : new int[] {Integer.MAX_VALUE, 0}) {
@@ -637,9 +638,7 @@ class LinearAuditorTest {
     void aSlackNotProvenLeastProvesNothing() {
         // The distinct-children system, assuming counts add up (one unknown, x = 10 - 6 = 4): the solver calls the program
         // infeasible, and gives the model with slacks a point that is feasible but not its least (x at 0, a slack of 4).
-        long[] truth = {10, 6, 5};
-        LinkedSystem s = new LinkedSystem(truth, new boolean[3]);
-        s.add(new Relation(0, new int[] {1, 2}, Relation.Kind.DISTINCT));
+        LinkedSystem s = distinctChildren();
         LinearAuditor.Solver unproven = (model, maximise) -> {
             double[] point = new double[model.countVariables()];
             if (point.length == 1) {
@@ -689,9 +688,7 @@ class LinearAuditorTest {
     void aFailedSolveIsNoEvidenceThatPublishedFiguresContradictEachOther() {
         // The same component with a solver that fails at every solve: not "inconsistent" (which would leave it unaudited
         // under the additive assumption), but every withheld cell reported.
-        long[] truth = {10, 6, 5};
-        LinkedSystem s = new LinkedSystem(truth, new boolean[3]);
-        s.add(new Relation(0, new int[] {1, 2}, Relation.Kind.DISTINCT));
+        LinkedSystem s = distinctChildren();
         LinearAuditor failing = new LinearAuditor(5, 3, 0, false, 8000,
                 (model, maximise) -> Optimisation.Result.of(Optimisation.State.FAILED, new double[model.countVariables()]));
 
