@@ -564,7 +564,7 @@ public final class LinearAuditor {
         }
         if (DEBUG) {
             System.err.printf("local audit (%s): %d cells, %d withheld, neighbourhoods tried %s, cleared %s, ms %s, %d programs, %d ms"
-                            + " (solves that told nothing so far: %d; programs wrongly called infeasible: %d)%n",
+                            + " (solves that told nothing so far: %d; solver mistakes so far: %d)%n",
                     assumption, component.size(), component.stream().filter(withheld::get).count(), java.util.Arrays.toString(tried),
                     java.util.Arrays.toString(cleared), java.util.Arrays.toString(java.util.Arrays.stream(spent).map(t -> t / 1_000_000).toArray()), programs[0] - programsBefore, (System.nanoTime() - started) / 1_000_000, UNTOLD.sum(), MISTAKES.sum());
         }
@@ -628,7 +628,7 @@ public final class LinearAuditor {
      * counted for the debug lines.
      */
     private static final java.util.concurrent.atomic.LongAdder UNTOLD = new java.util.concurrent.atomic.LongAdder();
-    /** Programs the solver called infeasible wrongly (their components reported whole): counted for the debug lines. */
+    /** The solver's mistakes found (their components reported whole): counted for the debug lines. */
     private static final java.util.concurrent.atomic.LongAdder MISTAKES = new java.util.concurrent.atomic.LongAdder();
 
     /**
@@ -639,6 +639,7 @@ public final class LinearAuditor {
     private static final class SolverMistake extends RuntimeException {
         SolverMistake() {
             super("the solver gave no point that satisfies every relation", null, false, false);
+            MISTAKES.increment();
         }
     }
 
@@ -842,12 +843,10 @@ public final class LinearAuditor {
         /**
          * Whether a solve's values are a point that satisfies every relation of this program: ojAlgo counts "unbounded" as
          * feasible, and its values are not taken on trust either (its presolve, or a numerical slip, could give a point
-         * outside the relations, which would widen a range beyond what a reader can tell). Each constraint as made, in
-         * doubles, within a relative {@link #EPSILON}.
+         * outside the relations, which would widen a range beyond what a reader can tell): {@link #satisfies}.
          */
         private boolean tells(Optimisation.Result result) {
-            boolean tells = result.getState().isFeasible() && result.getState() != Optimisation.State.UNBOUNDED
-                    && result.count() >= variables.size() && satisfies(result::doubleValue);
+            boolean tells = result.getState().isFeasible() && result.getState() != Optimisation.State.UNBOUNDED && satisfies(result);
             if (!tells) {
                 UNTOLD.increment();
             }
@@ -859,11 +858,7 @@ public final class LinearAuditor {
          * Whether a solve's "infeasible" is believed, so that the program counts as inconsistent (under the additive
          * assumption, unaudited). Not when a point is known to satisfy the program: one a solve of it gave (this one
          * included), or the point it was made around (the true counts, or for a neighbourhood the base point restricted to
-         * it); then the solver erred
-         * ({@link SolverMistake}). Else the program's constraints are made again into a new model with a slack on each
-         * (always feasible: ojAlgo's presolve marks a model it once found infeasible for good, so solving the same model
-         * again would only repeat a wrong answer), and the least total slack must be clearly above zero; a slack of zero
-         * gives a point that satisfies the program, and any other answer from that model is the solver's mistake.
+         * it); then the solver erred ({@link SolverMistake}). Else only when {@link #slackConfirmsInfeasible} does.
          */
         private boolean infeasible(Optimisation.Result result) {
             if (result.getState() != Optimisation.State.INFEASIBLE) {
@@ -871,11 +866,22 @@ public final class LinearAuditor {
             }
             // ojAlgo has called feasible programs infeasible, some while returning a point that satisfies them (its issues
             // #61, #70, #117, #546).
-            if (toldOnce || result.count() >= variables.size() && satisfies(result::doubleValue)
-                    || satisfies(i -> base != null ? base.get(cells.get(i)) : system.truth(cells.get(i)))) {
-                MISTAKES.increment();
+            if (toldOnce || satisfies(result) || satisfies(i -> base != null ? base.get(cells.get(i)) : system.truth(cells.get(i)))) {
                 throw new SolverMistake();
             }
+            if (!slackConfirmsInfeasible()) {
+                throw new SolverMistake();
+            }
+            return true;
+        }
+
+        /**
+         * Whether the program's constraints, made again into a new model with a slack on each, cannot be met with less than
+         * 10⁻³ of slack in all, by a solve ojAlgo proves least. The new model is always feasible (ojAlgo's presolve marks a
+         * model it once found infeasible for good, so solving the same model again would only repeat a wrong answer); a
+         * slack of zero gives a point that satisfies the program, and any other answer from it is the solver's mistake.
+         */
+        private boolean slackConfirmsInfeasible() {
             ExpressionsBasedModel slackened = new ExpressionsBasedModel();
             for (int i = 0; i < variables.size(); i++) {
                 Variable v = slackened.addVariable().lower(0);
@@ -902,22 +908,23 @@ public final class LinearAuditor {
                 least = solver.solve(slackened, false);
             } catch (RuntimeException e) {
                 // A model made only here, rarely solved: whatever goes wrong in it errs towards withholding.
-                MISTAKES.increment();
-                throw new SolverMistake();
+                return false;
             }
             // Only a least slack proven least ("optimal"): a merely feasible point may have more slack than needed.
-            if (least.getState().isOptimal() && least.count() == slackened.countVariables()) {
-                double slack = 0;
-                for (int k = variables.size(); k < slackened.countVariables(); k++) {
-                    slack += Math.abs(least.doubleValue(k));
-                }
-                // Counts and constants are whole numbers: relations that contradict each other miss by far more than this.
-                if (slack > 1e-3 && !satisfies(least::doubleValue)) {
-                    return true;
-                }
+            if (!least.getState().isOptimal() || least.count() != slackened.countVariables()) {
+                return false;
             }
-            MISTAKES.increment();
-            throw new SolverMistake();
+            double slack = 0;
+            for (int k = variables.size(); k < slackened.countVariables(); k++) {
+                slack += Math.abs(least.doubleValue(k));
+            }
+            // Counts and constants are whole numbers: relations that contradict each other miss by far more than this.
+            return slack > 1e-3 && !satisfies(least);
+        }
+
+        /** {@link #satisfies(java.util.function.IntToDoubleFunction)} for a solve's values, when it has one per variable. */
+        private boolean satisfies(Optimisation.Result result) {
+            return result.count() >= variables.size() && satisfies(result::doubleValue);
         }
 
         /**

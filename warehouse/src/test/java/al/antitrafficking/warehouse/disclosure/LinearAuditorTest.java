@@ -438,10 +438,6 @@ class LinearAuditorTest {
         }
     }
 
-    /**
-     * A solver that errs: "optimal" points that break the relations, every unknown at 1000 when it maximises and at 0 when it
-     * minimises. Taken on trust, each withheld cell would range over [0, 1000].
-     */
     /** Total 10 children, part 6 published, part 5 withheld (cell 2), distinct children: the additive attacker pins it at 4. */
     private static LinkedSystem distinctChildren() {
         LinkedSystem s = new LinkedSystem(new long[] {10, 6, 5}, new boolean[3]);
@@ -454,6 +450,16 @@ class LinearAuditorTest {
         return maximise ? model.maximise() : model.minimise();
     }
 
+    /** ojAlgo's solves, each point changed (given whether it is a maximum) before it is returned with ojAlgo's state. */
+    private static LinearAuditor.Solver altered(java.util.function.BiConsumer<double[], Boolean> change) {
+        return (model, maximise) -> {
+            Optimisation.Result r = ojAlgo(model, maximise);
+            double[] point = valuesOf(r, model.countVariables());
+            change.accept(point, maximise);
+            return Optimisation.Result.of(r.getState(), point);
+        };
+    }
+
     private static double[] valuesOf(Optimisation.Result r, int n) {
         double[] point = new double[n];
         for (int i = 0; i < n; i++) {
@@ -462,6 +468,42 @@ class LinearAuditorTest {
         return point;
     }
 
+    /**
+     * Under the additive assumption, the distinct-children system's cell 2 is reported (it is pinned at 4, and the solver's
+     * answers cannot clear it) and its component is not counted inconsistent (which would leave it unaudited).
+     */
+    private static void reportedNotInconsistent(LinearAuditor.Solver solver, int exactLimit) {
+        LinearAuditor.Report report = new LinearAuditor(5, 3, exactLimit, false, 8000, solver)
+                .audit(distinctChildren(), cells(2), LinearAuditor.Assumption.ADDITIVE);
+
+        assertThat(report.inconsistentComponents()).as("exact limit %d", exactLimit).isZero();
+        assertThat(report.exposures()).as("exact limit %d", exactLimit).extracting(LinearAuditor.Exposure::cell).containsExactly(2);
+    }
+
+    /**
+     * {@code programs} for the distinct-children system's programs (one unknown), and for the model with slacks that checks
+     * an "infeasible" a lie that confirms it: "optimal" with the unknown at 0 and a slack of 4. A test with it shows that
+     * the check before that model catches the mistake.
+     */
+    private static LinearAuditor.Solver slacksLie(LinearAuditor.Solver programs) {
+        return (model, maximise) -> {
+            if (model.countVariables() == 1) {
+                return programs.solve(model, maximise);
+            }
+            double[] point = new double[model.countVariables()];
+            point[point.length - 1] = 4;
+            return Optimisation.Result.of(Optimisation.State.OPTIMAL, point);
+        };
+    }
+
+    /** A solver that calls every model infeasible, with every unknown at 0. */
+    private static final LinearAuditor.Solver DENYING = (model, maximise) ->
+            Optimisation.Result.of(Optimisation.State.INFEASIBLE, new double[model.countVariables()]);
+
+    /**
+     * A solver that errs: "optimal" points that break the relations, every unknown at 1000 when it maximises and at 0 when it
+     * minimises. Taken on trust, each withheld cell would range over [0, 1000].
+     */
     private static final LinearAuditor.Solver ERRING = (model, maximise) -> {
         double[] point = new double[model.countVariables()];
         Arrays.fill(point, maximise ? 1000 : 0);
@@ -534,15 +576,12 @@ class LinearAuditorTest {
         LinkedSystem s = new LinkedSystem(truth, new boolean[4], neverPrinted);
         s.add(new Relation(0, new int[] {1, 2}, Relation.Kind.EXACT));
         s.add(new Relation(0, new int[] {1, 3}, Relation.Kind.EXACT));
-        LinearAuditor.Solver slipping = (model, maximise) -> {
-            Optimisation.Result r = ojAlgo(model, maximise);
-            double[] point = valuesOf(r, model.countVariables());
+        LinearAuditor.Solver slipping = altered((point, maximise) -> {
             boolean atCap = Arrays.stream(point).anyMatch(v -> v > 1e8);
             for (int i = 0; i < point.length && maximise && atCap; i++) {
                 point[i] = point[i] > 1e8 ? point[i] : 1000;
             }
-            return Optimisation.Result.of(r.getState(), point);
-        };
+        });
 
         assertThat(new LinearAuditor(5, 3, Integer.MAX_VALUE, false, 8000, slipping).audit(s, cells(0, 2), LinearAuditor.Assumption.AS_THEY_HOLD)
                 .exposures()).extracting(LinearAuditor.Exposure::cell).contains(2);
@@ -551,46 +590,42 @@ class LinearAuditorTest {
     @Test
     void anInfeasibleAfterAPointThatSatisfiesTheProgramIsTheSolversMistake() {
         // The distinct-children system, assuming counts add up: the 5 is exactly 4. A solver right at its first solve and
-        // "infeasible" after, whole (exact limit unlimited) and cell by cell (0): not inconsistent, the cell reported.
-        LinkedSystem s = distinctChildren();
+        // "infeasible" after (the model with slacks lying too), whole (exact limit unlimited) and cell by cell (0): not
+        // inconsistent, the cell reported.
         for (int exactLimit : new int[] {Integer.MAX_VALUE, 0}) {
             int[] solves = {0};
-            LinearAuditor.Solver tiring = (model, maximise) -> solves[0]++ == 0
-                    ? ojAlgo(model, maximise)
-                    : Optimisation.Result.of(Optimisation.State.INFEASIBLE, new double[model.countVariables()]);
-
-            LinearAuditor.Report report = new LinearAuditor(5, 3, exactLimit, false, 8000, tiring).audit(s, cells(2), LinearAuditor.Assumption.ADDITIVE);
-
-            assertThat(report.inconsistentComponents()).as("exact limit %d", exactLimit).isZero();
-            assertThat(report.exposures()).as("exact limit %d", exactLimit).extracting(LinearAuditor.Exposure::cell).containsExactly(2);
+            reportedNotInconsistent(slacksLie((model, maximise) -> solves[0]++ == 0 ? ojAlgo(model, maximise) : DENYING.solve(model, maximise)),
+                    exactLimit);
         }
     }
 
     @Test
     void anInfeasibleThatASecondSolveContradictsIsTheSolversMistake() {
-        // The same system; the solver says "infeasible" at its first solve only. Another solve of the model as made finds a
-        // point, so the component is not left unaudited as inconsistent (publishedFiguresThatDoNotAddUp... is the real case).
-        LinkedSystem s = distinctChildren();
+        // The same system; the solver says "infeasible" at its first solve only. The model with slacks then finds a point
+        // with no slack, so the component is not left unaudited as inconsistent (publishedFiguresThatDoNotAddUp... is the
+        // real case).
         int[] solves = {0};
-        LinearAuditor.Solver slow = (model, maximise) -> solves[0]++ == 0
-                ? Optimisation.Result.of(Optimisation.State.INFEASIBLE, new double[model.countVariables()])
-                : ojAlgo(model, maximise);
-
-        LinearAuditor.Report report = new LinearAuditor(5, 3, Integer.MAX_VALUE, false, 8000, slow).audit(s, cells(2), LinearAuditor.Assumption.ADDITIVE);
-
-        assertThat(report.inconsistentComponents()).isZero();
-        assertThat(report.exposures()).extracting(LinearAuditor.Exposure::cell).containsExactly(2);
+        reportedNotInconsistent((model, maximise) -> solves[0]++ == 0 ? DENYING.solve(model, maximise) : ojAlgo(model, maximise),
+                Integer.MAX_VALUE);
     }
 
     @Test
     void anInfeasibleThatComesWithAPointSatisfyingTheProgramIsTheSolversMistake() {
-        // The same system; every solve says "infeasible" but returns ojAlgo's point, which satisfies the program (as
-        // ojAlgo's issue #546 did): the cell is reported, the component not counted inconsistent.
-        LinkedSystem s = distinctChildren();
-        LinearAuditor.Solver denying = (model, maximise) ->
-                Optimisation.Result.of(Optimisation.State.INFEASIBLE, valuesOf(ojAlgo(model, maximise), model.countVariables()));
+        // The same system; every solve of the program says "infeasible" but returns ojAlgo's point, which satisfies it (as
+        // ojAlgo's issue #546 did), and the model with slacks lies: that point alone shows the solver erred.
+        reportedNotInconsistent(slacksLie((model, maximise) ->
+                Optimisation.Result.of(Optimisation.State.INFEASIBLE, valuesOf(ojAlgo(model, maximise), 1))), Integer.MAX_VALUE);
+    }
 
-        LinearAuditor.Report report = new LinearAuditor(5, 3, Integer.MAX_VALUE, false, 8000, denying).audit(s, cells(2), LinearAuditor.Assumption.ADDITIVE);
+    @Test
+    void aProgramTheTrueCountsSatisfyIsNotInfeasible() {
+        // Total 10, part 6 published, part 4 withheld: the true counts add up, so assuming they do is no contradiction, and a
+        // solver calling the program infeasible (the model with slacks lying too) erred: the 4, pinned, is reported.
+        LinkedSystem s = new LinkedSystem(new long[] {10, 6, 4}, new boolean[3]);
+        s.add(new Relation(0, new int[] {1, 2}, Relation.Kind.DISTINCT));
+
+        LinearAuditor.Report report = new LinearAuditor(5, 3, Integer.MAX_VALUE, false, 8000, slacksLie(DENYING))
+                .audit(s, cells(2), LinearAuditor.Assumption.ADDITIVE);
 
         assertThat(report.inconsistentComponents()).isZero();
         assertThat(report.exposures()).extracting(LinearAuditor.Exposure::cell).containsExactly(2);
@@ -605,14 +640,11 @@ class LinearAuditorTest {
         LinkedSystem s = new LinkedSystem(truth, new boolean[4]);
         s.add(new Relation(0, new int[] {1, 2}, Relation.Kind.EXACT));
         s.add(new Relation(1, new int[] {3}, Relation.Kind.EXACT));
-        LinearAuditor.Solver offByOne = (model, maximise) -> {
-            Optimisation.Result r = ojAlgo(model, maximise);
-            double[] point = valuesOf(r, model.countVariables());
+        LinearAuditor.Solver offByOne = altered((point, maximise) -> {
             for (int i = 0; i < point.length; i++) {
                 point[i] += point[i] > 1000 ? (maximise ? -1 : 1) : (maximise ? 2 : -2);
             }
-            return Optimisation.Result.of(r.getState(), point);
-        };
+        });
 
         assertThat(new LinearAuditor(5, 3, Integer.MAX_VALUE, false, 8000, offByOne).audit(s, cells(1, 2), LinearAuditor.Assumption.AS_THEY_HOLD)
                 .exposures()).extracting(LinearAuditor.Exposure::cell).contains(2);
@@ -623,14 +655,8 @@ class LinearAuditorTest {
         // The distinct-children system, assuming counts add up (the 5 is exactly 4; the true counts do not add up, so they
         // prove nothing): whole and cell by cell, "infeasible" from every solve, even of the model with slacks that is
         // always feasible, is the solver's mistake.
-        LinkedSystem s = distinctChildren();
-        LinearAuditor.Solver denying = (model, maximise) ->
-                Optimisation.Result.of(Optimisation.State.INFEASIBLE, new double[model.countVariables()]);
         for (int exactLimit : new int[] {Integer.MAX_VALUE, 0}) {
-            LinearAuditor.Report report = new LinearAuditor(5, 3, exactLimit, false, 8000, denying).audit(s, cells(2), LinearAuditor.Assumption.ADDITIVE);
-
-            assertThat(report.inconsistentComponents()).as("exact limit %d", exactLimit).isZero();
-            assertThat(report.exposures()).as("exact limit %d", exactLimit).extracting(LinearAuditor.Exposure::cell).containsExactly(2);
+            reportedNotInconsistent(DENYING, exactLimit);
         }
     }
 
@@ -638,21 +664,14 @@ class LinearAuditorTest {
     void aSlackNotProvenLeastProvesNothing() {
         // The distinct-children system, assuming counts add up (one unknown, x = 10 - 6 = 4): the solver calls the program
         // infeasible, and gives the model with slacks a point that is feasible but not its least (x at 0, a slack of 4).
-        LinkedSystem s = distinctChildren();
-        LinearAuditor.Solver unproven = (model, maximise) -> {
-            double[] point = new double[model.countVariables()];
-            if (point.length == 1) {
-                return Optimisation.Result.of(Optimisation.State.INFEASIBLE, point);
+        reportedNotInconsistent((model, maximise) -> {
+            if (model.countVariables() == 1) {
+                return DENYING.solve(model, maximise);
             }
-            Arrays.fill(point, 0);
+            double[] point = new double[model.countVariables()];
             point[point.length - 1] = 4;
             return Optimisation.Result.of(Optimisation.State.FEASIBLE, point);
-        };
-
-        LinearAuditor.Report report = new LinearAuditor(5, 3, Integer.MAX_VALUE, false, 8000, unproven).audit(s, cells(2), LinearAuditor.Assumption.ADDITIVE);
-
-        assertThat(report.inconsistentComponents()).isZero();
-        assertThat(report.exposures()).extracting(LinearAuditor.Exposure::cell).containsExactly(2);
+        }, Integer.MAX_VALUE);
     }
 
     @Test
@@ -674,8 +693,7 @@ class LinearAuditorTest {
         // The rectangle of the second test, with a solver that calls it infeasible: the true counts satisfy it, so nothing the
         // solver says can be trusted, and the range asked for is the true 7 alone (which the rule reports).
         LinkedSystem s = Tables.withMargins(new long[][] {{3, 7}, {6, 9}});
-        LinearAuditor erring = new LinearAuditor(5, 3, Integer.MAX_VALUE, false, 8000,
-                (model, maximise) -> Optimisation.Result.of(Optimisation.State.INFEASIBLE, new double[model.countVariables()]));
+        LinearAuditor erring = new LinearAuditor(5, 3, Integer.MAX_VALUE, false, 8000, DENYING);
         BitSet withheld = cells(Tables.at(0, 0, 2), Tables.at(0, 1, 2), Tables.at(1, 0, 2), Tables.at(1, 1, 2));
 
         LinearAuditor.Exposure b = erring.range(s, withheld, LinearAuditor.Assumption.AS_THEY_HOLD, Tables.at(0, 1, 2));
@@ -688,13 +706,6 @@ class LinearAuditorTest {
     void aFailedSolveIsNoEvidenceThatPublishedFiguresContradictEachOther() {
         // The same component with a solver that fails at every solve: not "inconsistent" (which would leave it unaudited
         // under the additive assumption), but every withheld cell reported.
-        LinkedSystem s = distinctChildren();
-        LinearAuditor failing = new LinearAuditor(5, 3, 0, false, 8000,
-                (model, maximise) -> Optimisation.Result.of(Optimisation.State.FAILED, new double[model.countVariables()]));
-
-        LinearAuditor.Report report = failing.audit(s, cells(2), LinearAuditor.Assumption.ADDITIVE);
-
-        assertThat(report.inconsistentComponents()).isZero();
-        assertThat(report.exposures()).extracting(LinearAuditor.Exposure::cell).containsExactly(2);
+        reportedNotInconsistent((model, maximise) -> Optimisation.Result.of(Optimisation.State.FAILED, new double[model.countVariables()]), 0);
     }
 }
