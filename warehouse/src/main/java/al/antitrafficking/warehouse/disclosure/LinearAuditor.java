@@ -43,6 +43,16 @@ public final class LinearAuditor {
     }
 
     private static final double EPSILON = 1e-6;
+    /** What a proof of infeasibility from bounds alone must miss by, at least ({@code Program.boundsProveInfeasible}). */
+    private static final double PROOF_MARGIN = 1e-3;
+    /** Rounds of bound propagation at most: each tightens every constraint's variables once. */
+    private static final int PROPAGATION_PASSES = 100;
+    /**
+     * The largest model with slacks made, in entries of ojAlgo's dense simplex tableau (8 bytes each: 200 MB): one for the
+     * whole of a 10M release's largest component (15,459 cells, 23,981 relations) would take some 15 GB. A program too large
+     * for it that the bounds do not prove infeasible is not believed infeasible: every withheld cell of it is reported.
+     */
+    static final long SLACK_MODEL_LIMIT = 25_000_000;
     /**
      * The upper bound of a cell nothing else bounds: more than any count a release holds (a cell's range reaching it is
      * as safe as an unbounded one). ojAlgo answers every later objective of a model it once found unbounded "unbounded":
@@ -620,8 +630,89 @@ public final class LinearAuditor {
         return cells;
     }
 
-    /** A constraint of a program as made: {@code lower <= sum of coefficients[j] * variables[j] <= upper}. */
-    private record Constraint(int[] variables, int[] coefficients, double lower, double upper) {}
+    /** A constraint of a program as made: {@code lower <= sum of coefficients[j] * variables[j] <= upper} (lower may be -infinity). */
+    record Constraint(int[] variables, int[] coefficients, double lower, double upper) {}
+
+    /**
+     * Whether the constraints show, with no solver, that no point satisfies them: bound propagation, as a presolve does it.
+     * Each of the {@code n} variables starts within its bounds (at least 0, at most {@link #NO_UPPER_BOUND} where
+     * {@code capped}); each constraint then bounds each of its variables by what the others can add up to at most and at
+     * least, over and over, until nothing tightens. The program is infeasible when a constraint cannot be met by any point within the bounds, or a
+     * variable's least value passes its largest. Every bound found holds for every point that satisfies the program, so
+     * this is a proof; a margin of 10⁻³, plus 10⁻⁹ of the sizes involved, leaves rounding out (counts and constants are
+     * whole numbers, and relations that contradict each other miss by at least 1). It finds what one constraint, or a
+     * chain of them, contradicts; not every infeasible program.
+     */
+    static boolean boundsProveInfeasible(int n, BitSet capped, List<Constraint> constraints) {
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        for (int i = 0; i < n; i++) {
+            hi[i] = capped.get(i) ? NO_UPPER_BOUND : Double.POSITIVE_INFINITY;
+        }
+        for (int pass = 0; pass < PROPAGATION_PASSES; pass++) {
+            boolean tightened = false;
+            for (Constraint c : constraints) {
+                int[] at = c.variables();
+                int[] a = c.coefficients();
+                // The least and largest sums over the bounds: finite parts, and how many terms are unbounded.
+                double least = 0;
+                double largest = 0;
+                int leastUnbounded = 0;
+                int largestUnbounded = 0;
+                double size = Math.abs(c.upper()) + (Double.isInfinite(c.lower()) ? 0 : Math.abs(c.lower()));
+                for (int j = 0; j < at.length; j++) {
+                    double low = a[j] > 0 ? a[j] * lo[at[j]] : a[j] * hi[at[j]];
+                    double high = a[j] > 0 ? a[j] * hi[at[j]] : a[j] * lo[at[j]];
+                    if (Double.isInfinite(low)) {
+                        leastUnbounded++;
+                    } else {
+                        least += low;
+                        size += Math.abs(low);
+                    }
+                    if (Double.isInfinite(high)) {
+                        largestUnbounded++;
+                    } else {
+                        largest += high;
+                        size += Math.abs(high);
+                    }
+                }
+                double margin = PROOF_MARGIN + 1e-9 * size;
+                if (leastUnbounded == 0 && least > c.upper() + margin || largestUnbounded == 0 && largest < c.lower() - margin) {
+                    return true;
+                }
+                for (int j = 0; j < at.length; j++) {
+                    int v = at[j];
+                    double low = a[j] > 0 ? a[j] * lo[v] : a[j] * hi[v];
+                    double high = a[j] > 0 ? a[j] * hi[v] : a[j] * lo[v];
+                    // What the other terms add up to at least and at most.
+                    double othersLeast = Double.isInfinite(low) ? (leastUnbounded == 1 ? least : Double.NEGATIVE_INFINITY)
+                            : (leastUnbounded == 0 ? least - low : Double.NEGATIVE_INFINITY);
+                    double othersLargest = Double.isInfinite(high) ? (largestUnbounded == 1 ? largest : Double.POSITIVE_INFINITY)
+                            : (largestUnbounded == 0 ? largest - high : Double.POSITIVE_INFINITY);
+                    // a·x <= upper - othersLeast, and a·x >= lower - othersLargest; each loosened by the margin.
+                    double termAtMost = c.upper() - othersLeast + margin;
+                    double termAtLeast = c.lower() - othersLargest - margin;
+                    double newLo = a[j] > 0 ? termAtLeast / a[j] : termAtMost / a[j];
+                    double newHi = a[j] > 0 ? termAtMost / a[j] : termAtLeast / a[j];
+                    if (!Double.isNaN(newLo) && newLo > lo[v] + PROOF_MARGIN) {
+                        lo[v] = newLo;
+                        tightened = true;
+                    }
+                    if (!Double.isNaN(newHi) && newHi < hi[v] - PROOF_MARGIN) {
+                        hi[v] = newHi;
+                        tightened = true;
+                    }
+                    if (lo[v] > hi[v] + PROOF_MARGIN + 1e-9 * (Math.abs(lo[v]) + Math.abs(hi[v]))) {
+                        return true;
+                    }
+                }
+            }
+            if (!tightened) {
+                return false;
+            }
+        }
+        return false;
+    }
 
     /**
      * Solves that told no value (failed, unbounded although every unknown is bounded, or a point outside the relations):
@@ -858,7 +949,8 @@ public final class LinearAuditor {
          * Whether a solve's "infeasible" is believed, so that the program counts as inconsistent (under the additive
          * assumption, unaudited). Not when a point is known to satisfy the program: one a solve of it gave (this one
          * included), or the point it was made around (the true counts, or for a neighbourhood the base point restricted to
-         * it); then the solver erred ({@link SolverMistake}). Else only when {@link #slackConfirmsInfeasible} does.
+         * it); then the solver erred: in a neighbourhood the solve tells nothing (false), else {@link SolverMistake}. Else
+         * only when the bounds prove it ({@link #boundsProveInfeasible}, no solver) or {@link #slackConfirmsInfeasible} does.
          */
         private boolean infeasible(Optimisation.Result result) {
             if (result.getState() != Optimisation.State.INFEASIBLE) {
@@ -867,7 +959,22 @@ public final class LinearAuditor {
             // ojAlgo has called feasible programs infeasible, some while returning a point that satisfies them (its issues
             // #61, #70, #117, #546).
             if (toldOnce || satisfies(result) || satisfies(i -> base != null ? base.get(cells.get(i)) : system.truth(cells.get(i)))) {
+                if (base != null) {
+                    // A neighbourhood holds its base point, so it is never infeasible: this solve tells nothing (its caller
+                    // then finds it tells no point), and the cell goes on to a wider neighbourhood or is reported. Every
+                    // range is widened only by points checked against their program, so one wrong answer cannot clear a
+                    // cell; the rest of the component is audited as before (a 10M release's 16,293-cell component had every
+                    // withheld cell, 2,224, reported for one such answer).
+                    return false;
+                }
                 throw new SolverMistake();
+            }
+            boolean proved = boundsProveInfeasible(variables.size(), capped, constraints);
+            if (DEBUG) {
+                System.err.printf("infeasible: %d unknowns, %d constraints, proved by the bounds: %s%n", variables.size(), constraints.size(), proved);
+            }
+            if (proved) {
+                return true;
             }
             if (!slackConfirmsInfeasible()) {
                 throw new SolverMistake();
@@ -879,9 +986,16 @@ public final class LinearAuditor {
          * Whether the program's constraints, made again into a new model with a slack on each, cannot be met with less than
          * 10⁻³ of slack in all, by a solve ojAlgo proves least. The new model is always feasible (ojAlgo's presolve marks a
          * model it once found infeasible for good, so solving the same model again would only repeat a wrong answer); a
-         * slack of zero gives a point that satisfies the program, and any other answer from it is the solver's mistake.
+         * slack of zero gives a point that satisfies the program, and any other answer from it is the solver's mistake. Not
+         * made beyond {@link #SLACK_MODEL_LIMIT}: then false.
          */
         private boolean slackConfirmsInfeasible() {
+            // ojAlgo's tableau: a row more than the constraints, a column more than the variables (the slacks here among them)
+            // and a slack column of its own per constraint, at most.
+            long columns = variables.size() + constraints.stream().mapToLong(c -> c.lower() == c.upper() ? 2 : 1).sum() + constraints.size() + 1;
+            if ((constraints.size() + 1L) * columns > SLACK_MODEL_LIMIT) {
+                return false;
+            }
             ExpressionsBasedModel slackened = new ExpressionsBasedModel();
             for (int i = 0; i < variables.size(); i++) {
                 Variable v = slackened.addVariable().lower(0);
@@ -904,8 +1018,13 @@ public final class LinearAuditor {
                 }
             }
             Optimisation.Result least;
+            long started = System.nanoTime();
             try {
                 least = solver.solve(slackened, false);
+                if (DEBUG) {
+                    System.err.printf("model with slacks: %d variables, %d constraints, %s, %d ms%n", slackened.countVariables(),
+                            constraints.size(), least.getState(), (System.nanoTime() - started) / 1_000_000);
+                }
             } catch (RuntimeException e) {
                 // A model made only here, rarely solved: whatever goes wrong in it errs towards withholding.
                 return false;
@@ -1077,24 +1196,38 @@ public final class LinearAuditor {
             return true;
         }
 
-        /** Any point that satisfies every relation; null when none does. */
+        /**
+         * Any point that satisfies every relation; null when none does. A point is all this needs, so the solve's values are
+         * taken whatever state ojAlgo gives with them once they satisfy every constraint ({@link #satisfies}), and else the
+         * point the program was made around when it does: ojAlgo has called feasible programs infeasible, some with such a
+         * point (a 10M release's 16,293-cell component did, docs/benchmarks.md), and then every withheld cell of the component
+         * would be reported for want of a base point it had.
+         */
         double[] feasiblePoint(long[] programs) {
             solvable().getVariables().forEach(v -> v.weight(0));
             Optimisation.Result result = solve(false);
             programs[0]++;
             al.antitrafficking.warehouse.progress.Progress.step(1);
+            double[] point = new double[cells.size()];
+            if (satisfies(result)) {
+                toldOnce = true;
+                for (int i = 0; i < point.length; i++) {
+                    point[i] = result.doubleValue(i);
+                }
+                return point;
+            }
+            for (int i = 0; i < point.length; i++) {
+                point[i] = base != null ? base.get(cells.get(i)) : system.truth(cells.get(i));
+            }
+            if (satisfies(i -> point[i])) {
+                return point;
+            }
             if (infeasible(result)) {
                 return null;
             }
-            if (!tells(result)) {
-                // A failed solve, or a point that breaks a relation, is no evidence that the relations contradict each other.
-                throw new SolverMistake();
-            }
-            double[] point = new double[cells.size()];
-            for (int i = 0; i < point.length; i++) {
-                point[i] = result.doubleValue(i);
-            }
-            return point;
+            // A failed solve, or a point that breaks a relation, is no evidence that the relations contradict each other.
+            UNTOLD.increment();
+            throw new SolverMistake();
         }
 
         /** The exact minimum and maximum of cell {@code i} in this program; null when the program is infeasible. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ojalgo.optimisation.Optimisation;
 
@@ -707,5 +708,225 @@ class LinearAuditorTest {
         // The same component with a solver that fails at every solve: not "inconsistent" (which would leave it unaudited
         // under the additive assumption), but every withheld cell reported.
         reportedNotInconsistent((model, maximise) -> Optimisation.Result.of(Optimisation.State.FAILED, new double[model.countVariables()]), 0);
+    }
+
+    @Test
+    void figuresOneRelationContradictsAreInconsistentWithoutTheModelWithSlacks() {
+        // 10 = 6 + 7 + x: x would be -3, below the 0 every count is at least, which the bounds alone prove. The model with
+        // slacks fails here, so the proof cannot come from it: a failed model with slacks would report the cell.
+        long[] truth = {10, 6, 7, 1};
+        LinkedSystem s = new LinkedSystem(truth, new boolean[4]);
+        s.add(new Relation(0, new int[] {1, 2, 3}, Relation.Kind.DISTINCT));
+
+        for (int exactLimit : new int[] {Integer.MAX_VALUE, 0}) {
+            LinearAuditor.Report report = new LinearAuditor(5, 3, exactLimit, false, 8000, slacksFail(1))
+                    .audit(s, cells(3), LinearAuditor.Assumption.ADDITIVE);
+
+            assertThat(report.inconsistentComponents()).as("exact limit %d", exactLimit).isEqualTo(1);
+            assertThat(report.exposures()).as("exact limit %d", exactLimit).isEmpty();
+        }
+    }
+
+    @Test
+    void figuresThatContradictOnlyTogetherAreLeftToTheModelWithSlacks() {
+        // x + y = 1, y + z = 1, x + z = 1 and x + y + z = 2 (distinct children, each of x, y, z truly 1 and withheld): adding
+        // the first three, x + y + z = 1.5, so no counts add up to all four; yet every bound each relation gives is met by
+        // some point (each of x, y, z in [0, 1]), so the bounds prove nothing and the model with slacks decides.
+        LinkedSystem s = threeOverlappingPairs();
+
+        LinearAuditor.Report confirmed = auditor.audit(s, cells(0, 1, 2), LinearAuditor.Assumption.ADDITIVE);
+        LinearAuditor.Report unconfirmed = new LinearAuditor(5, 3, Integer.MAX_VALUE, false, 8000, slacksFail(3))
+                .audit(s, cells(0, 1, 2), LinearAuditor.Assumption.ADDITIVE);
+
+        assertThat(confirmed.inconsistentComponents()).isEqualTo(1);
+        assertThat(confirmed.exposures()).isEmpty();
+        assertThat(unconfirmed.inconsistentComponents()).isZero();
+        assertThat(unconfirmed.exposures()).extracting(LinearAuditor.Exposure::cell).containsExactlyInAnyOrder(0, 1, 2);
+    }
+
+    @Test
+    void boundsProveWhatOneConstraintOrAChainContradictsAndNoMore() {
+        BitSet none = new BitSet();
+        // x = -3.
+        assertThat(LinearAuditor.boundsProveInfeasible(1, none, List.of(equal(-3, 0)))).isTrue();
+        // a + b = 10 and a + b + c = 8: c = -2, found by bounds passed back and forth between the two.
+        assertThat(LinearAuditor.boundsProveInfeasible(3, none, List.of(equal(10, 0, 1), equal(8, 0, 1, 2)))).isTrue();
+        // x <= y - 1 and y <= x - 1, both capped: no pair, but the bounds fall from the cap by 1 a round, so the rounds allowed
+        // end first; not proved.
+        BitSet both = cells(0, 1);
+        assertThat(LinearAuditor.boundsProveInfeasible(2, both, List.of(
+                new LinearAuditor.Constraint(new int[] {0, 1}, new int[] {1, -1}, Double.NEGATIVE_INFINITY, -1),
+                new LinearAuditor.Constraint(new int[] {1, 0}, new int[] {1, -1}, Double.NEGATIVE_INFINITY, -1)))).isFalse();
+        // The three overlapping pairs: infeasible, not proved.
+        assertThat(LinearAuditor.boundsProveInfeasible(3, none,
+                List.of(equal(1, 0, 1), equal(1, 1, 2), equal(1, 0, 2), equal(2, 0, 1, 2)))).isFalse();
+    }
+
+    @Test
+    void boundsNeverProveInfeasibleAProgramThatAPointSatisfies() {
+        // Random programs made around a point of counts (coefficients 1, -1 or 2; equalities, and sums at most their value
+        // at the point or a little more; some counts at 0, some near the cap): each is satisfied by its point, so a proof
+        // would be false. Each program with one constraint more that no counts can meet (their sum at most -1) is proved.
+        java.util.Random random = new java.util.Random(20261203);
+        for (int round = 0; round < 5000; round++) {
+            int n = 1 + random.nextInt(8);
+            BitSet capped = new BitSet();
+            double[] point = new double[n];
+            for (int i = 0; i < n; i++) {
+                point[i] = random.nextInt(4) == 0 ? 0 : random.nextInt(10) == 0 ? LinearAuditor.NO_UPPER_BOUND - random.nextInt(3)
+                        : random.nextInt(30);
+                if (random.nextBoolean() || point[i] > 1000) {
+                    capped.set(i);
+                }
+            }
+            List<LinearAuditor.Constraint> constraints = new java.util.ArrayList<>();
+            for (int k = 1 + random.nextInt(8); k > 0; k--) {
+                List<Integer> at = new java.util.ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    if (random.nextInt(3) > 0) {
+                        at.add(i);
+                    }
+                }
+                int[] coefficients = new int[at.size()];
+                double sum = 0;
+                for (int j = 0; j < at.size(); j++) {
+                    coefficients[j] = new int[] {1, 1, -1, 2}[random.nextInt(4)];
+                    sum += coefficients[j] * point[at.get(j)];
+                }
+                int[] variables = at.stream().mapToInt(Integer::intValue).toArray();
+                constraints.add(random.nextBoolean() ? new LinearAuditor.Constraint(variables, coefficients, sum, sum)
+                        : new LinearAuditor.Constraint(variables, coefficients, Double.NEGATIVE_INFINITY, sum + random.nextInt(3)));
+            }
+            assertThat(LinearAuditor.boundsProveInfeasible(n, capped, constraints)).as("round %d", round).isFalse();
+            List<LinearAuditor.Constraint> contradicted = new java.util.ArrayList<>(constraints);
+            int[] all = java.util.stream.IntStream.range(0, n).toArray();
+            int[] ones = new int[n];
+            Arrays.fill(ones, 1);
+            contradicted.add(new LinearAuditor.Constraint(all, ones, Double.NEGATIVE_INFINITY, -1));
+            assertThat(LinearAuditor.boundsProveInfeasible(n, capped, contradicted)).as("round %d, contradicted", round).isTrue();
+        }
+    }
+
+    @Test
+    void aModelWithSlacksTooLargeToMakeConfirmsNothing() {
+        // A ring of n withheld cells, each truly 1, each two neighbours published together as 1 child and all n as (n + 1) / 2
+        // (distinct children): adding up, the pairs make the ring n / 2, so no counts add up to all, and the bounds prove
+        // nothing (each cell in [0, 1]). A ring of 5 is confirmed inconsistent by the model with slacks. A ring of 2,601
+        // would need a model with slacks of 2,603 x 10,408 entries, more than the limit: it is not made (the solver never
+        // sees a model larger than the program), so the solver's "infeasible" is not believed and every cell is reported.
+        LinearAuditor.Report small = auditor.audit(ring(5), cells(0, 1, 2, 3, 4), LinearAuditor.Assumption.ADDITIVE);
+        assertThat(small.inconsistentComponents()).isEqualTo(1);
+        assertThat(small.exposures()).isEmpty();
+
+        int n = 2601;
+        assertThat((n + 2L) * (n + 2L * (n + 1) + n + 2)).isGreaterThan(LinearAuditor.SLACK_MODEL_LIMIT);
+        int[] largest = {0};
+        LinearAuditor.Solver denying = (model, maximise) -> {
+            largest[0] = Math.max(largest[0], model.countVariables());
+            return DENYING.solve(model, maximise);
+        };
+        BitSet ring = new BitSet();
+        ring.set(0, n);
+        LinearAuditor.Report large = new LinearAuditor(5, 3, Integer.MAX_VALUE, false, 8000, denying)
+                .audit(ring(n), ring, LinearAuditor.Assumption.ADDITIVE);
+
+        assertThat(largest[0]).isEqualTo(n);
+        assertThat(large.inconsistentComponents()).isZero();
+        assertThat(large.exposures()).hasSize(n);
+    }
+
+    /** Cells 0 to n - 1 withheld, each 1; cell n + i the published pair of i and the next (1); cell 2n all of them ((n + 1) / 2). */
+    private static LinkedSystem ring(int n) {
+        long[] truth = new long[2 * n + 1];
+        Arrays.fill(truth, 1);
+        truth[2 * n] = (n + 1) / 2;
+        LinkedSystem s = new LinkedSystem(truth, new boolean[truth.length]);
+        for (int i = 0; i < n; i++) {
+            s.add(new Relation(n + i, new int[] {i, (i + 1) % n}, Relation.Kind.DISTINCT));
+        }
+        s.add(new Relation(2 * n, java.util.stream.IntStream.range(0, n).toArray(), Relation.Kind.DISTINCT));
+        return s;
+    }
+
+    @Test
+    void aBasePointOjAlgoCallsInfeasibleIsUsedWhenItSatisfiesEveryRelation() {
+        // 30 children, parts 10, 12 and 15 withheld (distinct children, not adding up): adding up, each part ranges over
+        // [0, 30], wide enough. Cell by cell (exact limit 0) the audit needs a base point; the first solve says
+        // "infeasible" but gives ojAlgo's point, which satisfies the relation: a base point, so nothing is reported.
+        // Before, the solver's mistake reported all three.
+        LinkedSystem s = new LinkedSystem(new long[] {30, 10, 12, 15}, new boolean[4]);
+        s.add(new Relation(0, new int[] {1, 2, 3}, Relation.Kind.DISTINCT));
+        int[] solves = {0};
+        LinearAuditor.Solver infeasibleFirst = (model, maximise) -> {
+            Optimisation.Result r = ojAlgo(model, maximise);
+            return solves[0]++ == 0 ? Optimisation.Result.of(Optimisation.State.INFEASIBLE, valuesOf(r, model.countVariables())) : r;
+        };
+
+        LinearAuditor.Report report = new LinearAuditor(5, 3, 0, false, 8000, infeasibleFirst).audit(s, cells(1, 2, 3), LinearAuditor.Assumption.ADDITIVE);
+
+        assertThat(solves[0]).isGreaterThan(1);
+        assertThat(report.inconsistentComponents()).isZero();
+        assertThat(report.exposures()).isEmpty();
+    }
+
+    @Test
+    void theTrueCountsAreTheBasePointWhenTheyAddUpAndTheSolverGivesNone() {
+        // 30 children, parts 10, 12 and 8 withheld (distinct children that happen to add up). The first solve says
+        // "infeasible" with every part at 0, which breaks the relation; the true counts satisfy it, so they are the base
+        // point, and each part ranges over [0, 30]: nothing reported.
+        LinkedSystem s = new LinkedSystem(new long[] {30, 10, 12, 8}, new boolean[4]);
+        s.add(new Relation(0, new int[] {1, 2, 3}, Relation.Kind.DISTINCT));
+        int[] solves = {0};
+        LinearAuditor.Solver infeasibleFirst = (model, maximise) -> solves[0]++ == 0 ? DENYING.solve(model, maximise) : ojAlgo(model, maximise);
+
+        LinearAuditor.Report report = new LinearAuditor(5, 3, 0, false, 8000, infeasibleFirst).audit(s, cells(1, 2, 3), LinearAuditor.Assumption.ADDITIVE);
+
+        assertThat(solves[0]).isGreaterThan(1);
+        assertThat(report.inconsistentComponents()).isZero();
+        assertThat(report.exposures()).isEmpty();
+    }
+
+    @Test
+    void aNeighbourhoodTheSolverCallsInfeasibleTellsNothingAndTheRestOfTheComponentIsStillAudited() {
+        // The checkerboard's 1,275-cell component, above a whole limit of 1,200: every program is a neighbourhood around a
+        // cell, the others held at the true counts, so each holds a point. A solver that calls every seventh solve
+        // infeasible (every unknown at 0): those solves tell nothing. Every cell the exact audit exposes is still reported,
+        // and not every withheld cell is (before, one such answer reported the whole component).
+        BitSet withheld = new BitSet();
+        int[] pinned = new int[5];
+        LinkedSystem s = checkerboardWithPins(withheld, pinned);
+        LinearAuditor.Assumption a = LinearAuditor.Assumption.AS_THEY_HOLD;
+        int[] solves = {0};
+        LinearAuditor.Solver everySeventh = (model, maximise) ->
+                ++solves[0] % 7 == 0 ? DENYING.solve(model, maximise) : ojAlgo(model, maximise);
+
+        java.util.Set<Integer> exact = cellsOf(auditor.audit(s, withheld, a));
+        LinearAuditor.Report report = new LinearAuditor(5, 3, 0, false, 1200, everySeventh).audit(s, withheld, a);
+
+        assertThat(solves[0]).isGreaterThanOrEqualTo(7);
+        assertThat(cellsOf(report)).containsAll(exact).hasSizeLessThan(withheld.cardinality());
+    }
+
+    /** The sum of the variables at these indices (each coefficient 1) equals {@code value}. */
+    private static LinearAuditor.Constraint equal(double value, int... variables) {
+        int[] ones = new int[variables.length];
+        Arrays.fill(ones, 1);
+        return new LinearAuditor.Constraint(variables, ones, value, value);
+    }
+
+    /** Cells 0-2 (x, y, z) withheld, each truly 1; cells 3-6 the published totals of x + y, y + z, x + z (1 each) and all three (2). */
+    private static LinkedSystem threeOverlappingPairs() {
+        LinkedSystem s = new LinkedSystem(new long[] {1, 1, 1, 1, 1, 1, 2}, new boolean[7]);
+        s.add(new Relation(3, new int[] {0, 1}, Relation.Kind.DISTINCT));
+        s.add(new Relation(4, new int[] {1, 2}, Relation.Kind.DISTINCT));
+        s.add(new Relation(5, new int[] {0, 2}, Relation.Kind.DISTINCT));
+        s.add(new Relation(6, new int[] {0, 1, 2}, Relation.Kind.DISTINCT));
+        return s;
+    }
+
+    /** ojAlgo for the programs (models of {@code unknowns} variables); every model with slacks (more variables) fails. */
+    private static LinearAuditor.Solver slacksFail(int unknowns) {
+        return (model, maximise) -> model.countVariables() == unknowns ? ojAlgo(model, maximise)
+                : Optimisation.Result.of(Optimisation.State.FAILED, new double[model.countVariables()]);
     }
 }
