@@ -637,11 +637,12 @@ public final class LinearAuditor {
      * Whether the constraints show, with no solver, that no point satisfies them: bound propagation, as a presolve does it.
      * Each of the {@code n} variables starts within its bounds (at least 0, at most {@link #NO_UPPER_BOUND} where
      * {@code capped}); each constraint then bounds each of its variables by what the others can add up to at most and at
-     * least, over and over, until nothing tightens. The program is infeasible when a constraint cannot be met by any point within the bounds, or a
-     * variable's least value passes its largest. Every bound found holds for every point that satisfies the program, so
-     * this is a proof; a margin of 10⁻³, plus 10⁻⁹ of the sizes involved, leaves rounding out (counts and constants are
-     * whole numbers, and relations that contradict each other miss by at least 1). It finds what one constraint, or a
-     * chain of them, contradicts; not every infeasible program.
+     * least, over and over, until nothing tightens. The program is infeasible when a constraint cannot be met by any point
+     * within the bounds, or a variable's least value passes its largest. Every bound found holds for every point that
+     * satisfies the program, so this is a proof; a margin of 10⁻³, plus 10⁻⁹ of the sizes involved, leaves rounding out
+     * (counts and constants are whole numbers and coefficients small ones, so relations that contradict each other miss by
+     * far more: by a half in the smallest cases of the tests). It finds what one constraint, or a chain of them,
+     * contradicts; not every infeasible program.
      */
     static boolean boundsProveInfeasible(int n, BitSet capped, List<Constraint> constraints) {
         double[] lo = new double[n];
@@ -735,7 +736,8 @@ public final class LinearAuditor {
     }
 
     private boolean safe(LinkedSystem system, int cell, double min, double max) {
-        if (min > max) {
+        // An infinite or undefined bound is no range found: a width worked out from it would be NaN, which no test fails.
+        if (!(min <= max) || !Double.isFinite(min) || !Double.isFinite(max)) {
             return false;
         }
         double low = Math.ceil(min - EPSILON);
@@ -1056,6 +1058,10 @@ public final class LinearAuditor {
         private boolean satisfies(java.util.function.IntToDoubleFunction point) {
             for (int i = 0; i < variables.size(); i++) {
                 double v = point.applyAsDouble(i);
+                // An infinite value would make its own tolerance infinite, and a constraint's with it.
+                if (!Double.isFinite(v)) {
+                    return false;
+                }
                 double tolerance = EPSILON + 1e-12 * Math.abs(v);
                 if (!(v >= -tolerance && (!capped.get(i) || v <= NO_UPPER_BOUND + tolerance))) {
                     return false;

@@ -766,7 +766,7 @@ class LinearAuditorTest {
     void boundsNeverProveInfeasibleAProgramThatAPointSatisfies() {
         // Random programs made around a point of counts (coefficients 1, -1 or 2; equalities, and sums at most their value
         // at the point or a little more; some counts at 0, some near the cap): each is satisfied by its point, so a proof
-        // would be false. Each program with one constraint more that no counts can meet (their sum at most -1) is proved.
+        // would be false. Each program with two constraints more that contradict each other is proved.
         java.util.Random random = new java.util.Random(20261203);
         for (int round = 0; round < 5000; round++) {
             int n = 1 + random.nextInt(8);
@@ -798,11 +798,11 @@ class LinearAuditorTest {
                         : new LinearAuditor.Constraint(variables, coefficients, Double.NEGATIVE_INFINITY, sum + random.nextInt(3)));
             }
             assertThat(LinearAuditor.boundsProveInfeasible(n, capped, constraints)).as("round %d", round).isFalse();
+            // The first count said to be both its value and 100 more: each alone is met, the two together only through the
+            // bounds the first gives the second.
             List<LinearAuditor.Constraint> contradicted = new java.util.ArrayList<>(constraints);
-            int[] all = java.util.stream.IntStream.range(0, n).toArray();
-            int[] ones = new int[n];
-            Arrays.fill(ones, 1);
-            contradicted.add(new LinearAuditor.Constraint(all, ones, Double.NEGATIVE_INFINITY, -1));
+            contradicted.add(equal(point[0], 0));
+            contradicted.add(equal(point[0] + 100, 0));
             assertThat(LinearAuditor.boundsProveInfeasible(n, capped, contradicted)).as("round %d, contradicted", round).isTrue();
         }
     }
@@ -905,6 +905,27 @@ class LinearAuditorTest {
 
         assertThat(solves[0]).isGreaterThanOrEqualTo(7);
         assertThat(cellsOf(report)).containsAll(exact).hasSizeLessThan(withheld.cardinality());
+    }
+
+    @Test
+    void aBasePointWithAnInfiniteValueClearsNothing() {
+        // The distinct-children system, assuming counts add up (the 5 is exactly 4), cell by cell: the first solve gives the
+        // unknown at an infinite value (or none at all) under every state, later solves are ojAlgo's. An infinite value
+        // once passed the check (its tolerance grew with it) and, as a base point, cleared the cell with no program run
+        // (found by a review); it satisfies nothing, so the cell is reported.
+        for (double value : new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN}) {
+            for (Optimisation.State state : List.of(Optimisation.State.OPTIMAL, Optimisation.State.FAILED,
+                    Optimisation.State.INFEASIBLE, Optimisation.State.UNBOUNDED)) {
+                int[] solves = {0};
+                LinearAuditor.Solver infiniteFirst = (model, maximise) -> solves[0]++ == 0
+                        ? Optimisation.Result.of(state, new double[] {value}) : ojAlgo(model, maximise);
+
+                LinearAuditor.Report report = new LinearAuditor(5, 3, 0, false, 8000, infiniteFirst)
+                        .audit(distinctChildren(), cells(2), LinearAuditor.Assumption.ADDITIVE);
+
+                assertThat(report.exposures()).as("%s at %s", state, value).extracting(LinearAuditor.Exposure::cell).containsExactly(2);
+            }
+        }
     }
 
     /** The sum of the variables at these indices (each coefficient 1) equals {@code value}. */
