@@ -76,7 +76,7 @@ public final class BuildWarehouseCommand {
      */
     public static Outcome buildAndPublish(AppConfig config, String snapshotId) {
         Snapshots snapshots = new Snapshots(config.warehouseDir());
-        WarehouseBuilder builder = new WarehouseBuilder();
+        WarehouseBuilder builder = new WarehouseBuilder(config.warehouseDuckdbMemoryLimit());
         // One ETL run or build at a time: two builds of one snapshot would write the same database.
         try (var lock = snapshots.lockWarehouse(Duration.ofMinutes(30))) {
             Snapshot snapshot = resolve(snapshots, snapshotId);

@@ -28,6 +28,7 @@ public record AppConfig(
         Path incomingDir,
         Path warehouseDir,
         int snapshotsKept,
+        String warehouseDuckdbMemoryLimit,
         Path referenceDir,
         String sparkMaster,
         boolean sparkUi,
@@ -91,6 +92,7 @@ public record AppConfig(
         d.put("incoming.dir", "data/incoming");
         d.put("warehouse.dir", "data/warehouse");
         d.put("warehouse.snapshots-kept", "5");
+        d.put("warehouse.duckdb-memory-limit", "2GB");
         d.put("reference.dir", "conf/reference");
         d.put("etl.spark-master", "local[2]");
         d.put("etl.spark-ui", "false");
@@ -188,7 +190,7 @@ public record AppConfig(
     }
 
     private AppConfig withFolders(Path incoming, Path warehouse, Path keyFile) {
-        return new AppConfig(projectDir, incoming, warehouse, snapshotsKept, referenceDir, sparkMaster, sparkUi, sparkDriverHost,
+        return new AppConfig(projectDir, incoming, warehouse, snapshotsKept, warehouseDuckdbMemoryLimit, referenceDir, sparkMaster, sparkUi, sparkDriverHost,
                 sparkDriverBindAddress, httpHost,
                 httpPort, disclosureMinCount, sampleSeed, sampleMonths, sampleEndMonth, sampleRows, forumStoreFile, forumBackupDir,
                 forumExampleActions, forumBackupsKept, forumBackupEveryHours, contractFile, piiDir, maxBadRowShare, keyFile,
@@ -252,6 +254,7 @@ public record AppConfig(
                 folder(projectDir, v, "incoming.dir"),
                 folder(projectDir, v, "warehouse.dir"),
                 integer(v, "warehouse.snapshots-kept"),
+                memoryLimit(v, "warehouse.duckdb-memory-limit"),
                 projectDir.resolve(v.get("reference.dir")).normalize(),
                 v.get("etl.spark-master"),
                 bool(v, "etl.spark-ui"),
@@ -318,14 +321,12 @@ public record AppConfig(
         check(keystore.isEmpty() == passwordFile.isEmpty(), "portal.tls-keystore and portal.tls-keystore-password-file go together");
         check(java.util.List.of("auto", "true", "false").contains(v.get("portal.secure-cookies")),
                 "portal.secure-cookies must be auto, true or false: " + v.get("portal.secure-cookies"));
-        check(v.get("portal.duckdb-memory-limit").matches("[0-9]+(\\.[0-9]+)?\\s*(KB|MB|GB|KiB|MiB|GiB)"),
-                "portal.duckdb-memory-limit must be a size such as 256MB: " + v.get("portal.duckdb-memory-limit"));
         PortalSettings p = new PortalSettings(names(v.get("portal.allowed-hosts")), names(v.get("portal.trusted-proxies")),
                 keystore.isEmpty() ? null : projectDir.resolve(keystore).normalize(),
                 passwordFile.isEmpty() ? null : projectDir.resolve(passwordFile).normalize(),
                 v.get("portal.secure-cookies"), integer(v, "portal.session-idle-minutes"), integer(v, "portal.session-max-hours"),
                 integer(v, "portal.sign-in-max-failures"), integer(v, "portal.sign-in-lock-minutes"), integer(v, "portal.idle-timeout-seconds"),
-                integer(v, "portal.max-threads"), v.get("portal.duckdb-memory-limit"), integer(v, "portal.duckdb-threads"),
+                integer(v, "portal.max-threads"), memoryLimit(v, "portal.duckdb-memory-limit"), integer(v, "portal.duckdb-threads"),
                 projectDir.resolve(v.get("portal.roles-file")).normalize(), bool(v, "portal.demo-users"),
                 longValue(v, "portal.max-upload-bytes"), localTime(v, "ingestion.daily-run-at"));
         check(p.maxUploadBytes() >= 1024, "portal.max-upload-bytes must be at least 1024: " + p.maxUploadBytes());
@@ -335,6 +336,12 @@ public record AppConfig(
         check(p.idleTimeoutSeconds() >= 1 && p.maxThreads() >= 8 && p.duckdbThreads() >= 1, "portal timeouts and threads must be positive "
                 + "(max-threads at least 8)");
         return p;
+    }
+
+    /** A size DuckDB's memory_limit takes, such as 256MB or 2GB. */
+    private static String memoryLimit(Map<String, String> v, String key) {
+        check(v.get(key).matches("[0-9]+(\\.[0-9]+)?\\s*(KB|MB|GB|KiB|MiB|GiB)"), key + " must be a size such as 256MB or 2GB: " + v.get(key));
+        return v.get(key);
     }
 
     private static java.util.List<String> names(String list) {

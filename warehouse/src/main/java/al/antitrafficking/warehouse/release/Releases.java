@@ -58,6 +58,9 @@ public final class Releases {
         Properties readOnly = new Properties();
         readOnly.setProperty("duckdb.read_only", "true");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + snapshot.dir().resolve(Snapshots.DATABASE_FILE), readOnly)) {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("SET memory_limit = '" + config.warehouseDuckdbMemoryLimit() + "'");
+            }
             Optional<ReleaseBuilder.Base> base = base(config, snapshot).map(s -> new ReleaseBuilder.Base(s.dir(), snapshot.dir(),
                     knownChanges.apply(s.dir())));
             ReleaseBuilder.Built built = builder.build(snapshot.id(), c, previous, base);

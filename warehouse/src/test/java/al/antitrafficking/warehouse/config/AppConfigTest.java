@@ -30,6 +30,7 @@ class AppConfigTest {
         assertThat(config.warehouseDir()).isEqualTo(project.resolve("data/warehouse"));
         assertThat(config.referenceDir()).isEqualTo(project.resolve("conf/reference"));
         assertThat(config.snapshotsKept()).isEqualTo(5);
+        assertThat(config.warehouseDuckdbMemoryLimit()).isEqualTo("2GB");
         assertThat(config.sparkMaster()).isEqualTo("local[2]");
         assertThat(config.sparkUi()).isFalse();
         assertThat(config.sparkDriverHost()).isEqualTo("127.0.0.1");
@@ -125,6 +126,10 @@ class AppConfigTest {
                 .hasMessage("Cannot read portal.http-port: not a whole number: seventy");
         assertThatThrownBy(() -> AppConfig.fromArgs("--config=" + file, "stray"))
                 .hasMessageContaining("Cannot read argument: stray");
+        assertThatThrownBy(() -> AppConfig.load(file, Map.of("warehouse.duckdb-memory-limit", "2GB'; DROP")))
+                .hasMessage("Cannot load configuration: warehouse.duckdb-memory-limit must be a size such as 256MB or 2GB: 2GB'; DROP");
+        assertThatThrownBy(() -> AppConfig.load(file, Map.of("portal.duckdb-memory-limit", "lots")))
+                .hasMessage("Cannot load configuration: portal.duckdb-memory-limit must be a size such as 256MB or 2GB: lots");
     }
 
     @Test
