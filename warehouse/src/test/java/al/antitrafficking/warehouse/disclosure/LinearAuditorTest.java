@@ -893,8 +893,7 @@ class LinearAuditorTest {
         // infeasible (every unknown at 0): those solves tell nothing. Every cell the exact audit exposes is still reported,
         // and not every withheld cell is (before, one such answer reported the whole component).
         BitSet withheld = new BitSet();
-        int[] pinned = new int[5];
-        LinkedSystem s = checkerboardWithPins(withheld, pinned);
+        LinkedSystem s = checkerboardWithPins(withheld, new int[5]);
         LinearAuditor.Assumption a = LinearAuditor.Assumption.AS_THEY_HOLD;
         int[] solves = {0};
         LinearAuditor.Solver everySeventh = (model, maximise) ->
