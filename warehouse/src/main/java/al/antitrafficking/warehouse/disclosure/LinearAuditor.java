@@ -662,8 +662,8 @@ public final class LinearAuditor {
                 int largestUnbounded = 0;
                 double size = Math.abs(c.upper()) + (Double.isInfinite(c.lower()) ? 0 : Math.abs(c.lower()));
                 for (int j = 0; j < at.length; j++) {
-                    double low = a[j] > 0 ? a[j] * lo[at[j]] : a[j] * hi[at[j]];
-                    double high = a[j] > 0 ? a[j] * hi[at[j]] : a[j] * lo[at[j]];
+                    double low = termLeast(a[j], lo[at[j]], hi[at[j]]);
+                    double high = termLargest(a[j], lo[at[j]], hi[at[j]]);
                     if (Double.isInfinite(low)) {
                         leastUnbounded++;
                     } else {
@@ -683,8 +683,8 @@ public final class LinearAuditor {
                 }
                 for (int j = 0; j < at.length; j++) {
                     int v = at[j];
-                    double low = a[j] > 0 ? a[j] * lo[v] : a[j] * hi[v];
-                    double high = a[j] > 0 ? a[j] * hi[v] : a[j] * lo[v];
+                    double low = termLeast(a[j], lo[v], hi[v]);
+                    double high = termLargest(a[j], lo[v], hi[v]);
                     // What the other terms add up to at least and at most.
                     double othersLeast = Double.isInfinite(low) ? (leastUnbounded == 1 ? least : Double.NEGATIVE_INFINITY)
                             : (leastUnbounded == 0 ? least - low : Double.NEGATIVE_INFINITY);
@@ -713,6 +713,16 @@ public final class LinearAuditor {
             }
         }
         return false;
+    }
+
+    /** The least a term {@code a·x} can be with {@code x} in {@code [lo, hi]}. */
+    private static double termLeast(int a, double lo, double hi) {
+        return a > 0 ? a * lo : a * hi;
+    }
+
+    /** The largest a term {@code a·x} can be with {@code x} in {@code [lo, hi]}. */
+    private static double termLargest(int a, double lo, double hi) {
+        return a > 0 ? a * hi : a * lo;
     }
 
     /**
@@ -960,7 +970,7 @@ public final class LinearAuditor {
             }
             // ojAlgo has called feasible programs infeasible, some while returning a point that satisfies them (its issues
             // #61, #70, #117, #546).
-            if (toldOnce || satisfies(result) || satisfies(i -> base != null ? base.get(cells.get(i)) : system.truth(cells.get(i)))) {
+            if (toldOnce || satisfies(result) || satisfies(this::madeAround)) {
                 if (base != null) {
                     // A neighbourhood holds its base point, so it is never infeasible: this solve tells nothing (its caller
                     // then finds it tells no point), and the cell goes on to a wider neighbourhood or is reported. Every
@@ -1041,6 +1051,11 @@ public final class LinearAuditor {
             }
             // Counts and constants are whole numbers: relations that contradict each other miss by far more than this.
             return slack > 1e-3 && !satisfies(least);
+        }
+
+        /** Variable {@code i}'s value at the point this program was made around: the base point, or the true count. */
+        private double madeAround(int i) {
+            return base != null ? base.get(cells.get(i)) : system.truth(cells.get(i));
         }
 
         /** {@link #satisfies(java.util.function.IntToDoubleFunction)} for a solve's values, when it has one per variable. */
@@ -1222,10 +1237,10 @@ public final class LinearAuditor {
                 }
                 return point;
             }
-            for (int i = 0; i < point.length; i++) {
-                point[i] = base != null ? base.get(cells.get(i)) : system.truth(cells.get(i));
-            }
-            if (satisfies(i -> point[i])) {
+            if (satisfies(this::madeAround)) {
+                for (int i = 0; i < point.length; i++) {
+                    point[i] = madeAround(i);
+                }
                 return point;
             }
             if (infeasible(result)) {
