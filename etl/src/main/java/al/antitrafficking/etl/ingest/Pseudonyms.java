@@ -1,26 +1,20 @@
 package al.antitrafficking.etl.ingest;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.conv;
-import static org.apache.spark.sql.functions.encode;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sha2;
-import static org.apache.spark.sql.functions.substring;
-import static org.apache.spark.sql.functions.unhex;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.InvalidKeyException;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -65,49 +59,61 @@ public final class Pseudonyms {
 
     /** HMAC-SHA256 of the text, as 64 lowercase hexadecimal characters. */
     public String of(String text) {
+        return HexFormat.of().formatHex(mac(key).doFinal(text.getBytes(UTF_8)));
+    }
+
+    /**
+     * The key the warehouse stores, as a Spark expression: the first 8 bytes of the HMAC-SHA256 of the text's UTF-8 bytes,
+     * read as a signed big-endian 64-bit integer; null for a null text. Eight bytes of a keyed hash are as opaque as 32;
+     * two children out of a million share one with a chance of about 1 in 37 million, against 64 characters to hash and
+     * compare in every scan.
+     *
+     * <p>A Java function Spark calls on each value's bytes (a string's bytes in Spark are its UTF-8), with the JDK's HMAC:
+     * built from Spark's own functions ({@code sha2} twice, with hexadecimal text in and out, then {@code conv}) the key
+     * was a seventh of the executors' time at 10M rows (docs/benchmarks.md, 2026-12-03, a nineteenth session). The class is
+     * in the job's jar, so it runs unchanged on a cluster; the key travels in the task as the expression's literals did.
+     */
+    public Column key(Column text) {
+        return functions.udf(new KeyFunction(key), DataTypes.LongType).apply(text.cast(DataTypes.BinaryType));
+    }
+
+    /** HMAC-SHA256 of the bytes under the key, first 8 bytes as a signed big-endian long; one {@link Mac} per thread. */
+    private static final class KeyFunction implements UDF1<byte[], Long> {
+        private static final long serialVersionUID = 1L;
+        private final byte[] key;
+        private transient ThreadLocal<Mac> macs;
+
+        KeyFunction(byte[] key) {
+            this.key = key.clone();
+            this.macs = ThreadLocal.withInitial(() -> mac(this.key));
+        }
+
+        private void readObject(java.io.ObjectInputStream in) throws IOException, ClassNotFoundException {
+            in.defaultReadObject();
+            macs = ThreadLocal.withInitial(() -> mac(key));
+        }
+
+        @Override
+        public Long call(byte[] bytes) {
+            if (bytes == null) {
+                return null;
+            }
+            byte[] h = macs.get().doFinal(bytes);
+            long v = 0;
+            for (int i = 0; i < 8; i++) {
+                v = v << 8 | (h[i] & 0xFFL);
+            }
+            return v;
+        }
+    }
+
+    private static Mac mac(byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(UTF_8)));
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("Cannot compute HMAC-SHA256", e);
-        }
-    }
-
-    /**
-     * The key the warehouse stores, as a Spark expression: the first 8 bytes of the HMAC-SHA256 of the text (its first 16
-     * hexadecimal digits), read as a signed big-endian 64-bit integer; null for a null text. Eight bytes of a keyed hash
-     * are as opaque as 32; two children out of a million share one with a chance of about 1 in 37 million, against 64
-     * characters to hash and compare in every scan.
-     */
-    public Column key(Column text) {
-        return conv(substring(of(text), 1, 16), 16, -10).cast(DataTypes.LongType);
-    }
-
-    /**
-     * The same HMAC-SHA256 as a Spark expression, built from SHA-256 as RFC 2104 defines it:
-     * H((K ⊕ opad) ‖ H((K ⊕ ipad) ‖ m)), with K padded to the 64-byte block. No user function is needed,
-     * so it runs unchanged on a cluster.
-     */
-    public Column of(Column text) {
-        byte[] block = new byte[64];
-        byte[] k = key.length > 64 ? sha256(key) : key;
-        System.arraycopy(k, 0, block, 0, k.length);
-        byte[] ipad = new byte[64];
-        byte[] opad = new byte[64];
-        for (int i = 0; i < 64; i++) {
-            ipad[i] = (byte) (block[i] ^ 0x36);
-            opad[i] = (byte) (block[i] ^ 0x5c);
-        }
-        Column inner = unhex(sha2(concat(lit(ipad), encode(text, "UTF-8")), 256));
-        return sha2(concat(lit(opad), inner), 256);
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Cannot compute SHA-256", e);
         }
     }
 }
