@@ -4,12 +4,14 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.unhex;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
@@ -55,6 +57,18 @@ final class Conformer {
     private static final List<String> AGE_BANDS = List.of("0-5", "6-11", "12-14", "15-17", "18+");
     private static final UserDefinedFunction NAME_KEY = functions.udf(
             (UDF1<String, String>) s -> s == null ? null : NameKey.of(s), DataTypes.StringType);
+    /*
+     * The closed formats of ids, ages and dates, checked character by character ({@link Normalised#validId}, {@link
+     * #ageYears}, {@link #dateShaped}): as rlike patterns, with the pseudonyms' pattern, they were an eighth of the
+     * executors' time at 10M rows (a matcher and a Java string per value), and a date's text written back to compare a
+     * twentieth (docs/benchmarks.md, 2026-12-03, a nineteenth session).
+     */
+    private static final UserDefinedFunction VALID_ID = functions.udf(
+            (UDF1<String, Boolean>) s -> s != null && Normalised.validId(s), DataTypes.BooleanType);
+    private static final UserDefinedFunction AGE_YEARS = functions.udf(
+            (UDF1<String, Integer>) s -> s == null ? null : ageYears(s), DataTypes.IntegerType);
+    private static final UserDefinedFunction DATE_SHAPED = functions.udf(
+            (UDF1<String, Boolean>) s -> s != null && dateShaped(s), DataTypes.BooleanType);
 
     private final DataContract contract;
     private final java.util.Set<String> countryCodes;
@@ -150,29 +164,30 @@ final class Conformer {
         }
         switch (f.type()) {
             case ID -> {
-                Column valid = raw.rlike(Normalised.VALID_ID);
+                Column valid = VALID_ID.apply(raw);
                 checks.add(when(present.and(not(valid)), rule(f.name(), RowRule.BAD_ID)));
                 // Keyed like pseudonyms, within its source: the region's own id is never stored.
                 out.put(f.name(), when(valid, pseudonyms.key(concat(lit("record-id:" + source.code() + ":"), raw))));
             }
             case PSEUDONYM -> {
-                Column valid = lower(raw).rlike("^[0-9a-f]{64}$");
+                // 64 hexadecimal digits, either case: unhex gives null for any other character (a byte of a non-ASCII one too).
+                Column valid = length(raw).equalTo(64).and(unhex(raw).isNotNull());
                 checks.add(when(present.and(not(valid)), rule(f.name(), RowRule.BAD_PSEUDONYM)));
                 // Re-keyed with the warehouse's own key: the regional key alone cannot tie it back to a child.
                 out.put(f.name(), when(valid, pseudonyms.key(lower(raw))));
             }
             case DATE -> {
-                // A date is valid when it is written as its own yyyy-MM-dd (the same dates as the pattern and to_date gave, for
-                // every day of 14 years from 0000 to 9999 and odd forms: docs/benchmarks.md). Spark's cast parses by hand, where
-                // to_date's formatter resolved each value through java.time (1.4-1.7 s against 2.4-2.5 s per 5M values), and
-                // accepts more forms (2024-1-5, 2024-01-05T..., a sign), which the text written back from the date rules out.
-                Column cast = raw.cast(DataTypes.DateType);
-                Column parsed = when(cast.cast(DataTypes.StringType).equalTo(raw), cast);
+                // A date is valid when written as yyyy-MM-dd, ASCII digits, and a real day. Spark's cast alone reads more forms
+                // (2024-1-5, 2024-01-05T..., a sign, white space), which the shape rules out; for text of that shape the cast
+                // gives the date the text names: the same dates as the text written back (the rule before) for every day 00-32
+                // of months 00-13 of 1,458 years from 0000 to 9999 and 44 odd forms, but for -2024-01-01, a year before 0
+                // that rule took (docs/benchmarks.md, 2026-12-03, a nineteenth session).
+                Column parsed = date(raw);
                 checks.add(when(present.and(parsed.isNull()), rule(f.name(), RowRule.BAD_DATE)));
                 out.put(f.name(), parsed);
             }
             case AGE -> {
-                Column years = when(raw.rlike("^\\d{1,3}$"), raw.cast(DataTypes.IntegerType));
+                Column years = AGE_YEARS.apply(raw);
                 Column validYears = when(years.leq(120), years);
                 Column band = when(raw.isin(AGE_BANDS.toArray()), raw);
                 checks.add(when(present.and(validYears.isNull()).and(band.isNull()), rule(f.name(), RowRule.BAD_AGE)));
@@ -232,6 +247,42 @@ final class Conformer {
         } else if (source == Source.SERVICES) {
             checks.add(when(out.get("end_date").lt(event), rule("end_date", RowRule.DATE_ORDER)));
         }
+    }
+
+    /** The date a text names when it is written yyyy-MM-dd (ASCII digits) and is a real day; else null. */
+    static Column date(Column raw) {
+        return when(DATE_SHAPED.apply(raw), raw.cast(DataTypes.DateType));
+    }
+
+    /** The years of an age written as 1 to 3 ASCII digits ({@code 007} is 7); else null. */
+    static Integer ageYears(String age) {
+        int n = age.length();
+        if (n < 1 || n > 3) {
+            return null;
+        }
+        int years = 0;
+        for (int i = 0; i < n; i++) {
+            char c = age.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            years = years * 10 + (c - '0');
+        }
+        return years;
+    }
+
+    /** Whether the text is ten characters: four ASCII digits, a hyphen, two digits, a hyphen, two digits. */
+    static boolean dateShaped(String text) {
+        if (text.length() != 10) {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            char c = text.charAt(i);
+            if (i == 4 || i == 7 ? c != '-' : c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Column ageBand(Column years) {

@@ -39,12 +39,8 @@ public final class Normalised implements AutoCloseable {
     /** The character between the fields of a line of a copy. */
     public static final char SEPARATOR = '\u001f';
     static final String SEPARATOR_NAME = "the unit separator";
-    /**
-     * A record id the contract accepts, once stripped of spaces (U+0020, as Spark's {@code trim} does), matched as
-     * Spark's {@code rlike} matches ({@link java.util.regex.Matcher#find()}).
-     */
-    public static final String VALID_ID = "^[A-Za-z0-9._-]{1,64}$";
-    private static final java.util.regex.Pattern VALID_ID_PATTERN = java.util.regex.Pattern.compile(VALID_ID);
+    /** The longest record id the contract accepts. */
+    static final int LONGEST_ID = 64;
 
     private final Landed file;
     private final ColumnGuard guard;
@@ -142,7 +138,7 @@ public final class Normalised implements AutoCloseable {
             return;
         }
         String id = trimSpaces(value);
-        if (!VALID_ID_PATTERN.matcher(id).find()) {
+        if (!validId(id)) {
             return;
         }
         Long first = firstWithId.putIfAbsent(id, records);
@@ -153,6 +149,26 @@ public final class Normalised implements AutoCloseable {
             }
             repeatedIds.add(records);
         }
+    }
+
+    /**
+     * Whether a record id, once stripped of spaces (U+0020, as Spark's {@code trim} does), is one the contract accepts: 1 to
+     * 64 characters, each an ASCII letter or digit, a dot, an underscore or a hyphen. One test for the scan (repeated ids)
+     * and for Spark (the rule {@code BAD_ID}), character by character: the pattern {@code ^[A-Za-z0-9._-]{1,64}$} it
+     * replaces cost a matcher per row, and its {@code $} let an id end in a line separator (U+2028, U+2029, U+0085).
+     */
+    public static boolean validId(String id) {
+        int n = id.length();
+        if (n < 1 || n > LONGEST_ID) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = id.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Spark's {@code trim}: spaces (U+0020) only, at both ends. */
