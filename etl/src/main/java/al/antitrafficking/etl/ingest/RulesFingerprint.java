@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * A digest of everything besides the files themselves that decides what a file becomes: the contract,
  * the reference data, the personal-data guard's lists and patterns, the bad-row threshold and file limits, the warehouse key (by a pseudonym of a
- * constant, never the key) and the form of the keys stored. A slice is carried over only when its file and this fingerprint are unchanged.
+ * constant, never the key), the form of the keys stored and the version of the row checks' code ({@link Conformer#CHECKS}). A slice
+ * is carried over only when its file and this fingerprint are unchanged.
  */
 final class RulesFingerprint {
     private RulesFingerprint() {}
@@ -39,6 +40,7 @@ final class RulesFingerprint {
             digest.update((config.maxFileBytes() + "/" + config.maxRowFields()).getBytes(StandardCharsets.UTF_8));
             digest.update(pseudonyms.of("rules-fingerprint").getBytes(StandardCharsets.UTF_8));
             digest.update(Pseudonyms.STORED_KEY_FORMAT.getBytes(StandardCharsets.UTF_8));
+            digest.update(Conformer.CHECKS.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the rules to fingerprint", e);
