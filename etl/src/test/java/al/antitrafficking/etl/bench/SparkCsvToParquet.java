@@ -37,7 +37,7 @@ public final class SparkCsvToParquet {
             }
             double seconds = (System.nanoTime() - ready) / 1e9;
             double total = (System.nanoTime() - started) / 1e9;
-            System.out.printf("Spark CSV to Parquet: %,d rows in %.1f s = %,.0f rows/s (%.1f s with the session's start)%n",
+            System.out.printf(java.util.Locale.ROOT, "Spark CSV to Parquet: %,d rows in %.1f s = %,.0f rows/s (%.1f s with the session's start)%n",
                     rows, seconds, rows / seconds, total);
         }
     }
