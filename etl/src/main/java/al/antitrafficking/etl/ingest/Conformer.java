@@ -22,6 +22,7 @@ import al.antitrafficking.warehouse.contract.DataContract;
 import al.antitrafficking.warehouse.contract.Field;
 import al.antitrafficking.warehouse.contract.FieldType;
 import al.antitrafficking.warehouse.contract.Source;
+import al.antitrafficking.warehouse.pii.ColumnGuard;
 import al.antitrafficking.warehouse.reference.County;
 import al.antitrafficking.warehouse.reference.NameKey;
 import al.antitrafficking.warehouse.reference.Territory;
@@ -65,8 +66,8 @@ final class Conformer {
     private static final UserDefinedFunction NAME_KEY = functions.udf(
             (UDF1<String, String>) s -> s == null ? null : NameKey.of(s), DataTypes.StringType);
     /*
-     * The closed formats of ids, ages and dates, checked character by character ({@link Normalised#validId}, {@link
-     * #ageYears}, {@link #dateShaped}): as rlike patterns, with the pseudonyms' pattern, they were an eighth of the
+     * The closed formats of ids, ages and dates, checked character by character by the checks the file scan uses too
+     * ({@link Normalised#validId}, {@link ColumnGuard#yearDigits}, {@link ColumnGuard#isoDate}): as rlike patterns, with the pseudonyms' pattern, they were an eighth of the
      * executors' time at 10M rows (a matcher and a Java string per value), and a date's text written back to compare a
      * twentieth (docs/benchmarks.md, 2026-12-03, a nineteenth session).
      */
@@ -75,7 +76,7 @@ final class Conformer {
     private static final UserDefinedFunction AGE_YEARS = functions.udf(
             (UDF1<String, Integer>) s -> s == null ? null : ageYears(s), DataTypes.IntegerType);
     private static final UserDefinedFunction DATE_SHAPED = functions.udf(
-            (UDF1<String, Boolean>) s -> s != null && dateShaped(s), DataTypes.BooleanType);
+            (UDF1<String, Boolean>) s -> s != null && ColumnGuard.isoDate(s), DataTypes.BooleanType);
 
     private final DataContract contract;
     private final java.util.Set<String> countryCodes;
@@ -264,33 +265,7 @@ final class Conformer {
 
     /** The years of an age written as 1 to 3 ASCII digits ({@code 007} is 7); else null. */
     static Integer ageYears(String age) {
-        int n = age.length();
-        if (n < 1 || n > 3) {
-            return null;
-        }
-        int years = 0;
-        for (int i = 0; i < n; i++) {
-            char c = age.charAt(i);
-            if (c < '0' || c > '9') {
-                return null;
-            }
-            years = years * 10 + (c - '0');
-        }
-        return years;
-    }
-
-    /** Whether the text is ten characters: four ASCII digits, a hyphen, two digits, a hyphen, two digits. */
-    static boolean dateShaped(String text) {
-        if (text.length() != 10) {
-            return false;
-        }
-        for (int i = 0; i < 10; i++) {
-            char c = text.charAt(i);
-            if (i == 4 || i == 7 ? c != '-' : c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
+        return ColumnGuard.yearDigits(age) ? Integer.valueOf(age) : null;
     }
 
     private static Column ageBand(Column years) {

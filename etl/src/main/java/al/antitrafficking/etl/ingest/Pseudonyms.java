@@ -85,12 +85,17 @@ public final class Pseudonyms {
 
         KeyFunction(byte[] key) {
             this.key = key.clone();
-            this.macs = ThreadLocal.withInitial(() -> mac(this.key));
+            this.macs = perThread(this.key);
         }
 
         private void readObject(java.io.ObjectInputStream in) throws IOException, ClassNotFoundException {
             in.defaultReadObject();
-            macs = ThreadLocal.withInitial(() -> mac(key));
+            macs = perThread(key);
+        }
+
+        /** A task's copy is deserialized on the executor: its macs are made there, one per thread that calls it. */
+        private static ThreadLocal<Mac> perThread(byte[] key) {
+            return ThreadLocal.withInitial(() -> mac(key));
         }
 
         @Override

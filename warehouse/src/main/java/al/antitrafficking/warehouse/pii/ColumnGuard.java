@@ -145,8 +145,9 @@ public final class ColumnGuard {
         };
     }
 
-    // The three formats below are checked character by character: they are read for nearly every field of every file, and
-    // a pattern's matcher cost more than the check (ColumnGuardFormatsTest holds them to the patterns they replace).
+    // The formats below are checked character by character: they are read for nearly every field of every file, here and
+    // by the ETL's row checks, and a pattern's matcher cost more than the check (ColumnGuardFormatsTest holds them to the
+    // patterns they replace).
 
     /** 64 hexadecimal digits ({@code [0-9a-fA-F]{64}}). */
     static boolean hex64(String v) {
@@ -163,13 +164,18 @@ public final class ColumnGuard {
     }
 
     /** yyyy-mm-dd in digits 0-9 ({@code \d{4}-\d{2}-\d{2}}); whether it is a real date is the conform stage's rule. */
-    static boolean isoDate(String v) {
+    public static boolean isoDate(String v) {
         return v.length() == 10 && digits(v, 0, 4) && v.charAt(4) == '-' && digits(v, 5, 7) && v.charAt(7) == '-' && digits(v, 8, 10);
     }
 
     /** Whole years in one to three digits 0-9, or one of the contract's bands ({@code \d{1,3}|0-5|6-11|12-14|15-17|18\+}). */
     static boolean age(String v) {
-        return v.length() >= 1 && v.length() <= 3 && digits(v, 0, v.length()) || AGE_BANDS.contains(v);
+        return yearDigits(v) || AGE_BANDS.contains(v);
+    }
+
+    /** Whole years: one to three digits 0-9 ({@code \d{1,3}}). */
+    public static boolean yearDigits(String v) {
+        return v.length() >= 1 && v.length() <= 3 && digits(v, 0, v.length());
     }
 
     /** Whether the value is one the field allows, in any case (a loop: a stream per field of every row cost more). */
