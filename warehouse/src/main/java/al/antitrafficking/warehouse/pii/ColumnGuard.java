@@ -82,11 +82,21 @@ public final class ColumnGuard {
     private static boolean oddCase(String v) {
         int turns = 0;
         for (int i = 1; i < v.length(); i++) {
-            if (Character.isLowerCase(v.charAt(i - 1)) && Character.isUpperCase(v.charAt(i)) && ++turns >= 2) {
+            if (lowerCase(v.charAt(i - 1)) && upperCase(v.charAt(i)) && ++turns >= 2) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** {@link Character#isLowerCase(char)}, with ASCII (nearly every character of every field) decided without the tables. */
+    private static boolean lowerCase(char c) {
+        return c < 0x80 ? c >= 'a' && c <= 'z' : Character.isLowerCase(c);
+    }
+
+    /** {@link Character#isUpperCase(char)}, with ASCII decided without the tables. */
+    private static boolean upperCase(char c) {
+        return c < 0x80 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
     }
 
     /** A value with characters outside printable ASCII, which folding could turn into another value. */
@@ -115,18 +125,21 @@ public final class ColumnGuard {
      * read as a name or a number.
      */
     private Optional<PiiRule> encodedText(String hex) {
-        byte[] bytes = java.util.HexFormat.of().parseHex(hex.toLowerCase(Locale.ROOT));
+        // Counted first, without making the bytes or the text: nearly every pseudonym is noise and stops here.
         int textLike = 0;
-        StringBuilder text = new StringBuilder(bytes.length);
-        for (byte b : bytes) {
-            boolean printable = b >= 0x20 && b <= 0x7e;
-            if (printable || b == 0) {
+        for (int i = 0; i < 64; i += 2) {
+            int b = java.util.HexFormat.fromHexDigits(hex, i, i + 2);
+            if (b >= 0x20 && b <= 0x7e || b == 0) {
                 textLike++;
             }
-            text.append(printable ? (char) b : ' ');
         }
         if (textLike < TEXT_BYTES) {
             return Optional.empty();
+        }
+        StringBuilder text = new StringBuilder(32);
+        for (int i = 0; i < 64; i += 2) {
+            int b = java.util.HexFormat.fromHexDigits(hex, i, i + 2);
+            text.append(b >= 0x20 && b <= 0x7e ? (char) b : ' ');
         }
         String t = text.toString().strip();
         Optional<PiiRule> found = guard.check(t);

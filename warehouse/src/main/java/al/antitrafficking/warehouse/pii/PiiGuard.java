@@ -136,7 +136,7 @@ public final class PiiGuard {
      * made Latin; a word wholly in another script stays as it is (the name rule finds other scripts on its own).
      */
     private static String latinInMixedWords(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\p{L}+").matcher(text);
+        java.util.regex.Matcher m = LETTERS.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String word = m.group();
@@ -152,6 +152,9 @@ public final class PiiGuard {
         m.appendTail(out);
         return out.toString();
     }
+
+    /** A word: a run of letters of any script (compiled once: every field with a character outside ASCII is folded). */
+    private static final java.util.regex.Pattern LETTERS = java.util.regex.Pattern.compile("\\p{L}+");
 
     /** Cyrillic and Greek letters drawn like Latin ones, and the Latin letters they pass for (same positions). */
     private static final String LOOKALIKES = "\u0430\u0435\u043e\u0440\u0441\u0445\u0443\u0456\u0458\u0455\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0406\u0408\u0405\u03bf\u039f\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u03a1\u03a4\u03a5\u03a7"

@@ -67,6 +67,8 @@ class ColumnGuardDisguiseTest {
     void aNameOrNumberWrittenInHexadecimalAsAPseudonymIsFound() {
         assertThat(GUARD.check(PSEUDONYM, hex("Arben Hoxha", (byte) 0))).contains(PiiRule.PERSON_NAME);
         assertThat(GUARD.check(PSEUDONYM, hex("nr J12345678K", (byte) 0x20))).contains(PiiRule.PERSONAL_NUMBER);
+        assertThat(GUARD.check(PSEUDONYM, hex("Arben Hoxha", (byte) 0).toUpperCase(java.util.Locale.ROOT))).as("upper-case digits")
+                .contains(PiiRule.PERSON_NAME);
     }
 
     @Test

@@ -113,4 +113,48 @@ class PiiGuardTest {
         // Folding takes nothing away from ordinary text.
         assertThat(GUARD.checkText("Joint monthly case review\u00a0\u2013 every unaccompanied child met at the crossing")).isEmpty();
     }
+    /**
+     * The file scan checks files on several threads with one guard, and the portal's forum store checks on every request
+     * thread: each thread has its own matchers, so no thread sees another's value. Values whose rules are known are
+     * checked in a shuffled order from four threads at once, thousands of times, and every answer is the one the value has.
+     */
+    @Test
+    void manyThreadsAtOnceGetEachValuesOwnAnswer() throws Exception {
+        java.util.Map<String, java.util.Optional<PiiRule>> expected = new java.util.LinkedHashMap<>();
+        expected.put("069 123 4567", java.util.Optional.of(PiiRule.PHONE_NUMBER));
+        expected.put("+355 69 123 4567", java.util.Optional.of(PiiRule.PHONE_NUMBER));
+        expected.put("J12345678K", java.util.Optional.of(PiiRule.PERSONAL_NUMBER));
+        expected.put("arta.hoxha@example.com", java.util.Optional.of(PiiRule.EMAIL_ADDRESS));
+        expected.put("BORDER-AL07-202503-000017", java.util.Optional.empty());
+        expected.put("CPU-AL07-202503-000004", java.util.Optional.empty());
+        expected.put("2025-03-14", java.util.Optional.empty());
+        expected.put("20250314", java.util.Optional.empty());
+        List<String> values = new java.util.ArrayList<>(expected.keySet());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<String>>> wrong = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                long seed = t;
+                wrong.add(pool.submit(() -> {
+                    List<String> order = new java.util.ArrayList<>(values);
+                    java.util.Random random = new java.util.Random(seed);
+                    List<String> mistakes = new java.util.ArrayList<>();
+                    for (int round = 0; round < 3_000; round++) {
+                        java.util.Collections.shuffle(order, random);
+                        for (String v : order) {
+                            if (!GUARD.check(v).equals(expected.get(v))) {
+                                mistakes.add(v);
+                            }
+                        }
+                    }
+                    return mistakes;
+                }));
+            }
+            for (java.util.concurrent.Future<List<String>> f : wrong) {
+                assertThat(f.get()).isEmpty();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
