@@ -99,15 +99,23 @@ public final class ColumnGuard {
         return c < 0x80 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
     }
 
-    /** A value with characters outside printable ASCII, which folding could turn into another value. */
+    /**
+     * A value with characters outside printable ASCII and the Latin-1 letters (À to ÿ but × and ÷), which folding could turn
+     * into another value. Folding leaves those letters as they are (NFKC keeps them; none is a mark, a space, a dash or a
+     * look-alike: ColumnGuardDisguiseTest), so place names such as Durrës and Korçë, in every row, are not folded for nothing.
+     */
     private static boolean disguisable(String v) {
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
-            if (c < 0x20 || c > 0x7e) {
+            if ((c < 0x20 || c > 0x7e) && !latin1Letter(c)) {
                 return true;
             }
         }
         return false;
+    }
+
+    static boolean latin1Letter(char c) {
+        return c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7;
     }
 
     /** Control characters removed, and digits of any script (Arabic-Indic, Devanagari...) written as ASCII digits. */

@@ -61,6 +61,23 @@ class ColumnGuardDisguiseTest {
         assertThat(GUARD.check(MUNICIPALITY, "Arbe\u0578 Hoxha")).as("Armenian").contains(PiiRule.PERSON_NAME);
         assertThat(GUARD.check(MUNICIPALITY, "Ar\u034fta Ho\u034fxha")).as("combining grapheme joiner").contains(PiiRule.PERSON_NAME);
         assertThat(GUARD.check(MUNICIPALITY, "aRbEn hOxHa")).as("odd case").contains(PiiRule.PERSON_NAME);
+        assertThat(GUARD.check(MUNICIPALITY, "Gëzim Ηoxha")).as("a Latin-1 letter beside a Greek one").contains(PiiRule.PERSON_NAME);
+        assertThat(GUARD.check(MUNICIPALITY, "Gëzim Hoxha")).contains(PiiRule.PERSON_NAME);
+    }
+
+    /** The guard folds no value whose only characters outside ASCII are Latin-1 letters: folding must leave every such value as it is. */
+    @Test
+    void foldingLeavesEveryLatin1LetterAsItIs() {
+        int letters = 0;
+        for (char c = 0x80; c <= 0xFF; c++) {
+            if (ColumnGuard.latin1Letter(c)) {
+                letters++;
+                for (String v : new String[] {String.valueOf(c), "Dib" + c + "r", c + "rben " + c, "K" + c + c + "-e " + c + "."}) {
+                    assertThat(PiiGuard.fold(v)).as("U+%04X in %s", (int) c, v).isEqualTo(v);
+                }
+            }
+        }
+        assertThat(letters).as("À to ÿ but × and ÷").isEqualTo(62);
     }
 
     @Test
