@@ -46,6 +46,8 @@ final class CsvTokenizer {
     private long line = 1;
     private boolean afterCr;
     private long recordLine;
+    /** How many fields the last record had. */
+    private int width;
 
     CsvTokenizer(Reader in, char delimiter, int maxFields) {
         this.in = in;
@@ -77,7 +79,8 @@ final class CsvTokenizer {
     }
 
     private List<String> record() throws IOException, TooWide, Unclosed {
-        List<String> fields = new ArrayList<>();
+        // As wide as the record before (the rows of a file are as wide as its header), so that the list never grows.
+        List<String> fields = new ArrayList<>(Math.max(10, width));
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
         boolean wasQuoted = false;
@@ -117,6 +120,7 @@ final class CsvTokenizer {
                         pending = n;
                     }
                 }
+                width = fields.size();
                 return fields;
             }
             if (c == '"' && field.length() == 0 && !wasQuoted) {
