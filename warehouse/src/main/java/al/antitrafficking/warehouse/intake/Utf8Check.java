@@ -104,9 +104,11 @@ record Utf8Check(Kind kind, long firstInvalidLine, long firstNotWindows1250Line)
         long line = 1;
         long offset = 0;
         int previous = -1;
+        long last = java.util.Arrays.stream(offsets).max().orElse(-1);
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[1 << 16];
-            for (int n = 0; n >= 0; offset += n) {
+            // Read no further than the last offset asked for (in an older single-byte export, often on the first line).
+            for (int n = 0; n >= 0 && offset <= last; offset += n) {
                 n = in.read(buffer);
                 for (int i = 0; i <= Math.max(n, 0); i++) {
                     for (int k = 0; k < offsets.length; k++) {

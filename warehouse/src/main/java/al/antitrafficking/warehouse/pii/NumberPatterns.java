@@ -26,15 +26,27 @@ final class NumberPatterns {
     private final Pattern notDate;
     private final int phoneMinDigits;
     private final List<Pattern> phones;
-    private final ThreadLocal<Matchers> matchers = ThreadLocal.withInitial(Matchers::new);
+    private final ThreadLocal<Matchers> matchers;
 
-    /** One thread's matchers of the patterns above (a matcher is not safe to share between threads). */
-    private final class Matchers {
-        final Matcher personalNumber = NumberPatterns.this.personalNumber.matcher("");
-        final Matcher email = NumberPatterns.this.email.matcher("");
-        final Matcher phoneCandidate = NumberPatterns.this.phoneCandidate.matcher("");
-        final Matcher notDate = NumberPatterns.this.notDate.matcher("");
-        final Matcher[] phones = NumberPatterns.this.phones.stream().map(p -> p.matcher("")).toArray(Matcher[]::new);
+    /**
+     * One thread's matchers of the patterns above (a matcher is not safe to share between threads). Static, holding the
+     * patterns only: a thread's matchers must not keep these patterns' owner, and with it the thread-local's key, reachable
+     * once the guard is dropped.
+     */
+    private static final class Matchers {
+        final Matcher personalNumber;
+        final Matcher email;
+        final Matcher phoneCandidate;
+        final Matcher notDate;
+        final Matcher[] phones;
+
+        Matchers(Pattern personalNumber, Pattern email, Pattern phoneCandidate, Pattern notDate, List<Pattern> phones) {
+            this.personalNumber = personalNumber.matcher("");
+            this.email = email.matcher("");
+            this.phoneCandidate = phoneCandidate.matcher("");
+            this.notDate = notDate.matcher("");
+            this.phones = phones.stream().map(p -> p.matcher("")).toArray(Matcher[]::new);
+        }
     }
 
     NumberPatterns(Properties p) {
@@ -50,6 +62,9 @@ final class NumberPatterns {
         if (phones.isEmpty()) {
             throw new IllegalStateException("Cannot load the personal-data guard: patterns.properties has no phone.1");
         }
+        Pattern[] own = {personalNumber, email, phoneCandidate, notDate};
+        List<Pattern> ownPhones = List.copyOf(phones);
+        matchers = ThreadLocal.withInitial(() -> new Matchers(own[0], own[1], own[2], own[3], ownPhones));
     }
 
     boolean personalNumber(String value) {

@@ -28,7 +28,7 @@ class CsvTokenizerTest {
             List<Long> lines = new ArrayList<>();
             StringBuilder text = new StringBuilder();
             long line = 1;
-            for (int r = 0, n = 1 + random.nextInt(40); r < n; r++) {
+            for (int r = 0, n = round % 4 == 0 ? 400 + random.nextInt(400) : 1 + random.nextInt(40); r < n; r++) {
                 List<String> fields = new ArrayList<>();
                 for (int f = 0, width = 1 + random.nextInt(6); f < width; f++) {
                     StringBuilder value = new StringBuilder();
@@ -60,7 +60,8 @@ class CsvTokenizerTest {
                     line++;
                 }
             }
-            CsvTokenizer tokenizer = new CsvTokenizer(new Trickle(text.toString(), random), delimiter, 1000);
+            // A few characters per read in most rounds; in one round of four, up to 10,000 (the tokeniser's whole buffer).
+            CsvTokenizer tokenizer = new CsvTokenizer(new Trickle(text.toString(), random, round % 4 == 0 ? 10_000 : 7), delimiter, 1000);
             for (int r = 0; r < records.size(); r++) {
                 assertThat(tokenizer.next()).as("round %d, record %d", round, r).isEqualTo(records.get(r));
                 assertThat(tokenizer.recordLine()).as("round %d, line of record %d", round, r).isEqualTo(lines.get(r));
@@ -71,7 +72,7 @@ class CsvTokenizerTest {
 
     @Test
     void aStrayQuoteInsideAnUnquotedFieldAndTextAfterAClosingQuoteAreKeptAsText() throws Exception {
-        CsvTokenizer tokenizer = new CsvTokenizer(new Trickle("ab\"c,\"x\"y z,\"q\"\"\"\n", new Random(1)), ',', 1000);
+        CsvTokenizer tokenizer = new CsvTokenizer(new Trickle("ab\"c,\"x\"y z,\"q\"\"\"\n", new Random(1), 7), ',', 1000);
         assertThat(tokenizer.next()).containsExactly("ab\"c", "xy z", "q\"");
         assertThat(tokenizer.next()).isNull();
     }
@@ -81,19 +82,21 @@ class CsvTokenizerTest {
         return v.replace("\r\n", "\n").chars().filter(c -> c == '\n' || c == '\r').count();
     }
 
-    /** A reader that hands over one to seven characters per read. */
+    /** A reader that hands over one to {@code most} characters per read. */
     private static final class Trickle extends Reader {
         private final StringReader in;
         private final Random random;
+        private final int most;
 
-        Trickle(String text, Random random) {
+        Trickle(String text, Random random, int most) {
             this.in = new StringReader(text);
             this.random = random;
+            this.most = most;
         }
 
         @Override
         public int read(char[] buffer, int offset, int length) throws IOException {
-            return in.read(buffer, offset, Math.min(length, 1 + random.nextInt(7)));
+            return in.read(buffer, offset, Math.min(length, 1 + random.nextInt(most)));
         }
 
         @Override
