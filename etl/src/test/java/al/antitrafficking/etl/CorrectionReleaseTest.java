@@ -157,7 +157,7 @@ class CorrectionReleaseTest {
         ReleaseBuilder.Built onTheFullBuild;
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + fullyBuilt.resolve(Snapshots.DATABASE_FILE), readOnly)) {
             onTheFullBuild = full.build(corrected.id(), c, previous, Optional.of(new ReleaseBuilder.Base(first.dir(), fullyBuilt,
-                    builder.changesFrom(first.dir(), corrected.dir()))));
+                    builder.changesFrom(first.dir(), corrected.dir()), AppConfig.DEFAULTS.get("warehouse.duckdb-memory-limit"))));
         }
         assertThat(onTheFullBuild.computed().changedFiles()).as("worked out from the base, on a database without replaced pathways").isEqualTo(4);
         assertThat(onTheFullBuild.computed().lines()).isEqualTo(everything.computed().lines());

@@ -212,15 +212,15 @@ final class CorrectedCells {
 
     /**
      * The computed cells of the corrected snapshot (in {@code afterDir}) from those of the snapshot before it (in
-     * {@code beforeDir}); empty when a count would go below zero, which only a base that does not match can cause.
+     * {@code beforeDir}); empty when a count would go below zero, which only a base that does not match can cause. Its
+     * in-memory database takes at most {@code memoryLimit} ({@link #open}).
      */
     static Optional<Map<String, List<CellComputer.Raw>>> compute(ReleasePlan plan, CellComputer computer, Path beforeDir, Path afterDir,
                                                                 FactChanges changes, Map<String, List<CellComputer.Raw>> before,
-                                                                List<YearMonth[]> windows)
+                                                                List<YearMonth[]> windows, String memoryLimit)
             throws SQLException {
         Map<String, List<CellComputer.Raw>> cells = new LinkedHashMap<>();
-        try (Connection m = DriverManager.getConnection("jdbc:duckdb:"); Statement s = m.createStatement()) {
-            s.execute("SET threads TO 2");
+        try (Connection m = open(memoryLimit); Statement s = m.createStatement()) {
             s.execute("ATTACH " + literal(beforeDir.resolve(Snapshots.DATABASE_FILE)) + " AS before_s (READ_ONLY)");
             s.execute("ATTACH " + literal(afterDir.resolve(Snapshots.DATABASE_FILE)) + " AS after_s (READ_ONLY)");
             // Tables of the in-memory database rather than temporary ones: the workers' connections below see them.
@@ -468,7 +468,27 @@ final class CorrectedCells {
         }
     }
 
+    /**
+     * The correction's in-memory database: two threads and at most {@code memoryLimit}, a setting of the database that
+     * the workers' duplicated connections share ({@link #bothSides}).
+     */
+    static Connection open(String memoryLimit) throws SQLException {
+        Connection m = DriverManager.getConnection("jdbc:duckdb:");
+        try (Statement s = m.createStatement()) {
+            s.execute("SET threads TO 2");
+            s.execute("SET memory_limit = " + literal(memoryLimit));
+            return m;
+        } catch (SQLException | RuntimeException e) {
+            m.close();
+            throw e;
+        }
+    }
+
     private static String literal(Path p) {
-        return "'" + p.toAbsolutePath().toString().replace("'", "''") + "'";
+        return literal(p.toAbsolutePath().toString());
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 }

@@ -55,9 +55,15 @@ public final class ReleaseBuilder {
 
     /**
      * The snapshot a correction is worked out from: its folder, the corrected snapshot's folder, and the fact files that
-     * differ between them when the database build already listed them.
+     * differ between them when the database build already listed them; {@code memoryLimit}: how much memory the
+     * correction's own DuckDB database (which attaches both snapshots) may take, as DuckDB's memory_limit reads it (the
+     * warehouse's limit: without one DuckDB would take up to 80 % of the machine's memory).
      */
-    public record Base(java.nio.file.Path before, java.nio.file.Path after, Optional<FactChanges> changes) {}
+    public record Base(java.nio.file.Path before, java.nio.file.Path after, Optional<FactChanges> changes, String memoryLimit) {
+        public Base {
+            java.util.Objects.requireNonNull(memoryLimit, "memoryLimit is null");
+        }
+    }
 
     /** One regional file as the completeness view shows it: no counts, only whether and when it came, and a refusal's reason code. */
     public record Submission(String source, String county, String month, String status, String receivedAt, String problem) {}
@@ -122,7 +128,7 @@ public final class ReleaseBuilder {
             if (changes.isPresent()) {
                 baseAudit = before.get().audit();
                 Optional<Map<String, List<CellComputer.Raw>>> corrected = CorrectedCells.compute(plan, computer, base.get().before(),
-                        base.get().after(), changes.get(), before.get().cells(), coverage.windows());
+                        base.get().after(), changes.get(), before.get().cells(), coverage.windows(), base.get().memoryLimit());
                 if (corrected.isPresent()) {
                     computedCells = corrected.get();
                     changedFiles = changes.get().count();

@@ -62,7 +62,7 @@ public final class Releases {
                 s.execute("SET memory_limit = '" + config.warehouseDuckdbMemoryLimit() + "'");
             }
             Optional<ReleaseBuilder.Base> base = base(config, snapshot).map(s -> new ReleaseBuilder.Base(s.dir(), snapshot.dir(),
-                    knownChanges.apply(s.dir())));
+                    knownChanges.apply(s.dir()), config.warehouseDuckdbMemoryLimit()));
             ReleaseBuilder.Built built = builder.build(snapshot.id(), c, previous, base);
             if (built.stats().unprotected() > 0 || built.stats().auditExposures() > 0) {
                 throw new IllegalStateException("Cannot publish release " + snapshot.id() + ": the auditor can narrow down "

@@ -8,6 +8,9 @@ import al.antitrafficking.warehouse.disclosure.Relation;
 import al.antitrafficking.warehouse.indicator.FactTable;
 import al.antitrafficking.warehouse.indicator.PeriodType;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.security.MessageDigest;
 import java.time.YearMonth;
 import java.util.EnumSet;
@@ -15,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.duckdb.DuckDBConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +41,24 @@ class CorrectedCellsTest {
 
         assertThat(CorrectedCells.fingerprint(List.of(table), WINDOWS)).isEqualTo(expected);
         assertThat(CorrectedCells.fingerprint(List.of(table), List.of())).isNotEqualTo(expected);
+    }
+
+    @Test
+    void theCorrectionsOwnDatabaseAndItsWorkersConnectionsTakeAtMostTheGivenMemory() throws Exception {
+        // 64 MB are 64,000,000 bytes, 61.04 MiB, which DuckDB names to a tenth of a MiB; unbounded it would name 80 % of
+        // this machine's memory, gigabytes.
+        try (Connection m = CorrectedCells.open("64MB");
+             Connection worker = m.unwrap(DuckDBConnection.class).duplicate()) {
+            assertThat(memoryLimit(m)).isEqualTo("61.0 MiB");
+            assertThat(memoryLimit(worker)).isEqualTo("61.0 MiB");
+        }
+    }
+
+    private static String memoryLimit(Connection c) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT current_setting('memory_limit')")) {
+            r.next();
+            return r.getString(1);
+        }
     }
 
     @Test
