@@ -59,28 +59,70 @@ class Utf8CheckTest {
                 out.write(0xF0);
             }
             byte[] bytes = out.toByteArray();
-            Path file = dir.resolve("f" + round);
-            Files.write(file, bytes);
-
-            Utf8Check check = Utf8Check.of(file);
-
-            long invalid = firstMalformed(bytes, UTF_8.newDecoder());
-            long undefined = firstMalformed(bytes, Utf8Check.WINDOWS_1250.newDecoder());
-            boolean ascii = true;
-            for (byte b : bytes) {
-                ascii &= b >= 0;
-            }
-            Utf8Check.Kind expected = invalid < 0 ? (ascii ? Utf8Check.Kind.ASCII : Utf8Check.Kind.UTF8)
-                    : (decodesSomethingBeyondAscii(bytes) ? Utf8Check.Kind.UTF8_WITH_INVALID_BYTES : Utf8Check.Kind.NOT_UTF8);
-            assertThat(check.kind()).as("round %d", round).isEqualTo(expected);
-            assertThat(check.firstInvalidLine()).as("round %d", round).isEqualTo(invalid < 0 ? 0 : line(bytes, invalid));
-            assertThat(check.firstNotWindows1250Line()).as("round %d", round)
-                    .isEqualTo(invalid < 0 || undefined < 0 ? 0 : line(bytes, undefined));
-            kinds[expected.ordinal()]++;
+            kinds[assertReadAsTheDecodersReadIt(bytes, "round " + round).ordinal()]++;
         }
         for (Utf8Check.Kind kind : Utf8Check.Kind.values()) {
             assertThat(kinds[kind.ordinal()]).as("files of kind %s", kind).isGreaterThan(30);
         }
+    }
+
+    /**
+     * The check reads 64 KiB at a time, and ASCII eight bytes at a time: every sequence, cut-off sequence and line end
+     * is put at each of the eleven offsets around the end of the first read (from nine bytes before it, so that the eight
+     * bytes before it are read either way, to one after), alone, then followed by a byte that is not UTF-8 (so the lines
+     * are counted across the edge too) and by one Windows-1250 leaves undefined.
+     */
+    @Test
+    void sequencesAndLineEndsAcrossTheEdgeOfARead() throws Exception {
+        byte[][] pieces = {"ë".getBytes(UTF_8), "€".getBytes(UTF_8), "😀".getBytes(UTF_8), {(byte) 0xC3}, {(byte) 0xE2, (byte) 0x82},
+            {(byte) 0xF0, (byte) 0x9F, (byte) 0x98}, {(byte) 0x80}, {'\r', '\n'}, {'\r'}, {'\n'}};
+        int edge = 1 << 16;
+        int[] kinds = new int[Utf8Check.Kind.values().length];
+        for (int p = 0; p < pieces.length; p++) {
+            for (int start = edge - 9; start <= edge + 1; start++) {
+                for (int after : new int[] {-1, 0x80, 0x81}) {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    while (out.size() < start) {
+                        out.write(out.size() % 97 == 96 ? '\n' : 'a' + out.size() % 26);
+                    }
+                    out.write(pieces[p]);
+                    out.write("bc\nde".getBytes(UTF_8));
+                    if (after >= 0) {
+                        out.write(after);
+                    }
+                    kinds[assertReadAsTheDecodersReadIt(out.toByteArray(), "piece " + p + " at " + start + ", then " + after)
+                            .ordinal()]++;
+                }
+            }
+        }
+        for (Utf8Check.Kind kind : Utf8Check.Kind.values()) {
+            assertThat(kinds[kind.ordinal()]).as("files of kind %s", kind).isGreaterThan(10);
+        }
+    }
+
+    /**
+     * Writes the bytes to a file, checks it, and asserts the kind and the lines the JDK's strict UTF-8 and Windows-1250
+     * decoders give; returns the kind.
+     */
+    private Utf8Check.Kind assertReadAsTheDecodersReadIt(byte[] bytes, String label) throws Exception {
+        Path file = Files.createTempFile(dir, "f", ".csv");
+        Files.write(file, bytes);
+
+        Utf8Check check = Utf8Check.of(file);
+
+        long invalid = firstMalformed(bytes, UTF_8.newDecoder());
+        long undefined = firstMalformed(bytes, Utf8Check.WINDOWS_1250.newDecoder());
+        boolean ascii = true;
+        for (byte b : bytes) {
+            ascii &= b >= 0;
+        }
+        Utf8Check.Kind expected = invalid < 0 ? (ascii ? Utf8Check.Kind.ASCII : Utf8Check.Kind.UTF8)
+                : (decodesSomethingBeyondAscii(bytes) ? Utf8Check.Kind.UTF8_WITH_INVALID_BYTES : Utf8Check.Kind.NOT_UTF8);
+        assertThat(check.kind()).as(label).isEqualTo(expected);
+        assertThat(check.firstInvalidLine()).as(label).isEqualTo(invalid < 0 ? 0 : line(bytes, invalid));
+        assertThat(check.firstNotWindows1250Line()).as(label).isEqualTo(invalid < 0 || undefined < 0 ? 0 : line(bytes, undefined));
+        Files.delete(file);
+        return expected;
     }
 
     /** Where the decoder first finds input it cannot read, or -1. */
