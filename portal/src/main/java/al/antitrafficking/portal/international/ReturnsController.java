@@ -143,7 +143,8 @@ public final class ReturnsController {
     }
 
     private GlotipSeries series() {
-        return releases.glotipSeries().orElseThrow(() -> new NotFoundResponse("No UNODC series has been imported into this warehouse "
+        // Read within the portal's DuckDB limits, as the internal figures are.
+        return releases.glotipSeries().map(g -> g.limitedTo(internal.memoryLimit(), internal.threads())).orElseThrow(() -> new NotFoundResponse("No UNODC series has been imported into this warehouse "
                 + "(ImportGlotipCommand, see the README)"));
     }
 

@@ -54,10 +54,43 @@ public final class GlotipSeries {
 
     private final Path dir;
     private final Imported imported;
+    /** DuckDB's memory limit and threads for each read of the series; null and 0: DuckDB's own (a command run once). */
+    private final String memoryLimit;
+    private final int threads;
 
-    private GlotipSeries(Path dir, Imported imported) {
+    private GlotipSeries(Path dir, Imported imported, String memoryLimit, int threads) {
         this.dir = dir;
         this.imported = imported;
+        this.memoryLimit = memoryLimit;
+        this.threads = threads;
+    }
+
+    /**
+     * The same series, each read of it by a DuckDB database of at most this memory (a size as 256MB) and these threads:
+     * the portal reads it on request threads, each with a database of its own, which unbounded could take up to 80 % of
+     * the machine's memory.
+     */
+    public GlotipSeries limitedTo(String memoryLimit, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("Cannot read the GLOTIP series on fewer than one thread");
+        }
+        return new GlotipSeries(dir, imported, java.util.Objects.requireNonNull(memoryLimit, "memoryLimit is null"), threads);
+    }
+
+    /** A database for one read of the series, within the limits given ({@link #limitedTo}). */
+    Connection connect() throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        if (memoryLimit == null) {
+            return c;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("SET memory_limit = '" + memoryLimit.replace("'", "''") + "'");
+            s.execute("SET threads = " + threads);
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
     }
 
     /** Reads, checks and stores an export as the current series; a refused file throws {@link GlotipFileException}. */
@@ -131,7 +164,7 @@ public final class GlotipSeries {
                     Integer.parseInt(p.getProperty("ambiguous_figures")), Integer.parseInt(p.getProperty("suppressed")), Integer.parseInt(p.getProperty("countries")),
                     Integer.parseInt(p.getProperty("first_year")), Integer.parseInt(p.getProperty("last_year")),
                     Instant.parse(p.getProperty("imported_at")));
-            return Optional.of(new GlotipSeries(dir, imported));
+            return Optional.of(new GlotipSeries(dir, imported, null, 0));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the GLOTIP series in " + root, e);
         }
@@ -147,7 +180,7 @@ public final class GlotipSeries {
         String sql = "SELECT row, iso3, country, region, subregion, indicator, dimension, category, sex, age, year, unit, value, text, source, ambiguous FROM "
                 + "read_parquet(?) WHERE indicator = ? AND iso3 IN (" + in + ") ORDER BY iso3, year, dimension, category, sex, age, row";
         List<Figure> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
             int i = 1;
             s.setString(i++, dir.resolve(SERIES).toString());
             s.setString(i++, indicator);

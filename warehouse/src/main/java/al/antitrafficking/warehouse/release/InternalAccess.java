@@ -46,6 +46,16 @@ public final class InternalAccess {
         this.threads = threads;
     }
 
+    /** The memory each DuckDB database opened for internal figures may take, a size as 256MB. */
+    public String memoryLimit() {
+        return memoryLimit;
+    }
+
+    /** The threads each DuckDB database opened for internal figures may use. */
+    public int threads() {
+        return threads;
+    }
+
     /** One file's fate in the snapshot's ingestion, as the ETL reported it (no value of any row). */
     public record FileReport(String fileName, String source, String county, String month, String status, String problem, String message,
                              long rowsIn, long rowsLoaded) {}

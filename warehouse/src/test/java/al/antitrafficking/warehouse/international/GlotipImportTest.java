@@ -80,6 +80,20 @@ class GlotipImportTest {
     }
 
     @Test
+    void aLimitedSeriesIsReadByADatabaseOfAtMostTheGivenMemoryAndThreads() throws Exception {
+        GlotipSeries limited = GlotipSeries.open(warehouse).orElseThrow().limitedTo("64MB", 1);
+        // 64 MB are 64,000,000 bytes, 61.04 MiB, which DuckDB names to a tenth of a MiB.
+        try (java.sql.Connection c = limited.connect(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("SELECT current_setting('memory_limit'), current_setting('threads')")) {
+            assertTrue(r.next());
+            assertEquals("61.0 MiB", r.getString(1));
+            assertEquals(1, r.getInt(2));
+        }
+        // And it reads the same figures as the series unlimited.
+        assertEquals(GlotipSeries.open(warehouse).orElseThrow().figures(List.of("ALB", "GRC"), DETECTED), limited.figures(List.of("ALB", "GRC"), DETECTED));
+    }
+
+    @Test
     void albaniasSuppressedCellsComeBackWithheldNeverAsANumber() {
         List<String> expected = data().stream().filter(r -> r.get(0).equals("ALB") && r.get(4).equals(DETECTED) && r.get(11).equals("<5"))
                 .map(r -> String.join("|", r.subList(5, 10))).sorted().toList();
