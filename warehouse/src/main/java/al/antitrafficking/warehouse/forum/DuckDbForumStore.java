@@ -68,7 +68,10 @@ public final class DuckDbForumStore implements ForumStore, AutoCloseable {
         return users;
     }
 
-    /** Bounds the memory and threads DuckDB may use for this store (the portal's only DuckDB database). */
+    /**
+     * Bounds the memory and threads DuckDB may use for this store (the portal's one long-lived DuckDB database; the
+     * internal figures and the UNODC series open theirs per request, within the same limits).
+     */
     public void limitResources(String memoryLimit, int threads) {
         if (!memoryLimit.matches("[0-9]+(\\.[0-9]+)?\\s*(KB|MB|GB|KiB|MiB|GiB)") || threads < 1) {
             throw new IllegalArgumentException("Cannot limit forum store: memory as 256MB and threads at least 1");

@@ -220,7 +220,7 @@ final class CorrectedCells {
                                                                 List<YearMonth[]> windows, String memoryLimit)
             throws SQLException {
         Map<String, List<CellComputer.Raw>> cells = new LinkedHashMap<>();
-        try (Connection m = open(memoryLimit); Statement s = m.createStatement()) {
+        try (Connection m = open(memoryLimit, afterDir.resolve(SPILL)); Statement s = m.createStatement()) {
             s.execute("ATTACH " + literal(beforeDir.resolve(Snapshots.DATABASE_FILE)) + " AS before_s (READ_ONLY)");
             s.execute("ATTACH " + literal(afterDir.resolve(Snapshots.DATABASE_FILE)) + " AS after_s (READ_ONLY)");
             // Tables of the in-memory database rather than temporary ones: the workers' connections below see them.
@@ -469,14 +469,30 @@ final class CorrectedCells {
     }
 
     /**
-     * The correction's in-memory database: two threads and at most {@code memoryLimit}, a setting of the database that
-     * the workers' duplicated connections share ({@link #bothSides}).
+     * The folder in the corrected snapshot's own folder where the correction's database spills beyond its memory limit:
+     * the changed children's rows, which an in-memory database would otherwise spill to {@code .tmp} in whatever folder
+     * the process runs in. DuckDB makes it and removes it when the database closes.
      */
-    static Connection open(String memoryLimit) throws SQLException {
+    static final String SPILL = "correction.tmp";
+
+    /**
+     * The correction's in-memory database: two threads, at most {@code memoryLimit}, spilling into {@code spill} (a
+     * killed correction's leftovers there removed first); settings of the database that the workers' duplicated
+     * connections share ({@link #bothSides}).
+     */
+    static Connection open(String memoryLimit, Path spill) throws SQLException {
+        try {
+            if (Files.exists(spill)) {
+                org.apache.commons.io.file.PathUtils.deleteDirectory(spill);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove an earlier correction's spilled rows in " + spill, e);
+        }
         Connection m = DriverManager.getConnection("jdbc:duckdb:");
         try (Statement s = m.createStatement()) {
             s.execute("SET threads TO 2");
             s.execute("SET memory_limit = " + literal(memoryLimit));
+            s.execute("SET temp_directory = " + literal(spill));
             return m;
         } catch (SQLException | RuntimeException e) {
             m.close();

@@ -44,18 +44,25 @@ class CorrectedCellsTest {
     }
 
     @Test
-    void theCorrectionsOwnDatabaseAndItsWorkersConnectionsTakeAtMostTheGivenMemory() throws Exception {
+    void theCorrectionsOwnDatabaseAndItsWorkersConnectionsTakeAtMostTheGivenMemoryAndSpillBesideTheSnapshot() throws Exception {
+        Path spill = dir.resolve("snapshot").resolve(CorrectedCells.SPILL);
+        // A killed correction's spilled rows.
+        java.nio.file.Files.createDirectories(spill);
+        java.nio.file.Files.writeString(spill.resolve("left-over.tmp"), "rows");
         // 64 MB are 64,000,000 bytes, 61.04 MiB, which DuckDB names to a tenth of a MiB; unbounded it would name 80 % of
         // this machine's memory, gigabytes.
-        try (Connection m = CorrectedCells.open("64MB");
+        try (Connection m = CorrectedCells.open("64MB", spill);
              Connection worker = m.unwrap(DuckDBConnection.class).duplicate()) {
-            assertThat(memoryLimit(m)).isEqualTo("61.0 MiB");
-            assertThat(memoryLimit(worker)).isEqualTo("61.0 MiB");
+            assertThat(setting(m, "memory_limit")).isEqualTo("61.0 MiB");
+            assertThat(setting(worker, "memory_limit")).isEqualTo("61.0 MiB");
+            // Not .tmp in the folder the process runs in.
+            assertThat(setting(worker, "temp_directory")).isEqualTo(spill.toAbsolutePath().toString());
+            assertThat(spill.resolve("left-over.tmp")).doesNotExist();
         }
     }
 
-    private static String memoryLimit(Connection c) throws Exception {
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT current_setting('memory_limit')")) {
+    private static String setting(Connection c, String name) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT current_setting('" + name + "')")) {
             r.next();
             return r.getString(1);
         }
