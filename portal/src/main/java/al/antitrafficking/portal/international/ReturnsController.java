@@ -144,7 +144,7 @@ public final class ReturnsController {
 
     private GlotipSeries series() {
         // Read within the portal's DuckDB limits, as the internal figures are.
-        return releases.glotipSeries().map(g -> g.limitedTo(internal.memoryLimit(), internal.threads())).orElseThrow(() -> new NotFoundResponse("No UNODC series has been imported into this warehouse "
+        return releases.glotipSeries().map(g -> g.limitedTo(internal.limits())).orElseThrow(() -> new NotFoundResponse("No UNODC series has been imported into this warehouse "
                 + "(ImportGlotipCommand, see the README)"));
     }
 

@@ -340,7 +340,7 @@ public record AppConfig(
 
     /** A size DuckDB's memory_limit takes, such as 256MB or 2GB. */
     private static String memoryLimit(Map<String, String> v, String key) {
-        check(v.get(key).matches("[0-9]+(\\.[0-9]+)?\\s*(KB|MB|GB|KiB|MiB|GiB)"), key + " must be a size such as 256MB or 2GB: " + v.get(key));
+        check(DuckDbLimits.isSize(v.get(key)), key + " must be a size such as 256MB or 2GB: " + v.get(key));
         return v.get(key);
     }
 

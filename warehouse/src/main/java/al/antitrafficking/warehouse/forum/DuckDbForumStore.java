@@ -1,6 +1,7 @@
 package al.antitrafficking.warehouse.forum;
 
 import al.antitrafficking.warehouse.build.SqlResource;
+import al.antitrafficking.warehouse.config.DuckDbLimits;
 import al.antitrafficking.warehouse.snapshot.FileLease;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,12 +74,9 @@ public final class DuckDbForumStore implements ForumStore, AutoCloseable {
      * internal figures and the UNODC series open theirs per request, within the same limits).
      */
     public void limitResources(String memoryLimit, int threads) {
-        if (!memoryLimit.matches("[0-9]+(\\.[0-9]+)?\\s*(KB|MB|GB|KiB|MiB|GiB)") || threads < 1) {
-            throw new IllegalArgumentException("Cannot limit forum store: memory as 256MB and threads at least 1");
-        }
-        try (Statement s = connection.createStatement()) {
-            s.execute("SET memory_limit = '" + memoryLimit + "'");
-            s.execute("SET threads = " + threads);
+        DuckDbLimits limits = new DuckDbLimits(memoryLimit, threads);
+        try {
+            limits.apply(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot limit forum store: " + e.getMessage(), e);
         }

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
 import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 
+import al.antitrafficking.warehouse.config.DuckDbLimits;
 import al.antitrafficking.warehouse.international.GlotipFile.Figure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,38 +55,31 @@ public final class GlotipSeries {
 
     private final Path dir;
     private final Imported imported;
-    /** DuckDB's memory limit and threads for each read of the series; null and 0: DuckDB's own (a command run once). */
-    private final String memoryLimit;
-    private final int threads;
+    /** DuckDB's limits for each read of the series; null: DuckDB's own (a command run once). */
+    private final DuckDbLimits limits;
 
-    private GlotipSeries(Path dir, Imported imported, String memoryLimit, int threads) {
+    private GlotipSeries(Path dir, Imported imported, DuckDbLimits limits) {
         this.dir = dir;
         this.imported = imported;
-        this.memoryLimit = memoryLimit;
-        this.threads = threads;
+        this.limits = limits;
     }
 
     /**
-     * The same series, each read of it by a DuckDB database of at most this memory (a size as 256MB) and these threads:
-     * the portal reads it on request threads, each with a database of its own, which unbounded could take up to 80 % of
-     * the machine's memory.
+     * The same series, each read of it by a DuckDB database within these limits: the portal reads it on request threads,
+     * each with a database of its own.
      */
-    public GlotipSeries limitedTo(String memoryLimit, int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("Cannot read the GLOTIP series on fewer than one thread");
-        }
-        return new GlotipSeries(dir, imported, java.util.Objects.requireNonNull(memoryLimit, "memoryLimit is null"), threads);
+    public GlotipSeries limitedTo(DuckDbLimits limits) {
+        return new GlotipSeries(dir, imported, java.util.Objects.requireNonNull(limits, "limits is null"));
     }
 
     /** A database for one read of the series, within the limits given ({@link #limitedTo}). */
     Connection connect() throws SQLException {
         Connection c = DriverManager.getConnection("jdbc:duckdb:");
-        if (memoryLimit == null) {
+        if (limits == null) {
             return c;
         }
-        try (Statement s = c.createStatement()) {
-            s.execute("SET memory_limit = '" + memoryLimit.replace("'", "''") + "'");
-            s.execute("SET threads = " + threads);
+        try {
+            limits.apply(c);
             return c;
         } catch (SQLException | RuntimeException e) {
             c.close();
@@ -164,7 +158,7 @@ public final class GlotipSeries {
                     Integer.parseInt(p.getProperty("ambiguous_figures")), Integer.parseInt(p.getProperty("suppressed")), Integer.parseInt(p.getProperty("countries")),
                     Integer.parseInt(p.getProperty("first_year")), Integer.parseInt(p.getProperty("last_year")),
                     Instant.parse(p.getProperty("imported_at")));
-            return Optional.of(new GlotipSeries(dir, imported, null, 0));
+            return Optional.of(new GlotipSeries(dir, imported, null));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the GLOTIP series in " + root, e);
         }

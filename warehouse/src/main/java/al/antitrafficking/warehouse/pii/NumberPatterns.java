@@ -62,9 +62,13 @@ final class NumberPatterns {
         if (phones.isEmpty()) {
             throw new IllegalStateException("Cannot load the personal-data guard: patterns.properties has no phone.1");
         }
-        Pattern[] own = {personalNumber, email, phoneCandidate, notDate};
-        List<Pattern> ownPhones = List.copyOf(phones);
-        matchers = ThreadLocal.withInitial(() -> new Matchers(own[0], own[1], own[2], own[3], ownPhones));
+        matchers = perThread(personalNumber, email, phoneCandidate, notDate, List.copyOf(phones));
+    }
+
+    /** Each thread's matchers; static, so that the supplier cannot capture this guard (see {@link Matchers}). */
+    private static ThreadLocal<Matchers> perThread(Pattern personalNumber, Pattern email, Pattern phoneCandidate, Pattern notDate,
+                                                   List<Pattern> phones) {
+        return ThreadLocal.withInitial(() -> new Matchers(personalNumber, email, phoneCandidate, notDate, phones));
     }
 
     boolean personalNumber(String value) {

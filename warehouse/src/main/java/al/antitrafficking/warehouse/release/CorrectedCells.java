@@ -3,6 +3,7 @@ package al.antitrafficking.warehouse.release;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import al.antitrafficking.warehouse.build.WarehouseBuilder;
+import al.antitrafficking.warehouse.config.DuckDbLimits;
 import al.antitrafficking.warehouse.indicator.FactTable;
 import al.antitrafficking.warehouse.progress.Progress;
 import al.antitrafficking.warehouse.snapshot.FactChanges;
@@ -490,8 +491,7 @@ final class CorrectedCells {
         }
         Connection m = DriverManager.getConnection("jdbc:duckdb:");
         try (Statement s = m.createStatement()) {
-            s.execute("SET threads TO 2");
-            s.execute("SET memory_limit = " + literal(memoryLimit));
+            new DuckDbLimits(memoryLimit, 2).apply(m);
             s.execute("SET temp_directory = " + literal(spill));
             return m;
         } catch (SQLException | RuntimeException e) {

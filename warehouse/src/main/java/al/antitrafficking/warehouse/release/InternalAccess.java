@@ -1,5 +1,6 @@
 package al.antitrafficking.warehouse.release;
 
+import al.antitrafficking.warehouse.config.DuckDbLimits;
 import al.antitrafficking.warehouse.indicator.Audience;
 import al.antitrafficking.warehouse.indicator.Catalogue;
 import al.antitrafficking.warehouse.indicator.IndicatorQuery;
@@ -32,28 +33,18 @@ public final class InternalAccess {
     private final Snapshots snapshots;
     private final Catalogue catalogue;
     private final Population population;
-    private final String memoryLimit;
-    private final int threads;
+    private final DuckDbLimits limits;
 
     public InternalAccess(Path warehouseDir, Catalogue catalogue, Population population, String memoryLimit, int threads) {
-        if (!memoryLimit.matches("[0-9]+(\\.[0-9]+)?\\s*(KB|MB|GB|KiB|MiB|GiB)") || threads < 1) {
-            throw new IllegalArgumentException("Cannot open internal figures: memory as 256MB and threads at least 1");
-        }
         this.snapshots = new Snapshots(warehouseDir);
         this.catalogue = catalogue;
         this.population = population;
-        this.memoryLimit = memoryLimit;
-        this.threads = threads;
+        this.limits = new DuckDbLimits(memoryLimit, threads);
     }
 
-    /** The memory each DuckDB database opened for internal figures may take, a size as 256MB. */
-    public String memoryLimit() {
-        return memoryLimit;
-    }
-
-    /** The threads each DuckDB database opened for internal figures may use. */
-    public int threads() {
-        return threads;
+    /** What each DuckDB database opened for internal figures may take. */
+    public DuckDbLimits limits() {
+        return limits;
     }
 
     /** One file's fate in the snapshot's ingestion, as the ETL reported it (no value of any row). */
@@ -186,10 +177,7 @@ public final class InternalAccess {
             Properties readOnly = new Properties();
             readOnly.setProperty("duckdb.read_only", "true");
             try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + snapshot.dir().resolve(Snapshots.DATABASE_FILE), readOnly)) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("SET memory_limit = '" + memoryLimit + "'");
-                    s.execute("SET threads = " + threads);
-                }
+                limits.apply(c);
                 return work.run(c);
             }
         } catch (SQLException e) {

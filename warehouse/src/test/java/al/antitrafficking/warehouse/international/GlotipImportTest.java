@@ -81,7 +81,7 @@ class GlotipImportTest {
 
     @Test
     void aLimitedSeriesIsReadByADatabaseOfAtMostTheGivenMemoryAndThreads() throws Exception {
-        GlotipSeries limited = GlotipSeries.open(warehouse).orElseThrow().limitedTo("64MB", 1);
+        GlotipSeries limited = GlotipSeries.open(warehouse).orElseThrow().limitedTo(new al.antitrafficking.warehouse.config.DuckDbLimits("64MB", 1));
         // 64 MB are 64,000,000 bytes, 61.04 MiB, which DuckDB names to a tenth of a MiB.
         try (java.sql.Connection c = limited.connect(); java.sql.Statement s = c.createStatement();
              java.sql.ResultSet r = s.executeQuery("SELECT current_setting('memory_limit'), current_setting('threads')")) {
