@@ -52,6 +52,29 @@ public record CellKey(String family, String criteria, String inner, String terri
         return (int) (h ^ (h >>> 32));
     }
 
+    /**
+     * The key in words that no other key shares: each field after its length, and an absent inner as {@code -}. The
+     * readable {@link #toString()} is not: a criteria text holding {@code " minus "}, {@code |} or {@code ;} could read as
+     * another key, or as two keys joined. Words of this kind run together are still read one way only.
+     */
+    public String unambiguous() {
+        StringBuilder s = new StringBuilder(family.length() + criteria.length() + territory.length() + period.length() + 24);
+        field(s, family);
+        field(s, criteria);
+        if (inner == null) {
+            s.append('-');
+        } else {
+            field(s, inner);
+        }
+        field(s, territory);
+        field(s, period);
+        return s.toString();
+    }
+
+    private static void field(StringBuilder s, String value) {
+        s.append(value.length()).append(':').append(value);
+    }
+
     @Override
     public String toString() {
         return family + "|" + criteria + (inner == null ? "" : " minus " + inner) + "|" + territory + "|" + period;

@@ -283,10 +283,11 @@ public final class ReleaseBuilder {
      * fingerprint audit a component of the same cells the same way.
      */
     static String auditFingerprint(LinkedSystem system, Tabulation.CellSet set, Settings settings) {
-        // A cell is in many relations: its key in words is made once. Sums and exclusive ors do not depend on the order,
-        // so the relations are digested on every core.
+        // A cell is in many relations: its key in words is made once, in words no other key shares, each of which reads
+        // one way only, so a relation's words run together name its total and parts and nothing else. Sums and
+        // exclusive ors do not depend on the order, so the relations are digested on every core.
         String[] names = new String[set.size()];
-        java.util.stream.IntStream.range(0, names.length).parallel().forEach(i -> names[i] = set.keys.get(i).toString());
+        java.util.stream.IntStream.range(0, names.length).parallel().forEach(i -> names[i] = set.keys.get(i).unambiguous());
         ThreadLocal<java.security.MessageDigest> digests = ThreadLocal.withInitial(ReleaseBuilder::sha256);
         long[] hashes = system.relations().parallelStream().map(r -> {
             List<String> parts = new ArrayList<>();
@@ -294,7 +295,7 @@ public final class ReleaseBuilder {
                 parts.add(names[p]);
             }
             java.util.Collections.sort(parts);
-            byte[] d = digests.get().digest((r.kind() + ":" + names[r.total()] + "=" + String.join(";", parts))
+            byte[] d = digests.get().digest((r.kind() + ":" + names[r.total()] + "=" + String.join("", parts))
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return new long[] {java.nio.ByteBuffer.wrap(d).getLong(), java.nio.ByteBuffer.wrap(d, 8, 8).getLong()};
         }).reduce(new long[] {0, 0}, (a, b) -> new long[] {a[0] + b[0], a[1] ^ b[1]});

@@ -144,6 +144,40 @@ class CorrectedCellsTest {
                 new Relation(total, new int[] {c}, Relation.Kind.DISTINCT)), set, settings)).isNotEqualTo(fingerprint);
     }
 
+    @Test
+    void theAuditFingerprintTellsApartRelationsWhoseKeysReadAlikeInWords() {
+        Tabulation.CellSet set = new Tabulation.CellSet();
+        int total = set.add(CellKey.of("f", "*", "AL", "2025"), 10, null, false);
+        CellKey written = CellKey.of("f", "a minus b", "AL", "2025");
+        CellKey difference = new CellKey("f", "a", "b", "AL", "2025");
+        CellKey a = CellKey.of("f", "a", "AL", "2025");
+        CellKey b = CellKey.of("f", "b", "AL", "2025");
+        CellKey joined = CellKey.of("f", "a|AL|2025;f|b", "AL", "2025");
+        // The readable words of these keys meet: one criteria text reads as a difference, another as two keys joined.
+        assertThat(written).hasToString("f|a minus b|AL|2025");
+        assertThat(difference).hasToString("f|a minus b|AL|2025");
+        assertThat(joined).hasToString("f|a|AL|2025;f|b|AL|2025");
+        assertThat(a + ";" + b).isEqualTo(joined.toString());
+        int w = set.add(written, 4, null, false);
+        int d = set.add(difference, 4, null, false);
+        int ia = set.add(a, 2, null, false);
+        int ib = set.add(b, 2, null, false);
+        int j = set.add(joined, 4, null, false);
+        ReleaseBuilder.Settings settings = new ReleaseBuilder.Settings(3, 0.5, false);
+
+        assertThat(ReleaseBuilder.auditFingerprint(system(set, new Relation(total, new int[] {w}, Relation.Kind.DISTINCT)), set, settings))
+                .isNotEqualTo(ReleaseBuilder.auditFingerprint(system(set, new Relation(total, new int[] {d}, Relation.Kind.DISTINCT)), set, settings));
+        assertThat(ReleaseBuilder.auditFingerprint(system(set, new Relation(total, new int[] {ia, ib}, Relation.Kind.DISTINCT)), set, settings))
+                .isNotEqualTo(ReleaseBuilder.auditFingerprint(system(set, new Relation(total, new int[] {j}, Relation.Kind.DISTINCT)), set, settings));
+    }
+
+    @Test
+    void aKeysUnambiguousWordsAreEachFieldAfterItsLength() {
+        assertThat(new CellKey("fam", "d=x;e=y", null, "AL-07", "2025-03").unambiguous()).isEqualTo("3:fam7:d=x;e=y-5:AL-077:2025-03");
+        assertThat(new CellKey("fam", "*", "@f", "AL", "2025").unambiguous()).isEqualTo("3:fam1:*2:@f2:AL4:2025");
+        assertThat(new CellKey("fam", "*", "", "AL", "2025").unambiguous()).isEqualTo("3:fam1:*0:2:AL4:2025");
+    }
+
     private static LinkedSystem system(Tabulation.CellSet set, Relation... relations) {
         long[] truth = new long[set.size()];
         for (int i = 0; i < truth.length; i++) {
