@@ -1,6 +1,7 @@
 package al.antitrafficking.warehouse.notebook;
 
 import al.antitrafficking.warehouse.config.AppConfig;
+import al.antitrafficking.warehouse.config.DuckDbLimits;
 import al.antitrafficking.warehouse.indicator.Audience;
 import al.antitrafficking.warehouse.indicator.Catalogue;
 import al.antitrafficking.warehouse.indicator.Indicator;
@@ -77,7 +78,12 @@ public final class NotebookWarehouse implements AutoCloseable {
     private static NotebookWarehouse open(Optional<String> internalReason) {
         Path conf = findConfiguration(Path.of("").toAbsolutePath());
         String dir = Optional.ofNullable(System.getenv("NOTEBOOK_WAREHOUSE_DIR")).filter(s -> !s.isBlank()).orElse("data/demo/warehouse");
-        AppConfig config = AppConfig.load(conf, Map.of("warehouse.dir", dir));
+        return open(conf, Map.of("warehouse.dir", dir), internalReason);
+    }
+
+    /** The warehouse of the configuration file with these settings over it (tests). */
+    static NotebookWarehouse open(Path conf, Map<String, String> settings, Optional<String> internalReason) {
+        AppConfig config = AppConfig.load(conf, settings);
         Territory territory = Territory.load(config.referenceDir());
         Population population = Population.load(territory, config.referenceDir());
         Catalogue catalogue = Catalogue.load(config.catalogueFile());
@@ -100,6 +106,14 @@ public final class NotebookWarehouse implements AutoCloseable {
             readOnly.setProperty("duckdb.read_only", "true");
             DuckDBConnection connection = DriverManager.getConnection("jdbc:duckdb:" + snapshot.dir().resolve(Snapshots.DATABASE_FILE), readOnly)
                     .unwrap(DuckDBConnection.class);
+            // Unbounded, DuckDB would take 80 % of the machine's memory, which the analyst's notebook shares with the portal
+            // and the build: it gets the warehouse's limit (all cores, DuckDB's own default, as the build has).
+            try {
+                new DuckDbLimits(config.warehouseDuckdbMemoryLimit(), Runtime.getRuntime().availableProcessors()).apply(connection);
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
             InternalIndicators indicators = new InternalIndicators(catalogue, population, () -> duplicate(connection), snapshot.id());
             return new NotebookWarehouse(release, territory, population, internalReason, Optional.of(connection), Optional.of(indicators),
                     Optional.of(lease));
@@ -235,15 +249,22 @@ public final class NotebookWarehouse implements AutoCloseable {
         return internalReason.isPresent();
     }
 
+    /** The database the internal figures are read from, when opened for them (tests). */
+    Optional<Connection> facts() {
+        return facts;
+    }
+
     @Override
     public void close() {
-        lease.ifPresent(al.antitrafficking.warehouse.snapshot.FileLease::close);
-        if (facts.isPresent()) {
-            try {
+        // The facts closed before the lease: pruning may take the snapshot only once nothing reads it.
+        try {
+            if (facts.isPresent()) {
                 facts.get().close();
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot close the facts: " + e.getMessage(), e);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot close the facts: " + e.getMessage(), e);
+        } finally {
+            lease.ifPresent(al.antitrafficking.warehouse.snapshot.FileLease::close);
         }
     }
 }

@@ -16,10 +16,10 @@ import java.util.Map;
  * by the 10th of the next month, but Vlorë's border files came on the 20th (late). {@code change} adds that many children
  * to Kukës's border file of March 2025 (a corrected file).
  */
-final class GeneratedFacts {
+public final class GeneratedFacts {
     private GeneratedFacts() {}
 
-    static Map<WarehouseTable, String> tables(int scale, int change) {
+    public static Map<WarehouseTable, String> tables(int scale, int change) {
         String months = "range(1, 19)";
         String children = """
                 SELECT c, m, i, (c * 100000 + m * 1000 + i)::BIGINT AS child_pseudonym,
