@@ -43,6 +43,14 @@ public final class SparkSessions {
         if (!submitted.contains("spark.master")) {
             builder.master(config.sparkMaster());
         }
+        // A cluster's executors log as their node's Spark is set up to, which the job cannot choose: each turns the same
+        // loggers off when it starts, before its first task. Local mode's executor is this JVM, quieted above.
+        if (!submitted.get("spark.master", config.sparkMaster()).startsWith("local")) {
+            String plugins = submitted.get("spark.plugins", "");
+            if (!java.util.Arrays.asList(plugins.split(",")).contains(QuietLoggers.class.getName())) {
+                builder.config("spark.plugins", plugins.isBlank() ? QuietLoggers.class.getName() : plugins + "," + QuietLoggers.class.getName());
+            }
+        }
         if (!submitted.contains("spark.driver.host")) {
             builder.config("spark.driver.host", config.sparkDriverHost());
         }
@@ -65,7 +73,7 @@ public final class SparkSessions {
             // flag); a cluster's executors get it here, before any extraJavaOptions of the submitter's.
             builder.config("spark.executor.defaultJavaOptions", "-XX:-DontCompileHugeMethods");
         }
-        return builder
+        SparkSession session = builder
                 .appName("nrm-warehouse-etl")
                 .config("spark.sql.session.timeZone", "UTC")
                 // Small shuffles: the work is split by source x county, not by big joins.
@@ -89,5 +97,10 @@ public final class SparkSessions {
                 .config("spark.hadoop.fs.file.impl", LocalFileSystem.class.getName())
                 .config("spark.hadoop.fs.file.impl.disable.cache", "true")
                 .getOrCreate();
+        // Whatever logging this JVM started with, the scheduler never logs a failed task's exception. Only now, before
+        // the first job: under spark-submit Spark sets its default logging up again when the session starts, which would
+        // undo it.
+        QuietLoggers.apply();
+        return session;
     }
 }

@@ -189,6 +189,30 @@ class ClusterJobIT {
     }
 
     @Test
+    void executorsTurnOffTheLoggersThatMayQuoteARowThoughTheirNodeHasNoLoggingFile() throws IOException {
+        assertThat(sparkHome.resolve("conf/log4j2.properties")).doesNotExist();
+        assertThat(submit).noneMatch(a -> a.contains("log4j") || a.contains("spark.plugins"));
+        for (Path dir : workerDirs) {
+            for (Path executor : executors(dir)) {
+                String log = Files.readString(executor.resolve("stderr"), UTF_8);
+                // Spark's default logging, at INFO: the executor's task runner logged as it started, before the job jar came...
+                assertThat(log).as("the log of executor %s", executor).contains("Executor: Starting executor ID");
+                // ... and nothing once the job's plugin had started, though it ran tasks, each of which it logs at INFO
+                // (and a failed one with its exception, which can quote a row).
+                assertThat(log).as("the log of executor %s", executor).contains("QuietLoggers")
+                        .doesNotContain("Executor: Running task").doesNotContain("Executor: Finished task");
+            }
+        }
+    }
+
+    @Test
+    void theDriverTurnsOffTheSameLoggers() {
+        // Spark's default logging, at INFO, on the driver too; the scheduler's task lines (a failed task's with its
+        // exception) never.
+        assertThat(submitOutput).contains("SparkContext: Running Spark version").doesNotContain("TaskSetManager:");
+    }
+
+    @Test
     void clusterSnapshotEqualsTheLocalOneTableByTable() throws Exception {
         assertThat(onCluster).as("the cluster's snapshot; spark-submit said:%n%s", tail(submitOutput)).isNotNull();
         TreeSet<String> clusterTables = tables(onCluster.dir());
@@ -278,8 +302,8 @@ class ClusterJobIT {
     }
 
     /**
-     * A Spark home as a distribution lays it out: jars/ (links to Spark's jars from the Maven build) and conf/ (quiet
-     * logging), made again in etl/target on every run.
+     * A Spark home as a distribution lays it out: jars/ (links to Spark's jars from the Maven build) and an empty conf/,
+     * made again in etl/target on every run.
      */
     private static Path sparkHome() throws IOException {
         Path home = TARGET.resolve("cluster-spark-home");
@@ -296,8 +320,8 @@ class ClusterJobIT {
             Path source = Path.of(jar);
             Files.createSymbolicLink(jars.resolve(source.getFileName()), source);
         }
-        Path conf = Files.createDirectories(home.resolve("conf"));
-        Files.copy(ROOT.resolve("etl/src/main/resources/log4j2.properties"), conf.resolve("log4j2.properties"));
+        // No logging file in conf/: the nodes log as Spark's defaults do, as on a cluster whose operator installed none.
+        Files.createDirectories(home.resolve("conf"));
         return home;
     }
 
