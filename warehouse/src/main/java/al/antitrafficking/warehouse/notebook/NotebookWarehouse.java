@@ -101,24 +101,33 @@ public final class NotebookWarehouse implements AutoCloseable {
                 "Cannot open internal figures: the facts of snapshot " + release.id() + " are no longer kept"));
         // Leased while the notebook reads its facts: pruning leaves the snapshot alone until close().
         al.antitrafficking.warehouse.snapshot.FileLease lease = snapshots.lease(snapshot);
+        DuckDBConnection connection = null;
         try {
             Properties readOnly = new Properties();
             readOnly.setProperty("duckdb.read_only", "true");
-            DuckDBConnection connection = DriverManager.getConnection("jdbc:duckdb:" + snapshot.dir().resolve(Snapshots.DATABASE_FILE), readOnly)
+            connection = DriverManager.getConnection("jdbc:duckdb:" + snapshot.dir().resolve(Snapshots.DATABASE_FILE), readOnly)
                     .unwrap(DuckDBConnection.class);
             // Unbounded, DuckDB would take 80 % of the machine's memory, which the analyst's notebook shares with the portal
             // and the build: it gets the warehouse's limit (all cores, DuckDB's own default, as the build has).
-            try {
-                new DuckDbLimits(config.warehouseDuckdbMemoryLimit(), Runtime.getRuntime().availableProcessors()).apply(connection);
-            } catch (SQLException | RuntimeException e) {
-                connection.close();
-                throw e;
-            }
-            InternalIndicators indicators = new InternalIndicators(catalogue, population, () -> duplicate(connection), snapshot.id());
+            new DuckDbLimits(config.warehouseDuckdbMemoryLimit(), Runtime.getRuntime().availableProcessors()).apply(connection);
+            DuckDBConnection facts = connection;
+            InternalIndicators indicators = new InternalIndicators(catalogue, population, () -> duplicate(facts), snapshot.id());
             return new NotebookWarehouse(release, territory, population, internalReason, Optional.of(connection), Optional.of(indicators),
                     Optional.of(lease));
-        } catch (SQLException e) {
-            lease.close();
+        } catch (SQLException | RuntimeException e) {
+            // Nothing half open is left: the facts closed, then the lease given up.
+            try {
+                if (connection != null) {
+                    connection.close();
+                }
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            } finally {
+                lease.close();
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
             throw new IllegalStateException("Cannot open internal figures: " + e.getMessage(), e);
         }
     }

@@ -8,6 +8,8 @@ import al.antitrafficking.warehouse.indicator.IndicatorQuery;
 import al.antitrafficking.warehouse.indicator.PeriodType;
 import al.antitrafficking.warehouse.release.GeneratedFacts;
 import al.antitrafficking.warehouse.release.TestWarehouse;
+import al.antitrafficking.warehouse.snapshot.FileLease;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,6 +17,7 @@ import java.sql.Statement;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,8 +46,21 @@ class NotebookWarehouseTest {
             // 64 MB is 64,000,000 bytes, which DuckDB shows in binary units; unbounded it shows 80 % of the machine.
             assertThat(setting(facts, "memory_limit")).isEqualTo("61.0 MiB");
             assertThat(notebook.query(q).rows()).isNotEmpty().isEqualTo(w.internal().run(q).rows());
+            assertThat(leased()).as("the snapshot leased while the notebook is open").isTrue();
         }
         assertThat(facts.isClosed()).isTrue();
+        assertThat(leased()).as("the lease given up on close").isFalse();
+    }
+
+    /** Whether any lease on the snapshot is held, as pruning asks (a held lock file in its .leases folder). */
+    private static boolean leased() throws Exception {
+        Path leases = w.snapshot.dir().resolve(".leases");
+        if (!Files.isDirectory(leases)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(leases)) {
+            return files.anyMatch(FileLease::held);
+        }
     }
 
     @Test
