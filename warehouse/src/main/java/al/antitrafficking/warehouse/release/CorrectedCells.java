@@ -66,10 +66,16 @@ final class CorrectedCells {
 
     static String fingerprint(List<ReleaseTable> tables, List<YearMonth[]> windows) {
         StringBuilder s = new StringBuilder();
-        // Each table in words that do not depend on the order a set happens to iterate in (which changes between JVMs).
-        tables.forEach(t -> s.append(t.id()).append('|').append(t.family().id()).append('|').append(t.criteria().key()).append('|')
-                .append(t.splits()).append('|').append(new java.util.TreeSet<>(t.levels())).append('|').append(t.rolling()).append('|')
-                .append(t.finest()).append('|').append(t.medianDays().orElse("")).append('\n'));
+        // Each table in words that do not depend on the order a set happens to iterate in (which changes between JVMs), each
+        // word after its length, so that no two plans read alike whatever their ids and criteria hold.
+        java.util.function.BiConsumer<StringBuilder, Object> word = (b, o) -> b.append(String.valueOf(o).length()).append(':').append(o);
+        tables.forEach(t -> {
+            for (Object o : List.of(t.id(), t.family().id(), t.criteria().key(), t.splits(), new java.util.TreeSet<>(t.levels()), t.rolling(),
+                    t.finest(), t.medianDays().orElse(""))) {
+                word.accept(s, o);
+            }
+            s.append('\n');
+        });
         windows.forEach(w -> s.append(w[0]).append('/').append(w[1]).append('\n'));
         // The statements the cells were computed with: another definition makes other cells.
         s.append(CellComputer.TABLE).append(CellComputer.WINDOW);

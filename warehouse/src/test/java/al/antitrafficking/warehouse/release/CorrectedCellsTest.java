@@ -34,9 +34,11 @@ class CorrectedCellsTest {
     void thePlansFingerprintIsItsTablesInWordsThatDoNotDependOnTheOrderOfASet() throws Exception {
         ReleaseTable table = new ReleaseTable("t1", BORDER, Criteria.ALL, List.of("sex"),
                 EnumSet.of(Level.MUNICIPALITY, Level.ALBANIA, Level.COUNTY), true, PeriodType.MONTH, Optional.empty());
-        // Worked out by hand: the levels in their natural order whatever order the table's set iterates in.
-        String text = "t1|" + BORDER.id() + "|" + Criteria.ALL.key() + "|[sex]|[ALBANIA, COUNTY, MUNICIPALITY]|true|MONTH|\n2025-01/2025-12\n"
-                + CellComputer.TABLE + CellComputer.WINDOW;
+        // Worked out by hand: each word after its length, the levels in their natural order whatever order the table's set
+        // iterates in.
+        String text = "2:t1" + BORDER.id().length() + ":" + BORDER.id() + "1:*5:[sex]31:[ALBANIA, COUNTY, MUNICIPALITY]4:true5:MONTH0:"
+                + "\n2025-01/2025-12\n" + CellComputer.TABLE + CellComputer.WINDOW;
+        assertThat(Criteria.ALL.key()).isEqualTo("*");
         String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(UTF_8)));
 
         assertThat(CorrectedCells.fingerprint(List.of(table), WINDOWS)).isEqualTo(expected);
