@@ -26,7 +26,15 @@ public final class IngestCommand {
         // Spark may spill rows to disk, rows of a file the PII guard refuses among them: its scratch folder is this
         // run's own and is deleted however the run ends.
         RunFolder scratch = SparkScratch.create(config.warehouseDir());
-        SparkSession spark = SparkSessions.create(config, scratch.dir());
+        SparkSession spark;
+        try {
+            spark = SparkSessions.create(config, scratch.dir());
+        } catch (RuntimeException e) {
+            scratch.close();
+            System.err.println("ETL failed, no snapshot written: " + printable(e));
+            System.exit(1);
+            return;
+        }
         int exit = 0;
         try {
             IngestReport report = IngestJob.fromConfig(spark, config).run(config.incomingDir());
@@ -35,9 +43,7 @@ public final class IngestCommand {
             System.out.printf("ETL done in %.1f s including Spark start-up (Spark master %s)%n", (System.nanoTime() - started) / 1e9,
                     SparkSessions.master(config));
         } catch (RuntimeException e) {
-            // Only this project's own messages are printed: an engine's message may quote a row of a file.
-            System.err.println("ETL failed, no snapshot written: " + (e.getClass().getName().startsWith("al.antitrafficking")
-                    || e instanceof IllegalStateException || e instanceof java.io.UncheckedIOException ? e.getMessage() : e.getClass().getSimpleName()));
+            System.err.println("ETL failed, no snapshot written: " + printable(e));
             exit = 1;
         } finally {
             al.antitrafficking.warehouse.progress.Progress.stop();
@@ -47,5 +53,11 @@ public final class IngestCommand {
         if (exit != 0) {
             System.exit(exit);
         }
+    }
+
+    /** What of a failure may be printed: this project's own messages; of an engine's, which may quote a row of a file, its kind. */
+    public static String printable(RuntimeException e) {
+        return e.getClass().getName().startsWith("al.antitrafficking") || e instanceof IllegalStateException
+                || e instanceof java.io.UncheckedIOException ? e.getMessage() : e.getClass().getSimpleName();
     }
 }

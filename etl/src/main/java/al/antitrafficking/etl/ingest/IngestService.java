@@ -186,7 +186,15 @@ public final class IngestService {
         }
         AppConfig config = AppConfig.fromArgs(configArgs.toArray(String[]::new));
         RunFolder scratch = SparkScratch.create(config.warehouseDir());
-        SparkSession spark = SparkSessions.create(config, scratch.dir());
+        SparkSession spark;
+        try {
+            spark = SparkSessions.create(config, scratch.dir());
+        } catch (RuntimeException e) {
+            scratch.close();
+            System.err.println("Ingestion service not started: " + IngestCommand.printable(e));
+            System.exit(1);
+            return;
+        }
         IngestService service = new IngestService(spark, config, Duration.ofSeconds(quietSeconds), java.time.Clock.systemUTC());
         java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
         Thread main = Thread.currentThread();

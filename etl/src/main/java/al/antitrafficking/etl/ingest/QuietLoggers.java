@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -19,19 +19,21 @@ import org.apache.spark.api.plugin.PluginContext;
 import org.apache.spark.api.plugin.SparkPlugin;
 
 /**
- * Turns off, in whatever logging a JVM of the job started with, the loggers the job's own {@code log4j2.properties}
- * turns off: those that log a failed task's exception, which can quote a row of a regional file. A cluster's nodes log
- * with their Spark's {@code conf/log4j2.properties}, or Spark's defaults (everything at INFO) where there is none, and an
- * executor sets its logging up before it loads the job jar; so the driver turns them off when it makes its session, and
- * each executor when it starts, as a Spark plugin ({@code spark.plugins}, set by {@link SparkSessions} on a cluster), after
- * it has fetched the job jar and before it runs a task. The rest of the node's logging is left as its operator set it.
+ * Makes the logging a JVM of the job started with no more talkative than the job's own {@code log4j2.properties}: the
+ * loggers it turns off (those that log a failed task's exception, which can quote a row of a regional file) are off,
+ * and no other logger logs below the level the file gives it or, where it names none, below its root level (warn:
+ * Spark's scheduler, for one, logs at INFO a failed stage with its task's exception). A cluster's nodes log with their
+ * Spark's {@code conf/log4j2.properties}, or Spark's defaults (everything at INFO) where there is none, and an executor
+ * sets its logging up before it loads the job jar; so the driver applies this once its session has started, and each
+ * executor when it starts, as a Spark plugin ({@code spark.plugins}, set by {@link SparkSessions} on a cluster), after it
+ * has fetched the job jar and before it runs a task. Where a node's logging is quieter, it is left so.
  */
 public final class QuietLoggers implements SparkPlugin {
     /** The job's logging file, read from the job's own classes (never a node's file of the same name before it). */
     static final String LOGGING_FILE = "log4j2.properties";
 
-    /** The loggers the job's logging file turns off. */
-    public static List<String> names() {
+    /** The levels of the job's logging file: the root's under the name "", and each named logger's. */
+    static Map<String, Level> levels() {
         URL own = QuietLoggers.class.getProtectionDomain().getCodeSource().getLocation();
         Properties p = new Properties();
         try (URLClassLoader only = new URLClassLoader(new URL[] {own}, null);
@@ -43,23 +45,33 @@ public final class QuietLoggers implements SparkPlugin {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot quiet the loggers that may quote a row: " + LOGGING_FILE + " unreadable", e);
         }
-        List<String> names = new ArrayList<>();
-        for (Map.Entry<Object, Object> e : p.entrySet()) {
-            String key = (String) e.getKey();
-            if (key.startsWith("logger.") && key.endsWith(".level") && "off".equalsIgnoreCase(((String) e.getValue()).strip())) {
-                String name = p.getProperty(key.substring(0, key.length() - ".level".length()) + ".name");
-                if (name != null) {
-                    names.add(name.strip());
-                }
+        Map<String, Level> levels = new TreeMap<>();
+        levels.put(LogManager.ROOT_LOGGER_NAME, level(p, "rootLogger.level"));
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith("logger.") && key.endsWith(".name")) {
+                String prefix = key.substring(0, key.length() - ".name".length());
+                levels.put(p.getProperty(key).strip(), level(p, prefix + ".level"));
             }
         }
-        names.sort(null);
-        return names;
+        return levels;
+    }
+
+    private static Level level(Properties p, String key) {
+        Level level = Level.getLevel(p.getProperty(key, "").strip().toUpperCase(java.util.Locale.ROOT));
+        if (level == null) {
+            throw new IllegalStateException("Cannot quiet the loggers that may quote a row: " + LOGGING_FILE + " gives " + key + " no level");
+        }
+        return level;
+    }
+
+    /** The loggers the job's logging file turns off. */
+    public static List<String> names() {
+        return levels().entrySet().stream().filter(e -> e.getValue() == Level.OFF).map(Map.Entry::getKey).toList();
     }
 
     /**
-     * Turns those loggers off in the logging Spark's own classes write through. Fails where that is not Log4j 2's: a job
-     * that cannot be sure no row is logged does not run.
+     * Applies the job's levels as ceilings to the logging Spark's own classes write through. Fails where that is not
+     * Log4j 2's: a job that cannot be sure no row is logged does not run.
      */
     public static void apply() {
         Object context = LogManager.getContext(SparkPlugin.class.getClassLoader(), false);
@@ -67,16 +79,61 @@ public final class QuietLoggers implements SparkPlugin {
             throw new IllegalStateException("Cannot quiet the loggers that may quote a row: Spark does not log through Log4j 2 ("
                     + context.getClass().getName() + ")");
         }
-        Configuration configuration = logging.getConfiguration();
-        for (String name : names()) {
-            LoggerConfig own = configuration.getLoggerConfig(name);
-            if (own.getName().equals(name)) {
-                own.setLevel(Level.OFF);
-            } else {
-                configuration.addLogger(name, new LoggerConfig(name, Level.OFF, true));
+        Map<String, Level> ceilings = levels();
+        synchronized (WATCHED) {
+            if (WATCHED.add(logging)) {
+                // Set up again (Spark does when a session starts under spark-submit; a node's file with a monitorInterval
+                // does when it changes), the logging would have the levels of its new configuration: lowered again at once.
+                // (Updating the loggers announces the configuration too, as both old and new: not a new one.)
+                logging.addPropertyChangeListener(event -> {
+                    if (LoggerContext.PROPERTY_CONFIG.equals(event.getPropertyName()) && event.getNewValue() instanceof Configuration c
+                            && event.getOldValue() != c) {
+                        lower(c, ceilings);
+                        logging.updateLoggers();
+                    }
+                });
             }
         }
+        lower(logging.getConfiguration(), ceilings);
         logging.updateLoggers();
+    }
+
+    /** The logging contexts whose every new configuration is lowered too. */
+    private static final java.util.Set<LoggerContext> WATCHED = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+
+    private static void lower(Configuration configuration, Map<String, Level> ceilings) {
+        // Every logger the node's logging sets, the root among them, no more talkative than the job's file lets its name...
+        for (LoggerConfig set : configuration.getLoggers().values()) {
+            lower(set, ceiling(ceilings, set.getName()));
+        }
+        lower(configuration.getRootLogger(), ceilings.get(LogManager.ROOT_LOGGER_NAME));
+        // ... and each the job's file names, where the node's sets none of its own, at most the level it would inherit.
+        for (Map.Entry<String, Level> named : ceilings.entrySet()) {
+            if (!named.getKey().isEmpty() && !configuration.getLoggerConfig(named.getKey()).getName().equals(named.getKey())) {
+                LoggerConfig inherited = configuration.getLoggerConfig(named.getKey());
+                Level level = inherited.getLevel().isMoreSpecificThan(named.getValue()) ? inherited.getLevel() : named.getValue();
+                configuration.addLogger(named.getKey(), new LoggerConfig(named.getKey(), level, true));
+            }
+        }
+    }
+
+    /** The level the job's file gives a name: its own, else its nearest named ancestor's, else the root's. */
+    static Level ceiling(Map<String, Level> ceilings, String name) {
+        for (String n = name; ; n = n.substring(0, n.lastIndexOf('.'))) {
+            Level level = ceilings.get(n);
+            if (level != null) {
+                return level;
+            }
+            if (n.lastIndexOf('.') < 0) {
+                return ceilings.get(LogManager.ROOT_LOGGER_NAME);
+            }
+        }
+    }
+
+    private static void lower(LoggerConfig config, Level ceiling) {
+        if (config.getLevel() == null || !config.getLevel().isMoreSpecificThan(ceiling)) {
+            config.setLevel(ceiling);
+        }
     }
 
     @Override

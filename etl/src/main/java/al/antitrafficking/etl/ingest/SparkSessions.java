@@ -43,14 +43,17 @@ public final class SparkSessions {
         if (!submitted.contains("spark.master")) {
             builder.master(config.sparkMaster());
         }
-        // A cluster's executors log as their node's Spark is set up to, which the job cannot choose: each turns the same
-        // loggers off when it starts, before its first task. Local mode's executor is this JVM, quieted above.
-        if (!submitted.get("spark.master", config.sparkMaster()).startsWith("local")) {
-            String plugins = submitted.get("spark.plugins", "");
-            if (!java.util.Arrays.asList(plugins.split(",")).contains(QuietLoggers.class.getName())) {
-                builder.config("spark.plugins", plugins.isBlank() ? QuietLoggers.class.getName() : plugins + "," + QuietLoggers.class.getName());
-            }
+        // A cluster's executors log as their node's Spark is set up to, which the job cannot choose: each makes its logging
+        // no more talkative than the job's when it starts, before its first task (in local mode the executor is this JVM,
+        // quieted below too). The job's logging file is read first, so that a job without it stops before it starts.
+        QuietLoggers.levels();
+        String plugins = submitted.get("spark.plugins", "");
+        if (!java.util.Arrays.asList(plugins.split(",")).contains(QuietLoggers.class.getName())) {
+            builder.config("spark.plugins", plugins.isBlank() ? QuietLoggers.class.getName() : plugins + "," + QuietLoggers.class.getName());
         }
+        // The event log keeps every failed task's reason, its exception's message included, which may quote a row: never,
+        // whatever a cluster's spark-defaults.conf says.
+        builder.config("spark.eventLog.enabled", "false");
         if (!submitted.contains("spark.driver.host")) {
             builder.config("spark.driver.host", config.sparkDriverHost());
         }
@@ -99,8 +102,13 @@ public final class SparkSessions {
                 .getOrCreate();
         // Whatever logging this JVM started with, the scheduler never logs a failed task's exception. Only now, before
         // the first job: under spark-submit Spark sets its default logging up again when the session starts, which would
-        // undo it.
-        QuietLoggers.apply();
+        // undo it (and a later set-up again is caught by QuietLoggers itself).
+        try {
+            QuietLoggers.apply();
+        } catch (RuntimeException e) {
+            session.stop();
+            throw e;
+        }
         return session;
     }
 }

@@ -51,7 +51,7 @@ public final class CtdcIntakeCommand {
             System.err.println(e.getMessage());
             status = 2;
         } catch (RuntimeException e) {
-            System.err.println("Cannot load partner records: " + e.getMessage());
+            System.err.println("Cannot load partner records: " + al.antitrafficking.etl.ingest.IngestCommand.printable(e));
             status = 1;
         }
         System.exit(status);

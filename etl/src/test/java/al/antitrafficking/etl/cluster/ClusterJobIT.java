@@ -63,6 +63,7 @@ class ClusterJobIT {
     static int submitExit;
     static List<String> submit;
     static String submitOutput;
+    static String failingOutput;
     static Snapshot onCluster;
     static Snapshot local;
     static IngestReport localReport;
@@ -128,6 +129,24 @@ class ClusterJobIT {
         if (submitExit == 0) {
             onCluster = new Snapshots(clusterWarehouse).list().stream().reduce((a, b) -> b).orElse(null);
         }
+        // A second application whose tasks fail quoting their row, with the job jar for the session and the logging.
+        Path failingJar = work.resolve("failing-task-app.jar");
+        try (java.util.jar.JarOutputStream jar = new java.util.jar.JarOutputStream(Files.newOutputStream(failingJar))) {
+            String entry = FailingTaskApp.class.getName().replace('.', '/') + ".class";
+            jar.putNextEntry(new java.util.jar.JarEntry(entry));
+            jar.write(Files.readAllBytes(TARGET.resolve("test-classes").resolve(entry)));
+            jar.closeEntry();
+        }
+        Process failing = start("failing-task-app", List.of("org.apache.spark.deploy.SparkSubmit", "--master", masterUrl,
+                "--deploy-mode", "client", "--class", FailingTaskApp.class.getName(),
+                "--conf", "spark.executor.memory=1g", "--conf", "spark.executor.cores=1", "--conf", "spark.cores.max=2",
+                "--jars", jobJar.toString(), failingJar.toString(), "--config=" + ROOT.resolve(AppConfig.DEFAULT_CONFIG_FILE)), Map.of());
+        if (!failing.waitFor(3, TimeUnit.MINUTES)) {
+            failing.destroyForcibly();
+        }
+        failing.waitFor();
+        failingOutput = Files.readString(work.resolve("logs/failing-task-app.log"), UTF_8);
+        System.out.printf("the failing application done after %.1f s%n", (System.nanoTime() - started) / 1e9);
         stopDaemons();
 
         Path localWarehouse = storage.resolve("warehouse-local");
@@ -198,10 +217,47 @@ class ClusterJobIT {
                 // Spark's default logging, at INFO: the executor's task runner logged as it started, before the job jar came...
                 assertThat(log).as("the log of executor %s", executor).contains("Executor: Starting executor ID");
                 // ... and nothing once the job's plugin had started, though it ran tasks, each of which it logs at INFO
-                // (and a failed one with its exception, which can quote a row).
-                assertThat(log).as("the log of executor %s", executor).contains("QuietLoggers")
-                        .doesNotContain("Executor: Running task").doesNotContain("Executor: Finished task");
+                // (and a failed one with its exception, which can quote a row). Spark's own INFO line saying the plugin
+                // started comes after it has lowered the levels, so it is not there either.
+                assertThat(log).as("the log of executor %s", executor).doesNotContain("Executor: Running task")
+                        .doesNotContain("Executor: Finished task").doesNotContain("Initialized executor component for plugin");
             }
+        }
+    }
+
+    @Test
+    void aFailedTaskQuotingItsRowIsLoggedNowhere() throws IOException {
+        // The tasks failed, each quoting its row; the application printed only the kind of the failure.
+        assertThat(failingOutput).contains("the job failed as expected: ").doesNotContain(FailingTaskApp.MARKER);
+        int logs = 0;
+        for (Path dir : workerDirs) {
+            for (Path executor : executors(dir)) {
+                try (Stream<Path> files = Files.walk(executor)) {
+                    for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().endsWith(".jar")).toList()) {
+                        assertThat(Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1)).as("%s", file)
+                                .doesNotContain(FailingTaskApp.MARKER);
+                        logs++;
+                    }
+                }
+            }
+        }
+        assertThat(logs).isPositive();
+        try (Stream<Path> files = Files.walk(work.resolve("logs"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(file, UTF_8)).as("%s", file).doesNotContain(FailingTaskApp.MARKER);
+            }
+        }
+    }
+
+    private static Path eventLog() {
+        return work.resolve("event-log");
+    }
+
+    @Test
+    void noEventLogIsKeptThoughTheClustersDefaultsAskForOne() throws IOException {
+        assertThat(Files.readString(sparkHome.resolve("conf/spark-defaults.conf"), UTF_8)).contains("spark.eventLog.enabled true");
+        try (Stream<Path> files = Files.list(eventLog())) {
+            assertThat(files).isEmpty();
         }
     }
 
@@ -320,8 +376,12 @@ class ClusterJobIT {
             Path source = Path.of(jar);
             Files.createSymbolicLink(jars.resolve(source.getFileName()), source);
         }
-        // No logging file in conf/: the nodes log as Spark's defaults do, as on a cluster whose operator installed none.
-        Files.createDirectories(home.resolve("conf"));
+        // No logging file in conf/: the nodes log as Spark's defaults do, as on a cluster whose operator installed none. The
+        // cluster's defaults keep an event log, which would record every failed task's reason: the job turns it off.
+        Path conf = Files.createDirectories(home.resolve("conf"));
+        Files.createDirectories(eventLog());
+        Files.writeString(conf.resolve("spark-defaults.conf"), "spark.eventLog.enabled true\nspark.eventLog.dir "
+                + eventLog().toUri() + "\n", UTF_8);
         return home;
     }
 

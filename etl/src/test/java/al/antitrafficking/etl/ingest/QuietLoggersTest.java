@@ -2,8 +2,13 @@ package al.antitrafficking.etl.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilder;
+import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilderFactory;
+import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.junit.jupiter.api.Test;
 
@@ -12,11 +17,70 @@ class QuietLoggersTest {
     /** The loggers that log a failed task's exception or a file's text, as the job's logging file names them. */
     static final String[] MAY_QUOTE_A_ROW = {"org.apache.spark.executor.Executor", "org.apache.spark.scheduler.TaskSetManager",
             "org.apache.spark.scheduler.TaskResultGetter", "org.apache.spark.storage.BlockManager", "org.apache.spark.sql.catalyst.csv",
-            "org.apache.spark.sql.execution.datasources", "org.apache.poi"};
+            "org.apache.spark.sql.execution.datasources", "org.apache.poi", "org.apache.spark.util.Utils",
+            "org.apache.spark.util.SparkUncaughtExceptionHandler", "org.apache.spark.TaskContextImpl"};
 
     @Test
     void theLoggersTurnedOffAreThoseTheJobsLoggingFileTurnsOff() {
         assertThat(QuietLoggers.names()).contains(MAY_QUOTE_A_ROW).doesNotContain("org.apache.hadoop", "org.apache.parquet");
+    }
+
+    @Test
+    void aNameTakesTheLevelOfItsNearestAncestorTheFileNamesElseTheRoots() {
+        // As etl/src/main/resources/log4j2.properties has them: Hadoop at error, its native loader off, the root at warn.
+        Map<String, Level> levels = QuietLoggers.levels();
+        assertThat(QuietLoggers.ceiling(levels, "org.apache.hadoop.fs.FileSystem")).isEqualTo(Level.ERROR);
+        assertThat(QuietLoggers.ceiling(levels, "org.apache.hadoop.util.NativeCodeLoader")).isEqualTo(Level.OFF);
+        assertThat(QuietLoggers.ceiling(levels, "org.apache.spark.executor.Executor")).isEqualTo(Level.OFF);
+        assertThat(QuietLoggers.ceiling(levels, "org.apache.spark.scheduler.DAGScheduler")).isEqualTo(Level.WARN);
+        assertThat(QuietLoggers.ceiling(levels, "org")).isEqualTo(Level.WARN);
+    }
+
+    @Test
+    void noLoggerLogsBelowTheFilesLevelForItButAQuieterOneStaysQuiet() {
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        Level root = context.getConfiguration().getRootLogger().getLevel();
+        try {
+            Configurator.setRootLevel(Level.DEBUG);
+            // Spark's scheduler logs a failed stage with its task's exception at INFO; the file does not name it.
+            Configurator.setLevel("org.apache.spark.scheduler.DAGScheduler", Level.INFO);
+            Configurator.setLevel("org.apache.spark.SparkContext", Level.ERROR);
+            assertThat(LogManager.getLogger("org.apache.spark.scheduler.DAGScheduler").isInfoEnabled()).isTrue();
+            assertThat(LogManager.getLogger("com.example.Anything").isDebugEnabled()).isTrue();
+
+            QuietLoggers.apply();
+
+            assertThat(LogManager.getLogger("org.apache.spark.scheduler.DAGScheduler").isInfoEnabled()).isFalse();
+            assertThat(LogManager.getLogger("org.apache.spark.scheduler.DAGScheduler").isWarnEnabled()).isTrue();
+            assertThat(LogManager.getLogger("com.example.Anything").isInfoEnabled()).isFalse();
+            assertThat(LogManager.getLogger("org.apache.hadoop.fs.FileSystem").isWarnEnabled()).isFalse();
+            assertThat(LogManager.getLogger("org.apache.hadoop.fs.FileSystem").isErrorEnabled()).isTrue();
+            assertThat(LogManager.getLogger("org.apache.spark.SparkContext").getLevel()).isEqualTo(Level.ERROR);
+        } finally {
+            Configurator.setRootLevel(root);
+            Configurator.setLevel("org.apache.spark.scheduler.DAGScheduler", root);
+            Configurator.setLevel("org.apache.spark.SparkContext", root);
+        }
+    }
+
+    @Test
+    void loggingSetUpAgainIsLoweredAgain() {
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        QuietLoggers.apply();
+        try {
+            // As Spark sets up its defaults again when a session starts under spark-submit: everything at INFO.
+            ConfigurationBuilder<BuiltConfiguration> talkative = ConfigurationBuilderFactory.newConfigurationBuilder();
+            talkative.add(talkative.newRootLogger(Level.INFO));
+            Configurator.reconfigure(talkative.build());
+
+            assertThat(LogManager.getLogger("org.apache.spark.scheduler.DAGScheduler").isInfoEnabled()).isFalse();
+            assertThat(LogManager.getLogger("org.apache.spark.scheduler.TaskSetManager").isErrorEnabled()).isFalse();
+            assertThat(LogManager.getLogger("org.apache.spark.util.Utils").isErrorEnabled()).isFalse();
+            assertThat(LogManager.getLogger("org.apache.spark.scheduler.DAGScheduler").isWarnEnabled()).isTrue();
+        } finally {
+            // The tests' own file again.
+            context.reconfigure();
+        }
     }
 
     @Test
