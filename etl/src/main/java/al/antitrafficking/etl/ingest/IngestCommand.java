@@ -29,7 +29,7 @@ public final class IngestCommand {
         SparkSession spark;
         try {
             spark = SparkSessions.create(config, scratch.dir());
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             scratch.close();
             System.err.println("ETL failed, no snapshot written: " + printable(e));
             System.exit(1);
@@ -42,7 +42,8 @@ public final class IngestCommand {
             System.out.print(report.summary());
             System.out.printf("ETL done in %.1f s including Spark start-up (Spark master %s)%n", (System.nanoTime() - started) / 1e9,
                     SparkSessions.master(config));
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Spark's SparkException is checked, though no Java signature says so: caught here too, never printed whole.
             System.err.println("ETL failed, no snapshot written: " + printable(e));
             exit = 1;
         } finally {
@@ -56,7 +57,7 @@ public final class IngestCommand {
     }
 
     /** What of a failure may be printed: this project's own messages; of an engine's, which may quote a row of a file, its kind. */
-    public static String printable(RuntimeException e) {
+    public static String printable(Exception e) {
         return e.getClass().getName().startsWith("al.antitrafficking") || e instanceof IllegalStateException
                 || e instanceof java.io.UncheckedIOException ? e.getMessage() : e.getClass().getSimpleName();
     }

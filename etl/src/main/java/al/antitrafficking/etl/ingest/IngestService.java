@@ -189,7 +189,7 @@ public final class IngestService {
         SparkSession spark;
         try {
             spark = SparkSessions.create(config, scratch.dir());
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             scratch.close();
             System.err.println("Ingestion service not started: " + IngestCommand.printable(e));
             System.exit(1);
@@ -231,12 +231,10 @@ public final class IngestService {
                                 (r.build().publishedAt() - started) / 1e9);
                         service.prefetch(r);
                     });
-                } catch (RuntimeException e) {
+                } catch (Exception e) {
                     Progress.stop();
-                    // As the commands: only this project's own messages.
-                    System.err.println("Ingestion failed, nothing published; trying again in a minute: "
-                            + (e.getClass().getName().startsWith("al.antitrafficking") || e instanceof IllegalStateException
-                            || e instanceof UncheckedIOException ? e.getMessage() : e.getClass().getSimpleName()));
+                    // As the commands: only this project's own messages (Spark's SparkException is checked, caught too).
+                    System.err.println("Ingestion failed, nothing published; trying again in a minute: " + IngestCommand.printable(e));
                 }
                 for (long waited = 0; waited < pollSeconds * 10 && !stopping.get(); waited++) {
                     Thread.sleep(100);

@@ -73,6 +73,11 @@ public final class QuietLoggers implements SparkPlugin {
      * Applies the job's levels as ceilings to the logging Spark's own classes write through. Fails where that is not
      * Log4j 2's: a job that cannot be sure no row is logged does not run.
      */
+    /** Whether Spark's classes log through Log4j 2's own implementation here (not, say, through SLF4J to another). */
+    public static boolean logsThroughLog4j() {
+        return LogManager.getContext(SparkPlugin.class.getClassLoader(), false) instanceof LoggerContext;
+    }
+
     public static void apply() {
         Object context = LogManager.getContext(SparkPlugin.class.getClassLoader(), false);
         if (!(context instanceof LoggerContext logging)) {

@@ -47,8 +47,12 @@ public final class SparkSessions {
         // no more talkative than the job's when it starts, before its first task (in local mode the executor is this JVM,
         // quieted below too). The job's logging file is read first, so that a job without it stops before it starts.
         QuietLoggers.levels();
+        // In local mode the executor is this JVM, whose logging is the application's that runs the job: a process that
+        // logs through another implementation than Log4j 2 (the portal's tests, through SLF4J) keeps its own, as before.
+        boolean local = submitted.get("spark.master", config.sparkMaster()).startsWith("local");
+        boolean quiet = !local || QuietLoggers.logsThroughLog4j();
         String plugins = submitted.get("spark.plugins", "");
-        if (!java.util.Arrays.asList(plugins.split(",")).contains(QuietLoggers.class.getName())) {
+        if (quiet && !java.util.Arrays.asList(plugins.split(",")).contains(QuietLoggers.class.getName())) {
             builder.config("spark.plugins", plugins.isBlank() ? QuietLoggers.class.getName() : plugins + "," + QuietLoggers.class.getName());
         }
         // The event log keeps every failed task's reason, its exception's message included, which may quote a row: never,
@@ -104,7 +108,9 @@ public final class SparkSessions {
         // the first job: under spark-submit Spark sets its default logging up again when the session starts, which would
         // undo it (and a later set-up again is caught by QuietLoggers itself).
         try {
-            QuietLoggers.apply();
+            if (quiet) {
+                QuietLoggers.apply();
+            }
         } catch (RuntimeException e) {
             session.stop();
             throw e;

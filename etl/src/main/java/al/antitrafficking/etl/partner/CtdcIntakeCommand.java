@@ -50,7 +50,7 @@ public final class CtdcIntakeCommand {
         } catch (CtdcFileRefused | ConfigException e) {
             System.err.println(e.getMessage());
             status = 2;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             System.err.println("Cannot load partner records: " + al.antitrafficking.etl.ingest.IngestCommand.printable(e));
             status = 1;
         }
