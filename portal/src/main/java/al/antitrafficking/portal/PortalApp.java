@@ -1,5 +1,6 @@
 package al.antitrafficking.portal;
 
+import al.antitrafficking.warehouse.progress.FailureText;
 import al.antitrafficking.portal.forum.ActionController;
 import al.antitrafficking.portal.forum.ExampleActions;
 import al.antitrafficking.portal.forum.ForumController;
@@ -428,7 +429,7 @@ public final class PortalApp {
             System.out.println("Portal serving release " + releases.current().id() + " (and each one published after it) on " + scheme
                     + "://" + host + ":" + app.port());
         } catch (RuntimeException | java.io.IOException e) {
-            System.err.println("Portal cannot start: " + e.getMessage());
+            System.err.println("Portal cannot start: " + FailureText.of(e));
             System.exit(1);
         }
     }

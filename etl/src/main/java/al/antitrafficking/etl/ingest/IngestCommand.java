@@ -1,5 +1,6 @@
 package al.antitrafficking.etl.ingest;
 
+import al.antitrafficking.warehouse.progress.FailureText;
 import al.antitrafficking.warehouse.config.AppConfig;
 import org.apache.spark.sql.SparkSession;
 
@@ -16,7 +17,7 @@ public final class IngestCommand {
         try {
             config = AppConfig.fromArgs(args);
         } catch (RuntimeException e) {
-            System.err.println("ETL failed: " + e.getMessage());
+            System.err.println("ETL failed: " + FailureText.of(e));
             System.exit(1);
             return;
         }
@@ -31,7 +32,7 @@ public final class IngestCommand {
             spark = SparkSessions.create(config, scratch.dir());
         } catch (Exception e) {
             scratch.close();
-            System.err.println("ETL failed, no snapshot written: " + printable(e));
+            System.err.println("ETL failed, no snapshot written: " + FailureText.of(e));
             System.exit(1);
             return;
         }
@@ -44,7 +45,7 @@ public final class IngestCommand {
                     SparkSessions.master(config));
         } catch (Exception e) {
             // Spark's SparkException is checked, though no Java signature says so: caught here too, never printed whole.
-            System.err.println("ETL failed, no snapshot written: " + printable(e));
+            System.err.println("ETL failed, no snapshot written: " + FailureText.of(e));
             exit = 1;
         } finally {
             al.antitrafficking.warehouse.progress.Progress.stop();
@@ -54,11 +55,5 @@ public final class IngestCommand {
         if (exit != 0) {
             System.exit(exit);
         }
-    }
-
-    /** What of a failure may be printed: this project's own messages; of an engine's, which may quote a row of a file, its kind. */
-    public static String printable(Exception e) {
-        return e.getClass().getName().startsWith("al.antitrafficking") || e instanceof IllegalStateException
-                || e instanceof java.io.UncheckedIOException ? e.getMessage() : e.getClass().getSimpleName();
     }
 }

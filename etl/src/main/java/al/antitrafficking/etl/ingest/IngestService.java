@@ -1,5 +1,6 @@
 package al.antitrafficking.etl.ingest;
 
+import al.antitrafficking.warehouse.progress.FailureText;
 import al.antitrafficking.warehouse.build.BuildWarehouseCommand;
 import al.antitrafficking.warehouse.config.AppConfig;
 import al.antitrafficking.warehouse.progress.Progress;
@@ -83,7 +84,8 @@ public final class IngestService {
             pending = null;
             retryAt = null;
             return Optional.of(new Round(report, outcome));
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // SparkException too (checked, though no signature declares it): rethrown as it is, after setting the retry.
             retryAt = now.plus(RETRY);
             throw e;
         }
@@ -97,7 +99,7 @@ public final class IngestService {
     public boolean prefetch(Round round) {
         try {
             return Releases.prefetch(config, round.build().snapshot());
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             System.err.println("Not read ahead (the next correction reads it): " + e.getClass().getSimpleName());
             return false;
         }
@@ -191,7 +193,7 @@ public final class IngestService {
             spark = SparkSessions.create(config, scratch.dir());
         } catch (Exception e) {
             scratch.close();
-            System.err.println("Ingestion service not started: " + IngestCommand.printable(e));
+            System.err.println("Ingestion service not started: " + FailureText.of(e));
             System.exit(1);
             return;
         }
@@ -210,7 +212,7 @@ public final class IngestService {
         System.out.printf("Ingestion service: warming up on generated rows in a scratch folder (Spark master %s)%n", SparkSessions.master(config));
         try {
             service.warmUp();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             // Only slower: the first run compiles what the warm-up would have.
             System.err.println("Warm-up skipped: " + e.getClass().getSimpleName());
         }
@@ -234,7 +236,7 @@ public final class IngestService {
                 } catch (Exception e) {
                     Progress.stop();
                     // As the commands: only this project's own messages (Spark's SparkException is checked, caught too).
-                    System.err.println("Ingestion failed, nothing published; trying again in a minute: " + IngestCommand.printable(e));
+                    System.err.println("Ingestion failed, nothing published; trying again in a minute: " + FailureText.of(e));
                 }
                 for (long waited = 0; waited < pollSeconds * 10 && !stopping.get(); waited++) {
                     Thread.sleep(100);

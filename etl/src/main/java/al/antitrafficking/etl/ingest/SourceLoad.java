@@ -64,7 +64,8 @@ final class SourceLoad {
         Path attempt = attempts.resolve(files.size() > 1 ? source.code() + "-batch" : files.get(0).file().slice());
         try {
             return process(source, files, attempt, snapshotId);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Spark's SparkException (a task that failed) is checked, though no Java signature declares it.
             RunFolder.deleteTree(attempt);
             if (files.size() > 1) {
                 List<Outcome> outcomes = new ArrayList<>();

@@ -1,5 +1,6 @@
 package al.antitrafficking.etl.partner;
 
+import al.antitrafficking.warehouse.progress.FailureText;
 import al.antitrafficking.etl.ingest.SparkSessions;
 import al.antitrafficking.warehouse.config.AppConfig;
 import al.antitrafficking.warehouse.config.ConfigException;
@@ -48,10 +49,10 @@ public final class CtdcIntakeCommand {
                 spark.stop();
             }
         } catch (CtdcFileRefused | ConfigException e) {
-            System.err.println(e.getMessage());
+            System.err.println(FailureText.of(e));
             status = 2;
         } catch (Exception e) {
-            System.err.println("Cannot load partner records: " + al.antitrafficking.etl.ingest.IngestCommand.printable(e));
+            System.err.println("Cannot load partner records: " + FailureText.of(e));
             status = 1;
         }
         System.exit(status);

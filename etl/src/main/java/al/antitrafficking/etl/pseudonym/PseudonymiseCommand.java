@@ -1,5 +1,6 @@
 package al.antitrafficking.etl.pseudonym;
 
+import al.antitrafficking.warehouse.progress.FailureText;
 import al.antitrafficking.warehouse.contract.DataContract;
 import al.antitrafficking.warehouse.contract.Source;
 import al.antitrafficking.etl.ingest.Pseudonyms;
@@ -38,7 +39,7 @@ public final class PseudonymiseCommand {
             int rows = new RegionExport(contract, key).convert(source, Path.of(a.get("in")), Path.of(a.get("out")));
             System.out.println("Wrote " + rows + " rows without identifiers to " + a.get("out"));
         } catch (RuntimeException e) {
-            System.err.println("Pseudonymisation failed: " + e.getMessage());
+            System.err.println("Pseudonymisation failed: " + FailureText.of(e));
             System.exit(1);
         }
     }

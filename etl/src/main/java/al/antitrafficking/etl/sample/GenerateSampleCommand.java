@@ -1,5 +1,6 @@
 package al.antitrafficking.etl.sample;
 
+import al.antitrafficking.warehouse.progress.FailureText;
 import al.antitrafficking.warehouse.contract.DataContract;
 import al.antitrafficking.warehouse.config.AppConfig;
 import al.antitrafficking.warehouse.reference.Territory;
@@ -26,7 +27,7 @@ public final class GenerateSampleCommand {
                     summary.files(), summary.rows(), summary.rowsBySource(), summary.children(), first, last,
                     config.sampleSeed(), (System.nanoTime() - started) / 1e9, config.incomingDir());
         } catch (RuntimeException e) {
-            System.err.println("Sample generation failed: " + e.getMessage());
+            System.err.println("Sample generation failed: " + FailureText.of(e));
             System.exit(1);
         }
     }

@@ -1,5 +1,6 @@
 package al.antitrafficking.etl.cluster;
 
+import al.antitrafficking.warehouse.progress.FailureText;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
@@ -27,7 +28,7 @@ public final class FailingTaskApp {
             spark.range(0, 8, 1, 2).select(raise_error(concat(lit("cannot read " + MARKER + "-"), col("id").cast("string")))).collectAsList();
             System.out.println("the tasks did not fail");
         } catch (RuntimeException e) {
-            System.out.println("the job failed as expected: " + IngestCommand.printable(e));
+            System.out.println("the job failed as expected: " + FailureText.of(e));
         } finally {
             spark.stop();
         }

@@ -10,9 +10,16 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.functions;
-import org.junit.jupiter.api.Test;
+import org.apache.spark.sql.types.DataTypes;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,17 +39,33 @@ class EngineFailureTest {
         return s.toString();
     }
 
-    @Test
-    void anEngineFailureQuotingARowIsNeverPrinted() throws IOException {
+    /** How a real engine fails on a row: an error raised by an expression, and a function that throws (Spark wraps its
+     * exception in SparkException, a checked exception no Java signature declares). Both quote the row's value. */
+    static Stream<Arguments> failures() {
+        UDF1<String, String> reading = id -> {
+            if (id.startsWith("SECRETID")) {
+                throw new IllegalArgumentException("cannot read " + id);
+            }
+            return id;
+        };
+        return Stream.of(
+                Arguments.of("raised error", (UnaryOperator<Dataset<Row>>) rows -> rows.withColumn("service_id",
+                        functions.when(functions.col("service_id").startsWith("SECRETID"),
+                                functions.raise_error(functions.concat(functions.lit("cannot read "), functions.col("service_id"))))
+                                .otherwise(functions.col("service_id")))),
+                Arguments.of("failing function", (UnaryOperator<Dataset<Row>>) rows -> rows.withColumn("service_id",
+                        functions.udf(reading, DataTypes.StringType).apply(functions.col("service_id")))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failures")
+    void anEngineFailureQuotingARowIsNeverPrinted(String kind, UnaryOperator<Dataset<Row>> tap) throws IOException {
         Path incoming = Files.createDirectories(work.resolve("incoming"));
         Files.writeString(incoming.resolve("services_AL-07_2025-01.csv"), file("2025-01", "SECRETID"), UTF_8);
         Files.writeString(incoming.resolve("services_AL-07_2025-02.csv"), file("2025-02", "S"), UTF_8);
         AppConfig config = TestProject.CONFIG.withWarehouseDir(work.resolve("warehouse"));
         // As a real engine error would: the message quotes a value of the row it failed on.
-        IngestJob job = IngestJob.withRowsTap(TestProject.spark(), config, rows -> rows.withColumn("service_id",
-                functions.when(functions.col("service_id").startsWith("SECRETID"),
-                        functions.raise_error(functions.concat(functions.lit("cannot read "), functions.col("service_id"))))
-                        .otherwise(functions.col("service_id"))));
+        IngestJob job = IngestJob.withRowsTap(TestProject.spark(), config, tap);
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();

@@ -1,5 +1,6 @@
 package al.antitrafficking.warehouse.build;
 
+import al.antitrafficking.warehouse.progress.FailureText;
 import al.antitrafficking.warehouse.progress.Progress;
 
 import al.antitrafficking.warehouse.config.AppConfig;
@@ -41,7 +42,7 @@ public final class BuildWarehouseCommand {
             System.out.print(outcome.summary());
         } catch (RuntimeException e) {
             Progress.stop();
-            System.err.println("Warehouse build failed: " + e.getMessage());
+            System.err.println("Warehouse build failed: " + FailureText.of(e));
             System.exit(1);
         }
     }

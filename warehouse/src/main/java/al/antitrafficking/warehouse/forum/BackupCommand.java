@@ -1,5 +1,6 @@
 package al.antitrafficking.warehouse.forum;
 
+import al.antitrafficking.warehouse.progress.FailureText;
 import al.antitrafficking.warehouse.config.AppConfig;
 import al.antitrafficking.warehouse.reference.Territory;
 import al.antitrafficking.warehouse.snapshot.FileLease;
@@ -34,7 +35,7 @@ public final class BackupCommand {
                 System.out.println("Backup written: " + backup);
             }
         } catch (RuntimeException e) {
-            System.err.println("Backup failed: " + e.getMessage());
+            System.err.println("Backup failed: " + FailureText.of(e));
             System.exit(1);
         }
     }

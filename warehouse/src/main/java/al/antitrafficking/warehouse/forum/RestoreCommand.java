@@ -1,5 +1,6 @@
 package al.antitrafficking.warehouse.forum;
 
+import al.antitrafficking.warehouse.progress.FailureText;
 import al.antitrafficking.warehouse.config.AppConfig;
 import al.antitrafficking.warehouse.reference.Territory;
 import al.antitrafficking.warehouse.snapshot.FileLease;
@@ -41,7 +42,7 @@ public final class RestoreCommand {
             Path replaced = restore(from, config.forumStoreFile(), ForumRules.load(config, Territory.load(config.referenceDir()), Set.of()));
             System.out.println("Forum store restored from " + from + (replaced == null ? "" : "; the previous store is kept as " + replaced));
         } catch (RuntimeException e) {
-            System.err.println("Restore failed: " + e.getMessage());
+            System.err.println("Restore failed: " + FailureText.of(e));
             System.exit(1);
         }
     }
@@ -86,7 +87,7 @@ public final class RestoreCommand {
                 Files.deleteIfExists(staged.resolveSibling(staged.getFileName() + ".wal"));
                 Files.deleteIfExists(DuckDbForumStore.lockFile(staged));
             } catch (IOException e) {
-                System.err.println("Could not remove " + staged + ": " + e.getMessage());
+                System.err.println("Could not remove " + staged + ": " + FailureText.of(e));
             }
         }
     }

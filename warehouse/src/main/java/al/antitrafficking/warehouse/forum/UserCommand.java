@@ -1,5 +1,6 @@
 package al.antitrafficking.warehouse.forum;
 
+import al.antitrafficking.warehouse.progress.FailureText;
 import al.antitrafficking.warehouse.access.Institutions;
 import al.antitrafficking.warehouse.access.Passwords;
 import al.antitrafficking.warehouse.access.User;
@@ -62,7 +63,7 @@ public final class UserCommand {
             System.err.println("Account not created: " + e.fieldErrors());
             System.exit(1);
         } catch (RuntimeException e) {
-            System.err.println("Account not created: " + e.getMessage());
+            System.err.println("Account not created: " + FailureText.of(e));
             System.exit(1);
         } finally {
             Passwords.wipe(password);

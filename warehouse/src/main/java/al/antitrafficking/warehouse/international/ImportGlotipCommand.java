@@ -1,5 +1,6 @@
 package al.antitrafficking.warehouse.international;
 
+import al.antitrafficking.warehouse.progress.FailureText;
 import al.antitrafficking.warehouse.config.AppConfig;
 import al.antitrafficking.warehouse.config.ConfigException;
 import java.nio.file.Path;
@@ -36,10 +37,10 @@ public final class ImportGlotipCommand {
             AppConfig config = AppConfig.fromArgs(configArgs.toArray(String[]::new));
             System.out.println(GlotipSeries.importFile(file, config.warehouseDir()).summary());
         } catch (GlotipFileException | ConfigException e) {
-            System.err.println(e.getMessage());
+            System.err.println(FailureText.of(e));
             System.exit(2);
         } catch (RuntimeException e) {
-            System.err.println("Cannot import the GLOTIP export: " + e.getMessage());
+            System.err.println("Cannot import the GLOTIP export: " + FailureText.of(e));
             System.exit(1);
         }
     }

@@ -1,5 +1,6 @@
 package al.antitrafficking.warehouse.release;
 
+import al.antitrafficking.warehouse.progress.FailureText;
 import al.antitrafficking.warehouse.config.AppConfig;
 import al.antitrafficking.warehouse.disclosure.LinearAuditor;
 import al.antitrafficking.warehouse.disclosure.LinkedSystem;
@@ -64,7 +65,7 @@ public final class AuditReleaseCommand {
                 System.exit(1);
             }
         } catch (RuntimeException e) {
-            System.err.println("Audit failed: " + e.getMessage());
+            System.err.println("Audit failed: " + FailureText.of(e));
             System.exit(2);
         }
     }
