@@ -1,6 +1,5 @@
 package al.antitrafficking.portal;
 
-import al.antitrafficking.warehouse.progress.FailureText;
 import al.antitrafficking.portal.forum.ActionController;
 import al.antitrafficking.portal.forum.ExampleActions;
 import al.antitrafficking.portal.forum.ForumController;
@@ -17,6 +16,7 @@ import al.antitrafficking.warehouse.forum.VersionConflictException;
 import al.antitrafficking.warehouse.indicator.Catalogue;
 import al.antitrafficking.warehouse.indicator.Population;
 import al.antitrafficking.warehouse.indicator.QueryRefusedException;
+import al.antitrafficking.warehouse.progress.FailureText;
 import al.antitrafficking.warehouse.reference.Territory;
 import al.antitrafficking.warehouse.release.PublishedReleases;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -405,7 +405,7 @@ public final class PortalApp {
                 try {
                     inbox.takeInto(forums.audit());
                 } catch (RuntimeException e) {
-                    LOG.error("Cannot take in the audit inbox: {}", e.getMessage());
+                    LOG.error("Cannot take in the audit inbox: {}", FailureText.of(e));
                 }
                 try {
                     int removed = refusedUploads.sweep();
@@ -450,7 +450,7 @@ public final class PortalApp {
                             al.antitrafficking.warehouse.access.AuditEvent.BACKUP, "operational store", file.getFileName().toString(), null,
                             null, "ok"));
                 } catch (RuntimeException e) {
-                    LOG.error("Scheduled backup of the operational store failed: {}", e.getMessage());
+                    LOG.error("Scheduled backup of the operational store failed: {}", FailureText.of(e));
                 }
             }, hours, hours, java.util.concurrent.TimeUnit.HOURS);
         }

@@ -1,7 +1,7 @@
 package al.antitrafficking.etl.ingest;
 
-import al.antitrafficking.warehouse.progress.FailureText;
 import al.antitrafficking.warehouse.config.AppConfig;
+import al.antitrafficking.warehouse.progress.FailureText;
 import org.apache.spark.sql.SparkSession;
 
 /**

@@ -1,8 +1,8 @@
 package al.antitrafficking.etl.ingest;
 
-import al.antitrafficking.warehouse.progress.FailureText;
 import al.antitrafficking.warehouse.build.BuildWarehouseCommand;
 import al.antitrafficking.warehouse.config.AppConfig;
+import al.antitrafficking.warehouse.progress.FailureText;
 import al.antitrafficking.warehouse.progress.Progress;
 import al.antitrafficking.warehouse.release.Releases;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package al.antitrafficking.etl.partner;
 
-import al.antitrafficking.warehouse.progress.FailureText;
 import al.antitrafficking.etl.ingest.SparkSessions;
 import al.antitrafficking.warehouse.config.AppConfig;
 import al.antitrafficking.warehouse.config.ConfigException;
+import al.antitrafficking.warehouse.progress.FailureText;
 import al.antitrafficking.warehouse.reference.Countries;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package al.antitrafficking.etl.pseudonym;
 
-import al.antitrafficking.warehouse.progress.FailureText;
 import al.antitrafficking.warehouse.contract.DataContract;
 import al.antitrafficking.warehouse.contract.Source;
 import al.antitrafficking.etl.ingest.Pseudonyms;
+import al.antitrafficking.warehouse.progress.FailureText;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

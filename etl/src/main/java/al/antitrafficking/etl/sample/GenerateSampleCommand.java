@@ -1,8 +1,8 @@
 package al.antitrafficking.etl.sample;
 
-import al.antitrafficking.warehouse.progress.FailureText;
 import al.antitrafficking.warehouse.contract.DataContract;
 import al.antitrafficking.warehouse.config.AppConfig;
+import al.antitrafficking.warehouse.progress.FailureText;
 import al.antitrafficking.warehouse.reference.Territory;
 import java.time.YearMonth;
 

@@ -1,6 +1,5 @@
 package al.antitrafficking.etl.cluster;
 
-import al.antitrafficking.warehouse.progress.FailureText;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
@@ -9,6 +8,7 @@ import static org.apache.spark.sql.functions.raise_error;
 import al.antitrafficking.etl.ingest.IngestCommand;
 import al.antitrafficking.etl.ingest.SparkSessions;
 import al.antitrafficking.warehouse.config.AppConfig;
+import al.antitrafficking.warehouse.progress.FailureText;
 import org.apache.spark.sql.SparkSession;
 
 /**

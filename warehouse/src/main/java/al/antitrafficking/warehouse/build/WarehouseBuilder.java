@@ -1,6 +1,7 @@
 package al.antitrafficking.warehouse.build;
 
 import al.antitrafficking.warehouse.indicator.FactTable;
+import al.antitrafficking.warehouse.progress.FailureText;
 import al.antitrafficking.warehouse.progress.Progress;
 import al.antitrafficking.warehouse.snapshot.FactChanges;
 import al.antitrafficking.warehouse.snapshot.Snapshot;
@@ -74,7 +75,7 @@ public final class WarehouseBuilder {
                 return build(snapshot, base, changes);
             } catch (PatchRefused | IllegalStateException e) {
                 // The base's database is no base (built with another pathway definition, or unreadable): build it all.
-                Progress.debug("build: patching refused (" + e.getMessage() + "); building everything");
+                Progress.debug("build: patching refused (" + FailureText.of(e) + "); building everything");
             }
         }
         return build(snapshot, Optional.empty(), Optional.empty());

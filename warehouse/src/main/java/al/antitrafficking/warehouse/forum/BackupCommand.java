@@ -1,7 +1,7 @@
 package al.antitrafficking.warehouse.forum;
 
-import al.antitrafficking.warehouse.progress.FailureText;
 import al.antitrafficking.warehouse.config.AppConfig;
+import al.antitrafficking.warehouse.progress.FailureText;
 import al.antitrafficking.warehouse.reference.Territory;
 import al.antitrafficking.warehouse.snapshot.FileLease;
 import java.nio.file.Path;

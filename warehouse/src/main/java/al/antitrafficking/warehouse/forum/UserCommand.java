@@ -1,11 +1,11 @@
 package al.antitrafficking.warehouse.forum;
 
-import al.antitrafficking.warehouse.progress.FailureText;
 import al.antitrafficking.warehouse.access.Institutions;
 import al.antitrafficking.warehouse.access.Passwords;
 import al.antitrafficking.warehouse.access.User;
 import al.antitrafficking.warehouse.access.UserForm;
 import al.antitrafficking.warehouse.config.AppConfig;
+import al.antitrafficking.warehouse.progress.FailureText;
 import al.antitrafficking.warehouse.reference.Territory;
 import java.io.BufferedReader;
 import java.io.Console;

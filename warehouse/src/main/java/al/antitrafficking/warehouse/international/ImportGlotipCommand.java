@@ -1,8 +1,8 @@
 package al.antitrafficking.warehouse.international;
 
-import al.antitrafficking.warehouse.progress.FailureText;
 import al.antitrafficking.warehouse.config.AppConfig;
 import al.antitrafficking.warehouse.config.ConfigException;
+import al.antitrafficking.warehouse.progress.FailureText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
 package al.antitrafficking.warehouse.release;
 
-import al.antitrafficking.warehouse.progress.FailureText;
 import al.antitrafficking.warehouse.config.AppConfig;
 import al.antitrafficking.warehouse.disclosure.LinearAuditor;
 import al.antitrafficking.warehouse.disclosure.LinkedSystem;
 import al.antitrafficking.warehouse.disclosure.Relation;
 import al.antitrafficking.warehouse.indicator.Catalogue;
+import al.antitrafficking.warehouse.progress.FailureText;
 import al.antitrafficking.warehouse.reference.County;
 import al.antitrafficking.warehouse.reference.Municipality;
 import al.antitrafficking.warehouse.reference.Territory;

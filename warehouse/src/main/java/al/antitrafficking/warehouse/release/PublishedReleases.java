@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import al.antitrafficking.warehouse.indicator.Catalogue;
 import al.antitrafficking.warehouse.indicator.Population;
+import al.antitrafficking.warehouse.progress.FailureText;
 import al.antitrafficking.warehouse.reference.Territory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,7 +85,7 @@ public final class PublishedReleases {
             } catch (RuntimeException e) {
                 // A release that cannot be read whole now (its rebuild is renaming it into place) is tried again at the next
                 // check; meanwhile readers keep the one they had, which is whole.
-                LOG.warn("Keeping release {}: the published one cannot be read yet ({})", current.id(), e.getMessage());
+                LOG.warn("Keeping release {}: the published one cannot be read yet ({})", current.id(), FailureText.of(e));
             }
         }
         return current;
