@@ -7,8 +7,9 @@ import org.apache.spark.sql.SparkSession;
  * The Spark session of the ETL. The master comes from {@code etl.spark-master} (local[2] by default; spark://, yarn or
  * k8s:// on a cluster); the address executors reach the driver at from {@code etl.driver-host} and the address it
  * listens on from {@code etl.driver-bind-address}, both 127.0.0.1 by default (left alone Spark listens on the
- * machine's outside address); the UI is off unless configured. Under {@code spark-submit}, what its command line
- * sets ({@code --master}, {@code --conf spark.driver.host=...}) wins over the configuration file.
+ * machine's outside address); the UI is off unless {@code etl.spark-ui} turns it on. Under {@code spark-submit}, what
+ * its command line sets ({@code --master}, {@code --conf spark.driver.host=...}) wins over the configuration file, but
+ * for the settings that would keep failed tasks' reasons ({@link #RECORDERS}, the event log, the UI).
  */
 public final class SparkSessions {
     private SparkSessions() {}
@@ -26,6 +27,24 @@ public final class SparkSessions {
     /** The master a new session will use: spark-submit's {@code --master} when submitted, else {@code etl.spark-master}. */
     public static String master(AppConfig config) {
         return new org.apache.spark.SparkConf().get("spark.master", config.sparkMaster());
+    }
+
+    /**
+     * Settings under which Spark would keep or hand on a failed task's reason (its exception's message, which may quote a
+     * row) beyond this run's memory: the live UI's store on disk, listeners of the cluster's or the submitter's.
+     */
+    static final java.util.List<String> RECORDERS = java.util.List.of("spark.ui.store.path", "spark.extraListeners",
+            "spark.sql.queryExecutionListeners", "spark.sql.streaming.streamingQueryListeners");
+
+    /** Stops before a session starts when Spark is set to keep failed tasks' reasons ({@link #RECORDERS}). */
+    static void refuseRecorders(org.apache.spark.SparkConf submitted) {
+        for (String key : RECORDERS) {
+            if (!submitted.get(key, "").isBlank()) {
+                throw new IllegalStateException("Cannot start Spark: " + key + " is set (by spark-submit or the cluster's "
+                        + "spark-defaults.conf); it would keep or pass on failed tasks' reasons, which can quote a row of a file. "
+                        + "Unset it for this job");
+            }
+        }
     }
 
     public static SparkSession create(AppConfig config) {
@@ -55,6 +74,7 @@ public final class SparkSessions {
         if (quiet && !java.util.Arrays.asList(plugins.split(",")).contains(QuietLoggers.class.getName())) {
             builder.config("spark.plugins", plugins.isBlank() ? QuietLoggers.class.getName() : plugins + "," + QuietLoggers.class.getName());
         }
+        refuseRecorders(submitted);
         // The event log keeps every failed task's reason, its exception's message included, which may quote a row: never,
         // whatever a cluster's spark-defaults.conf says.
         builder.config("spark.eventLog.enabled", "false");
@@ -65,9 +85,9 @@ public final class SparkSessions {
         if (!submitted.contains("spark.driver.bindAddress") && !config.sparkDriverBindAddress().isEmpty()) {
             builder.config("spark.driver.bindAddress", config.sparkDriverBindAddress());
         }
-        if (!submitted.contains("spark.ui.enabled")) {
-            builder.config("spark.ui.enabled", config.sparkUi());
-        }
+        // The UI shows every failed task's reason to whoever reaches its port: on only when this job's configuration
+        // says so (etl.spark-ui), not because a cluster's spark-defaults.conf turns every application's on.
+        builder.config("spark.ui.enabled", config.sparkUi());
         if (!submitted.contains("spark.sql.sources.parallelPartitionDiscovery.threshold")) {
             // The files a source reads are listed on the driver: a job of one task per file (by default past 32 paths)
             // made every task read the Hadoop settings again, 25 s of the 122 s Spark took on 1M rows.
