@@ -132,10 +132,17 @@ class ClusterJobIT {
         // A second application whose tasks fail quoting their row, with the job jar for the session and the logging.
         Path failingJar = work.resolve("failing-task-app.jar");
         try (java.util.jar.JarOutputStream jar = new java.util.jar.JarOutputStream(Files.newOutputStream(failingJar))) {
-            String entry = FailingTaskApp.class.getName().replace('.', '/') + ".class";
-            jar.putNextEntry(new java.util.jar.JarEntry(entry));
-            jar.write(Files.readAllBytes(TARGET.resolve("test-classes").resolve(entry)));
-            jar.closeEntry();
+            // The application's class and its nested ones (its listener).
+            String name = FailingTaskApp.class.getName().replace('.', '/');
+            Path classes = TARGET.resolve("test-classes");
+            try (Stream<Path> entries = Files.list(classes.resolve(name).getParent())) {
+                for (Path file : entries.filter(f -> f.getFileName().toString().matches(
+                        java.util.regex.Pattern.quote(FailingTaskApp.class.getSimpleName()) + "(\\$.*)?\\.class")).toList()) {
+                    jar.putNextEntry(new java.util.jar.JarEntry(classes.relativize(file).toString()));
+                    jar.write(Files.readAllBytes(file));
+                    jar.closeEntry();
+                }
+            }
         }
         Process failing = start("failing-task-app", List.of("org.apache.spark.deploy.SparkSubmit", "--master", masterUrl,
                 "--deploy-mode", "client", "--class", FailingTaskApp.class.getName(),
@@ -146,7 +153,9 @@ class ClusterJobIT {
         }
         failing.waitFor();
         failingOutput = Files.readString(work.resolve("logs/failing-task-app.log"), UTF_8);
-        System.out.printf("the failing application done after %.1f s%n", (System.nanoTime() - started) / 1e9);
+        System.out.printf("the failing application done after %.1f s:%n%s%n", (System.nanoTime() - started) / 1e9,
+                failingOutput.lines().filter(l -> l.contains("failed as expected") || l.contains("did not fail"))
+                        .collect(java.util.stream.Collectors.joining("\n")));
         stopDaemons();
 
         Path localWarehouse = storage.resolve("warehouse-local");
@@ -227,8 +236,12 @@ class ClusterJobIT {
 
     @Test
     void aFailedTaskQuotingItsRowIsLoggedNowhere() throws IOException {
-        // The tasks failed, each quoting its row; the application printed only the kind of the failure.
-        assertThat(failingOutput).contains("the job failed as expected: ").doesNotContain(FailingTaskApp.MARKER);
+        // Both jobs' tasks failed, each quoting its row; the application printed only the kind of each failure.
+        for (String kind : List.of("raised error", "failing function")) {
+            assertThat(failingOutput).as(failingOutput).containsPattern(java.util.regex.Pattern.quote(kind)
+                    + ": the job failed as expected after [1-9][0-9]* failed tasks: ");
+        }
+        assertThat(failingOutput).doesNotContain(FailingTaskApp.MARKER);
         int logs = 0;
         for (Path dir : workerDirs) {
             for (Path executor : executors(dir)) {
