@@ -107,6 +107,12 @@ public final class QuietLoggers implements SparkPlugin {
     private static final java.util.Set<LoggerContext> WATCHED = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
 
     private static void lower(Configuration configuration, Map<String, Level> ceilings) {
+        // A filter of the whole logging that accepts an event lets it through whatever the logger's level (a node's file
+        // may have one, a ThresholdFilter accepting from INFO say): removed, so that the levels decide.
+        org.apache.logging.log4j.core.Filter wide = configuration.getFilter();
+        if (wide != null) {
+            configuration.removeFilter(wide);
+        }
         // Every logger the node's logging sets, the root among them, no more talkative than the job's file lets its name...
         for (LoggerConfig set : configuration.getLoggers().values()) {
             lower(set, ceiling(ceilings, set.getName()));

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.Filter;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilder;
 import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilderFactory;
 import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
 import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.logging.log4j.core.filter.ThresholdFilter;
 import org.junit.jupiter.api.Test;
 
 /** The loggers the job turns off in a JVM that started with another logging set-up (on a cluster: ClusterJobIT). */
@@ -79,6 +81,25 @@ class QuietLoggersTest {
             assertThat(LogManager.getLogger("org.apache.spark.scheduler.DAGScheduler").isWarnEnabled()).isTrue();
         } finally {
             // The tests' own file again.
+            context.reconfigure();
+        }
+    }
+
+    @Test
+    void aFilterOfTheWholeLoggingThatAcceptsEverythingNoLongerOverridesTheLevels() {
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        try {
+            // As a node's file with a context-wide filter accepting every event would have it: Log4j then skips the levels.
+            Configurator.setLevel("org.apache.spark.scheduler.TaskSetManager", Level.OFF);
+            context.getConfiguration().addFilter(ThresholdFilter.createFilter(Level.ALL, Filter.Result.ACCEPT, Filter.Result.NEUTRAL));
+            assertThat(LogManager.getLogger("org.apache.spark.scheduler.TaskSetManager").isErrorEnabled()).isTrue();
+
+            QuietLoggers.apply();
+
+            assertThat(LogManager.getLogger("org.apache.spark.scheduler.TaskSetManager").isErrorEnabled()).isFalse();
+            assertThat(LogManager.getLogger("org.apache.spark.scheduler.DAGScheduler").isInfoEnabled()).isFalse();
+            assertThat(LogManager.getLogger("org.apache.spark.scheduler.DAGScheduler").isWarnEnabled()).isTrue();
+        } finally {
             context.reconfigure();
         }
     }
