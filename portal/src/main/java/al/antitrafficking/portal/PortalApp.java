@@ -362,8 +362,7 @@ public final class PortalApp {
             PublishedReleases releases = new PublishedReleases(config.warehouseDir(), Catalogue.load(config.catalogueFile()), territory,
                     Population.load(territory, config.referenceDir()), Clock.systemUTC(), java.time.Duration.ofSeconds(2));
             forums = DuckDbForumStore.open(config.forumStoreFile(), ForumRules.load(config, territory, releases.current().trendIndicators()),
-                    Clock.systemUTC());
-            forums.limitResources(config.portal().duckdbMemoryLimit(), config.portal().duckdbThreads());
+                    Clock.systemUTC(), config.portal().duckDbLimits());
             forums.accountRules(code -> territory.findCounty(code).isPresent(), name -> institutions.byName(name).isPresent());
             if (config.forumExampleActions()) {
                 int added = ExampleActions.addIfEmpty(forums);

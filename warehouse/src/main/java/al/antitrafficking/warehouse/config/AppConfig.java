@@ -69,7 +69,12 @@ public record AppConfig(
                                  Path tlsKeystorePasswordFile, String secureCookies, int sessionIdleMinutes, int sessionMaxHours,
                                  int signInMaxFailures, int signInLockMinutes, int idleTimeoutSeconds, int maxThreads,
                                  String duckdbMemoryLimit, int duckdbThreads, Path rolesFile, boolean demoUsers, long maxUploadBytes,
-                                 java.time.LocalTime ingestionDailyAt) {}
+                                 java.time.LocalTime ingestionDailyAt) {
+        /** The limits of each DuckDB database the portal opens, its forum store's too (and the commands' that open it). */
+        public DuckDbLimits duckDbLimits() {
+            return new DuckDbLimits(duckdbMemoryLimit, duckdbThreads);
+        }
+    }
 
     public static final String DEFAULT_CONFIG_FILE = "conf/application.properties";
     /** The sample generator's profiles: the demo's volume, or Albania's real scale (see {@link #sampleRowsToWrite()}). */

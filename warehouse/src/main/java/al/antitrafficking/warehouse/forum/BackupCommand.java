@@ -30,7 +30,7 @@ public final class BackupCommand {
                         + config.forumBackupEveryHours() + " hours); an administrator can take one now on the Administration page.");
                 System.exit(2);
             }
-            try (DuckDbForumStore store = DuckDbForumStore.open(config.forumStoreFile(), rules, Clock.systemUTC())) {
+            try (DuckDbForumStore store = DuckDbForumStore.open(config.forumStoreFile(), rules, Clock.systemUTC(), config.portal().duckDbLimits())) {
                 Path backup = ForumBackups.backup(store, config.forumBackupDir(), Clock.systemUTC(), config.forumBackupsKept());
                 System.out.println("Backup written: " + backup);
             }

@@ -69,16 +69,16 @@ public final class DuckDbForumStore implements ForumStore, AutoCloseable {
         return users;
     }
 
-    /**
-     * Bounds the memory and threads DuckDB may use for this store (the portal's one long-lived DuckDB database; the
-     * internal figures and the UNODC series open theirs per request, within the same limits).
-     */
-    public void limitResources(String memoryLimit, int threads) {
-        DuckDbLimits limits = new DuckDbLimits(memoryLimit, threads);
-        try {
-            limits.apply(connection);
+    /** A setting of the store's database, as DuckDB reports it ({@code memory_limit}, {@code threads}). */
+    String setting(String name) {
+        try (java.sql.PreparedStatement s = connection.prepareStatement("SELECT current_setting(?)")) {
+            s.setString(1, name);
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getString(1);
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot limit forum store: " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot read forum store: " + e.getMessage(), e);
         }
     }
 
@@ -92,14 +92,31 @@ public final class DuckDbForumStore implements ForumStore, AutoCloseable {
         return audit;
     }
 
-    /** Opens (creating if needed) the store file and brings its schema up to date. */
+    /** Opens (creating if needed) the store file and brings its schema up to date, with DuckDB's own limits (tests). */
     public static DuckDbForumStore open(Path file, ForumRules rules, Clock clock) {
+        return open(file, rules, clock, null);
+    }
+
+    /**
+     * Opens (creating if needed) the store file and brings its schema up to date, its database bounded by {@code limits}
+     * from the start, its migrations included: the portal's one long-lived DuckDB database, and the commands' that open it
+     * (backup, restore, accounts). Unbounded, DuckDB would take up to 80 % of the machine's memory.
+     */
+    public static DuckDbForumStore open(Path file, ForumRules rules, Clock clock, DuckDbLimits limits) {
         FileLease lease = FileLease.take(lockFile(file), Duration.ZERO, false).orElseThrow(() -> new IllegalStateException(
                 "Cannot open forum store " + file + ": another process holds it (a running portal, a backup or a restore)"));
         try {
             ownerOnly(Files.createDirectories(file.toAbsolutePath().getParent()));
             Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
-            Migrations.apply(c);
+            try {
+                if (limits != null) {
+                    limits.apply(c);
+                }
+                Migrations.apply(c);
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
             return new DuckDbForumStore(c.unwrap(DuckDBConnection.class), rules, clock, lease);
         } catch (SQLException e) {
             lease.close();

@@ -39,7 +39,8 @@ public final class RestoreCommand {
                 throw new IllegalArgumentException("Cannot restore: say which backup with --from=PATH");
             }
             AppConfig config = AppConfig.fromArgs(configArgs.toArray(String[]::new));
-            Path replaced = restore(from, config.forumStoreFile(), ForumRules.load(config, Territory.load(config.referenceDir()), Set.of()));
+            Path replaced = restore(from, config.forumStoreFile(), ForumRules.load(config, Territory.load(config.referenceDir()), Set.of()),
+                    config.portal().duckDbLimits());
             System.out.println("Forum store restored from " + from + (replaced == null ? "" : "; the previous store is kept as " + replaced));
         } catch (RuntimeException e) {
             System.err.println("Restore failed: " + FailureText.of(e));
@@ -53,6 +54,11 @@ public final class RestoreCommand {
      * refuses to open it until the restore is done.
      */
     public static Path restore(Path backup, Path store, ForumRules rules) {
+        return restore(backup, store, rules, null);
+    }
+
+    /** As {@link #restore(Path, Path, ForumRules)}, the backup's check within these DuckDB limits (null: DuckDB's own). */
+    public static Path restore(Path backup, Path store, ForumRules rules, al.antitrafficking.warehouse.config.DuckDbLimits limits) {
         if (!Files.isRegularFile(backup)) {
             throw new IllegalArgumentException("Cannot restore: no backup file " + backup);
         }
@@ -65,7 +71,7 @@ public final class RestoreCommand {
             Files.createDirectories(store.toAbsolutePath().getParent());
             Files.copy(backup, staged, StandardCopyOption.REPLACE_EXISTING);
             // Opening checks the backup is a forum store this program can read (and brings its schema up to date).
-            try (DuckDbForumStore check = DuckDbForumStore.open(staged, rules, Clock.systemUTC())) {
+            try (DuckDbForumStore check = DuckDbForumStore.open(staged, rules, Clock.systemUTC(), limits)) {
                 check.forums();
             }
             Path replaced = null;

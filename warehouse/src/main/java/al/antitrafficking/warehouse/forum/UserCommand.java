@@ -50,7 +50,8 @@ public final class UserCommand {
             Territory territory = Territory.load(config.referenceDir());
             Institutions institutions = Institutions.load(config.referenceDir());
             password = readPassword();
-            try (DuckDbForumStore store = DuckDbForumStore.open(config.forumStoreFile(), ForumRules.load(config, territory, Set.of()), Clock.systemUTC())) {
+            try (DuckDbForumStore store = DuckDbForumStore.open(config.forumStoreFile(), ForumRules.load(config, territory, Set.of()), Clock.systemUTC(),
+                    config.portal().duckDbLimits())) {
                 store.accountRules(code -> territory.findCounty(code).isPresent(), name -> institutions.byName(name).isPresent());
                 User user = store.users().create(new UserForm(own.get("username"), own.get("display-name"), own.get("role"),
                         own.get("county"), own.get("institution"), false, null), password, "command line");

@@ -89,6 +89,11 @@ public final class GlotipSeries {
 
     /** Reads, checks and stores an export as the current series; a refused file throws {@link GlotipFileException}. */
     public static Imported importFile(Path file, Path warehouseDir) {
+        return importFile(file, warehouseDir, null);
+    }
+
+    /** As {@link #importFile(Path, Path)}, the series written by a DuckDB database within these limits (null: DuckDB's own). */
+    public static Imported importFile(Path file, Path warehouseDir, DuckDbLimits limits) {
         GlotipFile.Export export = GlotipFile.read(file);
         String sha = al.antitrafficking.warehouse.intake.Landed.sha256(file);
         Path root = warehouseDir.resolve(FOLDER);
@@ -102,7 +107,7 @@ public final class GlotipSeries {
         Path staging = root.resolve(".staging-" + id + "-" + System.nanoTime());
         try {
             Files.createDirectories(staging);
-            writeParquet(figures, staging.resolve(SERIES));
+            writeParquet(figures, staging.resolve(SERIES), limits);
             Properties p = new Properties();
             p.setProperty("id", id);
             p.setProperty("file", imported.file());
@@ -128,7 +133,8 @@ public final class GlotipSeries {
             Files.move(pointer, root.resolve(CURRENT), ATOMIC_MOVE, REPLACE_EXISTING);
             return imported;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot store the GLOTIP series in " + root + "; the series already there is unchanged", e);
+            throw new UncheckedIOException("Cannot store the GLOTIP series in " + root + " (" + e.getMessage()
+                    + "); the series already there is unchanged", e);
         } finally {
             try {
                 if (Files.exists(staging)) {
@@ -196,8 +202,11 @@ public final class GlotipSeries {
         return out;
     }
 
-    private static void writeParquet(List<Figure> figures, Path target) throws IOException {
+    private static void writeParquet(List<Figure> figures, Path target, DuckDbLimits limits) throws IOException {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            if (limits != null) {
+                limits.apply(c);
+            }
             s.execute("CREATE TABLE glotip (row INTEGER NOT NULL, iso3 VARCHAR NOT NULL, country VARCHAR, region VARCHAR, subregion VARCHAR, indicator VARCHAR NOT NULL, "
                     + "dimension VARCHAR NOT NULL, category VARCHAR NOT NULL, sex VARCHAR NOT NULL, age VARCHAR NOT NULL, year INTEGER NOT NULL, "
                     + "unit VARCHAR NOT NULL, value BIGINT, suppressed BOOLEAN NOT NULL, text VARCHAR NOT NULL, source VARCHAR, ambiguous BOOLEAN NOT NULL)");
@@ -230,7 +239,7 @@ public final class GlotipSeries {
             }
             s.execute("COPY glotip TO '" + target.toString().replace("'", "''") + "' (FORMAT parquet, COMPRESSION zstd)");
         } catch (SQLException e) {
-            throw new IOException("Cannot write " + target.getFileName(), e);
+            throw new IOException("Cannot write " + target.getFileName() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -35,7 +35,7 @@ public final class ImportGlotipCommand {
                 throw new ConfigException("Cannot import: name the export with --file=PATH.xlsx");
             }
             AppConfig config = AppConfig.fromArgs(configArgs.toArray(String[]::new));
-            System.out.println(GlotipSeries.importFile(file, config.warehouseDir()).summary());
+            System.out.println(GlotipSeries.importFile(file, config.warehouseDir(), config.portal().duckDbLimits()).summary());
         } catch (GlotipFileException | ConfigException e) {
             System.err.println(FailureText.of(e));
             System.exit(2);

@@ -42,6 +42,19 @@ class DuckDbForumStoreTest {
         store.close();
     }
 
+    @Test
+    void aStoreOpenedWithinLimitsHasThemFromTheStart() {
+        // The store of @BeforeEach has DuckDB's own limits: most of the machine's memory, every core.
+        assertThat(store.setting("memory_limit")).isNotEqualTo("61.0 MiB");
+        try (DuckDbForumStore bounded = DuckDbForumStore.open(dir.resolve("bounded.duckdb"), RULES, CLOCK,
+                new al.antitrafficking.warehouse.config.DuckDbLimits("64MB", 1))) {
+            // 64 MB are 61.0 MiB, as DuckDB reports them.
+            assertThat(bounded.setting("memory_limit")).isEqualTo("61.0 MiB");
+            assertThat(bounded.setting("threads")).isEqualTo("1");
+            assertThat(bounded.forums()).isNotNull();
+        }
+    }
+
     static ActionForm action(String text, String due, Integer version) {
         return new ActionForm(2L, text, FINDING, "Regional Anti-trafficking Committee Kukës", "AL-07", due,
                 List.of("children_encountered"), "Arben", version);

@@ -94,6 +94,26 @@ class GlotipImportTest {
     }
 
     @Test
+    void anImportIsWrittenWithinTheGivenLimitsAndTooSmallAOneRefusesItWholly(@TempDir Path elsewhere) {
+        // Too little memory for DuckDB to hold the series: the import fails and no series is published.
+        Path starved = elsewhere.resolve("starved");
+        RuntimeException e = assertThrows(RuntimeException.class,
+                () -> GlotipSeries.importFile(EXPORT, starved, new al.antitrafficking.warehouse.config.DuckDbLimits("1KB", 1)));
+        assertTrue(e.getMessage().contains("failed to allocate"), e.getMessage());
+        // What the import command prints of it: DuckDB's words reduced to their kind.
+        assertEquals("Cannot store the GLOTIP series in " + starved.resolve(GlotipSeries.FOLDER)
+                + " (Cannot write series.parquet: SQLException); the series already there is unchanged",
+                al.antitrafficking.warehouse.progress.FailureText.of(e));
+        assertFalse(GlotipSeries.open(starved).isPresent());
+        // Within the portal's default limits, the same figures as without any.
+        Path bounded = elsewhere.resolve("bounded");
+        GlotipSeries.Imported within = GlotipSeries.importFile(EXPORT, bounded, new al.antitrafficking.warehouse.config.DuckDbLimits("256MB", 2));
+        assertEquals(imported.figures(), within.figures());
+        assertEquals(GlotipSeries.open(warehouse).orElseThrow().figures(List.of("ALB", "GRC"), DETECTED),
+                GlotipSeries.open(bounded).orElseThrow().figures(List.of("ALB", "GRC"), DETECTED));
+    }
+
+    @Test
     void albaniasSuppressedCellsComeBackWithheldNeverAsANumber() {
         List<String> expected = data().stream().filter(r -> r.get(0).equals("ALB") && r.get(4).equals(DETECTED) && r.get(11).equals("<5"))
                 .map(r -> String.join("|", r.subList(5, 10))).sorted().toList();
