@@ -634,6 +634,108 @@ public final class LinearAuditor {
     record Constraint(int[] variables, int[] coefficients, double lower, double upper) {}
 
     /**
+     * Whether whole multipliers {@code y} of the constraints prove that no unknowns of at least 0 satisfy them all (Farkas):
+     * each multiplier on a side the constraint has (above 0 on its upper bound, below 0 on the lower bound of an equality),
+     * every unknown's coefficient in the combination at least 0, and the combination of the constants below 0. Then for
+     * any unknowns of at least 0 the combination of the left-hand sides is at least 0 and at most that negative constant.
+     * Exact: whole numbers and the constants' exact decimal values, no rounding.
+     */
+    static boolean certifies(int n, List<Constraint> constraints, java.math.BigInteger[] y) {
+        java.math.BigInteger[] coefficient = new java.math.BigInteger[n];
+        java.util.Arrays.fill(coefficient, java.math.BigInteger.ZERO);
+        java.math.BigDecimal constant = java.math.BigDecimal.ZERO;
+        for (int i = 0; i < constraints.size(); i++) {
+            if (y[i].signum() == 0) {
+                continue;
+            }
+            Constraint c = constraints.get(i);
+            double side = y[i].signum() > 0 ? c.upper() : c.lower() == c.upper() ? c.lower() : Double.NaN;
+            if (!Double.isFinite(side)) {
+                return false;
+            }
+            constant = constant.add(new java.math.BigDecimal(y[i]).multiply(new java.math.BigDecimal(side)));
+            for (int t = 0; t < c.variables().length; t++) {
+                int j = c.variables()[t];
+                coefficient[j] = coefficient[j].add(y[i].multiply(java.math.BigInteger.valueOf(c.coefficients()[t])));
+            }
+        }
+        for (java.math.BigInteger a : coefficient) {
+            if (a.signum() < 0) {
+                return false;
+            }
+        }
+        return constant.signum() < 0;
+    }
+
+    /**
+     * Multipliers a solver gave, as whole numbers in the same proportions: each the fraction of denominator at most a
+     * million nearest to it (within 10⁻⁹, else null), a value within 10⁻⁹ of 0 taken as 0, all times their denominators'
+     * least common multiple. A vertex of the program a certificate comes from has such fractions (its constraints'
+     * coefficients are small whole numbers); whatever they are, {@link #certifies} checks the result exactly.
+     */
+    static java.math.BigInteger[] wholeMultipliers(double[] y) {
+        long[] numerators = new long[y.length];
+        long[] denominators = new long[y.length];
+        java.math.BigInteger lcm = java.math.BigInteger.ONE;
+        for (int i = 0; i < y.length; i++) {
+            denominators[i] = 1;
+            if (!Double.isFinite(y[i])) {
+                return null;
+            }
+            if (Math.abs(y[i]) <= 1e-9) {
+                continue;
+            }
+            long[] f = nearestFraction(y[i], 1_000_000, 1e-9);
+            if (f == null) {
+                return null;
+            }
+            numerators[i] = f[0];
+            denominators[i] = f[1];
+            java.math.BigInteger d = java.math.BigInteger.valueOf(f[1]);
+            lcm = lcm.divide(lcm.gcd(d)).multiply(d);
+        }
+        java.math.BigInteger[] whole = new java.math.BigInteger[y.length];
+        for (int i = 0; i < y.length; i++) {
+            whole[i] = java.math.BigInteger.valueOf(numerators[i]).multiply(lcm.divide(java.math.BigInteger.valueOf(denominators[i])));
+        }
+        return whole;
+    }
+
+    /** The convergent of x's continued fraction with denominator at most {@code maxDenominator} within {@code tolerance} of x, else null. */
+    static long[] nearestFraction(double x, long maxDenominator, double tolerance) {
+        double rest = x;
+        long p0 = 0;
+        long q0 = 1;
+        long p1 = 1;
+        long q1 = 0;
+        for (int k = 0; k < 64; k++) {
+            double whole = Math.floor(rest);
+            if (Math.abs(whole) > 1e15) {
+                return null;
+            }
+            long a = (long) whole;
+            long p2 = a * p1 + p0;
+            long q2 = a * q1 + q0;
+            if (q2 > maxDenominator) {
+                return null;
+            }
+            if (Math.abs(x - (double) p2 / q2) <= tolerance) {
+                return new long[] {p2, q2};
+            }
+            p0 = p1;
+            q0 = q1;
+            p1 = p2;
+            q1 = q2;
+            double fraction = rest - whole;
+            if (fraction == 0) {
+                return null;
+            }
+            rest = 1 / fraction;
+        }
+        return null;
+    }
+
+    /**
      * Whether the constraints show, with no solver, that no point satisfies them: bound propagation, as a presolve does it.
      * Each of the {@code n} variables starts within its bounds (at least 0, at most {@link #NO_UPPER_BOUND} where
      * {@code capped}); each constraint then bounds each of its variables by what the others can add up to at most and at
@@ -988,10 +1090,76 @@ public final class LinearAuditor {
             if (proved) {
                 return true;
             }
-            if (!slackConfirmsInfeasible()) {
+            // The least slack is ojAlgo's word; the program counts as infeasible only with a proof checked here in integers.
+            if (!slackConfirmsInfeasible() || !certifiedInfeasible()) {
                 throw new SolverMistake();
             }
             return true;
+        }
+
+        /**
+         * Whether a Farkas certificate proves the program infeasible: multipliers {@code y} of the constraints (at least 0
+         * for an upper bound, at most 0 for an equality's lower side) under which every unknown's coefficient in the
+         * combination is at least 0, so that over unknowns of at least 0 the combination is at least 0, while the same
+         * combination of the constants is below 0. Found by a linear program through the solver (the least combination
+         * of the constants, each multiplier within [-1, 1]), then made whole numbers and checked exactly
+         * ({@link #certifies}): a wrong answer from the solver gives no certificate, never a false one. The unknowns'
+         * upper caps are not used, so the certificate proves more than needed. Not made beyond {@link #SLACK_MODEL_LIMIT}.
+         */
+        private boolean certifiedInfeasible() {
+            int m = constraints.size();
+            long columns = constraints.stream().mapToLong(c -> c.lower() == c.upper() ? 2 : 1).sum() + variables.size() + 1;
+            if ((variables.size() + 1L) * columns > SLACK_MODEL_LIMIT) {
+                return false;
+            }
+            ExpressionsBasedModel farkas = new ExpressionsBasedModel();
+            int[] above = new int[m];
+            int[] below = new int[m];
+            java.util.Arrays.fill(below, -1);
+            for (int i = 0; i < m; i++) {
+                Constraint c = constraints.get(i);
+                above[i] = farkas.countVariables();
+                farkas.addVariable().lower(0).upper(1).weight(c.upper());
+                if (c.lower() == c.upper()) {
+                    below[i] = farkas.countVariables();
+                    farkas.addVariable().lower(0).upper(1).weight(-c.lower());
+                }
+            }
+            Expression[] coefficient = new Expression[variables.size()];
+            for (int i = 0; i < m; i++) {
+                Constraint c = constraints.get(i);
+                for (int t = 0; t < c.variables().length; t++) {
+                    int j = c.variables()[t];
+                    if (coefficient[j] == null) {
+                        coefficient[j] = farkas.addExpression().lower(0);
+                    }
+                    coefficient[j].set(above[i], coefficient[j].get(farkas.getVariable(above[i])).add(
+                            java.math.BigDecimal.valueOf(c.coefficients()[t])));
+                    if (below[i] >= 0) {
+                        coefficient[j].set(below[i], coefficient[j].get(farkas.getVariable(below[i])).subtract(
+                                java.math.BigDecimal.valueOf(c.coefficients()[t])));
+                    }
+                }
+            }
+            Optimisation.Result least;
+            try {
+                least = solver.solve(farkas, false);
+            } catch (RuntimeException e) {
+                return false;
+            }
+            if (!least.getState().isFeasible() || least.count() != farkas.countVariables()) {
+                return false;
+            }
+            double[] y = new double[m];
+            for (int i = 0; i < m; i++) {
+                y[i] = least.doubleValue(above[i]) - (below[i] >= 0 ? least.doubleValue(below[i]) : 0);
+            }
+            java.math.BigInteger[] whole = wholeMultipliers(y);
+            boolean certified = whole != null && certifies(variables.size(), constraints, whole);
+            if (DEBUG) {
+                System.err.printf("Farkas certificate: %d multipliers, %s, %s%n", m, least.getState(), certified ? "checked" : "none");
+            }
+            return certified;
         }
 
         /**

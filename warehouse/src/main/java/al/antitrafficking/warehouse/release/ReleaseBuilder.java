@@ -275,7 +275,7 @@ public final class ReleaseBuilder {
     }
 
     /** Bump when the protection, the auditor or the relations would decide otherwise for the same cells. */
-    static final int AUDIT_VERSION = 10;
+    static final int AUDIT_VERSION = 11;
 
     /**
      * What a release's audit depended on besides its cells' counts and statuses: the settings, the version of the

@@ -662,6 +662,63 @@ class LinearAuditorTest {
     }
 
     @Test
+    void aLeastSlackTheSolverClaimsIsNotBelievedWithoutACertificate() {
+        // The distinct-children system, assuming counts add up (x = 10 - 6 = 4; the true counts do not add up, so they prove
+        // nothing). The solver calls the program infeasible and the model with slacks "optimal" with a slack of 4, and gives
+        // the certificate's program a point too: no multipliers prove a program a point satisfies infeasible, so the
+        // component is audited (the cell reported), not left out as inconsistent on the solver's word.
+        reportedNotInconsistent(slacksLie(DENYING), Integer.MAX_VALUE);
+    }
+
+    @Test
+    void wholeMultipliersProveContradictionsExactlyAndNothingElse() {
+        // x + y = 1 and x + y = 3: the first minus the second is 0 = -2.
+        List<LinearAuditor.Constraint> twoSums = List.of(equal(1, 0, 1), equal(3, 0, 1));
+        assertThat(LinearAuditor.certifies(2, twoSums, whole(1, -1))).isTrue();
+        assertThat(LinearAuditor.certifies(2, twoSums, whole(3, -3))).isTrue();
+        // The other way round 0 = 2, no contradiction; one of them alone neither.
+        assertThat(LinearAuditor.certifies(2, twoSums, whole(-1, 1))).isFalse();
+        assertThat(LinearAuditor.certifies(2, twoSums, whole(1, 0))).isFalse();
+        // x + y <= 1 and x + y = 3: a multiplier below 0 may only take an equality's lower side.
+        List<LinearAuditor.Constraint> atMost = List.of(new LinearAuditor.Constraint(new int[] {0, 1}, new int[] {1, 1}, Double.NEGATIVE_INFINITY, 1),
+                equal(3, 0, 1));
+        assertThat(LinearAuditor.certifies(2, atMost, whole(1, -1))).isTrue();
+        assertThat(LinearAuditor.certifies(2, atMost, whole(-1, 1))).isFalse();
+        // x - y = 2 and x = 1, so y = -1.
+        List<LinearAuditor.Constraint> negative = List.of(new LinearAuditor.Constraint(new int[] {0, 1}, new int[] {1, -1}, 2, 2), equal(1, 0));
+        // -(x - y) + x = y, at most -2 + 1 = -1 < 0, with y >= 0: a contradiction.
+        assertThat(LinearAuditor.certifies(2, negative, whole(-1, 1))).isTrue();
+        // (x - y) - x = -y: a coefficient below 0 bounds nothing.
+        assertThat(LinearAuditor.certifies(2, negative, whole(1, -1))).isFalse();
+        // The three overlapping pairs under the additive assumption: each pair sums to 1 and all three to 2, but the pairs
+        // added give twice the three: the pairs minus twice the whole read 0 = 3 - 4.
+        List<LinearAuditor.Constraint> pairs = List.of(equal(1, 0, 1), equal(1, 1, 2), equal(1, 0, 2), equal(2, 0, 1, 2));
+        assertThat(LinearAuditor.certifies(3, pairs, whole(1, 1, 1, -2))).isTrue();
+        assertThat(LinearAuditor.certifies(3, pairs, whole(-1, -1, -1, 2))).isFalse();
+        // x = 1 holds for x = 1: minus it reads -x = -1, the constant below 0 but x's coefficient too, which proves nothing.
+        assertThat(LinearAuditor.certifies(1, List.of(equal(1, 0)), whole(-1))).isFalse();
+        // x + y = 1 and x = 3 give y = -2 from (first) - (second), but
+        // (second) - (first) reads -y = 2, y's coefficient below 0.
+        List<LinearAuditor.Constraint> short1 = List.of(equal(1, 0, 1), equal(3, 0));
+        assertThat(LinearAuditor.certifies(2, short1, whole(1, -1))).isTrue();
+        assertThat(LinearAuditor.certifies(2, short1, whole(-1, 1))).isFalse();
+    }
+
+    @Test
+    void aSolversMultipliersBecomeWholeNumbersInTheSameProportions() {
+        assertThat(LinearAuditor.wholeMultipliers(new double[] {0.5, -1.0 / 3, 1e-12, 1}))
+                .containsExactly(whole(3, -2, 0, 6));
+        assertThat(LinearAuditor.nearestFraction(0.1 + 0.2, 1_000_000, 1e-9)).containsExactly(3, 10);
+        // Not within 10⁻⁹ of a fraction of denominator at most 1,000 (355/113 misses by 2.7 x 10⁻⁷); nothing from no number.
+        assertThat(LinearAuditor.nearestFraction(Math.PI, 1_000, 1e-9)).isNull();
+        assertThat(LinearAuditor.wholeMultipliers(new double[] {1, Double.NaN})).isNull();
+    }
+
+    private static java.math.BigInteger[] whole(long... values) {
+        return Arrays.stream(values).mapToObj(java.math.BigInteger::valueOf).toArray(java.math.BigInteger[]::new);
+    }
+
+    @Test
     void aSlackNotProvenLeastProvesNothing() {
         // The distinct-children system, assuming counts add up (one unknown, x = 10 - 6 = 4): the solver calls the program
         // infeasible, and gives the model with slacks a point that is feasible but not its least (x at 0, a slack of 4).
