@@ -16,12 +16,37 @@ public final class Passwords {
 
     private Passwords() {}
 
+    /** The hash of a password {@link #problem} accepts (one of broken characters cannot be hashed: it is refused). */
     public static String hash(char[] password) {
+        if (!wholeCharacters(password)) {
+            throw new IllegalArgumentException("Cannot hash a password of broken characters");
+        }
         return ENCODER.encode(java.nio.CharBuffer.wrap(password));
     }
 
+    /**
+     * Whether the password is the one of this hash (none: never, after as long a check). A password with a broken
+     * character (half of a surrogate pair alone) is no one's, since none could be set: false, after as long a check,
+     * where the hashing library would throw (it writes the password as UTF-8 and refuses what cannot be written).
+     */
     public static boolean matches(char[] password, String hash) {
+        if (!wholeCharacters(password)) {
+            ENCODER.matches("not a password of anyone", DUMMY);
+            return false;
+        }
         return ENCODER.matches(java.nio.CharBuffer.wrap(password), hash == null ? DUMMY : hash) && hash != null;
+    }
+
+    /** Whether every character is whole: no half of a surrogate pair stands alone (UTF-8 cannot write one). */
+    static boolean wholeCharacters(char[] password) {
+        for (int i = 0; i < password.length; i++) {
+            if (Character.isHighSurrogate(password[i]) && i + 1 < password.length && Character.isLowSurrogate(password[i + 1])) {
+                i++;
+            } else if (Character.isSurrogate(password[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Why a new password is not acceptable, if it is not. */
@@ -31,6 +56,9 @@ public final class Passwords {
         }
         if (password.length > 200) {
             return Optional.of("must be at most 200 characters");
+        }
+        if (!wholeCharacters(password)) {
+            return Optional.of("must be made of whole characters (half of a character's UTF-16 pair was sent alone)");
         }
         if (username != null && String.valueOf(password).toLowerCase(java.util.Locale.ROOT).contains(username.toLowerCase(java.util.Locale.ROOT))) {
             return Optional.of("must not contain the username");
