@@ -48,11 +48,12 @@ public final class LinearAuditor {
     /** Rounds of bound propagation at most: each tightens every constraint's variables once. */
     private static final int PROPAGATION_PASSES = 100;
     /**
-     * The largest model with slacks made, in entries of ojAlgo's dense simplex tableau (8 bytes each: 200 MB): one for the
-     * whole of a 10M release's largest component (15,459 cells, 23,981 relations) would take some 15 GB. A program too large
-     * for it that the bounds do not prove infeasible is not believed infeasible: every withheld cell of it is reported.
+     * The largest model made for a certificate of infeasibility, in entries of ojAlgo's dense simplex tableau (8 bytes each:
+     * 200 MB): one for the whole of a 10M release's largest component (15,459 cells, 23,981 relations) would take some 15 GB.
+     * A program too large for it that the bounds do not prove infeasible is not believed infeasible: every withheld cell of
+     * it is reported.
      */
-    static final long SLACK_MODEL_LIMIT = 25_000_000;
+    static final long CERTIFICATE_MODEL_LIMIT = 25_000_000;
     /**
      * The upper bound of a cell nothing else bounds: more than any count a release holds (a cell's range reaching it is
      * as safe as an unbounded one). ojAlgo answers every later objective of a model it once found unbounded "unbounded":
@@ -668,8 +669,8 @@ public final class LinearAuditor {
     }
 
     /**
-     * Multipliers a solver gave, as whole numbers in the same proportions: each the fraction of denominator at most a
-     * million nearest to it (within 10⁻⁹, else null), a value within 10⁻⁹ of 0 taken as 0, all times their denominators'
+     * Multipliers a solver gave, as whole numbers in the same proportions: each the first convergent of its continued
+     * fraction within 10⁻⁹ of it (of denominator at most a million, else null), a value within 10⁻⁹ of 0 taken as 0, all times their denominators'
      * least common multiple. A vertex of the program a certificate comes from has such fractions (its constraints'
      * coefficients are small whole numbers); whatever they are, {@link #certifies} checks the result exactly.
      */
@@ -701,7 +702,10 @@ public final class LinearAuditor {
         return whole;
     }
 
-    /** The convergent of x's continued fraction with denominator at most {@code maxDenominator} within {@code tolerance} of x, else null. */
+    /**
+     * The first convergent of x's continued fraction within {@code tolerance} of x, if its denominator is at most
+     * {@code maxDenominator}; else null.
+     */
     static long[] nearestFraction(double x, long maxDenominator, double tolerance) {
         double rest = x;
         long p0 = 0;
@@ -714,8 +718,14 @@ public final class LinearAuditor {
                 return null;
             }
             long a = (long) whole;
-            long p2 = a * p1 + p0;
-            long q2 = a * q1 + q0;
+            long p2;
+            long q2;
+            try {
+                p2 = Math.addExact(Math.multiplyExact(a, p1), p0);
+                q2 = Math.addExact(Math.multiplyExact(a, q1), q0);
+            } catch (ArithmeticException tooLarge) {
+                return null;
+            }
             if (q2 > maxDenominator) {
                 return null;
             }
@@ -1064,7 +1074,8 @@ public final class LinearAuditor {
          * assumption, unaudited). Not when a point is known to satisfy the program: one a solve of it gave (this one
          * included), or the point it was made around (the true counts, or for a neighbourhood the base point restricted to
          * it); then the solver erred: in a neighbourhood the solve tells nothing (false), else {@link SolverMistake}. Else
-         * only when the bounds prove it ({@link #boundsProveInfeasible}, no solver) or {@link #slackConfirmsInfeasible} does.
+         * only when the bounds prove it ({@link #boundsProveInfeasible}, no solver) or a certificate checked exactly does
+         * ({@link #certifiedInfeasible}): the solver's word alone never makes a program infeasible.
          */
         private boolean infeasible(Optimisation.Result result) {
             if (result.getState() != Optimisation.State.INFEASIBLE) {
@@ -1090,8 +1101,7 @@ public final class LinearAuditor {
             if (proved) {
                 return true;
             }
-            // The least slack is ojAlgo's word; the program counts as infeasible only with a proof checked here in integers.
-            if (!slackConfirmsInfeasible() || !certifiedInfeasible()) {
+            if (!certifiedInfeasible()) {
                 throw new SolverMistake();
             }
             return true;
@@ -1104,12 +1114,12 @@ public final class LinearAuditor {
          * combination of the constants is below 0. Found by a linear program through the solver (the least combination
          * of the constants, each multiplier within [-1, 1]), then made whole numbers and checked exactly
          * ({@link #certifies}): a wrong answer from the solver gives no certificate, never a false one. The unknowns'
-         * upper caps are not used, so the certificate proves more than needed. Not made beyond {@link #SLACK_MODEL_LIMIT}.
+         * upper caps are not used, so the certificate proves more than needed. Not made beyond {@link #CERTIFICATE_MODEL_LIMIT}.
          */
         private boolean certifiedInfeasible() {
             int m = constraints.size();
             long columns = constraints.stream().mapToLong(c -> c.lower() == c.upper() ? 2 : 1).sum() + variables.size() + 1;
-            if ((variables.size() + 1L) * columns > SLACK_MODEL_LIMIT) {
+            if ((variables.size() + 1L) * columns > CERTIFICATE_MODEL_LIMIT) {
                 return false;
             }
             ExpressionsBasedModel farkas = new ExpressionsBasedModel();
@@ -1160,65 +1170,6 @@ public final class LinearAuditor {
                 System.err.printf("Farkas certificate: %d multipliers, %s, %s%n", m, least.getState(), certified ? "checked" : "none");
             }
             return certified;
-        }
-
-        /**
-         * Whether the program's constraints, made again into a new model with a slack on each, cannot be met with less than
-         * 10⁻³ of slack in all, by a solve ojAlgo proves least. The new model is always feasible (ojAlgo's presolve marks a
-         * model it once found infeasible for good, so solving the same model again would only repeat a wrong answer); a
-         * slack of zero gives a point that satisfies the program, and any other answer from it is the solver's mistake. Not
-         * made beyond {@link #SLACK_MODEL_LIMIT}: then false.
-         */
-        private boolean slackConfirmsInfeasible() {
-            // ojAlgo's tableau: a row more than the constraints, a column more than the variables (the slacks here among them)
-            // and a slack column of its own per constraint, at most.
-            long columns = variables.size() + constraints.stream().mapToLong(c -> c.lower() == c.upper() ? 2 : 1).sum() + constraints.size() + 1;
-            if ((constraints.size() + 1L) * columns > SLACK_MODEL_LIMIT) {
-                return false;
-            }
-            ExpressionsBasedModel slackened = new ExpressionsBasedModel();
-            for (int i = 0; i < variables.size(); i++) {
-                Variable v = slackened.addVariable().lower(0);
-                if (capped.get(i)) {
-                    v.upper(NO_UPPER_BOUND);
-                }
-            }
-            for (Constraint c : constraints) {
-                Expression e = slackened.addExpression();
-                for (int j = 0; j < c.variables().length; j++) {
-                    e.set(c.variables()[j], c.coefficients()[j]);
-                }
-                // sum - below <= upper, and for an equality sum + above >= lower too.
-                e.set(slackened.addVariable().lower(0).weight(1), -1);
-                if (c.lower() == c.upper()) {
-                    e.set(slackened.addVariable().lower(0).weight(1), 1);
-                    e.level(c.upper());
-                } else {
-                    e.upper(c.upper());
-                }
-            }
-            Optimisation.Result least;
-            long started = System.nanoTime();
-            try {
-                least = solver.solve(slackened, false);
-                if (DEBUG) {
-                    System.err.printf("model with slacks: %d variables, %d constraints, %s, %d ms%n", slackened.countVariables(),
-                            constraints.size(), least.getState(), (System.nanoTime() - started) / 1_000_000);
-                }
-            } catch (RuntimeException e) {
-                // A model made only here, rarely solved: whatever goes wrong in it errs towards withholding.
-                return false;
-            }
-            // Only a least slack proven least ("optimal"): a merely feasible point may have more slack than needed.
-            if (!least.getState().isOptimal() || least.count() != slackened.countVariables()) {
-                return false;
-            }
-            double slack = 0;
-            for (int k = variables.size(); k < slackened.countVariables(); k++) {
-                slack += Math.abs(least.doubleValue(k));
-            }
-            // Counts and constants are whole numbers: relations that contradict each other miss by far more than this.
-            return slack > 1e-3 && !satisfies(least);
         }
 
         /** Variable {@code i}'s value at the point this program was made around: the base point, or the true count. */

@@ -482,19 +482,23 @@ class LinearAuditorTest {
     }
 
     /**
-     * {@code programs} for the distinct-children system's programs (one unknown), and for the model with slacks that checks
-     * an "infeasible" a lie that confirms it: "optimal" with the unknown at 0 and a slack of 4. A test with it shows that
-     * the check before that model catches the mistake.
+     * {@code programs} for the distinct-children system's programs (one unknown), and for any other model (the one that
+     * proposes a certificate of an "infeasible") a made-up answer in {@code state}: every value 0 but the last, 4.
      */
-    private static LinearAuditor.Solver slacksLie(LinearAuditor.Solver programs) {
+    private static LinearAuditor.Solver othersLie(LinearAuditor.Solver programs, Optimisation.State state) {
         return (model, maximise) -> {
             if (model.countVariables() == 1) {
                 return programs.solve(model, maximise);
             }
             double[] point = new double[model.countVariables()];
             point[point.length - 1] = 4;
-            return Optimisation.Result.of(Optimisation.State.OPTIMAL, point);
+            return Optimisation.Result.of(state, point);
         };
+    }
+
+    /** {@link #othersLie(LinearAuditor.Solver, Optimisation.State)}, "optimal". */
+    private static LinearAuditor.Solver othersLie(LinearAuditor.Solver programs) {
+        return othersLie(programs, Optimisation.State.OPTIMAL);
     }
 
     /** A solver that calls every model infeasible, with every unknown at 0. */
@@ -591,19 +595,19 @@ class LinearAuditorTest {
     @Test
     void anInfeasibleAfterAPointThatSatisfiesTheProgramIsTheSolversMistake() {
         // The distinct-children system, assuming counts add up: the 5 is exactly 4. A solver right at its first solve and
-        // "infeasible" after (the model with slacks lying too), whole (exact limit unlimited) and cell by cell (0): not
+        // "infeasible" after (and a made-up certificate), whole (exact limit unlimited) and cell by cell (0): not
         // inconsistent, the cell reported.
         for (int exactLimit : new int[] {Integer.MAX_VALUE, 0}) {
             int[] solves = {0};
-            reportedNotInconsistent(slacksLie((model, maximise) -> solves[0]++ == 0 ? ojAlgo(model, maximise) : DENYING.solve(model, maximise)),
+            reportedNotInconsistent(othersLie((model, maximise) -> solves[0]++ == 0 ? ojAlgo(model, maximise) : DENYING.solve(model, maximise)),
                     exactLimit);
         }
     }
 
     @Test
     void anInfeasibleThatASecondSolveContradictsIsTheSolversMistake() {
-        // The same system; the solver says "infeasible" at its first solve only. The model with slacks then finds a point
-        // with no slack, so the component is not left unaudited as inconsistent (publishedFiguresThatDoNotAddUp... is the
+        // The same system; the solver says "infeasible" at its first solve only. No certificate proves a feasible program
+        // infeasible, so the component is not left unaudited as inconsistent (publishedFiguresThatDoNotAddUp... is the
         // real case).
         int[] solves = {0};
         reportedNotInconsistent((model, maximise) -> solves[0]++ == 0 ? DENYING.solve(model, maximise) : ojAlgo(model, maximise),
@@ -613,19 +617,19 @@ class LinearAuditorTest {
     @Test
     void anInfeasibleThatComesWithAPointSatisfyingTheProgramIsTheSolversMistake() {
         // The same system; every solve of the program says "infeasible" but returns ojAlgo's point, which satisfies it (as
-        // ojAlgo's issue #546 did), and the model with slacks lies: that point alone shows the solver erred.
-        reportedNotInconsistent(slacksLie((model, maximise) ->
+        // ojAlgo's issue #546 did), and a certificate is made up: that point alone shows the solver erred.
+        reportedNotInconsistent(othersLie((model, maximise) ->
                 Optimisation.Result.of(Optimisation.State.INFEASIBLE, valuesOf(ojAlgo(model, maximise), 1))), Integer.MAX_VALUE);
     }
 
     @Test
     void aProgramTheTrueCountsSatisfyIsNotInfeasible() {
         // Total 10, part 6 published, part 4 withheld: the true counts add up, so assuming they do is no contradiction, and a
-        // solver calling the program infeasible (the model with slacks lying too) erred: the 4, pinned, is reported.
+        // solver calling the program infeasible (and making up a certificate) erred: the 4, pinned, is reported.
         LinkedSystem s = new LinkedSystem(new long[] {10, 6, 4}, new boolean[3]);
         s.add(new Relation(0, new int[] {1, 2}, Relation.Kind.DISTINCT));
 
-        LinearAuditor.Report report = new LinearAuditor(5, 3, Integer.MAX_VALUE, false, 8000, slacksLie(DENYING))
+        LinearAuditor.Report report = new LinearAuditor(5, 3, Integer.MAX_VALUE, false, 8000, othersLie(DENYING))
                 .audit(s, cells(2), LinearAuditor.Assumption.ADDITIVE);
 
         assertThat(report.inconsistentComponents()).isZero();
@@ -654,7 +658,7 @@ class LinearAuditorTest {
     @Test
     void aSolverThatCallsEveryProgramInfeasibleLeavesNoComponentUnaudited() {
         // The distinct-children system, assuming counts add up (the 5 is exactly 4; the true counts do not add up, so they
-        // prove nothing): whole and cell by cell, "infeasible" from every solve, even of the model with slacks that is
+        // prove nothing): whole and cell by cell, "infeasible" from every solve, even of the certificate's model that is
         // always feasible, is the solver's mistake.
         for (int exactLimit : new int[] {Integer.MAX_VALUE, 0}) {
             reportedNotInconsistent(DENYING, exactLimit);
@@ -662,12 +666,14 @@ class LinearAuditorTest {
     }
 
     @Test
-    void aLeastSlackTheSolverClaimsIsNotBelievedWithoutACertificate() {
+    void aCertificateTheSolverMakesUpIsNotBelieved() {
         // The distinct-children system, assuming counts add up (x = 10 - 6 = 4; the true counts do not add up, so they prove
-        // nothing). The solver calls the program infeasible and the model with slacks "optimal" with a slack of 4, and gives
-        // the certificate's program a point too: no multipliers prove a program a point satisfies infeasible, so the
-        // component is audited (the cell reported), not left out as inconsistent on the solver's word.
-        reportedNotInconsistent(slacksLie(DENYING), Integer.MAX_VALUE);
+        // nothing). The solver calls the program infeasible and proposes multipliers that prove nothing, as "optimal" or
+        // as merely "feasible": no multipliers prove a program a point satisfies infeasible, so the component is audited
+        // (the cell reported), not left out as inconsistent on the solver's word.
+        for (Optimisation.State state : new Optimisation.State[] {Optimisation.State.OPTIMAL, Optimisation.State.FEASIBLE}) {
+            reportedNotInconsistent(othersLie(DENYING, state), Integer.MAX_VALUE);
+        }
     }
 
     @Test
@@ -719,23 +725,9 @@ class LinearAuditorTest {
     }
 
     @Test
-    void aSlackNotProvenLeastProvesNothing() {
-        // The distinct-children system, assuming counts add up (one unknown, x = 10 - 6 = 4): the solver calls the program
-        // infeasible, and gives the model with slacks a point that is feasible but not its least (x at 0, a slack of 4).
-        reportedNotInconsistent((model, maximise) -> {
-            if (model.countVariables() == 1) {
-                return DENYING.solve(model, maximise);
-            }
-            double[] point = new double[model.countVariables()];
-            point[point.length - 1] = 4;
-            return Optimisation.Result.of(Optimisation.State.FEASIBLE, point);
-        }, Integer.MAX_VALUE);
-    }
-
-    @Test
     void figuresThatDoNotAddUpStayInconsistentWhenAuditedCellByCell() {
         // publishedFiguresThatDoNotAddUp... through a large component's base point (exact limit 0): 10 = 6 + 7 + x misses
-        // by 3 at least, which the model with slacks confirms.
+        // by 3 at least, which the bounds prove.
         long[] truth = {10, 6, 7, 1};
         LinkedSystem s = new LinkedSystem(truth, new boolean[4]);
         s.add(new Relation(0, new int[] {1, 2, 3}, Relation.Kind.DISTINCT));
@@ -768,15 +760,15 @@ class LinearAuditorTest {
     }
 
     @Test
-    void figuresOneRelationContradictsAreInconsistentWithoutTheModelWithSlacks() {
-        // 10 = 6 + 7 + x: x would be -3, below the 0 every count is at least, which the bounds alone prove. The model with
-        // slacks fails here, so the proof cannot come from it: a failed model with slacks would report the cell.
+    void figuresOneRelationContradictsAreInconsistentWithoutACertificate() {
+        // 10 = 6 + 7 + x: x would be -3, below the 0 every count is at least, which the bounds alone prove. The model that
+        // proposes a certificate fails here, so the proof cannot come from it: without one the cell would be reported.
         long[] truth = {10, 6, 7, 1};
         LinkedSystem s = new LinkedSystem(truth, new boolean[4]);
         s.add(new Relation(0, new int[] {1, 2, 3}, Relation.Kind.DISTINCT));
 
         for (int exactLimit : new int[] {Integer.MAX_VALUE, 0}) {
-            LinearAuditor.Report report = new LinearAuditor(5, 3, exactLimit, false, 8000, slacksFail(1))
+            LinearAuditor.Report report = new LinearAuditor(5, 3, exactLimit, false, 8000, othersFail(1))
                     .audit(s, cells(3), LinearAuditor.Assumption.ADDITIVE);
 
             assertThat(report.inconsistentComponents()).as("exact limit %d", exactLimit).isEqualTo(1);
@@ -785,14 +777,15 @@ class LinearAuditorTest {
     }
 
     @Test
-    void figuresThatContradictOnlyTogetherAreLeftToTheModelWithSlacks() {
+    void figuresThatContradictOnlyTogetherNeedACertificate() {
         // x + y = 1, y + z = 1, x + z = 1 and x + y + z = 2 (distinct children, each of x, y, z truly 1 and withheld): adding
         // the first three, x + y + z = 1.5, so no counts add up to all four; yet every bound each relation gives is met by
-        // some point (each of x, y, z in [0, 1]), so the bounds prove nothing and the model with slacks decides.
+        // some point (each of x, y, z in [0, 1]), so the bounds prove nothing and only a certificate does (the pairs minus
+        // twice the whole: 0 = 3 - 4); when the solver fails to propose one, the cells are reported.
         LinkedSystem s = threeOverlappingPairs();
 
         LinearAuditor.Report confirmed = auditor.audit(s, cells(0, 1, 2), LinearAuditor.Assumption.ADDITIVE);
-        LinearAuditor.Report unconfirmed = new LinearAuditor(5, 3, Integer.MAX_VALUE, false, 8000, slacksFail(3))
+        LinearAuditor.Report unconfirmed = new LinearAuditor(5, 3, Integer.MAX_VALUE, false, 8000, othersFail(3))
                 .audit(s, cells(0, 1, 2), LinearAuditor.Assumption.ADDITIVE);
 
         assertThat(confirmed.inconsistentComponents()).isEqualTo(1);
@@ -865,18 +858,19 @@ class LinearAuditorTest {
     }
 
     @Test
-    void aModelWithSlacksTooLargeToMakeConfirmsNothing() {
+    void aCertificateTooLargeToSeekConfirmsNothing() {
         // A ring of n withheld cells, each truly 1, each two neighbours published together as 1 child and all n as (n + 1) / 2
         // (distinct children): adding up, the pairs make the ring n / 2, so no counts add up to all, and the bounds prove
-        // nothing (each cell in [0, 1]). A ring of 5 is confirmed inconsistent by the model with slacks. A ring of 2,601
-        // would need a model with slacks of 2,603 x 10,408 entries, more than the limit: it is not made (the solver never
-        // sees a model larger than the program), so the solver's "infeasible" is not believed and every cell is reported.
+        // nothing (each cell in [0, 1]). A ring of 5 is proven inconsistent by a certificate. A ring of 3,000 would need a
+        // model for its certificate of 3,001 x 9,004 entries (6,002 multipliers and 3,000 slacks), more than the limit: it
+        // is not made (the solver never sees a model larger than the program), so the solver's "infeasible" is not
+        // believed and every cell is reported.
         LinearAuditor.Report small = auditor.audit(ring(5), cells(0, 1, 2, 3, 4), LinearAuditor.Assumption.ADDITIVE);
         assertThat(small.inconsistentComponents()).isEqualTo(1);
         assertThat(small.exposures()).isEmpty();
 
-        int n = 2601;
-        assertThat((n + 2L) * (n + 2L * (n + 1) + n + 2)).isGreaterThan(LinearAuditor.SLACK_MODEL_LIMIT);
+        int n = 3000;
+        assertThat((n + 1L) * (2L * (n + 1) + n + 1)).isGreaterThan(LinearAuditor.CERTIFICATE_MODEL_LIMIT);
         int[] largest = {0};
         LinearAuditor.Solver denying = (model, maximise) -> {
             largest[0] = Math.max(largest[0], model.countVariables());
@@ -1005,8 +999,8 @@ class LinearAuditorTest {
         return s;
     }
 
-    /** ojAlgo for the programs (models of {@code unknowns} variables); every model with slacks (more variables) fails. */
-    private static LinearAuditor.Solver slacksFail(int unknowns) {
+    /** ojAlgo for the programs (models of {@code unknowns} variables); every other model (a certificate's) fails. */
+    private static LinearAuditor.Solver othersFail(int unknowns) {
         return (model, maximise) -> model.countVariables() == unknowns ? ojAlgo(model, maximise)
                 : Optimisation.Result.of(Optimisation.State.FAILED, new double[model.countVariables()]);
     }
