@@ -2,6 +2,10 @@ package al.antitrafficking.etl.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.List;
@@ -10,6 +14,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.Filter;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
@@ -108,10 +113,13 @@ public final class QuietLoggers implements SparkPlugin {
 
     private static void lower(Configuration configuration, Map<String, Level> ceilings) {
         // A filter of the whole logging that accepts an event lets it through whatever the logger's level (a node's file
-        // may have one, a ThresholdFilter accepting from INFO say): removed, so that the levels decide.
-        org.apache.logging.log4j.core.Filter wide = configuration.getFilter();
-        if (wide != null) {
+        // may have one, a ThresholdFilter accepting from INFO say): kept, for what it denies, but its "accept" becomes "no
+        // opinion", so that the levels decide.
+        Filter wide = configuration.getFilter();
+        if (wide != null && !(Proxy.isProxyClass(wide.getClass()) && Proxy.getInvocationHandler(wide) instanceof NoAccept)) {
             configuration.removeFilter(wide);
+            configuration.addFilter((Filter) Proxy.newProxyInstance(Filter.class.getClassLoader(), new Class<?>[] {Filter.class},
+                    new NoAccept(wide)));
         }
         // Every logger the node's logging sets, the root among them, no more talkative than the job's file lets its name...
         for (LoggerConfig set : configuration.getLoggers().values()) {
@@ -125,6 +133,20 @@ public final class QuietLoggers implements SparkPlugin {
                 Level level = inherited.getLevel().isMoreSpecificThan(named.getValue()) ? inherited.getLevel() : named.getValue();
                 configuration.addLogger(named.getKey(), new LoggerConfig(named.getKey(), level, true));
             }
+        }
+    }
+
+    /** A filter's every answer, but "accept" read as "no opinion" (neutral): it may still deny an event. */
+    private record NoAccept(Filter filter) implements InvocationHandler {
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            Object answer;
+            try {
+                answer = method.invoke(filter, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            return answer == Filter.Result.ACCEPT ? Filter.Result.NEUTRAL : answer;
         }
     }
 

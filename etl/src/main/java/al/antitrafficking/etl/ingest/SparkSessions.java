@@ -36,8 +36,18 @@ public final class SparkSessions {
     static final java.util.List<String> RECORDERS = java.util.List.of("spark.ui.store.path", "spark.extraListeners",
             "spark.sql.queryExecutionListeners", "spark.sql.streaming.streamingQueryListeners");
 
-    /** Stops before a session starts when Spark is set to keep failed tasks' reasons ({@link #RECORDERS}). */
+    /**
+     * Stops before a session starts when Spark is set to keep failed tasks' reasons ({@link #RECORDERS}), or to load a plugin
+     * other than the job's own ({@code spark.plugins}: a plugin gets the driver's context, and can listen as a listener does).
+     */
     static void refuseRecorders(org.apache.spark.SparkConf submitted) {
+        for (String plugin : submitted.get("spark.plugins", "").split(",")) {
+            if (!plugin.isBlank() && !plugin.strip().equals(QuietLoggers.class.getName())) {
+                throw new IllegalStateException("Cannot start Spark: spark.plugins names " + plugin.strip() + " (by spark-submit or the "
+                        + "cluster's spark-defaults.conf); a plugin could keep or pass on failed tasks' reasons, which can quote a row "
+                        + "of a file. Unset it for this job");
+            }
+        }
         for (String key : RECORDERS) {
             if (!submitted.get(key, "").isBlank()) {
                 throw new IllegalStateException("Cannot start Spark: " + key + " is set (by spark-submit or the cluster's "

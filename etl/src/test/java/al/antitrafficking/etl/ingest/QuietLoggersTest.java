@@ -86,19 +86,26 @@ class QuietLoggersTest {
     }
 
     @Test
-    void aFilterOfTheWholeLoggingThatAcceptsEverythingNoLongerOverridesTheLevels() {
+    void aFilterOfTheWholeLoggingNoLongerAcceptsPastTheLevelsButStillDenies() {
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         try {
-            // As a node's file with a context-wide filter accepting every event would have it: Log4j then skips the levels.
+            // As a node's file with a context-wide filter would have it: every event from ERROR up accepted, whatever its
+            // logger's level (Log4j then skips the levels), every other denied.
             Configurator.setLevel("org.apache.spark.scheduler.TaskSetManager", Level.OFF);
-            context.getConfiguration().addFilter(ThresholdFilter.createFilter(Level.ALL, Filter.Result.ACCEPT, Filter.Result.NEUTRAL));
+            context.getConfiguration().addFilter(ThresholdFilter.createFilter(Level.ERROR, Filter.Result.ACCEPT, Filter.Result.DENY));
             assertThat(LogManager.getLogger("org.apache.spark.scheduler.TaskSetManager").isErrorEnabled()).isTrue();
 
             QuietLoggers.apply();
 
+            // Its "accept" no longer passes the logger that is off; what it denies stays denied (the scheduler's warnings,
+            // which the job's file alone would let through); its errors, which the file lets through, still log.
             assertThat(LogManager.getLogger("org.apache.spark.scheduler.TaskSetManager").isErrorEnabled()).isFalse();
-            assertThat(LogManager.getLogger("org.apache.spark.scheduler.DAGScheduler").isInfoEnabled()).isFalse();
-            assertThat(LogManager.getLogger("org.apache.spark.scheduler.DAGScheduler").isWarnEnabled()).isTrue();
+            assertThat(LogManager.getLogger("org.apache.spark.scheduler.DAGScheduler").isWarnEnabled()).isFalse();
+            assertThat(LogManager.getLogger("org.apache.spark.scheduler.DAGScheduler").isErrorEnabled()).isTrue();
+            // Applied again, it is not wrapped twice.
+            org.apache.logging.log4j.core.Filter wrapped = context.getConfiguration().getFilter();
+            QuietLoggers.apply();
+            assertThat(context.getConfiguration().getFilter()).isSameAs(wrapped);
         } finally {
             context.reconfigure();
         }

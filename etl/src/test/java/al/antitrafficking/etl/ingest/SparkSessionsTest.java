@@ -3,6 +3,7 @@ package al.antitrafficking.etl.ingest;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import al.antitrafficking.etl.TestProject;
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,11 +22,32 @@ class SparkSessionsTest {
     }
 
     @Test
+    void aPluginOtherThanTheJobsOwnStopsTheJob() {
+        SparkConf other = new SparkConf(false).set("spark.plugins", QuietLoggers.class.getName() + ", com.example.LineagePlugin");
+
+        assertThatThrownBy(() -> SparkSessions.refuseRecorders(other)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("com.example.LineagePlugin").hasMessageContaining("Unset it");
+    }
+
+    @Test
     void withoutThemOrWithThemBlankTheJobStarts() {
-        SparkConf plain = new SparkConf(false).set("spark.master", "local[2]").set("spark.ui.enabled", "true");
-        SparkConf blank = new SparkConf(false).set("spark.extraListeners", " ");
+        SparkConf plain = new SparkConf(false).set("spark.master", "local[2]").set("spark.ui.enabled", "true")
+                .set("spark.plugins", QuietLoggers.class.getName());
+        SparkConf blank = new SparkConf(false).set("spark.extraListeners", " ").set("spark.plugins", "");
 
         assertThatCode(() -> SparkSessions.refuseRecorders(plain)).doesNotThrowAnyException();
         assertThatCode(() -> SparkSessions.refuseRecorders(blank)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theSessionIsNotMadeWhenSparkSubmitSetsAListener() {
+        // spark-submit passes its settings as system properties, which the job reads before it makes the session.
+        System.setProperty("spark.extraListeners", "com.example.RecordingListener");
+        try {
+            assertThatThrownBy(() -> SparkSessions.create(TestProject.CONFIG)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("spark.extraListeners");
+        } finally {
+            System.clearProperty("spark.extraListeners");
+        }
     }
 }

@@ -86,6 +86,11 @@ public final class WarehouseBuilder {
         PatchRefused(String message) {
             super(message);
         }
+
+        /** DuckDB's failure kept as the cause, so that only its kind is ever printed ({@link FailureText}). */
+        PatchRefused(SQLException cause) {
+            super("the patch failed: " + cause.getMessage(), cause);
+        }
     }
 
     private Map<WarehouseTable, Long> build(Snapshot snapshot, Optional<Snapshot> base, Optional<FactChanges> changes) {
@@ -164,7 +169,7 @@ public final class WarehouseBuilder {
             return rows;
         } catch (SQLException e) {
             if (changes.isPresent()) {
-                throw new PatchRefused(e.getMessage());
+                throw new PatchRefused(e);
             }
             throw new IllegalStateException("Cannot build warehouse for snapshot " + snapshot.id() + ": " + e.getMessage(), e);
         } catch (IOException e) {

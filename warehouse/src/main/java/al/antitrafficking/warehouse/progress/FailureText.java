@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 public final class FailureText {
     private static final String OWN = "al.antitrafficking.";
     /** DuckDB's messages begin with their kind: "Conversion Error: …", "IO Error: …", "Out of Memory Error: …". */
-    private static final Pattern DUCKDB_KIND = Pattern.compile("^([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)* Error):");
+    private static final Pattern DUCKDB_KIND = Pattern.compile("^([A-Z][A-Za-z]*(?: [A-Za-z]+)* Error):");
 
     private FailureText() {}
 

@@ -43,7 +43,7 @@ class DuckDbForumStoreTest {
     }
 
     @Test
-    void aStoreOpenedWithinLimitsHasThemFromTheStart() {
+    void aStoreOpenedWithinLimitsHasThem() {
         // The store of @BeforeEach has DuckDB's own limits: most of the machine's memory, every core.
         assertThat(store.setting("memory_limit")).isNotEqualTo("61.0 MiB");
         try (DuckDbForumStore bounded = DuckDbForumStore.open(dir.resolve("bounded.duckdb"), RULES, CLOCK,

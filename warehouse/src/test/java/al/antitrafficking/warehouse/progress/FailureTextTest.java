@@ -47,6 +47,23 @@ class FailureTextTest {
     }
 
     @Test
+    void aKindOfSeveralWordsIsDuckDbsKind() throws SQLException {
+        SQLException starved;
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            c.createStatement().execute("SET memory_limit = '1MB'");
+            c.createStatement().execute("SET threads = 1");
+            c.createStatement().executeQuery("SELECT list(i || '" + VALUE + "') FROM range(1000000) t(i)");
+            throw new AssertionError("DuckDB held a million texts in a megabyte");
+        } catch (SQLException e) {
+            starved = e;
+        }
+        assertThat(starved.getMessage()).startsWith("Out of Memory Error:");
+
+        assertThat(FailureText.of(new IllegalStateException("Cannot query the facts: " + starved.getMessage(), starved)))
+                .isEqualTo("Cannot query the facts: Out of Memory Error");
+    }
+
+    @Test
     void anExceptionTheEngineThrewIsPrintedByItsKindOnly() {
         Throwable number = catchThrowable(() -> Integer.parseInt(VALUE));
         Throwable jdkState = catchThrowable(() -> Pattern.compile("x").matcher(VALUE).group());
