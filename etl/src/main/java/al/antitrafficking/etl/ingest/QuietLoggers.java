@@ -18,6 +18,7 @@ import org.apache.logging.log4j.core.Filter;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
+import org.apache.logging.log4j.core.filter.CompositeFilter;
 import org.apache.spark.api.plugin.DriverPlugin;
 import org.apache.spark.api.plugin.ExecutorPlugin;
 import org.apache.spark.api.plugin.PluginContext;
@@ -115,11 +116,11 @@ public final class QuietLoggers implements SparkPlugin {
         // A filter of the whole logging that accepts an event lets it through whatever the logger's level (a node's file
         // may have one, a ThresholdFilter accepting from INFO say): kept, for what it denies, but its "accept" becomes "no
         // opinion", so that the levels decide.
+        // Of several filters (one composite, which stops at the first that accepts or denies), each is so.
         Filter wide = configuration.getFilter();
-        if (wide != null && !(Proxy.isProxyClass(wide.getClass()) && Proxy.getInvocationHandler(wide) instanceof NoAccept)) {
+        if (wide != null && !neutral(wide)) {
             configuration.removeFilter(wide);
-            configuration.addFilter((Filter) Proxy.newProxyInstance(Filter.class.getClassLoader(), new Class<?>[] {Filter.class},
-                    new NoAccept(wide)));
+            configuration.addFilter(withoutAccept(wide));
         }
         // Every logger the node's logging sets, the root among them, no more talkative than the job's file lets its name...
         for (LoggerConfig set : configuration.getLoggers().values()) {
@@ -136,10 +137,50 @@ public final class QuietLoggers implements SparkPlugin {
         }
     }
 
+    /** The filter, or each filter of a composite, with "accept" read as "no opinion" ({@link NoAccept}). */
+    private static Filter withoutAccept(Filter filter) {
+        if (filter instanceof CompositeFilter composite) {
+            return CompositeFilter.createFilters(java.util.Arrays.stream(composite.getFiltersArray()).map(QuietLoggers::withoutAccept)
+                    .toArray(Filter[]::new));
+        }
+        if (neutral(filter)) {
+            return filter;
+        }
+        return (Filter) Proxy.newProxyInstance(Filter.class.getClassLoader(), new Class<?>[] {Filter.class}, new NoAccept(filter));
+    }
+
+    /** Whether the filter, or each filter of a composite, no longer accepts. */
+    private static boolean neutral(Filter filter) {
+        if (filter instanceof CompositeFilter composite) {
+            return java.util.Arrays.stream(composite.getFiltersArray()).allMatch(QuietLoggers::neutral);
+        }
+        return Proxy.isProxyClass(filter.getClass()) && Proxy.getInvocationHandler(filter) instanceof NoAccept;
+    }
+
     /** A filter's every answer, but "accept" read as "no opinion" (neutral): it may still deny an event. */
     private record NoAccept(Filter filter) implements InvocationHandler {
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            // The proxy is itself, not the filter it wraps: a composite finds and removes it by these.
+            switch (method.getName()) {
+                case "equals":
+                    if (method.getParameterCount() == 1) {
+                        return proxy == args[0];
+                    }
+                    break;
+                case "hashCode":
+                    if (method.getParameterCount() == 0) {
+                        return System.identityHashCode(proxy);
+                    }
+                    break;
+                case "toString":
+                    if (method.getParameterCount() == 0) {
+                        return "NoAccept(" + filter + ")";
+                    }
+                    break;
+                default:
+                    break;
+            }
             Object answer;
             try {
                 answer = method.invoke(filter, args);

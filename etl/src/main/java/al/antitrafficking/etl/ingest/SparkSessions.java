@@ -1,6 +1,7 @@
 package al.antitrafficking.etl.ingest;
 
 import al.antitrafficking.warehouse.config.AppConfig;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -33,7 +34,7 @@ public final class SparkSessions {
      * Settings under which Spark would keep or hand on a failed task's reason (its exception's message, which may quote a
      * row) beyond this run's memory: the live UI's store on disk, listeners of the cluster's or the submitter's.
      */
-    static final java.util.List<String> RECORDERS = java.util.List.of("spark.ui.store.path", "spark.extraListeners",
+    static final List<String> RECORDERS = List.of("spark.ui.store.path", "spark.extraListeners",
             "spark.sql.queryExecutionListeners", "spark.sql.streaming.streamingQueryListeners");
 
     /**
@@ -41,11 +42,14 @@ public final class SparkSessions {
      * other than the job's own ({@code spark.plugins}: a plugin gets the driver's context, and can listen as a listener does).
      */
     static void refuseRecorders(org.apache.spark.SparkConf submitted) {
-        for (String plugin : submitted.get("spark.plugins", "").split(",")) {
-            if (!plugin.isBlank() && !plugin.strip().equals(QuietLoggers.class.getName())) {
-                throw new IllegalStateException("Cannot start Spark: spark.plugins names " + plugin.strip() + " (by spark-submit or the "
-                        + "cluster's spark-defaults.conf); a plugin could keep or pass on failed tasks' reasons, which can quote a row "
-                        + "of a file. Unset it for this job");
+        // Spark loads the plugins of spark.plugins.defaultList (a platform's) before those of spark.plugins.
+        for (String key : List.of("spark.plugins.defaultList", "spark.plugins")) {
+            for (String plugin : submitted.get(key, "").split(",")) {
+                if (!plugin.isBlank() && !plugin.strip().equals(QuietLoggers.class.getName())) {
+                    throw new IllegalStateException("Cannot start Spark: " + key + " names " + plugin.strip() + " (by spark-submit or "
+                            + "the cluster's spark-defaults.conf); a plugin could keep or pass on failed tasks' reasons, which can quote "
+                            + "a row of a file. Unset it for this job");
+                }
             }
         }
         for (String key : RECORDERS) {

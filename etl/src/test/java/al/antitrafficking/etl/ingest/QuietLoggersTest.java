@@ -112,6 +112,29 @@ class QuietLoggersTest {
     }
 
     @Test
+    void ofSeveralFiltersOfTheWholeLoggingEachLosesItsAcceptAndTheDenyAfterOneStillDenies() {
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        try {
+            // Two filters (one composite, which stops at the first that accepts or denies): the first accepts from ERROR up,
+            // the second denies below FATAL. Log4j alone never asks the second of an error.
+            context.getConfiguration().addFilter(ThresholdFilter.createFilter(Level.ERROR, Filter.Result.ACCEPT, Filter.Result.NEUTRAL));
+            context.getConfiguration().addFilter(ThresholdFilter.createFilter(Level.FATAL, Filter.Result.NEUTRAL, Filter.Result.DENY));
+            assertThat(LogManager.getLogger("org.apache.spark.scheduler.DAGScheduler").isErrorEnabled()).isTrue();
+
+            QuietLoggers.apply();
+
+            // The first's accept is now no opinion, so the second denies the error; a fatal passes both, and the level.
+            assertThat(LogManager.getLogger("org.apache.spark.scheduler.DAGScheduler").isErrorEnabled()).isFalse();
+            assertThat(LogManager.getLogger("org.apache.spark.scheduler.DAGScheduler").isFatalEnabled()).isTrue();
+            org.apache.logging.log4j.core.Filter wrapped = context.getConfiguration().getFilter();
+            QuietLoggers.apply();
+            assertThat(context.getConfiguration().getFilter()).isSameAs(wrapped);
+        } finally {
+            context.reconfigure();
+        }
+    }
+
+    @Test
     void loggersSetToLogAreTurnedOffAndAChildOfOneToo() {
         String child = "org.apache.spark.sql.execution.datasources.FileScanRDD";
         try {

@@ -24,9 +24,13 @@ class SparkSessionsTest {
     @Test
     void aPluginOtherThanTheJobsOwnStopsTheJob() {
         SparkConf other = new SparkConf(false).set("spark.plugins", QuietLoggers.class.getName() + ", com.example.LineagePlugin");
+        // A platform's own list, which Spark loads first.
+        SparkConf platforms = new SparkConf(false).set("spark.plugins.defaultList", "com.example.PlatformPlugin");
 
         assertThatThrownBy(() -> SparkSessions.refuseRecorders(other)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("com.example.LineagePlugin").hasMessageContaining("Unset it");
+        assertThatThrownBy(() -> SparkSessions.refuseRecorders(platforms)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("spark.plugins.defaultList names com.example.PlatformPlugin");
     }
 
     @Test

@@ -87,9 +87,9 @@ public final class WarehouseBuilder {
             super(message);
         }
 
-        /** DuckDB's failure kept as the cause, so that only its kind is ever printed ({@link FailureText}). */
+        /** DuckDB's failure kept as the cause, its words (which may quote a value) in no message: only its kind. */
         PatchRefused(SQLException cause) {
-            super("the patch failed: " + cause.getMessage(), cause);
+            super("the patch failed: " + FailureText.of(cause), cause);
         }
     }
 

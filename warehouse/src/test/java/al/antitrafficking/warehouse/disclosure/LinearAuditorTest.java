@@ -862,7 +862,7 @@ class LinearAuditorTest {
         // A ring of n withheld cells, each truly 1, each two neighbours published together as 1 child and all n as (n + 1) / 2
         // (distinct children): adding up, the pairs make the ring n / 2, so no counts add up to all, and the bounds prove
         // nothing (each cell in [0, 1]). A ring of 5 is proven inconsistent by a certificate. A ring of 3,000 would need a
-        // model for its certificate of 3,001 x 9,004 entries (6,002 multipliers and 3,000 slacks), more than the limit: it
+        // model for its certificate of 3,001 x 9,003 entries (6,002 multipliers and 3,000 slacks), more than the limit: it
         // is not made (the solver never sees a model larger than the program), so the solver's "infeasible" is not
         // believed and every cell is reported.
         LinearAuditor.Report small = auditor.audit(ring(5), cells(0, 1, 2, 3, 4), LinearAuditor.Assumption.ADDITIVE);
