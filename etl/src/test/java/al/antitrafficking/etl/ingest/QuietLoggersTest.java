@@ -22,6 +22,16 @@ class QuietLoggersTest {
             "org.apache.spark.sql.execution.datasources", "org.apache.poi", "org.apache.spark.util.Utils",
             "org.apache.spark.util.SparkUncaughtExceptionHandler", "org.apache.spark.TaskContextImpl"};
 
+    private static final org.apache.logging.log4j.Logger SCHEDULER = LogManager.getLogger("org.apache.spark.scheduler.DAGScheduler");
+    private static final org.apache.logging.log4j.Logger TASKS = LogManager.getLogger("org.apache.spark.scheduler.TaskSetManager");
+
+    /** Applied again, the filters of the whole logging are not wrapped twice. */
+    private static void appliedAgainWrapsNothingTwice(LoggerContext context) {
+        Filter wrapped = context.getConfiguration().getFilter();
+        QuietLoggers.apply();
+        assertThat(context.getConfiguration().getFilter()).isSameAs(wrapped);
+    }
+
     @Test
     void theLoggersTurnedOffAreThoseTheJobsLoggingFileTurnsOff() {
         assertThat(QuietLoggers.names()).contains(MAY_QUOTE_A_ROW).doesNotContain("org.apache.hadoop", "org.apache.parquet");
@@ -47,13 +57,13 @@ class QuietLoggersTest {
             // Spark's scheduler logs a failed stage with its task's exception at INFO; the file does not name it.
             Configurator.setLevel("org.apache.spark.scheduler.DAGScheduler", Level.INFO);
             Configurator.setLevel("org.apache.spark.SparkContext", Level.ERROR);
-            assertThat(LogManager.getLogger("org.apache.spark.scheduler.DAGScheduler").isInfoEnabled()).isTrue();
+            assertThat(SCHEDULER.isInfoEnabled()).isTrue();
             assertThat(LogManager.getLogger("com.example.Anything").isDebugEnabled()).isTrue();
 
             QuietLoggers.apply();
 
-            assertThat(LogManager.getLogger("org.apache.spark.scheduler.DAGScheduler").isInfoEnabled()).isFalse();
-            assertThat(LogManager.getLogger("org.apache.spark.scheduler.DAGScheduler").isWarnEnabled()).isTrue();
+            assertThat(SCHEDULER.isInfoEnabled()).isFalse();
+            assertThat(SCHEDULER.isWarnEnabled()).isTrue();
             assertThat(LogManager.getLogger("com.example.Anything").isInfoEnabled()).isFalse();
             assertThat(LogManager.getLogger("org.apache.hadoop.fs.FileSystem").isWarnEnabled()).isFalse();
             assertThat(LogManager.getLogger("org.apache.hadoop.fs.FileSystem").isErrorEnabled()).isTrue();
@@ -75,10 +85,10 @@ class QuietLoggersTest {
             talkative.add(talkative.newRootLogger(Level.INFO));
             Configurator.reconfigure(talkative.build());
 
-            assertThat(LogManager.getLogger("org.apache.spark.scheduler.DAGScheduler").isInfoEnabled()).isFalse();
-            assertThat(LogManager.getLogger("org.apache.spark.scheduler.TaskSetManager").isErrorEnabled()).isFalse();
+            assertThat(SCHEDULER.isInfoEnabled()).isFalse();
+            assertThat(TASKS.isErrorEnabled()).isFalse();
             assertThat(LogManager.getLogger("org.apache.spark.util.Utils").isErrorEnabled()).isFalse();
-            assertThat(LogManager.getLogger("org.apache.spark.scheduler.DAGScheduler").isWarnEnabled()).isTrue();
+            assertThat(SCHEDULER.isWarnEnabled()).isTrue();
         } finally {
             // The tests' own file again.
             context.reconfigure();
@@ -93,19 +103,16 @@ class QuietLoggersTest {
             // logger's level (Log4j then skips the levels), every other denied.
             Configurator.setLevel("org.apache.spark.scheduler.TaskSetManager", Level.OFF);
             context.getConfiguration().addFilter(ThresholdFilter.createFilter(Level.ERROR, Filter.Result.ACCEPT, Filter.Result.DENY));
-            assertThat(LogManager.getLogger("org.apache.spark.scheduler.TaskSetManager").isErrorEnabled()).isTrue();
+            assertThat(TASKS.isErrorEnabled()).isTrue();
 
             QuietLoggers.apply();
 
             // Its "accept" no longer passes the logger that is off; what it denies stays denied (the scheduler's warnings,
             // which the job's file alone would let through); its errors, which the file lets through, still log.
-            assertThat(LogManager.getLogger("org.apache.spark.scheduler.TaskSetManager").isErrorEnabled()).isFalse();
-            assertThat(LogManager.getLogger("org.apache.spark.scheduler.DAGScheduler").isWarnEnabled()).isFalse();
-            assertThat(LogManager.getLogger("org.apache.spark.scheduler.DAGScheduler").isErrorEnabled()).isTrue();
-            // Applied again, it is not wrapped twice.
-            org.apache.logging.log4j.core.Filter wrapped = context.getConfiguration().getFilter();
-            QuietLoggers.apply();
-            assertThat(context.getConfiguration().getFilter()).isSameAs(wrapped);
+            assertThat(TASKS.isErrorEnabled()).isFalse();
+            assertThat(SCHEDULER.isWarnEnabled()).isFalse();
+            assertThat(SCHEDULER.isErrorEnabled()).isTrue();
+            appliedAgainWrapsNothingTwice(context);
         } finally {
             context.reconfigure();
         }
@@ -119,16 +126,14 @@ class QuietLoggersTest {
             // the second denies below FATAL. Log4j alone never asks the second of an error.
             context.getConfiguration().addFilter(ThresholdFilter.createFilter(Level.ERROR, Filter.Result.ACCEPT, Filter.Result.NEUTRAL));
             context.getConfiguration().addFilter(ThresholdFilter.createFilter(Level.FATAL, Filter.Result.NEUTRAL, Filter.Result.DENY));
-            assertThat(LogManager.getLogger("org.apache.spark.scheduler.DAGScheduler").isErrorEnabled()).isTrue();
+            assertThat(SCHEDULER.isErrorEnabled()).isTrue();
 
             QuietLoggers.apply();
 
             // The first's accept is now no opinion, so the second denies the error; a fatal passes both, and the level.
-            assertThat(LogManager.getLogger("org.apache.spark.scheduler.DAGScheduler").isErrorEnabled()).isFalse();
-            assertThat(LogManager.getLogger("org.apache.spark.scheduler.DAGScheduler").isFatalEnabled()).isTrue();
-            org.apache.logging.log4j.core.Filter wrapped = context.getConfiguration().getFilter();
-            QuietLoggers.apply();
-            assertThat(context.getConfiguration().getFilter()).isSameAs(wrapped);
+            assertThat(SCHEDULER.isErrorEnabled()).isFalse();
+            assertThat(SCHEDULER.isFatalEnabled()).isTrue();
+            appliedAgainWrapsNothingTwice(context);
         } finally {
             context.reconfigure();
         }
