@@ -61,6 +61,14 @@ public final class SparkSessions {
         }
     }
 
+    /**
+     * Whether a master runs its executors in this JVM: local mode ({@code local}, {@code local[N]}, {@code local[N,F]}),
+     * not {@code local-cluster[...]}, whose executors are JVMs of their own with their own logging.
+     */
+    static boolean executorsInThisJvm(String master) {
+        return master.equals("local") || master.startsWith("local[");
+    }
+
     public static SparkSession create(AppConfig config) {
         return create(config, null);
     }
@@ -82,8 +90,7 @@ public final class SparkSessions {
         QuietLoggers.levels();
         // In local mode the executor is this JVM, whose logging is the application's that runs the job: a process that
         // logs through another implementation than Log4j 2 (the portal's tests, through SLF4J) keeps its own, as before.
-        boolean local = submitted.get("spark.master", config.sparkMaster()).startsWith("local");
-        boolean quiet = !local || QuietLoggers.logsThroughLog4j();
+        boolean quiet = !executorsInThisJvm(submitted.get("spark.master", config.sparkMaster())) || QuietLoggers.logsThroughLog4j();
         String plugins = submitted.get("spark.plugins", "");
         if (quiet && !java.util.Arrays.asList(plugins.split(",")).contains(QuietLoggers.class.getName())) {
             builder.config("spark.plugins", plugins.isBlank() ? QuietLoggers.class.getName() : plugins + "," + QuietLoggers.class.getName());

@@ -1,5 +1,6 @@
 package al.antitrafficking.etl.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,6 +42,17 @@ class SparkSessionsTest {
 
         assertThatCode(() -> SparkSessions.refuseRecorders(plain)).doesNotThrowAnyException();
         assertThatCode(() -> SparkSessions.refuseRecorders(blank)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void onlyLocalModeRunsTheExecutorsInThisJvm() {
+        for (String master : new String[] {"local", "local[2]", "local[*]", "local[4,2]"}) {
+            assertThat(SparkSessions.executorsInThisJvm(master)).as(master).isTrue();
+        }
+        // local-cluster starts executors as JVMs of their own: the plugin must quiet them as on any cluster.
+        for (String master : new String[] {"local-cluster[2,1,1024]", "spark://10.0.0.5:7077", "yarn", "k8s://https://10.0.0.1:6443"}) {
+            assertThat(SparkSessions.executorsInThisJvm(master)).as(master).isFalse();
+        }
     }
 
     @Test
