@@ -65,7 +65,8 @@ class FuzzApiTest {
         Files.write(Path.of("target", "fuzz-api-failures.txt"), result.failures(), UTF_8);
         Files.write(Path.of("target", "fuzz-api-answers.txt"), result.answers(), UTF_8);
 
-        assertThat(result.failures()).as("failed checks").isEmpty();
+        // The seed in the failure itself: the report above goes to the test output file, which a clean clone removes.
+        assertThat(result.failures()).as("failed checks (repeat with: bin/fuzz-api %d %d)", count, result.seed()).isEmpty();
         assertThat(result.byRoute()).as("every route was tried").hasSize(routes.size());
         assertThat(result.refusedUnchanged()).isEqualTo(result.refused()).isPositive();
     }
