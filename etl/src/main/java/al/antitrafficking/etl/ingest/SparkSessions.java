@@ -91,11 +91,11 @@ public final class SparkSessions {
         // In local mode the executor is this JVM, whose logging is the application's that runs the job: a process that
         // logs through another implementation than Log4j 2 (the portal's tests, through SLF4J) keeps its own, as before.
         boolean quiet = !executorsInThisJvm(submitted.get("spark.master", config.sparkMaster())) || QuietLoggers.logsThroughLog4j();
-        String plugins = submitted.get("spark.plugins", "");
-        if (quiet && !java.util.Arrays.asList(plugins.split(",")).contains(QuietLoggers.class.getName())) {
-            builder.config("spark.plugins", plugins.isBlank() ? QuietLoggers.class.getName() : plugins + "," + QuietLoggers.class.getName());
-        }
+        // No other plugin is let in (refuseRecorders), so the job's is the whole list.
         refuseRecorders(submitted);
+        if (quiet) {
+            builder.config("spark.plugins", QuietLoggers.class.getName());
+        }
         // The event log keeps every failed task's reason, its exception's message included, which may quote a row: never,
         // whatever a cluster's spark-defaults.conf says.
         builder.config("spark.eventLog.enabled", "false");

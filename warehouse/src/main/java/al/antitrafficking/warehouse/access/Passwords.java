@@ -12,7 +12,8 @@ public final class Passwords {
     public static final int MIN_LENGTH = 12;
     private static final Argon2PasswordEncoder ENCODER = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
     /** A hash verified when the account does not exist, so that a wrong username takes as long as a wrong password. */
-    private static final String DUMMY = ENCODER.encode("not a password of anyone");
+    private static final String NOBODYS = "not a password of anyone";
+    private static final String DUMMY = ENCODER.encode(NOBODYS);
 
     private Passwords() {}
 
@@ -31,7 +32,7 @@ public final class Passwords {
      */
     public static boolean matches(char[] password, String hash) {
         if (!wholeCharacters(password)) {
-            ENCODER.matches("not a password of anyone", DUMMY);
+            ENCODER.matches(NOBODYS, DUMMY);
             return false;
         }
         return ENCODER.matches(java.nio.CharBuffer.wrap(password), hash == null ? DUMMY : hash) && hash != null;

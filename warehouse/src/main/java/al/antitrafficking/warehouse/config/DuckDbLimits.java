@@ -25,6 +25,17 @@ public record DuckDbLimits(String memoryLimit, int threads) {
         return SIZE.matcher(text).matches();
     }
 
+    /**
+     * Both limits as the configuration a database is opened with ({@code DriverManager.getConnection(url, properties)}),
+     * which bounds its opening too: replaying a file's write-ahead log.
+     */
+    public java.util.Properties asConfiguration() {
+        java.util.Properties configuration = new java.util.Properties();
+        configuration.setProperty("memory_limit", memoryLimit);
+        configuration.setProperty("threads", Integer.toString(threads));
+        return configuration;
+    }
+
     /** Sets both limits on the database of the connection (and so on every connection duplicated from it). */
     public void apply(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {

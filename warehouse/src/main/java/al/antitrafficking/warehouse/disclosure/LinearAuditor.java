@@ -670,8 +670,8 @@ public final class LinearAuditor {
 
     /**
      * Multipliers a solver gave, as whole numbers in the same proportions: each the first convergent of its continued
-     * fraction within 10⁻⁹ of it (of denominator at most a million, else null), a value within 10⁻⁹ of 0 taken as 0, all times their denominators'
-     * least common multiple. A vertex of the program a certificate comes from has such fractions (its constraints'
+     * fraction within 10⁻⁹ of it (of denominator at most a million, else null), a value within 10⁻⁹ of 0 taken as 0, all
+     * times their denominators' least common multiple. A vertex of the program a certificate comes from has such fractions (its constraints'
      * coefficients are small whole numbers); whatever they are, {@link #certifies} checks the result exactly.
      */
     static java.math.BigInteger[] wholeMultipliers(double[] y) {
@@ -686,7 +686,7 @@ public final class LinearAuditor {
             if (Math.abs(y[i]) <= 1e-9) {
                 continue;
             }
-            long[] f = nearestFraction(y[i], 1_000_000, 1e-9);
+            long[] f = firstConvergent(y[i], 1_000_000, 1e-9);
             if (f == null) {
                 return null;
             }
@@ -706,7 +706,7 @@ public final class LinearAuditor {
      * The first convergent of x's continued fraction within {@code tolerance} of x, if its denominator is at most
      * {@code maxDenominator}; else null.
      */
-    static long[] nearestFraction(double x, long maxDenominator, double tolerance) {
+    static long[] firstConvergent(double x, long maxDenominator, double tolerance) {
         double rest = x;
         long p0 = 0;
         long q0 = 1;
@@ -1143,11 +1143,10 @@ public final class LinearAuditor {
                     if (coefficient[j] == null) {
                         coefficient[j] = farkas.addExpression().lower(0);
                     }
-                    coefficient[j].set(above[i], coefficient[j].get(farkas.getVariable(above[i])).add(
-                            java.math.BigDecimal.valueOf(c.coefficients()[t])));
+                    // A constraint names each unknown once (its terms are summed per cell when it is made).
+                    coefficient[j].set(above[i], c.coefficients()[t]);
                     if (below[i] >= 0) {
-                        coefficient[j].set(below[i], coefficient[j].get(farkas.getVariable(below[i])).subtract(
-                                java.math.BigDecimal.valueOf(c.coefficients()[t])));
+                        coefficient[j].set(below[i], -c.coefficients()[t]);
                     }
                 }
             }

@@ -107,13 +107,8 @@ public final class DuckDbForumStore implements ForumStore, AutoCloseable {
                 "Cannot open forum store " + file + ": another process holds it (a running portal, a backup or a restore)"));
         try {
             ownerOnly(Files.createDirectories(file.toAbsolutePath().getParent()));
-            // The limits as the database's configuration, so that replaying its write-ahead log on opening is bounded too.
-            java.util.Properties config = new java.util.Properties();
-            if (limits != null) {
-                config.setProperty("memory_limit", limits.memoryLimit());
-                config.setProperty("threads", Integer.toString(limits.threads()));
-            }
-            Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), config);
+            Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(),
+                    limits == null ? new java.util.Properties() : limits.asConfiguration());
             try {
                 Migrations.apply(c);
             } catch (SQLException | RuntimeException e) {

@@ -714,9 +714,9 @@ class LinearAuditorTest {
     void aSolversMultipliersBecomeWholeNumbersInTheSameProportions() {
         assertThat(LinearAuditor.wholeMultipliers(new double[] {0.5, -1.0 / 3, 1e-12, 1}))
                 .containsExactly(whole(3, -2, 0, 6));
-        assertThat(LinearAuditor.nearestFraction(0.1 + 0.2, 1_000_000, 1e-9)).containsExactly(3, 10);
+        assertThat(LinearAuditor.firstConvergent(0.1 + 0.2, 1_000_000, 1e-9)).containsExactly(3, 10);
         // Not within 10⁻⁹ of a fraction of denominator at most 1,000 (355/113 misses by 2.7 x 10⁻⁷); nothing from no number.
-        assertThat(LinearAuditor.nearestFraction(Math.PI, 1_000, 1e-9)).isNull();
+        assertThat(LinearAuditor.firstConvergent(Math.PI, 1_000, 1e-9)).isNull();
         assertThat(LinearAuditor.wholeMultipliers(new double[] {1, Double.NaN})).isNull();
     }
 
