@@ -72,8 +72,14 @@ public final class IngestJob {
     private final String rulesFingerprint;
     private final Clock clock;
     private final UnaryOperator<Dataset<Row>> rowsTap;
+    private final int notedRows;
 
     IngestJob(SparkSession spark, AppConfig config, Pseudonyms pseudonyms, Clock clock, UnaryOperator<Dataset<Row>> rowsTap) {
+        this(spark, config, pseudonyms, clock, rowsTap, SourceLoad.NOTED_ROWS);
+    }
+
+    private IngestJob(SparkSession spark, AppConfig config, Pseudonyms pseudonyms, Clock clock, UnaryOperator<Dataset<Row>> rowsTap,
+            int notedRows) {
         this.spark = spark;
         this.territory = Territory.load(config.referenceDir());
         this.contract = DataContract.load(config.contractFile());
@@ -88,6 +94,7 @@ public final class IngestJob {
         this.rulesFingerprint = RulesFingerprint.of(config, pseudonyms);
         this.clock = clock;
         this.rowsTap = rowsTap;
+        this.notedRows = notedRows;
     }
 
     public static IngestJob fromConfig(SparkSession spark, AppConfig config) {
@@ -104,6 +111,12 @@ public final class IngestJob {
     static IngestJob withRowsTap(SparkSession spark, AppConfig config, UnaryOperator<Dataset<Row>> rowsTap) {
         Pseudonyms pseudonyms = Pseudonyms.fromKey(Optional.of(config.warehouseKeyFile()), "NRM_WAREHOUSE_KEY", "warehouse");
         return new IngestJob(spark, config, pseudonyms, Clock.systemUTC(), rowsTap);
+    }
+
+    /** For tests of the second pass: at most {@code notedRows} quarantined rows are noted by the pass that writes the facts. */
+    static IngestJob withNotedRows(SparkSession spark, AppConfig config, int notedRows) {
+        Pseudonyms pseudonyms = Pseudonyms.fromKey(Optional.of(config.warehouseKeyFile()), "NRM_WAREHOUSE_KEY", "warehouse");
+        return new IngestJob(spark, config, pseudonyms, Clock.systemUTC(), UnaryOperator.identity(), notedRows);
     }
 
     public IngestReport run(Path incomingDir) {
@@ -163,7 +176,7 @@ public final class IngestJob {
             }
             long decodedAt = System.nanoTime();
             Conformer conformer = new Conformer(spark, territory, contract, countries.codes(), pseudonyms);
-            SourceLoad load = new SourceLoad(spark, contract, conformer, maxBadRowShare, rowsTap);
+            SourceLoad load = new SourceLoad(spark, contract, conformer, maxBadRowShare, rowsTap, notedRows);
             Path attempts = work.subfolder("attempts");
             List<SourceLoad.Outcome> outcomes = new ArrayList<>();
             Progress.stage("Spark: validating, conforming and re-keying rows", readable.stream().mapToLong(Submission::rowsIn).sum(), "rows");

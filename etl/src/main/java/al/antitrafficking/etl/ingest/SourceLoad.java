@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import al.antitrafficking.warehouse.intake.Normalised;
@@ -27,6 +28,9 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
+import org.apache.spark.sql.api.java.UDF4;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
@@ -43,6 +47,11 @@ import org.apache.spark.storage.StorageLevel;
  * message is never repeated: it may quote a row.
  */
 final class SourceLoad {
+    /** The most rows that break a rule noted by the pass that writes the facts; past them, a second pass. */
+    static final int NOTED_ROWS = 100_000;
+    private static final StructType QUARANTINE = new StructType().add("source_file", DataTypes.StringType)
+            .add("record_number", DataTypes.LongType).add("field", DataTypes.StringType).add("rule", DataTypes.StringType)
+            .add("source", DataTypes.StringType).add("county_code", DataTypes.StringType).add("submission_month", DataTypes.StringType);
     /** A file's record and where its rows were written (null when none were). */
     record Outcome(InputRecord record, Path facts, Path quarantine) {}
 
@@ -51,13 +60,16 @@ final class SourceLoad {
     private final Conformer conformer;
     private final double maxBadRowShare;
     private final UnaryOperator<Dataset<Row>> rowsTap;
+    private final int notedRows;
 
-    SourceLoad(SparkSession spark, DataContract contract, Conformer conformer, double maxBadRowShare, UnaryOperator<Dataset<Row>> rowsTap) {
+    SourceLoad(SparkSession spark, DataContract contract, Conformer conformer, double maxBadRowShare, UnaryOperator<Dataset<Row>> rowsTap,
+            int notedRows) {
         this.spark = spark;
         this.contract = contract;
         this.conformer = conformer;
         this.maxBadRowShare = maxBadRowShare;
         this.rowsTap = rowsTap;
+        this.notedRows = notedRows;
     }
 
     List<Outcome> load(Source source, List<Submission> files, Path attempts, String snapshotId) {
@@ -84,70 +96,159 @@ final class SourceLoad {
     }
 
     /**
-     * The files are read and conformed once, into Spark's cache; three passes over the cache: the first counts each
-     * file's rows (they must be the records the scan counted, or the batch is tried again file by file), the next two
-     * write the facts of the files that load and the quarantined rows, neither shuffled. Repeated ids come from the scan.
+     * One pass over every file: read, conform and write the rows that break no rule as facts, without a cache and
+     * without a shuffle (a task writes the slices of the files it read, one Parquet file each, or two when Spark splits a
+     * file between two tasks; SliceFiles.place moves them all). The same pass counts every row it reads and notes each
+     * row that breaks a rule (its file, record number, field and rule: no value), and each file's written rows are then
+     * counted from the facts: a file's good and bad rows must add up to the records the scan counted, and all the rows
+     * read to the scan's, or the batch is tried again file by file. The noted rows are the quarantine. Only when there
+     * are more than {@code notedRows} of them (a file of nothing but bad rows; {@link #NOTED_ROWS} unless a test says
+     * otherwise) are the files with bad rows read and conformed a second time, into the cache. A file refused for its bad
+     * rows keeps its facts in the attempt folder, which is not placed. What was written is read back and checked against
+     * these records before the snapshot is committed (SnapshotCheck).
      */
     private List<Outcome> process(Source source, List<Submission> files, Path attempt, String snapshotId) {
-        Dataset<Row> rows = withRepeatedIds(files, conformer.conform(source, read(source, files))).persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            return write(rows, source, files, attempt, snapshotId);
-        } finally {
-            rows.unpersist();
-        }
-    }
-
-    private List<Outcome> write(Dataset<Row> rows, Source source, List<Submission> files, Path attempt, String snapshotId) {
-        // The first pass fills the cache and counts each file's rows; the fact and quarantine writes read the cache.
-        Map<String, long[]> stats = new HashMap<>();
-        for (Row r : rows.groupBy("source_file").agg(count(lit(1)), sum(when(col(Conformer.REJECT_RULE).isNull(), 1).otherwise(0)))
-                .collectAsList()) {
-            stats.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
-        }
-        al.antitrafficking.warehouse.progress.Progress.debug("etl: " + source.code() + " rows read, conformed and counted");
-        List<InputRecord> records = new ArrayList<>();
-        List<String> loaded = new ArrayList<>();
-        Set<String> quarantined = new HashSet<>();
-        for (Submission s : files) {
-            long[] st = stats.getOrDefault(s.fileName(), new long[] {0, 0});
-            if (st[0] != s.rowsIn()) {
-                throw new IllegalStateException("Cannot load submission: the engine read another number of records than the scan");
-            }
-            InputRecord record = fate(s, st[0], st[1], snapshotId);
-            records.add(record);
-            if (record.holdsSlice()) {
-                loaded.add(s.fileName());
-            }
-            if (record.rowsQuarantined() != null && record.rowsQuarantined() > 0) {
-                quarantined.add(s.fileName());
-            }
-        }
-        // No shuffle: each task writes the slices of the files it read (a file larger than Spark's split, read by two
-        // tasks, gives its slice two Parquet files; SliceFiles.place moves them all), one Parquet file each.
-        // What was written is read back and checked against these records before the snapshot is committed (SnapshotCheck).
         Path facts = attempt.resolve("facts");
         Path quarantine = attempt.resolve("quarantine");
-        if (!loaded.isEmpty()) {
-            rows.filter(col(Conformer.REJECT_RULE).isNull().and(col("source_file").isin(loaded.toArray())))
-                    .select(Conformer.factColumns(contract, source).stream().map(c -> col(c)).toArray(Column[]::new))
-                    .write().mode(SaveMode.ErrorIfExists).partitionBy("year", "county_code", "submission_month")
-                    .parquet(SparkSessions.uri(facts));
+        Observation read = new Observation("rows read");
+        QuarantineNotes notes = new QuarantineNotes(notedRows);
+        // Unnamed: Spark's listeners and UI keep the values of named accumulators only.
+        spark.sparkContext().register(notes);
+        // Called only for a row that breaks a rule (the Or stops at a good row), always false: the row is noted, not written.
+        UserDefinedFunction note = udf((UDF4<String, Long, String, String, Boolean>) (file, record, field, rule) -> {
+            notes.add(new QuarantineNotes.BadRow(file, record, field, rule));
+            return false;
+        }, DataTypes.BooleanType).asNondeterministic();
+        withRepeatedIds(files, conformer.conform(source, read(source, files)))
+                .observe(read, count(lit(1)).as("rows"))
+                .filter(col(Conformer.REJECT_RULE).isNull().or(note.apply(col("source_file"), col(Conformer.RECORD_NUMBER),
+                        col(Conformer.REJECT_FIELD), col(Conformer.REJECT_RULE))))
+                .select(Conformer.factColumns(contract, source).stream().map(c -> col(c)).toArray(Column[]::new))
+                .write().mode(SaveMode.ErrorIfExists).partitionBy("year", "county_code", "submission_month")
+                .parquet(SparkSessions.uri(facts));
+        Map<String, Long> written = writtenRows(facts);
+        al.antitrafficking.warehouse.progress.Progress.debug("etl: " + source.code() + " rows read, conformed and facts written");
+        Map<String, long[]> stats = new HashMap<>();
+        Set<String> quarantined;
+        if (notes.overflowed()) {
+            List<Submission> partial = new ArrayList<>();
+            for (Submission s : files) {
+                if (written.getOrDefault(s.fileName(), 0L) == s.rowsIn()) {
+                    stats.put(s.fileName(), new long[] {s.rowsIn(), s.rowsIn()});
+                } else {
+                    partial.add(s);
+                }
+            }
+            quarantined = partial.isEmpty() ? Set.of() : quarantine(source, partial, written, stats, quarantine);
+        } else {
+            quarantined = writeNoted(source, files, notes.value(), written, stats, quarantine);
         }
-        if (!quarantined.isEmpty()) {
-            rows.filter(col(Conformer.REJECT_RULE).isNotNull().and(col("source_file").isin(quarantined.toArray())))
-                    .select(col("source_file"), col(Conformer.RECORD_NUMBER).as("record_number"),
-                            col(Conformer.REJECT_FIELD).as("field"), col(Conformer.REJECT_RULE).as("rule"),
-                            lit(source.code()).as("source"), col("county_code"), col("submission_month"))
-                    .write().mode(SaveMode.ErrorIfExists).partitionBy("source", "county_code", "submission_month")
-                    .parquet(SparkSessions.uri(quarantine));
+        long records = files.stream().mapToLong(s -> stats.get(s.fileName())[0]).sum();
+        if (observedRows(read) != records) {
+            throw new IllegalStateException("Cannot load submission: the engine read another number of records than the scan");
         }
-        al.antitrafficking.warehouse.progress.Progress.debug("etl: " + source.code() + " facts and quarantine written");
         List<Outcome> outcomes = new ArrayList<>();
-        for (InputRecord r : records) {
+        for (Submission s : files) {
+            long[] st = stats.get(s.fileName());
+            InputRecord r = fate(s, st[0], st[1], snapshotId);
             outcomes.add(new Outcome(r, r.holdsSlice() && r.rowsLoaded() > 0 ? facts : null,
                     quarantined.contains(r.fileName()) ? quarantine : null));
         }
         return outcomes;
+    }
+
+    /** Each file's records (its facts and its noted rows, which must be the scan's records), and its noted rows written. */
+    private Set<String> writeNoted(Source source, List<Submission> files, Set<QuarantineNotes.BadRow> noted,
+            Map<String, Long> written, Map<String, long[]> stats, Path quarantine) {
+        Map<String, Long> bad = new HashMap<>();
+        noted.forEach(n -> bad.merge(n.file(), 1L, Long::sum));
+        Map<String, Submission> byName = new HashMap<>();
+        for (Submission s : files) {
+            long good = written.getOrDefault(s.fileName(), 0L);
+            long rows = good + bad.getOrDefault(s.fileName(), 0L);
+            if (rows != s.rowsIn()) {
+                throw new IllegalStateException("Cannot load submission: the engine read another number of records than the scan");
+            }
+            stats.put(s.fileName(), new long[] {rows, good});
+            byName.put(s.fileName(), s);
+        }
+        if (noted.isEmpty()) {
+            return Set.of();
+        }
+        List<Row> rows = new ArrayList<>();
+        for (QuarantineNotes.BadRow n : noted) {
+            Submission s = byName.get(n.file());
+            rows.add(RowFactory.create(n.file(), n.record(), n.field(), n.rule(), source.code(), s.file().countyCode(),
+                    s.file().month().toString()));
+        }
+        spark.createDataFrame(rows, QUARANTINE)
+                .write().mode(SaveMode.ErrorIfExists).partitionBy("source", "county_code", "submission_month")
+                .parquet(SparkSessions.uri(quarantine));
+        return bad.keySet();
+    }
+
+    private static long observedRows(Observation read) {
+        try {
+            Object rows = read.getAsJava().get("rows");
+            if (rows == null) {
+                throw new IllegalStateException("Cannot load submission: the engine did not count the rows it read");
+            }
+            return ((Number) rows).longValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Cannot load submission: interrupted", e);
+        }
+    }
+
+    /** Each file's rows in the facts just written (an empty folder when no row was written). */
+    private Map<String, Long> writtenRows(Path facts) {
+        Map<String, Long> written = new HashMap<>();
+        if (SliceFiles.hasParquet(facts)) {
+            for (Row r : spark.read().parquet(SparkSessions.uri(facts)).groupBy("source_file").count().collectAsList()) {
+                written.put(r.getString(0), r.getLong(1));
+            }
+        }
+        return written;
+    }
+
+    /**
+     * The second pass, over the files whose facts are not all their records: each file's records and good rows, which
+     * must be the scan's records and the facts written, then the quarantined rows of the files that have any.
+     */
+    private Set<String> quarantine(Source source, List<Submission> files, Map<String, Long> written, Map<String, long[]> stats,
+            Path quarantine) {
+        Dataset<Row> rows = withRepeatedIds(files, conformer.conform(source, read(source, files))).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Map<String, long[]> counted = new HashMap<>();
+            for (Row r : rows.groupBy("source_file").agg(count(lit(1)), sum(when(col(Conformer.REJECT_RULE).isNull(), 1).otherwise(0)))
+                    .collectAsList()) {
+                counted.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
+            }
+            Set<String> quarantined = new HashSet<>();
+            for (Submission s : files) {
+                long[] st = counted.getOrDefault(s.fileName(), new long[] {0, 0});
+                if (st[0] != s.rowsIn() || st[1] != written.getOrDefault(s.fileName(), 0L)) {
+                    throw new IllegalStateException("Cannot load submission: the engine read another number of records than the scan");
+                }
+                stats.put(s.fileName(), st);
+                if (st[0] > st[1]) {
+                    quarantined.add(s.fileName());
+                }
+            }
+            if (!quarantined.isEmpty()) {
+                rows.filter(col(Conformer.REJECT_RULE).isNotNull().and(col("source_file").isin(quarantined.toArray())))
+                        .select(col("source_file"), col(Conformer.RECORD_NUMBER).as("record_number"),
+                                col(Conformer.REJECT_FIELD).as("field"), col(Conformer.REJECT_RULE).as("rule"),
+                                lit(source.code()).as("source"), col("county_code"), col("submission_month"))
+                        .write().mode(SaveMode.ErrorIfExists).partitionBy("source", "county_code", "submission_month")
+                        .parquet(SparkSessions.uri(quarantine));
+            }
+            al.antitrafficking.warehouse.progress.Progress.debug("etl: " + source.code() + " " + files.size()
+                    + " files with quarantined rows read again, quarantine written");
+            return quarantined;
+        } finally {
+            rows.unpersist();
+        }
     }
 
     /** Marks the rows whose record id repeats in their file (found by the scan) when they break no other rule. */

@@ -132,10 +132,10 @@ public final class SparkSessions {
                 // point (3-6 s of one executor) and whose mapping is slower per value; the JVM's mapping is the same for
                 // the codes compared here (ASCII): 65.7 s -> 57.9 s of Spark at 1M rows, the facts row for row the same.
                 .config("spark.sql.icu.caseMappings.enabled", "false")
-                // Each source's conformed rows are cached once and read by three passes (SourceLoad); compressing the cache
-                // put every batch's 64-bit keys through a boxed dictionary first, a tenth of the executors' samples at
-                // 10M rows: Spark 146 s -> 132-134 s uncompressed. Only one source's rows are cached at a time, spilled to
-                // disk past memory.
+                // The files with bad rows of a source with more of them than SourceLoad notes are cached and read by two
+                // passes; compressing the cache put every batch's 64-bit keys through a boxed dictionary first, a tenth of
+                // the executors' samples at 10M rows when every source was cached: Spark 146 s -> 132-134 s uncompressed.
+                // Only one source's rows are cached at a time, spilled to disk past memory.
                 .config("spark.sql.inMemoryColumnarStorage.compressed", "false")
                 // Files are committed where they are written, not renamed one by one at job end: a run that fails
                 // discards its whole staging snapshot, so the classic committer's extra safety buys nothing here.

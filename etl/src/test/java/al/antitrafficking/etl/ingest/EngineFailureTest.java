@@ -86,4 +86,32 @@ class EngineFailureTest {
         assertThat(report.rowsLoaded()).isEqualTo(3);
         assertThat(console).contains("REFUSED ENGINE_FAILURE").doesNotContain("SECRETID", "Exception", "\tat ");
     }
+
+    /** Ways an engine could read a file's records otherwise than the scan counted them. */
+    static Stream<Arguments> miscounts() {
+        String file = "services_AL-07_2025-01.csv";
+        org.apache.spark.sql.Column second = functions.col("source_file").equalTo(file).and(functions.col("_record").equalTo("2"));
+        return Stream.of(
+                Arguments.of("one record fewer", (UnaryOperator<Dataset<Row>>) rows -> rows.filter(functions.not(second))),
+                Arguments.of("one good record more", (UnaryOperator<Dataset<Row>>) rows -> rows.union(rows.filter(second))),
+                // Its good rows are still the scan's records: only the count of every row read shows it.
+                Arguments.of("one bad record more", (UnaryOperator<Dataset<Row>>) rows -> rows.union(rows.filter(second)
+                        .withColumn("service_id", functions.lit("not an id!")))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("miscounts")
+    void aFileTheEngineReadsOtherwiseThanTheScanIsRefusedAlone(String kind, UnaryOperator<Dataset<Row>> tap) throws IOException {
+        Path incoming = Files.createDirectories(work.resolve("incoming"));
+        Files.writeString(incoming.resolve("services_AL-07_2025-01.csv"), file("2025-01", "A"), UTF_8);
+        Files.writeString(incoming.resolve("services_AL-07_2025-02.csv"), file("2025-02", "B"), UTF_8);
+        AppConfig config = TestProject.CONFIG.withWarehouseDir(work.resolve("warehouse"));
+
+        IngestReport report = IngestJob.withRowsTap(TestProject.spark(), config, tap).run(incoming);
+
+        assertThat(report.rejectedFiles()).extracting(InputRecord::fileName, InputRecord::problem)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("services_AL-07_2025-01.csv", "ENGINE_FAILURE"));
+        assertThat(report.rowsLoaded()).isEqualTo(3);
+        assertThat(report.rowsQuarantined()).isZero();
+    }
 }
