@@ -114,9 +114,9 @@ public final class IngestJob {
     }
 
     /** For tests of the second pass: at most {@code notedRows} quarantined rows are noted by the pass that writes the facts. */
-    static IngestJob withNotedRows(SparkSession spark, AppConfig config, int notedRows) {
+    static IngestJob withRowsTap(SparkSession spark, AppConfig config, UnaryOperator<Dataset<Row>> rowsTap, int notedRows) {
         Pseudonyms pseudonyms = Pseudonyms.fromKey(Optional.of(config.warehouseKeyFile()), "NRM_WAREHOUSE_KEY", "warehouse");
-        return new IngestJob(spark, config, pseudonyms, Clock.systemUTC(), UnaryOperator.identity(), notedRows);
+        return new IngestJob(spark, config, pseudonyms, Clock.systemUTC(), rowsTap, notedRows);
     }
 
     public IngestReport run(Path incomingDir) {

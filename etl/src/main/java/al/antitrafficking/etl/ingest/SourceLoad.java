@@ -49,6 +49,10 @@ import org.apache.spark.storage.StorageLevel;
 final class SourceLoad {
     /** The most rows that break a rule noted by the pass that writes the facts; past them, a second pass. */
     static final int NOTED_ROWS = 100_000;
+    /** The most a task of that pass notes (its notes go back to the driver with its result). */
+    static final int TASK_NOTED_ROWS = 10_000;
+    /** How many times a second pass read files with bad rows again, for tests. */
+    static final java.util.concurrent.atomic.AtomicLong SECOND_PASSES = new java.util.concurrent.atomic.AtomicLong();
     private static final StructType QUARANTINE = new StructType().add("source_file", DataTypes.StringType)
             .add("record_number", DataTypes.LongType).add("field", DataTypes.StringType).add("rule", DataTypes.StringType)
             .add("source", DataTypes.StringType).add("county_code", DataTypes.StringType).add("submission_month", DataTypes.StringType);
@@ -102,8 +106,9 @@ final class SourceLoad {
      * row that breaks a rule (its file, record number, field and rule: no value), and each file's written rows are then
      * counted from the facts: a file's good and bad rows must add up to the records the scan counted, and all the rows
      * read to the scan's, or the batch is tried again file by file. The noted rows are the quarantine. Only when there
-     * are more than {@code notedRows} of them (a file of nothing but bad rows; {@link #NOTED_ROWS} unless a test says
-     * otherwise) are the files with bad rows read and conformed a second time, into the cache. A file refused for its bad
+     * are more than {@code notedRows} of them ({@link #NOTED_ROWS} unless a test says otherwise), or more than
+     * {@link #TASK_NOTED_ROWS} in one task (a file of nothing but bad rows), are the files with bad rows read and
+     * conformed a second time, into the cache. A file refused for its bad
      * rows keeps its facts in the attempt folder, which is not placed. What was written is read back and checked against
      * these records before the snapshot is committed (SnapshotCheck).
      */
@@ -111,8 +116,8 @@ final class SourceLoad {
         Path facts = attempt.resolve("facts");
         Path quarantine = attempt.resolve("quarantine");
         Observation read = new Observation("rows read");
-        QuarantineNotes notes = new QuarantineNotes(notedRows);
-        // Unnamed: Spark's listeners and UI keep the values of named accumulators only.
+        QuarantineNotes notes = new QuarantineNotes(Math.min(TASK_NOTED_ROWS, notedRows), notedRows);
+        // Unnamed: Spark's UI and status listeners keep the values of named accumulators only.
         spark.sparkContext().register(notes);
         // Called only for a row that breaks a rule (the Or stops at a good row), always false: the row is noted, not written.
         UserDefinedFunction note = udf((UDF4<String, Long, String, String, Boolean>) (file, record, field, rule) -> {
@@ -131,9 +136,11 @@ final class SourceLoad {
         Map<String, long[]> stats = new HashMap<>();
         Set<String> quarantined;
         if (notes.overflowed()) {
+            // The files with a noted row or a count that disagrees; every other file's rows were all written.
+            Map<String, Long> badRows = notes.badRows();
             List<Submission> partial = new ArrayList<>();
             for (Submission s : files) {
-                if (written.getOrDefault(s.fileName(), 0L) == s.rowsIn()) {
+                if (!badRows.containsKey(s.fileName()) && written.getOrDefault(s.fileName(), 0L) == s.rowsIn()) {
                     stats.put(s.fileName(), new long[] {s.rowsIn(), s.rowsIn()});
                 } else {
                     partial.add(s);
@@ -187,16 +194,17 @@ final class SourceLoad {
         return bad.keySet();
     }
 
+    /** The rows the pass read: Spark completes the observation when the write ends (a bounded wait all the same). */
     private static long observedRows(Observation read) {
         try {
-            Object rows = read.getAsJava().get("rows");
-            if (rows == null) {
-                throw new IllegalStateException("Cannot load submission: the engine did not count the rows it read");
-            }
-            return ((Number) rows).longValue();
+            org.apache.spark.sql.Row metrics = scala.jdk.javaapi.FutureConverters.asJava(read.future()).toCompletableFuture()
+                    .get(1, java.util.concurrent.TimeUnit.MINUTES);
+            return metrics.getLong(metrics.fieldIndex("rows"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Cannot load submission: interrupted", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Cannot load submission: the engine did not count the rows it read", e);
         }
     }
 
@@ -212,11 +220,12 @@ final class SourceLoad {
     }
 
     /**
-     * The second pass, over the files whose facts are not all their records: each file's records and good rows, which
+     * The second pass, over the files with bad rows or whose facts are not all their records: each file's records and good rows, which
      * must be the scan's records and the facts written, then the quarantined rows of the files that have any.
      */
     private Set<String> quarantine(Source source, List<Submission> files, Map<String, Long> written, Map<String, long[]> stats,
             Path quarantine) {
+        SECOND_PASSES.incrementAndGet();
         Dataset<Row> rows = withRepeatedIds(files, conformer.conform(source, read(source, files))).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Map<String, long[]> counted = new HashMap<>();

@@ -3,6 +3,7 @@ package al.antitrafficking.etl.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import al.antitrafficking.etl.ingest.QuarantineNotes.BadRow;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class QuarantineNotesTest {
@@ -10,37 +11,48 @@ class QuarantineNotesTest {
         return new BadRow(file, record, "encounter_date", "BAD_DATE");
     }
 
-    @Test
-    void aRowNotedTwiceCountsOnce() {
-        QuarantineNotes notes = new QuarantineNotes(10);
-        notes.add(row("a.csv", 1));
-        notes.add(row("a.csv", 1));
-        notes.add(row("b.csv", 1));
-        QuarantineNotes again = notes.copy();
-        notes.merge(again);
-
-        assertThat(notes.value()).containsExactlyInAnyOrder(row("a.csv", 1), row("b.csv", 1));
-        assertThat(notes.overflowed()).isFalse();
+    private static QuarantineNotes task(QuarantineNotes driver) {
+        return (QuarantineNotes) driver.copyAndReset();
     }
 
     @Test
-    void pastItsLimitTheNotesSayTheyOverflowedAndKeepNoRow() {
-        QuarantineNotes notes = new QuarantineNotes(2);
-        notes.add(row("a.csv", 1));
-        notes.add(row("a.csv", 2));
-        assertThat(notes.overflowed()).isFalse();
-        notes.add(row("a.csv", 3));
+    void aRowNotedTwiceIsOneRowOfTheQuarantine() {
+        QuarantineNotes driver = new QuarantineNotes(10, 10);
+        QuarantineNotes task = task(driver);
+        task.add(row("a.csv", 1));
+        task.add(row("a.csv", 1));
+        task.add(row("b.csv", 1));
+        driver.merge(task);
+        driver.merge(task);
 
-        assertThat(notes.overflowed()).isTrue();
-        assertThat(notes.value()).isEmpty();
-        assertThat(notes.isZero()).isFalse();
+        assertThat(driver.value()).containsExactlyInAnyOrder(row("a.csv", 1), row("b.csv", 1));
+        assertThat(driver.overflowed()).isFalse();
     }
 
     @Test
-    void tasksUnderTheLimitEachCanOverflowItTogether() {
-        QuarantineNotes driver = new QuarantineNotes(2);
-        QuarantineNotes task1 = (QuarantineNotes) driver.copyAndReset();
-        QuarantineNotes task2 = (QuarantineNotes) driver.copyAndReset();
+    void aTaskPastItsLimitOverflowsTheNotesAndTheFilesWithBadRowsAreStillKnown() {
+        QuarantineNotes driver = new QuarantineNotes(2, 100);
+        QuarantineNotes task = task(driver);
+        task.add(row("a.csv", 1));
+        task.add(row("a.csv", 2));
+        assertThat(task.overflowed()).isFalse();
+        task.add(row("b.csv", 3));
+        assertThat(task.overflowed()).isTrue();
+        assertThat(task.value()).isEmpty();
+        task.add(row("c.csv", 1));
+        driver.merge(task);
+
+        assertThat(driver.overflowed()).isTrue();
+        assertThat(driver.value()).isEmpty();
+        assertThat(driver.badRows()).isEqualTo(Map.of("a.csv", 2L, "b.csv", 1L, "c.csv", 1L));
+        assertThat(driver.isZero()).isFalse();
+    }
+
+    @Test
+    void tasksUnderTheirLimitCanOverflowTheWholeTogether() {
+        QuarantineNotes driver = new QuarantineNotes(2, 2);
+        QuarantineNotes task1 = task(driver);
+        QuarantineNotes task2 = task(driver);
         task1.add(row("a.csv", 1));
         task1.add(row("a.csv", 2));
         task2.add(row("b.csv", 1));
@@ -49,18 +61,13 @@ class QuarantineNotesTest {
         driver.merge(task2);
 
         assertThat(driver.overflowed()).isTrue();
+        assertThat(driver.badRows()).isEqualTo(Map.of("a.csv", 2L, "b.csv", 1L));
+        driver.reset();
+        assertThat(driver.isZero()).isTrue();
     }
 
     @Test
-    void anOverflowedTaskOverflowsTheWhole() {
-        QuarantineNotes driver = new QuarantineNotes(1);
-        QuarantineNotes task = (QuarantineNotes) driver.copyAndReset();
-        task.add(row("a.csv", 1));
-        task.add(row("a.csv", 2));
-        driver.merge(task);
-
-        assertThat(driver.overflowed()).isTrue();
-        driver.reset();
-        assertThat(driver.isZero()).isTrue();
+    void theNotesNeverGoWithAHeartbeat() {
+        assertThat(new QuarantineNotes(1, 1).excludeFromHeartbeat()).isTrue();
     }
 }
