@@ -108,9 +108,9 @@ final class SourceLoad {
      * read to the scan's, or the batch is tried again file by file. The noted rows are the quarantine. Only when there
      * are more than {@code notedRows} of them ({@link #NOTED_ROWS} unless a test says otherwise), or more than
      * {@link #TASK_NOTED_ROWS} in one task (a file of nothing but bad rows), are the files with bad rows read and
-     * conformed a second time, into the cache. A file refused for its bad
-     * rows keeps its facts in the attempt folder, which is not placed. What was written is read back and checked against
-     * these records before the snapshot is committed (SnapshotCheck).
+     * conformed a second time, into the cache. A file refused for its bad rows keeps its facts in the attempt folder,
+     * which is not placed. What was written is read back and checked against these records before the snapshot is
+     * committed (SnapshotCheck).
      */
     private List<Outcome> process(Source source, List<Submission> files, Path attempt, String snapshotId) {
         Path facts = attempt.resolve("facts");
@@ -220,8 +220,9 @@ final class SourceLoad {
     }
 
     /**
-     * The second pass, over the files with bad rows or whose facts are not all their records: each file's records and good rows, which
-     * must be the scan's records and the facts written, then the quarantined rows of the files that have any.
+     * The second pass, over the files with bad rows or whose facts are not all their records: each file's records and
+     * good rows, which must be the scan's records and the facts written, then the quarantined rows of the files that
+     * have any.
      */
     private Set<String> quarantine(Source source, List<Submission> files, Map<String, Long> written, Map<String, long[]> stats,
             Path quarantine) {
