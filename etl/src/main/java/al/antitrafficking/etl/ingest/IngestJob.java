@@ -109,8 +109,7 @@ public final class IngestJob {
 
     /** For tests that make Spark fail on chosen rows: {@code rowsTap} sees each source's raw rows before they are checked. */
     static IngestJob withRowsTap(SparkSession spark, AppConfig config, UnaryOperator<Dataset<Row>> rowsTap) {
-        Pseudonyms pseudonyms = Pseudonyms.fromKey(Optional.of(config.warehouseKeyFile()), "NRM_WAREHOUSE_KEY", "warehouse");
-        return new IngestJob(spark, config, pseudonyms, Clock.systemUTC(), rowsTap);
+        return withRowsTap(spark, config, rowsTap, SourceLoad.NOTED_ROWS);
     }
 
     /** For tests of the second pass: at most {@code notedRows} quarantined rows are noted by the pass that writes the facts. */
