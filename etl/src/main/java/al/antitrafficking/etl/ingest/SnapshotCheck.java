@@ -21,7 +21,9 @@ import org.apache.spark.sql.SparkSession;
  * Reads back what a run wrote before it commits: every slice this run processed holds in its fact table and in
  * the quarantine exactly the rows its record says were loaded and quarantined, and rows in = loaded + quarantined.
  * Carried-over slices are links to files checked when they were first written, so they are counted from their
- * records, not read again.
+ * records, not read again. And the fact tables hold no partition but those of the slices held with rows (processed or
+ * carried): the facts of a refused file, written in its attempt before it was refused, can never reach the snapshot
+ * unseen, whatever placed them.
  */
 final class SnapshotCheck {
     private final SparkSession spark;
@@ -58,6 +60,7 @@ final class SnapshotCheck {
                 }
             }
         }
+        checkPartitions(staging, records);
         Map<String, Long> written = new HashMap<>();
         for (Source source : Source.values()) {
             List<String> partitions = factPartitions.stream().filter(p -> p.startsWith(staging.resolve(source.table())))
@@ -90,6 +93,39 @@ final class SnapshotCheck {
             throw new IllegalStateException("Cannot commit snapshot: a file's quarantined rows were not written");
         }
         return rowsByTable;
+    }
+
+    /**
+     * Each fact table's partitions (year, county, month) are exactly those of the slices held with rows, or, in a table
+     * with none, the empty placeholder that gives the table its columns (SnapshotTables).
+     */
+    private static void checkPartitions(Path staging, List<InputRecord> records) {
+        for (Source source : Source.values()) {
+            Path table = staging.resolve(source.table());
+            java.util.Set<Path> expected = new java.util.HashSet<>();
+            for (InputRecord r : records) {
+                if (r.holdsSlice() && r.rowsLoaded() != null && r.rowsLoaded() > 0 && source.code().equals(r.source())) {
+                    expected.add(SliceFiles.factPartition(staging, r));
+                }
+            }
+            java.util.Set<Path> found = new java.util.HashSet<>();
+            if (Files.isDirectory(table)) {
+                try (Stream<Path> paths = Files.walk(table, 3)) {
+                    paths.filter(p -> table.relativize(p).getNameCount() == 3).forEach(found::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot list " + table, e);
+                }
+            }
+            if (expected.isEmpty()) {
+                found.remove(table.resolve(SnapshotTables.PLACEHOLDER_PARTITION));
+            }
+            if (!found.equals(expected)) {
+                long strays = found.stream().filter(p -> !expected.contains(p)).count();
+                long missing = expected.stream().filter(p -> !found.contains(p)).count();
+                throw new IllegalStateException("Cannot commit snapshot: " + source.table() + " holds " + strays
+                        + " partitions of no slice held with rows, and lacks " + missing + " of the held slices'");
+            }
+        }
     }
 
     Map<String, Long> quarantineByRule(Path staging) {

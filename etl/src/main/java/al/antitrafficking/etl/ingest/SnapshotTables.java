@@ -25,6 +25,9 @@ import org.apache.spark.sql.types.StructType;
 
 /** The tables and files of a snapshot besides the facts: schema placeholders, {@code ingest_file}, the manifest. */
 final class SnapshotTables {
+    /** A fact table's partition holding only its schema, when no slice has rows. */
+    static final String PLACEHOLDER_PARTITION = "year=0/county_code=none/submission_month=none";
+
     private final SparkSession spark;
     private final DataContract contract;
 
@@ -51,7 +54,7 @@ final class SnapshotTables {
                 Dataset<Row> empty = conformer.conform(source, spark.createDataFrame(List.of(), raw))
                         .select(Conformer.factColumns(contract, source).stream().map(c -> col(c)).toArray(Column[]::new))
                         .drop("year", "county_code", "submission_month");
-                placeholder(empty, table.resolve("year=0/county_code=none/submission_month=none"));
+                placeholder(empty, table.resolve(PLACEHOLDER_PARTITION));
             }
         }
         Path quarantine = staging.resolve(WarehouseTable.QUARANTINE.folder());
