@@ -21,9 +21,10 @@ import org.apache.spark.sql.SparkSession;
  * Reads back what a run wrote before it commits: every slice this run processed holds in its fact table and in
  * the quarantine exactly the rows its record says were loaded and quarantined, and rows in = loaded + quarantined.
  * Carried-over slices are links to files checked when they were first written, so they are counted from their
- * records, not read again. And the fact tables hold no partition but those of the slices held with rows (processed or
- * carried): the facts of a refused file, written in its attempt before it was refused, can never reach the snapshot
- * unseen, whatever placed them.
+ * records, not read again, unless this run refused another file for the same slice (a correction refused): then the
+ * kept file's partition is read back too. And the fact tables hold no folder or file but the partitions of the slices
+ * held with rows (processed or carried) and their files: the facts of a file refused for its bad rows, written in its
+ * attempt before it was refused, cannot reach the snapshot unseen, in a partition of their own or beside a kept file's.
  */
 final class SnapshotCheck {
     private final SparkSession spark;
@@ -58,6 +59,16 @@ final class SnapshotCheck {
                     quarantineFiles.add(f);
                     quarantineOwner.put(f, r);
                 }
+            }
+        }
+        // A slice kept by its earlier file while this run refused another for it (a correction refused): its partition is
+        // read back too, so that rows of the refused file placed beside the kept ones would show.
+        java.util.Set<String> processedSlices = new java.util.HashSet<>();
+        records.stream().filter(r -> snapshotId.equals(r.processedIn()) && r.slice() != null).forEach(r -> processedSlices.add(r.slice()));
+        for (InputRecord r : records) {
+            if (r.holdsSlice() && !snapshotId.equals(r.processedIn()) && r.rowsLoaded() > 0 && processedSlices.contains(r.slice())) {
+                expectedFacts.put(r.fileName(), r.rowsLoaded());
+                factPartitions.add(SliceFiles.factPartition(staging, r));
             }
         }
         checkPartitions(staging, records);
@@ -96,36 +107,54 @@ final class SnapshotCheck {
     }
 
     /**
-     * Each fact table's partitions (year, county, month) are exactly those of the slices held with rows, or, in a table
-     * with none, the empty placeholder that gives the table its columns (SnapshotTables).
+     * Each fact table holds folders of year, county and month, each holding files only, and those folders are exactly the
+     * partitions of the slices held with rows, or, in a table with none, the empty placeholder that gives the table its
+     * columns (SnapshotTables). The first few of any others, or of those missing, are named (a slice's source, county
+     * and month: no value of a row).
      */
     private static void checkPartitions(Path staging, List<InputRecord> records) {
         for (Source source : Source.values()) {
             Path table = staging.resolve(source.table());
             java.util.Set<Path> expected = new java.util.HashSet<>();
             for (InputRecord r : records) {
-                if (r.holdsSlice() && r.rowsLoaded() != null && r.rowsLoaded() > 0 && source.code().equals(r.source())) {
+                if (r.holdsSlice() && r.rowsLoaded() > 0 && source.code().equals(r.source())) {
                     expected.add(SliceFiles.factPartition(staging, r));
                 }
             }
+            if (expected.isEmpty()) {
+                expected.add(table.resolve(SnapshotTables.PLACEHOLDER_PARTITION));
+            }
             java.util.Set<Path> found = new java.util.HashSet<>();
+            java.util.Set<Path> strays = new java.util.TreeSet<>();
             if (Files.isDirectory(table)) {
-                try (Stream<Path> paths = Files.walk(table, 3)) {
-                    paths.filter(p -> table.relativize(p).getNameCount() == 3).forEach(found::add);
+                try (Stream<Path> paths = Files.walk(table)) {
+                    paths.filter(p -> !p.equals(table)).forEach(p -> {
+                        int depth = table.relativize(p).getNameCount();
+                        boolean folder = Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                        if (depth == 3 && folder) {
+                            found.add(p);
+                        } else if (depth <= 3 ? !folder : depth > 4 || !Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                            strays.add(table.relativize(p));
+                        }
+                    });
                 } catch (IOException e) {
                     throw new UncheckedIOException("Cannot list " + table, e);
                 }
             }
-            if (expected.isEmpty()) {
-                found.remove(table.resolve(SnapshotTables.PLACEHOLDER_PARTITION));
-            }
-            if (!found.equals(expected)) {
-                long strays = found.stream().filter(p -> !expected.contains(p)).count();
-                long missing = expected.stream().filter(p -> !found.contains(p)).count();
-                throw new IllegalStateException("Cannot commit snapshot: " + source.table() + " holds " + strays
-                        + " partitions of no slice held with rows, and lacks " + missing + " of the held slices'");
+            found.stream().filter(p -> !expected.contains(p)).map(table::relativize).forEach(strays::add);
+            expected.removeAll(found);
+            if (!strays.isEmpty() || !expected.isEmpty()) {
+                throw new IllegalStateException("Cannot commit snapshot: " + source.table() + " holds " + strays.size()
+                        + " folders or files of no slice held with rows" + named(strays.stream().map(Path::toString).toList())
+                        + ", and lacks " + expected.size() + " of the partitions it should hold"
+                        + named(expected.stream().map(p -> table.relativize(p).toString()).sorted().toList()));
             }
         }
+    }
+
+    private static String named(List<String> paths) {
+        return paths.isEmpty() ? "" : " (" + String.join(", ", paths.subList(0, Math.min(3, paths.size())))
+                + (paths.size() > 3 ? ", ..." : "") + ")";
     }
 
     Map<String, Long> quarantineByRule(Path staging) {
