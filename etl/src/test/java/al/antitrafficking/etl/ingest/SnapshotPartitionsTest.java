@@ -173,9 +173,10 @@ class SnapshotPartitionsTest {
         Files.writeString(kept.resolve("nested/part-00002.parquet"), "inside a folder of the partition");
         Files.writeString(staging.resolve("fact_cpu_case/stray.parquet"), "at the table's top");
 
+        Files.writeString(staging.resolve("fact_cpu_case/year=2025/county_code=AL-07/part-00003.parquet"), "beside the month folders");
+
         assertThat(commit(records)).hasMessage("Cannot commit snapshot: fact_cpu_case holds 4 folders or files of no slice held with "
-                + "rows (stray.parquet, year=2025/county_code=AL-07/submission_month=2025-01/nested, "
-                + "year=2025/county_code=AL-07/submission_month=2025-01/nested/part-00002.parquet, ...), "
-                + "and lacks 0 of the partitions it should hold");
+                + "rows (stray.parquet, year=2025/county_code=AL-07/part-00003.parquet, "
+                + "year=2025/county_code=AL-07/submission_month=2025-01/nested, ...), and lacks 0 of the partitions it should hold");
     }
 }
