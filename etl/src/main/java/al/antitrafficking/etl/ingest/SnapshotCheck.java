@@ -40,6 +40,7 @@ final class SnapshotCheck {
         }
         Map<String, Long> expectedFacts = new HashMap<>();
         List<Path> factPartitions = new ArrayList<>();
+        java.util.Set<Path> heldPartitions = new java.util.HashSet<>();
         List<Path> quarantineFiles = new ArrayList<>();
         Map<Path, InputRecord> quarantineOwner = new HashMap<>();
         for (InputRecord r : records) {
@@ -49,6 +50,9 @@ final class SnapshotCheck {
                             + r.rowsLoaded() + " were loaded and " + r.rowsQuarantined() + " quarantined");
                 }
                 rowsByTable.merge(Source.fromCode(r.source()).orElseThrow().table(), r.rowsLoaded(), Long::sum);
+                if (r.rowsLoaded() > 0) {
+                    heldPartitions.add(SliceFiles.factPartition(staging, r));
+                }
                 if (snapshotId.equals(r.processedIn()) && r.rowsLoaded() > 0) {
                     expectedFacts.put(r.fileName(), r.rowsLoaded());
                     factPartitions.add(SliceFiles.factPartition(staging, r));
@@ -71,11 +75,12 @@ final class SnapshotCheck {
                 factPartitions.add(SliceFiles.factPartition(staging, r));
             }
         }
-        checkPartitions(staging, records);
+        checkPartitions(staging, heldPartitions);
         Map<String, Long> written = new HashMap<>();
         for (Source source : Source.values()) {
+            // Each is there: checkPartitions found every held slice's partition.
             List<String> partitions = factPartitions.stream().filter(p -> p.startsWith(staging.resolve(source.table())))
-                    .filter(Files::isDirectory).map(SparkSessions::uri).toList();
+                    .map(SparkSessions::uri).toList();
             if (!partitions.isEmpty()) {
                 for (Row row : spark.read().option("basePath", SparkSessions.uri(staging.resolve(source.table())))
                         .parquet(partitions.toArray(String[]::new)).groupBy("source_file").count().collectAsList()) {
@@ -112,15 +117,11 @@ final class SnapshotCheck {
      * columns (SnapshotTables). The first few of any others, or of those missing, are named (a slice's source, county
      * and month: no value of a row).
      */
-    private static void checkPartitions(Path staging, List<InputRecord> records) {
+    private static void checkPartitions(Path staging, java.util.Set<Path> held) {
         for (Source source : Source.values()) {
             Path table = staging.resolve(source.table());
             java.util.Set<Path> expected = new java.util.HashSet<>();
-            for (InputRecord r : records) {
-                if (r.holdsSlice() && r.rowsLoaded() > 0 && source.code().equals(r.source())) {
-                    expected.add(SliceFiles.factPartition(staging, r));
-                }
-            }
+            held.stream().filter(p -> p.startsWith(table)).forEach(expected::add);
             if (expected.isEmpty()) {
                 expected.add(table.resolve(SnapshotTables.PLACEHOLDER_PARTITION));
             }
