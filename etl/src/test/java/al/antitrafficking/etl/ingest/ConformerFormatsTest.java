@@ -62,6 +62,39 @@ class ConformerFormatsTest {
     }
 
     @Test
+    void aPseudonymIsSixtyFourHexadecimalDigitsInEitherCase() {
+        java.util.regex.Pattern contract = java.util.regex.Pattern.compile("[0-9a-fA-F]{64}");
+        String hex = "75b74c2b106c891920ffabec1489d10efc842611b8329c4f49291e3f687fedc2";
+        List<String> texts = new ArrayList<>(List.of(hex, hex.toUpperCase(java.util.Locale.ROOT), "A" + hex.substring(1),
+                hex.substring(1), hex + "0", "", "g" + hex.substring(1), " " + hex.substring(1), hex.substring(1) + "\u2028",
+                // 64 characters in 65 bytes; 63 and 32 characters in 64 bytes (UTF-8): the bytes alone would take the last two.
+                hex.substring(1) + "\u00e9", hex.substring(2) + "\u00e9", "\u00e9".repeat(32),
+                // Digits of other scripts, full-width hexadecimal letters.
+                hex.substring(1) + "\u0665", hex.substring(1) + "\uff21", "\uff10".repeat(64)));
+        // Random texts of 62 to 66 characters, now and then one that is no hexadecimal digit (two of them two bytes long).
+        Random random = new Random(20261204);
+        String digits = "0123456789abcdefABCDEF";
+        String others = "g\u00e9\u0665 ";
+        for (int i = 0; i < 3000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = 62 + random.nextInt(5), k = 0; k < n; k++) {
+                b.append(random.nextInt(300) == 0 ? others.charAt(random.nextInt(others.length())) : digits.charAt(random.nextInt(digits.length())));
+            }
+            texts.add(b.toString());
+        }
+        Map<String, Boolean> actual = new HashMap<>();
+        for (Row r : TestProject.spark().createDataset(texts, Encoders.STRING()).toDF("text")
+                .select(functions.col("text"), Conformer.pseudonymShaped(functions.col("text"))).collectAsList()) {
+            actual.put(r.getString(0), r.getBoolean(1));
+        }
+        assertThat(texts.stream().filter(t -> actual.get(t) != contract.matcher(t).matches())
+                .map(t -> t + ": " + actual.get(t)).toList()).isEmpty();
+        assertThat(texts.stream().filter(t -> contract.matcher(t).matches()).count()).isGreaterThan(400);
+        assertThat(actual).containsEntry(hex, true).containsEntry(hex.substring(2) + "\u00e9", false)
+                .containsEntry("\u00e9".repeat(32), false);
+    }
+
+    @Test
     void anAgeInYearsIsOneToThreeAsciiDigits() {
         assertThat(Conformer.ageYears("0")).isZero();
         assertThat(Conformer.ageYears("007")).isEqualTo(7);
