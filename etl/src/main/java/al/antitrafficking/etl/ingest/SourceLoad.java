@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.api.java.UDF4;
@@ -124,13 +125,18 @@ final class SourceLoad {
             notes.add(new QuarantineNotes.BadRow(file, record, field, rule));
             return false;
         }, DataTypes.BooleanType).asNondeterministic();
-        withRepeatedIds(files, conformer.conform(source, read(source, files)))
+        DataFrameWriter<Row> writer = withRepeatedIds(files, conformer.conform(source, read(source, files)))
                 .observe(read, count(lit(1)).as("rows"))
                 .filter(col(Conformer.REJECT_RULE).isNull().or(note.apply(col("source_file"), col(Conformer.RECORD_NUMBER),
                         col(Conformer.REJECT_FIELD), col(Conformer.REJECT_RULE))))
                 .select(Conformer.factColumns(contract, source).stream().map(c -> col(c)).toArray(Column[]::new))
-                .write().mode(SaveMode.ErrorIfExists).partitionBy("year", "county_code", "submission_month")
-                .parquet(SparkSessions.uri(facts));
+                .write().mode(SaveMode.ErrorIfExists).partitionBy("year", "county_code", "submission_month");
+        // The stored keys without Parquet's dictionary: nearly every key differs, so each file's dictionary of them was built
+        // and then given up for plain values (about 10 % of a warm run's Spark stage at 10M rows: docs/benchmarks.md).
+        for (String key : Conformer.keyColumns(contract, source)) {
+            writer = writer.option("parquet.enable.dictionary#" + key, "false");
+        }
+        writer.parquet(SparkSessions.uri(facts));
         Map<String, Long> written = writtenRows(facts);
         al.antitrafficking.warehouse.progress.Progress.debug("etl: " + source.code() + " rows read, conformed and facts written");
         Map<String, long[]> stats = new HashMap<>();
