@@ -132,7 +132,8 @@ final class SourceLoad {
                 .select(Conformer.factColumns(contract, source).stream().map(c -> col(c)).toArray(Column[]::new))
                 .write().mode(SaveMode.ErrorIfExists).partitionBy("year", "county_code", "submission_month");
         // The stored keys without Parquet's dictionary: nearly every key differs, so each file's dictionary of them was built
-        // and then given up for plain values (about 10 % of a warm run's Spark stage at 10M rows: docs/benchmarks.md).
+        // and then given up for plain values (a warm 10M run's Spark stage took 40.0-40.7 s without it, 43.5-48.5 s with it:
+        // docs/benchmarks.md). Spark's concurrent writers (spark.sql.maxConcurrentOutputFileWriters) did not pass the option on.
         for (String key : Conformer.keyColumns(contract, source)) {
             writer = writer.option("parquet.enable.dictionary#" + key, "false");
         }

@@ -20,15 +20,29 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The stored keys (ids and pseudonyms, re-keyed) are written as plain values, never through Parquet's dictionary, which
- * the other columns keep: nearly every key differs, and building each file's dictionary of them only to give it up cost
- * the ETL a tenth of its Spark stage (docs/benchmarks.md).
+ * the other columns keep: nearly every key differs, and each file built a dictionary of them only to give it up (a warm
+ * 10M run's Spark stage took 40.0-40.7 s without it, 43.5-48.5 s with it: docs/benchmarks.md).
  */
 class FactEncodingTest {
     @TempDir
     Path work;
 
     @Test
-    void storedKeysAreWrittenWithoutADictionaryEvenWhereOneWouldPayAndOtherColumnsKeepIt() throws IOException {
+    void theKeyColumnsAreEachSourcesIdAndChildPseudonym() {
+        // As the contract (conf/contract/v1.csv) names them: the id is unique in its file, so no file could show whether
+        // its dictionary is off (Parquet gives up a dictionary of unique keys anyway); the list is checked here instead.
+        assertThat(Conformer.keyColumns(TestProject.CONTRACT, al.antitrafficking.warehouse.contract.Source.BORDER))
+                .containsExactly("record_id", "child_pseudonym");
+        assertThat(Conformer.keyColumns(TestProject.CONTRACT, al.antitrafficking.warehouse.contract.Source.CPU))
+                .containsExactly("case_id", "child_pseudonym");
+        assertThat(Conformer.keyColumns(TestProject.CONTRACT, al.antitrafficking.warehouse.contract.Source.NRM))
+                .containsExactly("nrm_id", "child_pseudonym");
+        assertThat(Conformer.keyColumns(TestProject.CONTRACT, al.antitrafficking.warehouse.contract.Source.SERVICES))
+                .containsExactly("service_id", "child_pseudonym");
+    }
+
+    @Test
+    void aChildsKeyIsWrittenWithoutADictionaryEvenWhereOneWouldPayAndOtherColumnsKeepIt() throws IOException {
         Path incoming = Files.createDirectories(work.resolve("incoming"));
         // One child met 300 times in a month: a dictionary of the child's key would be one entry, so Parquet would keep it.
         StringBuilder csv = new StringBuilder("record_id,child_pseudonym,encounter_date,crossing_code,municipality,direction,sex,"
