@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
@@ -40,9 +42,14 @@ final class SnapshotCheck {
         }
         Map<String, Long> expectedFacts = new HashMap<>();
         List<Path> factPartitions = new ArrayList<>();
-        java.util.Set<Path> heldPartitions = new java.util.HashSet<>();
+        Set<Path> heldPartitions = new HashSet<>();
         List<Path> quarantineFiles = new ArrayList<>();
         Map<Path, InputRecord> quarantineOwner = new HashMap<>();
+        // A slice held with rows is read back when this run processed a file for it: its own, or another it refused (a
+        // correction refused, the slice kept by its earlier file), so that rows of the refused file placed beside the kept
+        // ones would show.
+        Set<String> processedSlices = new HashSet<>();
+        records.stream().filter(r -> snapshotId.equals(r.processedIn()) && r.slice() != null).forEach(r -> processedSlices.add(r.slice()));
         for (InputRecord r : records) {
             if (r.holdsSlice()) {
                 if (r.rowsIn() != null && r.rowsIn() != r.rowsLoaded() + r.rowsQuarantined()) {
@@ -51,11 +58,12 @@ final class SnapshotCheck {
                 }
                 rowsByTable.merge(Source.fromCode(r.source()).orElseThrow().table(), r.rowsLoaded(), Long::sum);
                 if (r.rowsLoaded() > 0) {
-                    heldPartitions.add(SliceFiles.factPartition(staging, r));
-                }
-                if (snapshotId.equals(r.processedIn()) && r.rowsLoaded() > 0) {
-                    expectedFacts.put(r.fileName(), r.rowsLoaded());
-                    factPartitions.add(SliceFiles.factPartition(staging, r));
+                    Path partition = SliceFiles.factPartition(staging, r);
+                    heldPartitions.add(partition);
+                    if (processedSlices.contains(r.slice())) {
+                        expectedFacts.put(r.fileName(), r.rowsLoaded());
+                        factPartitions.add(partition);
+                    }
                 }
             }
             if (snapshotId.equals(r.processedIn()) && r.rowsQuarantined() != null && r.rowsQuarantined() > 0) {
@@ -63,16 +71,6 @@ final class SnapshotCheck {
                     quarantineFiles.add(f);
                     quarantineOwner.put(f, r);
                 }
-            }
-        }
-        // A slice kept by its earlier file while this run refused another for it (a correction refused): its partition is
-        // read back too, so that rows of the refused file placed beside the kept ones would show.
-        java.util.Set<String> processedSlices = new java.util.HashSet<>();
-        records.stream().filter(r -> snapshotId.equals(r.processedIn()) && r.slice() != null).forEach(r -> processedSlices.add(r.slice()));
-        for (InputRecord r : records) {
-            if (r.holdsSlice() && !snapshotId.equals(r.processedIn()) && r.rowsLoaded() > 0 && processedSlices.contains(r.slice())) {
-                expectedFacts.put(r.fileName(), r.rowsLoaded());
-                factPartitions.add(SliceFiles.factPartition(staging, r));
             }
         }
         checkPartitions(staging, heldPartitions);
@@ -117,16 +115,16 @@ final class SnapshotCheck {
      * columns (SnapshotTables). The first few of any others, or of those missing, are named (a slice's source, county
      * and month: no value of a row).
      */
-    private static void checkPartitions(Path staging, java.util.Set<Path> held) {
+    private static void checkPartitions(Path staging, Set<Path> held) {
         for (Source source : Source.values()) {
             Path table = staging.resolve(source.table());
-            java.util.Set<Path> expected = new java.util.HashSet<>();
+            Set<Path> expected = new HashSet<>();
             held.stream().filter(p -> p.startsWith(table)).forEach(expected::add);
             if (expected.isEmpty()) {
                 expected.add(table.resolve(SnapshotTables.PLACEHOLDER_PARTITION));
             }
-            java.util.Set<Path> found = new java.util.HashSet<>();
-            java.util.Set<Path> strays = new java.util.TreeSet<>();
+            Set<Path> found = new HashSet<>();
+            Set<Path> strays = new java.util.TreeSet<>();
             if (Files.isDirectory(table)) {
                 // One pass with each entry's attributes as listed (no second look per file, nor links followed): the four
                 // tables' 3,668 folders and files of a 10M-row snapshot in about 55 ms, where a stream asking again per
